@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CommitmentsModule } from '../commitments/commitments.module';
+import { CommentsController } from './comments.controller';
+import { CommentsRepository } from './comments.repository';
+import { CommentsService } from './comments.service';
+
+@Module({
+  imports: [CommitmentsModule],
+  controllers: [CommentsController],
+  providers: [CommentsRepository, CommentsService],
+})
+export class CommentsModule {}

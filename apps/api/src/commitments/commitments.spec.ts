@@ -1,0 +1,226 @@
+import { createTestApp, getJson, type TestApp } from '../../test/test-app';
+
+interface Item {
+  id: string;
+  reference: string;
+  frameworkId: string;
+  frameworkCode: string;
+  title: { vi: string; en: string };
+  status: string;
+  progress: number;
+  leadOrgId: string | null;
+  theme: string | null;
+  targetGroups: string[];
+  targetDate: string | null;
+  overdue: boolean;
+}
+interface Page {
+  items: Item[];
+  nextCursor: string | null;
+}
+interface ErrorBody {
+  statusCode: number;
+  details?: { field: string }[];
+}
+
+const BASE = '/api/workspaces/viet-nam/commitments';
+
+describe('GET /api/workspaces/:slug/commitments', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+  });
+  afterAll(() => t.close());
+
+  async function all(query: string, limit = 7): Promise<Item[]> {
+    const items: Item[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `${BASE}?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+      const { status, body } = await getJson<Page>(t.app, url);
+      expect(status).toBe(200);
+      items.push(...body.items);
+      cursor = body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  it('finds "sàn an sinh xã hội" when searched without accents', async () => {
+    const { body } = await getJson<Page>(
+      t.app,
+      `${BASE}?q=${encodeURIComponent('san an sinh xa hoi')}`,
+    );
+    expect(body.items.length).toBeGreaterThan(0);
+    for (const item of body.items) {
+      const text = await t.prisma.commitment.findUniqueOrThrow({ where: { id: item.id } });
+      const haystack = [
+        text.titleVi,
+        text.titleEn,
+        text.descriptionVi,
+        text.descriptionEn,
+        text.reference,
+      ]
+        .join(' ')
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/đ/gi, 'd')
+        .toLowerCase();
+      expect(haystack).toContain('san an sinh xa hoi');
+    }
+    const accented = await getJson<Page>(
+      t.app,
+      `${BASE}?q=${encodeURIComponent('Sàn An Sinh Xã Hội')}`,
+    );
+    expect(accented.body.items.map((i) => i.id)).toEqual(body.items.map((i) => i.id));
+  });
+
+  it('treats LIKE wildcards in the search as plain characters', async () => {
+    const { status, body } = await getJson<Page>(t.app, `${BASE}?q=${encodeURIComponent('%_%')}`);
+    expect(status).toBe(200);
+    expect(body.items).toEqual([]);
+  });
+
+  it('pages through every commitment once, in reference order, with cursors', async () => {
+    const total = await t.prisma.commitment.count({ where: { archived: false } });
+    const items = await all('sort=reference');
+    expect(items).toHaveLength(total);
+    expect(new Set(items.map((i) => i.id)).size).toBe(total);
+    const ilc = items.filter((i) => i.frameworkCode === 'ILC-2021').map((i) => i.reference);
+    // Natural order: 11.A.2 before 11.A.10.
+    expect(ilc.indexOf('11.A.2')).toBeLessThan(ilc.indexOf('11.A.10'));
+  });
+
+  it.each(['-progress', 'progress', 'targetDate', '-targetDate', '-updatedAt'])(
+    'keeps every row exactly once when sorted by %s',
+    async (sort) => {
+      const items = await all(`sort=${sort}`, 9);
+      const total = await t.prisma.commitment.count({ where: { archived: false } });
+      expect(new Set(items.map((i) => i.id)).size).toBe(total);
+      if (sort === '-progress') {
+        const values = items.map((i) => i.progress);
+        expect(values).toEqual([...values].sort((a, b) => b - a));
+      }
+      if (sort === 'targetDate') {
+        const dated = items.filter((i) => i.targetDate !== null).map((i) => i.targetDate!);
+        expect(dated).toEqual([...dated].sort());
+        // Undated items come last.
+        expect(items.slice(0, dated.length).every((i) => i.targetDate !== null)).toBe(true);
+      }
+    },
+  );
+
+  it('filters by status, framework, lead organization, theme, target group and overdue', async () => {
+    const nq = await t.prisma.framework.findFirstOrThrow({ where: { code: 'NQ-42' } });
+    const molisa = await t.prisma.organization.findFirstOrThrow({ where: { shortName: 'MOLISA' } });
+
+    const byStatus = await all('status=AT_RISK&status=OFF_TRACK');
+    expect(byStatus.length).toBe(
+      await t.prisma.commitment.count({ where: { status: { in: ['AT_RISK', 'OFF_TRACK'] } } }),
+    );
+    expect(byStatus.every((i) => ['AT_RISK', 'OFF_TRACK'].includes(i.status))).toBe(true);
+
+    const byFramework = await all(`frameworkId=${nq.id}`);
+    expect(byFramework.map((i) => i.reference).sort()).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+
+    const byLead = await all(`leadOrgId=${molisa.id}`);
+    expect(byLead.length).toBe(
+      await t.prisma.commitment.count({ where: { leadOrgId: molisa.id } }),
+    );
+    expect(byLead.length).toBeGreaterThan(0);
+
+    const byTheme = await all('theme=SOCIAL_DIALOGUE');
+    expect(byTheme.length).toBeGreaterThan(0);
+    expect(byTheme.every((i) => i.theme === 'SOCIAL_DIALOGUE')).toBe(true);
+
+    const byGroup = await all('targetGroup=WOMEN');
+    expect(byGroup.length).toBeGreaterThan(0);
+    expect(byGroup.every((i) => i.targetGroups.includes('WOMEN'))).toBe(true);
+
+    const overdue = await all('overdue=true');
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((i) => i.overdue)).toBe(true);
+    const notOverdue = await all('overdue=false');
+    expect(notOverdue.some((i) => i.overdue)).toBe(false);
+    expect(overdue.length + notOverdue.length).toBe(await t.prisma.commitment.count());
+
+    const combined = await all(`frameworkId=${nq.id}&q=an%20sinh`);
+    expect(combined.every((i) => i.frameworkId === nq.id)).toBe(true);
+  });
+
+  it.each([
+    ['unknown parameter', 'colour=red', 'colour'],
+    ['unknown status', 'status=LATE', 'status'],
+    ['limit over 100', 'limit=101', 'limit'],
+    ['limit not a number', 'limit=ten', 'limit'],
+    ['framework id not a UUID', 'frameworkId=42', 'frameworkId'],
+    ['overdue not a boolean', 'overdue=maybe', 'overdue'],
+    ['unknown sort', 'sort=colour', 'sort'],
+    ['forged cursor', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
+  ])('answers 400 naming the parameter for %s', async (_name, query, field) => {
+    const { status, body } = await getJson<ErrorBody>(t.app, `${BASE}?${query}`);
+    expect(status).toBe(400);
+    expect(body.details?.map((d) => d.field)).toContain(field);
+  });
+
+  it('answers 404 for an unknown workspace or commitment', async () => {
+    expect((await getJson(t.app, '/api/workspaces/atlantis/commitments')).status).toBe(404);
+    expect((await getJson(t.app, `${BASE}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
+  it('returns a commitment with its framework, parent, children and alignments', async () => {
+    const c = await t.prisma.commitment.findFirstOrThrow({
+      where: { reference: '11.C', framework: { code: 'ILC-2021' } },
+    });
+    const { status, body } = await getJson<{
+      reference: string;
+      framework: { code: string };
+      parent: { reference: string } | null;
+      children: { reference: string }[];
+      alignments: { direction: string; commitment: { frameworkCode: string } }[];
+    }>(t.app, `${BASE}/${c.id}`);
+    expect(status).toBe(200);
+    expect(body.framework.code).toBe('ILC-2021');
+    expect(body.parent?.reference).toBe('11');
+    expect(body.children.map((x) => x.reference)).toEqual([
+      '11.C.1',
+      '11.C.2',
+      '11.C.3',
+      '11.C.4',
+      '11.C.5',
+    ]);
+    expect(
+      body.alignments.some(
+        (a) => a.commitment.frameworkCode === 'NQ-42' || a.commitment.frameworkCode === 'R202',
+      ),
+    ).toBe(true);
+  });
+
+  it('serves the tracking records of a commitment', async () => {
+    const tracked = await t.prisma.commitment.findFirstOrThrow({
+      where: { indicators: { some: {} }, progressUpdates: { some: {} } },
+    });
+    const indicators = await getJson<{
+      items: { onTrack: boolean | null; measurements: unknown[] }[];
+    }>(t.app, `${BASE}/${tracked.id}/indicators`);
+    expect(indicators.status).toBe(200);
+    expect(indicators.body.items[0]?.measurements.length).toBeGreaterThan(0);
+    for (const path of ['updates', 'comments', 'positions', 'evidence']) {
+      const { status, body } = await getJson<{ items: unknown[] }>(
+        t.app,
+        `${BASE}/${tracked.id}/${path}`,
+      );
+      expect(status).toBe(200);
+      expect(Array.isArray(body.items)).toBe(true);
+    }
+    const offTrack = await t.prisma.indicator.findMany({ select: { commitmentId: true } });
+    const flags = await Promise.all(
+      [...new Set(offTrack.map((i) => i.commitmentId))].map((id) =>
+        getJson<{ items: { onTrack: boolean | null }[] }>(t.app, `${BASE}/${id}/indicators`),
+      ),
+    );
+    const all = flags.flatMap((f) => f.body.items.map((i) => i.onTrack));
+    expect(all).toContain(true);
+    expect(all).toContain(false);
+  });
+});

@@ -1,0 +1,65 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  COMMITMENT_SORTS,
+  COMMITMENT_STATUSES,
+  type CommitmentSort,
+  type CommitmentStatus,
+  TARGET_GROUPS,
+  type TargetGroup,
+  THEMES,
+  type Theme,
+} from '@spct/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { OptionalBooleanQuery, OptionalEnumListQuery } from '../../common/validation';
+
+export class ListCommitmentsQuery {
+  @ApiPropertyOptional({
+    description: 'Accent-insensitive search in reference, titles and descriptions',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @OptionalEnumListQuery(COMMITMENT_STATUSES, 'One or more statuses')
+  status?: CommitmentStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  frameworkId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Lead organization' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  leadOrgId?: string;
+
+  @OptionalEnumListQuery(THEMES, 'One or more themes')
+  theme?: Theme[];
+
+  @OptionalEnumListQuery(TARGET_GROUPS, 'Commitments concerning any of these target groups')
+  targetGroup?: TargetGroup[];
+
+  @OptionalBooleanQuery('Only (true) or no (false) commitments past their target date and not done')
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ enum: COMMITMENT_SORTS, default: 'reference' })
+  @IsOptional()
+  @IsIn(COMMITMENT_SORTS, { message: `must be one of: ${COMMITMENT_SORTS.join(', ')}` })
+  sort?: CommitmentSort;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { ApiErrorFilter } from './common/api-error.filter';
+import { createValidationPipe } from './common/validation';
+import { buildOpenApiDocument } from './openapi/openapi';
+
+export interface ConfigureOptions {
+  /** The built web app to serve at `/`, when it exists. */
+  webDistDir?: string;
+}
+
+/** The one request pipeline, installed by main.ts and by every integration test. */
+export async function configureApp(
+  app: NestFastifyApplication,
+  options: ConfigureOptions = {},
+): Promise<void> {
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiErrorFilter());
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const webDistDir = options.webDistDir;
+  const indexHtml = webDistDir ? path.join(webDistDir, 'index.html') : undefined;
+  if (webDistDir && indexHtml && existsSync(indexHtml)) {
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+    });
+    const html = await readFile(indexHtml, 'utf8');
+    // Client-side routes get the web app; unknown API paths keep their JSON 404.
+    fastify.get('/*', (request, reply) => {
+      if (request.url === '/api' || request.url.startsWith('/api/')) {
+        void reply.status(404).send({
+          statusCode: 404,
+          error: 'Not Found',
+          message: `Cannot GET ${request.url.split('?')[0]}`,
+        });
+        return;
+      }
+      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    });
+  }
+}

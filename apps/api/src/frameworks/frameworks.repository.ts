@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { type CommitmentStatus } from '@spct/contracts';
+import { PrismaService } from '../database/prisma.service';
+
+export interface FrameworkStats {
+  frameworkId: string;
+  status: CommitmentStatus;
+  count: number;
+}
+
+@Injectable()
+export class FrameworksRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findAll(workspaceId: string) {
+    return this.prisma.framework.findMany({ where: { workspaceId }, orderBy: { code: 'asc' } });
+  }
+
+  findOne(workspaceId: string, id: string) {
+    return this.prisma.framework.findFirst({ where: { workspaceId, id } });
+  }
+
+  async statusCounts(workspaceId: string, frameworkId?: string): Promise<FrameworkStats[]> {
+    const groups = await this.prisma.commitment.groupBy({
+      by: ['frameworkId', 'status'],
+      where: { workspaceId, archived: false, ...(frameworkId ? { frameworkId } : {}) },
+      _count: { _all: true },
+    });
+    return groups.map((g) => ({
+      frameworkId: g.frameworkId,
+      status: g.status,
+      count: g._count._all,
+    }));
+  }
+
+  /** Top-level commitments' progress and weight: what a framework's progress is made of. */
+  topLevel(workspaceId: string, frameworkId?: string) {
+    return this.prisma.commitment.findMany({
+      where: {
+        workspaceId,
+        parentId: null,
+        archived: false,
+        ...(frameworkId ? { frameworkId } : {}),
+      },
+      select: { frameworkId: true, progress: true, weight: true },
+    });
+  }
+
+  commitmentsOf(workspaceId: string, frameworkId: string) {
+    return this.prisma.commitment.findMany({
+      where: { workspaceId, frameworkId, archived: false },
+      orderBy: [{ position: 'asc' }, { referenceKey: 'asc' }],
+      select: {
+        id: true,
+        parentId: true,
+        reference: true,
+        titleVi: true,
+        titleEn: true,
+        status: true,
+        progress: true,
+        weight: true,
+        theme: true,
+        leadOrgId: true,
+        targetDate: true,
+      },
+    });
+  }
+}

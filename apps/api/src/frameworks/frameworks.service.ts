@@ -1,0 +1,102 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
+import { isoDate, todayUtc } from '../common/dates';
+import { type List, listOf } from '../common/list';
+import { localized, localizedOrNull } from '../common/localized';
+import { isOverdue } from '../commitments/overdue';
+import { weightedProgress } from '../commitments/rollup';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+import {
+  type CommitmentNodeDto,
+  type FrameworkDetailDto,
+  type FrameworkDto,
+  type StatusCountsDto,
+} from './framework.dto';
+import { type FrameworkStats, FrameworksRepository } from './frameworks.repository';
+
+type FrameworkRow = NonNullable<Awaited<ReturnType<FrameworksRepository['findOne']>>>;
+
+@Injectable()
+export class FrameworksService {
+  constructor(
+    private readonly workspaces: WorkspacesService,
+    private readonly frameworks: FrameworksRepository,
+  ) {}
+
+  async list(slug: string): Promise<List<FrameworkDto>> {
+    const workspace = await this.workspaces.resolve(slug);
+    const [rows, stats, topLevel] = await Promise.all([
+      this.frameworks.findAll(workspace.id),
+      this.frameworks.statusCounts(workspace.id),
+      this.frameworks.topLevel(workspace.id),
+    ]);
+    return listOf(
+      rows.map((row) =>
+        this.toDto(
+          row,
+          stats.filter((s) => s.frameworkId === row.id),
+          topLevel.filter((t) => t.frameworkId === row.id),
+        ),
+      ),
+    );
+  }
+
+  async get(slug: string, id: string): Promise<FrameworkDetailDto> {
+    const workspace = await this.workspaces.resolve(slug);
+    const row = await this.frameworks.findOne(workspace.id, id);
+    if (!row) throw new NotFoundException(`Framework ${id} not found`);
+    const [stats, topLevel, commitments] = await Promise.all([
+      this.frameworks.statusCounts(workspace.id, id),
+      this.frameworks.topLevel(workspace.id, id),
+      this.frameworks.commitmentsOf(workspace.id, id),
+    ]);
+    const today = todayUtc();
+    const nodes = new Map<string, CommitmentNodeDto>();
+    for (const c of commitments) {
+      nodes.set(c.id, {
+        id: c.id,
+        reference: c.reference,
+        title: localized(c.titleVi, c.titleEn),
+        status: c.status,
+        progress: c.progress,
+        weight: c.weight,
+        theme: c.theme,
+        leadOrgId: c.leadOrgId,
+        targetDate: isoDate(c.targetDate),
+        overdue: isOverdue(c, today),
+        children: [],
+      });
+    }
+    const tree: CommitmentNodeDto[] = [];
+    for (const c of commitments) {
+      const node = nodes.get(c.id)!;
+      const parent = c.parentId ? nodes.get(c.parentId) : undefined;
+      (parent ? parent.children : tree).push(node);
+    }
+    return { ...this.toDto(row, stats, topLevel), tree };
+  }
+
+  private toDto(
+    row: FrameworkRow,
+    stats: FrameworkStats[],
+    topLevel: { progress: number; weight: number }[],
+  ): FrameworkDto {
+    const statusCounts = Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<
+      CommitmentStatus,
+      number
+    >;
+    for (const s of stats) statusCounts[s.status] += s.count;
+    return {
+      id: row.id,
+      code: row.code,
+      title: localized(row.titleVi, row.titleEn),
+      description: localizedOrNull(row.descriptionVi, row.descriptionEn),
+      issuer: row.issuer,
+      adoptedOn: isoDate(row.adoptedOn),
+      url: row.url,
+      commitmentCount: stats.reduce((sum, s) => sum + s.count, 0),
+      progress: weightedProgress(topLevel),
+      statusCounts: statusCounts satisfies StatusCountsDto,
+    };
+  }
+}

@@ -1,0 +1,139 @@
+import { createTestApp, getJson, type TestApp } from '../../test/test-app';
+
+interface Node {
+  reference: string;
+  progress: number;
+  weight: number;
+  children: Node[];
+}
+interface Framework {
+  id: string;
+  code: string;
+  progress: number;
+  commitmentCount: number;
+  statusCounts: Record<string, number>;
+}
+
+describe('frameworks', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+  });
+  afterAll(() => t.close());
+
+  it('lists the six built-in frameworks with their commitment counts', async () => {
+    const { status, body } = await getJson<{ items: Framework[] }>(
+      t.app,
+      '/api/workspaces/viet-nam/frameworks',
+    );
+    expect(status).toBe(200);
+    expect(body.items.map((f) => f.code).sort()).toEqual([
+      'C102',
+      'DWCP',
+      'ILC-2021',
+      'NQ-42',
+      'R202',
+      'SPF-FP',
+    ]);
+    for (const f of body.items) {
+      const count = await t.prisma.commitment.count({ where: { frameworkId: f.id } });
+      expect(f.commitmentCount).toBe(count);
+      expect(Object.values(f.statusCounts).reduce((a, b) => a + b, 0)).toBe(count);
+    }
+  });
+
+  it('has the seven key messages of Resolution 42 and the four pillars of ILC 2021 ¶11 with their bullets', async () => {
+    const { body: list } = await getJson<{ items: Framework[] }>(
+      t.app,
+      '/api/workspaces/viet-nam/frameworks',
+    );
+    const nq = list.items.find((f) => f.code === 'NQ-42')!;
+    const { body: nqTree } = await getJson<{ tree: Node[] }>(
+      t.app,
+      `/api/workspaces/viet-nam/frameworks/${nq.id}`,
+    );
+    expect(nqTree.tree.map((n) => n.reference)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+
+    const ilc = list.items.find((f) => f.code === 'ILC-2021')!;
+    const { body } = await getJson<{ tree: Node[] }>(
+      t.app,
+      `/api/workspaces/viet-nam/frameworks/${ilc.id}`,
+    );
+    const p11 = body.tree.find((n) => n.reference === '11')!;
+    expect(p11.children.map((n) => n.reference)).toEqual(['11.A', '11.B', '11.C', '11.D']);
+    for (const pillar of p11.children) {
+      expect(pillar.children.length).toBeGreaterThanOrEqual(3);
+      pillar.children.forEach((bullet) =>
+        expect(bullet.reference.startsWith(`${pillar.reference}.`)).toBe(true),
+      );
+    }
+    expect(body.tree.map((n) => n.reference)).toEqual(
+      expect.arrayContaining(['9', '10', '11', '12', '13', '14', '15']),
+    );
+  });
+
+  it('reports each framework’s progress as the weighted roll-up of its tree', async () => {
+    const { body: list } = await getJson<{ items: Framework[] }>(
+      t.app,
+      '/api/workspaces/viet-nam/frameworks',
+    );
+    for (const f of list.items) {
+      const { body } = await getJson<{ progress: number; tree: Node[] }>(
+        t.app,
+        `/api/workspaces/viet-nam/frameworks/${f.id}`,
+      );
+      const check = (node: Node): void => {
+        if (node.children.length === 0) return;
+        node.children.forEach(check);
+        const weight = node.children.reduce((s, c) => s + c.weight, 0);
+        expect(node.progress).toBe(
+          Math.round(node.children.reduce((s, c) => s + c.progress * c.weight, 0) / weight),
+        );
+      };
+      body.tree.forEach(check);
+      const weight = body.tree.reduce((s, n) => s + n.weight, 0);
+      const expected =
+        Math.round((body.tree.reduce((s, n) => s + n.progress * n.weight, 0) / weight) * 10) / 10;
+      expect(body.progress).toBe(expected);
+      expect(f.progress).toBe(expected);
+    }
+    expect(list.items.some((f) => f.progress > 0)).toBe(true);
+  });
+
+  it('answers 404 for a framework of no workspace and 400 for a malformed id', async () => {
+    expect(
+      (
+        await getJson(
+          t.app,
+          '/api/workspaces/viet-nam/frameworks/00000000-0000-4000-8000-000000000000',
+        )
+      ).status,
+    ).toBe(404);
+    expect((await getJson(t.app, '/api/workspaces/viet-nam/frameworks/abc')).status).toBe(400);
+  });
+
+  it('lists the organizations of the workspace with their constituencies', async () => {
+    const { body } = await getJson<{ items: { shortName: string; constituency: string }[] }>(
+      t.app,
+      '/api/workspaces/viet-nam/organizations',
+    );
+    const byName = Object.fromEntries(body.items.map((o) => [o.shortName, o.constituency]));
+    expect(byName).toMatchObject({
+      MOLISA: 'GOVERNMENT',
+      VGCL: 'WORKERS',
+      VCCI: 'EMPLOYERS',
+      ILO: 'INTERNATIONAL',
+      VSS: 'GOVERNMENT',
+    });
+    expect(byName.VCA).toBeDefined();
+  });
+
+  it('seeds the demo workspace only once', async () => {
+    const { DemoSeeder } = await import('../seed/demo-seeder');
+    const before = await t.prisma.commitment.count();
+    expect(await t.app.get(DemoSeeder).seedIfMissing()).toBe(false);
+    expect(await t.prisma.commitment.count()).toBe(before);
+    expect(await t.prisma.workspace.count()).toBe(1);
+  });
+});

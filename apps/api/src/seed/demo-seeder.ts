@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { type Role } from '@spct/contracts';
+import { rollUpProgress } from '../commitments/rollup';
+import { PrismaService } from '../database/prisma.service';
+import { type Prisma } from '../generated/prisma/client';
+import {
+  type Catalogue,
+  type CatalogueCommitment,
+  type DemoComment,
+  type DemoTracking,
+  loadCatalogue,
+  loadDemoTracking,
+} from './catalogue';
+
+export const DEMO_WORKSPACE = { slug: 'viet-nam', name: 'Việt Nam' };
+
+/** The demo accounts (passwords arrive with accounts; see the README). */
+export const DEMO_USERS: { email: string; displayName: string; role: Role; org: string | null }[] =
+  [
+    {
+      email: 'admin@demo.test',
+      displayName: 'Quản trị viên ILO (demo)',
+      role: 'ADMIN',
+      org: 'ILO',
+    },
+    {
+      email: 'manager@demo.test',
+      displayName: 'Trần Văn Minh — MOLISA (demo)',
+      role: 'MANAGER',
+      org: 'MOLISA',
+    },
+    {
+      email: 'official@demo.test',
+      displayName: 'Nguyễn Thị Lan — MOLISA (demo)',
+      role: 'EDITOR',
+      org: 'MOLISA',
+    },
+    {
+      email: 'union@demo.test',
+      displayName: 'Lê Hoàng Nam — VGCL (demo)',
+      role: 'PARTNER',
+      org: 'VGCL',
+    },
+    {
+      email: 'employer@demo.test',
+      displayName: 'Phạm Thu Hà — VCCI (demo)',
+      role: 'PARTNER',
+      org: 'VCCI',
+    },
+    { email: 'viewer@demo.test', displayName: 'Khách xem (demo)', role: 'VIEWER', org: null },
+  ];
+
+type Tx = Prisma.TransactionClient;
+type TrackedCommitment = DemoTracking['commitments'][number];
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+// An arbitrary constant: serialises concurrent seeders (several API replicas starting at once).
+const SEED_LOCK = 4_204_242;
+
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Creates the demo workspace unless it exists; returns whether it did. */
+  async seedIfMissing(): Promise<boolean> {
+    const catalogue = loadCatalogue();
+    const demo = loadDemoTracking(catalogue);
+    const created = await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
+        if (await tx.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug } })) return false;
+        await this.seed(tx, catalogue, demo);
+        return true;
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+    if (created) this.logger.log(`Seeded the demo workspace "${DEMO_WORKSPACE.slug}"`);
+    return created;
+  }
+
+  private async seed(tx: Tx, catalogue: Catalogue, demo: DemoTracking): Promise<void> {
+    const workspace = await tx.workspace.create({ data: { ...DEMO_WORKSPACE, isDemo: true } });
+    const workspaceId = workspace.id;
+
+    const orgIds = new Map(catalogue.organizations.map((o) => [o.shortName, randomUUID()]));
+    await tx.organization.createMany({
+      data: catalogue.organizations.map((o) => ({
+        id: orgIds.get(o.shortName)!,
+        workspaceId,
+        shortName: o.shortName,
+        nameVi: o.name.vi,
+        nameEn: o.name.en,
+        constituency: o.constituency,
+      })),
+    });
+
+    const userIds = new Map<string, string>();
+    for (const u of DEMO_USERS) {
+      const user = await tx.user.upsert({
+        where: { email: u.email },
+        create: { email: u.email, displayName: u.displayName, locale: 'vi' },
+        update: {},
+      });
+      userIds.set(u.email, user.id);
+      await tx.membership.create({
+        data: {
+          userId: user.id,
+          workspaceId,
+          role: u.role,
+          organizationId: u.org ? orgIds.get(u.org)! : null,
+        },
+      });
+    }
+    const userId = (email: string) => {
+      const id = userIds.get(email);
+      if (!id) throw new Error(`Demo data names an unknown user ${email}`);
+      return id;
+    };
+
+    const tracking = new Map(demo.commitments.map((c) => [`${c.framework} ${c.reference}`, c]));
+    const commitmentIds = new Map<string, string>();
+    const rows: Prisma.CommitmentCreateManyInput[] = [];
+    const coOrgs: Prisma.CommitmentCoOrganizationCreateManyInput[] = [];
+
+    for (const framework of catalogue.frameworks) {
+      const frameworkId = randomUUID();
+      await tx.framework.create({
+        data: {
+          id: frameworkId,
+          workspaceId,
+          code: framework.code,
+          titleVi: framework.title.vi,
+          titleEn: framework.title.en,
+          descriptionVi: framework.description?.vi ?? null,
+          descriptionEn: framework.description?.en ?? null,
+          issuer: framework.issuer,
+          adoptedOn: framework.adoptedOn ? day(framework.adoptedOn) : null,
+          url: framework.url,
+        },
+      });
+      const frameworkRows: Prisma.CommitmentCreateManyInput[] = [];
+      const add = (c: CatalogueCommitment, parentId: string | null, position: number) => {
+        const id = randomUUID();
+        commitmentIds.set(`${framework.code} ${c.reference}`, id);
+        const t: TrackedCommitment | undefined = tracking.get(`${framework.code} ${c.reference}`);
+        frameworkRows.push({
+          id,
+          workspaceId,
+          frameworkId,
+          parentId,
+          position,
+          reference: c.reference,
+          titleVi: c.title.vi,
+          titleEn: c.title.en,
+          descriptionVi: c.description?.vi ?? null,
+          descriptionEn: c.description?.en ?? null,
+          theme: c.theme,
+          targetGroups: c.targetGroups,
+          status: t?.status ?? 'NOT_STARTED',
+          progress: t?.progress ?? 0,
+          weight: t?.weight ?? 1,
+          leadOrgId: t ? orgIds.get(t.leadOrg)! : null,
+          focalUserId: t?.focalUser ? userId(t.focalUser) : null,
+          startDate: t ? day(t.startDate) : null,
+          targetDate: t ? day(t.targetDate) : null,
+        });
+        for (const org of t?.coOrgs ?? [])
+          coOrgs.push({ commitmentId: id, organizationId: orgIds.get(org)! });
+        c.children.forEach((child, i) => add(child, id, i));
+      };
+      framework.commitments.forEach((c, i) => add(c, null, i));
+      // Parents show the weighted roll-up of their children.
+      const rolled = rollUpProgress(
+        frameworkRows.map((r) => ({
+          id: r.id!,
+          parentId: r.parentId ?? null,
+          progress: r.progress ?? 0,
+          weight: r.weight ?? 1,
+        })),
+      );
+      frameworkRows.forEach((r) => (r.progress = rolled.get(r.id!) ?? r.progress));
+      rows.push(...frameworkRows);
+    }
+    await tx.commitment.createMany({ data: rows });
+    await tx.commitmentCoOrganization.createMany({ data: coOrgs });
+
+    const commitmentId = (framework: string, reference: string) =>
+      commitmentIds.get(`${framework} ${reference}`)!;
+    await tx.alignment.createMany({
+      data: catalogue.alignments.map((a) => ({
+        workspaceId,
+        sourceId: commitmentId(a.from.framework, a.from.reference),
+        targetId: commitmentId(a.to.framework, a.to.reference),
+        noteVi: a.note?.vi ?? null,
+        noteEn: a.note?.en ?? null,
+      })),
+    });
+
+    const positionRecorder: Record<string, string> = {
+      VGCL: 'union@demo.test',
+      VCCI: 'employer@demo.test',
+      MOLISA: 'official@demo.test',
+    };
+    for (const t of demo.commitments) {
+      const id = commitmentId(t.framework, t.reference);
+      await tx.evidence.createMany({
+        data: t.evidence.map((e) => ({
+          workspaceId,
+          commitmentId: id,
+          kind: e.kind,
+          url: e.url,
+          title: e.title,
+          uploadedById: userId('official@demo.test'),
+        })),
+      });
+      for (const u of t.updates) {
+        await tx.progressUpdate.create({
+          data: {
+            workspaceId,
+            commitmentId: id,
+            authorId: userId(u.author),
+            period: u.period,
+            status: u.status,
+            progress: u.progress,
+            narrative: u.narrative.vi,
+            state: u.state,
+            returnReason: u.returnReason,
+            submittedAt: u.submittedAt ? day(u.submittedAt) : null,
+            decidedAt: u.decidedAt ? day(u.decidedAt) : null,
+            decidedById: u.decidedBy ? userId(u.decidedBy) : null,
+            createdAt: day(u.submittedAt ?? '2026-01-01'),
+          },
+        });
+      }
+      for (const i of t.indicators) {
+        await tx.indicator.create({
+          data: {
+            workspaceId,
+            commitmentId: id,
+            nameVi: i.name.vi,
+            nameEn: i.name.en,
+            unit: i.unit,
+            direction: i.direction,
+            baselineValue: i.baseline.value,
+            baselineYear: i.baseline.year,
+            targetValue: i.target.value,
+            targetYear: i.target.year,
+            source: i.source,
+            measurements: {
+              create: i.measurements.map((m) => ({
+                workspaceId,
+                measuredOn: day(m.date),
+                value: m.value,
+                source: m.source,
+              })),
+            },
+          },
+        });
+      }
+      const addComments = async (comments: DemoComment[], parentId: string | null) => {
+        for (const c of comments) {
+          const comment = await tx.comment.create({
+            data: {
+              workspaceId,
+              commitmentId: id,
+              parentId,
+              authorId: userId(c.author),
+              body: c.body,
+              stance: c.stance,
+              createdAt: day(c.createdAt),
+            },
+          });
+          await addComments(c.replies ?? [], comment.id);
+        }
+      };
+      await addComments(t.comments, null);
+      await tx.position.createMany({
+        data: t.positions.map((p) => ({
+          workspaceId,
+          commitmentId: id,
+          organizationId: orgIds.get(p.org)!,
+          position: p.position,
+          rationale: p.rationale,
+          decidedOn: day(p.date),
+          recordedById: userId(positionRecorder[p.org] ?? 'admin@demo.test'),
+        })),
+      });
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { chmod, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres, withDatabase } from '../src/database/embedded-postgres';
+import { migrateDeploy } from '../src/database/migrate';
+import { adminQuery, SERVER_URL_ENV, TEMPLATE_DATABASE } from './database';
+
+declare global {
+  var __SPCT_STOP_DATABASE__: (() => Promise<void>) | undefined;
+}
+
+/**
+ * One PostgreSQL for the run: DATABASE_URL's server when set, otherwise a throw-away embedded
+ * server. A template database gets the migrations once; each test file clones it.
+ */
+export default async function globalSetup(): Promise<void> {
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'spct-test-pg-'));
+    // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the folder.
+    await chmod(parent, 0o755);
+    const dataDir = path.join(parent, 'data');
+    const port = 55000 + Math.floor(Math.random() * 5000);
+    const server = await startEmbeddedPostgres({ dataDir, port, persistent: false });
+    url = server.url;
+    globalThis.__SPCT_STOP_DATABASE__ = server.stop;
+  }
+  process.env[SERVER_URL_ENV] = url;
+  await adminQuery(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+  await migrateDeploy(withDatabase(url, TEMPLATE_DATABASE));
+}

@@ -1,0 +1,83 @@
+// Domain enumerations shared by the API and the web app. The API checks at test time that
+// these lists equal the database enums of prisma/schema.prisma.
+
+export const CONSTITUENCIES = [
+  'GOVERNMENT',
+  'WORKERS',
+  'EMPLOYERS',
+  'INTERNATIONAL',
+  'OTHER',
+] as const;
+export type Constituency = (typeof CONSTITUENCIES)[number];
+
+export const ROLES = ['ADMIN', 'MANAGER', 'EDITOR', 'PARTNER', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const COMMITMENT_STATUSES = [
+  'NOT_STARTED',
+  'ON_TRACK',
+  'AT_RISK',
+  'OFF_TRACK',
+  'COMPLETED',
+  'DISCONTINUED',
+] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export const THEMES = [
+  'EMPLOYMENT',
+  'WORKER_PROTECTION',
+  'SOCIAL_PROTECTION',
+  'SOCIAL_DIALOGUE',
+  'SKILLS',
+  'GENDER_EQUALITY',
+  'HEALTH',
+  'ENTERPRISES',
+  'GOVERNANCE',
+  'INTERNATIONAL_COOPERATION',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const TARGET_GROUPS = [
+  'WOMEN',
+  'PERSONS_WITH_DISABILITIES',
+  'ETHNIC_MINORITIES',
+  'INFORMAL_WORKERS',
+  'MIGRANT_WORKERS',
+  'YOUTH',
+  'OLDER_PERSONS',
+  'CHILDREN',
+  'POOR_HOUSEHOLDS',
+  'RURAL_WORKERS',
+] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+export const UPDATE_STATES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const;
+export type UpdateState = (typeof UPDATE_STATES)[number];
+
+export const INDICATOR_DIRECTIONS = ['INCREASE', 'DECREASE'] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+
+export const EVIDENCE_KINDS = ['LINK', 'FILE'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const STANCES = ['SUPPORT', 'CONCERN', 'QUESTION'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const POSITION_KINDS = ['AGREE', 'RESERVATION', 'DISAGREE'] as const;
+export type PositionKind = (typeof POSITION_KINDS)[number];
+
+/** Sort keys of the commitments list; a leading "-" sorts descending. */
+export const COMMITMENT_SORTS = [
+  'reference',
+  '-reference',
+  'progress',
+  '-progress',
+  'targetDate',
+  '-targetDate',
+  'updatedAt',
+  '-updatedAt',
+] as const;
+export type CommitmentSort = (typeof COMMITMENT_SORTS)[number];
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,2 @@
+export * from './enums';
+export type { paths, components, operations } from './openapi';

@@ -367,6 +367,12 @@ export interface components {
             code: string;
             title: components["schemas"]["LocalizedText"];
         };
+        CommitmentParentDto: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            title: components["schemas"]["LocalizedText"];
+        };
         CommitmentChildDto: {
             /** Format: uuid */
             id: string;
@@ -440,7 +446,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             framework: components["schemas"]["FrameworkRefDto"];
-            parent: components["schemas"]["CommitmentChildDto"] | null;
+            parent: components["schemas"]["CommitmentParentDto"] | null;
             children: components["schemas"]["CommitmentChildDto"][];
             alignments: components["schemas"]["AlignmentDto"][];
             focalUser: components["schemas"]["UserRefDto"] | null;

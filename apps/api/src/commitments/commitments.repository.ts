@@ -22,7 +22,16 @@ const listInclude = {
   _count: { select: { children: true } },
 } satisfies Prisma.CommitmentInclude;
 
-export type CommitmentRow = Prisma.CommitmentGetPayload<{ include: typeof listInclude }>;
+export type CommitmentRow = Omit<
+  Prisma.CommitmentGetPayload<{ include: typeof listInclude }>,
+  'searchText'
+>;
+
+type RawListRow = Omit<CommitmentRow, 'framework' | 'coOrganizations' | '_count'> & {
+  frameworkCode: string;
+  coOrgIds: string[];
+  childCount: number;
+};
 
 const detailInclude = {
   ...listInclude,
@@ -63,16 +72,27 @@ export class CommitmentsRepository {
     limit: number,
     today: Date,
   ): Promise<CommitmentRow[]> {
-    const ids = await this.prisma.$queryRaw<{ id: string }[]>(
-      this.pageQuery(workspaceId, filters, sort, cursor, limit, today),
-    );
-    if (ids.length === 0) return [];
-    const rows = await this.prisma.commitment.findMany({
-      where: { id: { in: ids.map((r) => r.id) } },
-      include: listInclude,
-    });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((r) => byId.get(r.id)).filter((row): row is CommitmentRow => row !== undefined);
+    // One round trip: the page of ids (index-served) joined to what a list item shows.
+    const rows = await this.prisma.$queryRaw<RawListRow[]>(Prisma.sql`
+      WITH page AS (${this.pageQuery(workspaceId, filters, sort, cursor, limit, today)})
+      SELECT c.id, c."workspaceId", c."frameworkId", c."parentId", c.position, c.reference, c."referenceKey",
+        c."titleVi", c."titleEn", c."descriptionVi", c."descriptionEn", c.theme::text AS theme,
+        c."leadOrgId", c."focalUserId", c.status::text AS status, c.progress, c.weight, c."startDate",
+        c."targetDate", c."targetGroups"::text[] AS "targetGroups", c.version, c.archived, c."createdAt",
+        c."updatedAt", f.code AS "frameworkCode",
+        ARRAY(SELECT co."organizationId"::text FROM "CommitmentCoOrganization" co
+              WHERE co."commitmentId" = c.id ORDER BY co."organizationId") AS "coOrgIds",
+        (SELECT count(*) FROM "Commitment" child WHERE child."parentId" = c.id)::int AS "childCount"
+      FROM page
+      JOIN "Commitment" c ON c.id = page.id
+      JOIN "Framework" f ON f.id = c."frameworkId"
+      ORDER BY page.ordinal`);
+    return rows.map(({ frameworkCode, coOrgIds, childCount, ...row }) => ({
+      ...row,
+      framework: { code: frameworkCode },
+      coOrganizations: coOrgIds.map((organizationId) => ({ organizationId })),
+      _count: { children: childCount },
+    }));
   }
 
   /** The SQL of `findPage`, exposed for the EXPLAIN checks of the test suite and the benchmark. */
@@ -115,10 +135,11 @@ export class CommitmentsRepository {
     );
     if (cursor) conditions.push(this.after(column, cast, spec.nullable, sort.descending, cursor));
     const direction = Prisma.raw(sort.descending ? 'DESC' : 'ASC');
+    const order = Prisma.sql`${column} ${direction}, c.id ${direction}`;
     return Prisma.sql`
-      SELECT c.id FROM "Commitment" c
+      SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
       WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY ${column} ${direction}, c.id ${direction}
+      ORDER BY ${order}
       LIMIT ${limit}`;
   }
 

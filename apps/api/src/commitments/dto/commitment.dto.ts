@@ -101,7 +101,7 @@ export class CommitmentRefDto {
   title: LocalizedText;
 }
 
-export class CommitmentChildDto {
+export class CommitmentParentDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -110,7 +110,9 @@ export class CommitmentChildDto {
 
   @ApiProperty({ type: LocalizedText })
   title: LocalizedText;
+}
 
+export class CommitmentChildDto extends CommitmentParentDto {
   @ApiProperty({ enum: COMMITMENT_STATUSES })
   status: CommitmentStatus;
 
@@ -158,8 +160,8 @@ export class CommitmentDetailDto extends CommitmentDto {
   @ApiProperty({ type: FrameworkRefDto })
   framework: FrameworkRefDto;
 
-  @ApiProperty({ type: CommitmentChildDto, nullable: true })
-  parent: Omit<CommitmentChildDto, 'status' | 'progress'> | null;
+  @ApiProperty({ type: CommitmentParentDto, nullable: true })
+  parent: CommitmentParentDto | null;
 
   @ApiProperty({ type: CommitmentChildDto, isArray: true })
   children: CommitmentChildDto[];

@@ -1,0 +1,107 @@
+// `npm run bench`: p50/p95 of GET /api/workspaces/large/commitments for each filter and the
+// search, over HTTP on a real socket, against the workspace `npm run seed:large` made. Each
+// scenario is also reported as a ratio to the unfiltered first page, measured in the same run,
+// and with whether its query plan reads the commitments table sequentially.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from '../app.module';
+import { parseSort } from '../commitments/commitment-cursor';
+import {
+  type CommitmentFilters,
+  CommitmentsRepository,
+} from '../commitments/commitments.repository';
+import { todayUtc } from '../common/dates';
+import { loadConfig } from '../config/app-config';
+import { configureApp } from '../configure-app';
+import { PrismaService } from '../database/prisma.service';
+import { prepareDatabase } from '../database/prepare-database';
+import { Prisma } from '../generated/prisma/client';
+import { listScenarios } from './list-scenarios';
+import { LARGE_WORKSPACE } from './large-workspace';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+const WARMUP = 10;
+
+function toQuery(filters: CommitmentFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
+  }
+  return params.toString();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main(): Promise<void> {
+  const database = await prepareDatabase(loadConfig(), () => undefined);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ databaseUrl: database.url }),
+    new FastifyAdapter(),
+    { logger: false },
+  );
+  await configureApp(app);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `${await app.getUrl()}/api/workspaces/${LARGE_WORKSPACE.slug}/commitments`;
+  const prisma = app.get(PrismaService);
+  try {
+    const workspace = await prisma.workspace.findUnique({ where: { slug: LARGE_WORKSPACE.slug } });
+    if (!workspace) throw new Error('No "large" workspace: run `npm run seed:large` first');
+    const size = await prisma.commitment.count({ where: { workspaceId: workspace.id } });
+    const framework = await prisma.framework.findFirstOrThrow({
+      where: { workspaceId: workspace.id },
+    });
+    const organization = await prisma.organization.findFirstOrThrow({
+      where: { workspaceId: workspace.id },
+    });
+    const repository = app.get(CommitmentsRepository);
+    console.log(
+      `Commitments list, workspace "${LARGE_WORKSPACE.slug}" (${size} commitments), ${ROUNDS} requests each, limit 25\n`,
+    );
+    const rows: { scenario: string; p50: number; p95: number; ratio: string; seqScan: string }[] =
+      [];
+    let baselineP95 = 0;
+    for (const scenario of listScenarios({
+      frameworkId: framework.id,
+      leadOrgId: organization.id,
+    })) {
+      const url = `${base}?${toQuery(scenario.filters)}`;
+      const timings: number[] = [];
+      for (let i = 0; i < WARMUP + ROUNDS; i++) {
+        const started = performance.now();
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+        if (i >= WARMUP) timings.push(performance.now() - started);
+      }
+      timings.sort((a, b) => a - b);
+      const p95 = percentile(timings, 95);
+      if (rows.length === 0) baselineP95 = p95;
+      const plan = await prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(
+        Prisma.sql`EXPLAIN ${repository.pageQuery(workspace.id, scenario.filters, parseSort('reference'), null, 26, todayUtc())}`,
+      );
+      const seq = plan.some((line) => /Seq Scan on "Commitment"/.test(line['QUERY PLAN']));
+      rows.push({
+        scenario: scenario.name,
+        p50: Math.round(percentile(timings, 50) * 10) / 10,
+        p95: Math.round(p95 * 10) / 10,
+        ratio: `${(p95 / baselineP95).toFixed(2)}x`,
+        seqScan: seq ? 'YES' : 'no',
+      });
+    }
+    console.table(rows);
+    console.log(
+      'p50/p95 in ms; ratio = p95 / p95 of the unfiltered first page (the baseline, same run). Target: p95 < 50 ms.',
+    );
+  } finally {
+    await app.close();
+    await database.stop();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

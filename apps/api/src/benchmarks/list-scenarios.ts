@@ -1,0 +1,19 @@
+import { type CommitmentFilters } from '../commitments/commitments.repository';
+
+/** The list requests the scale checks measure: no filter, each filter alone, and the search. */
+export function listScenarios(ids: {
+  frameworkId: string;
+  leadOrgId: string;
+}): { name: string; filters: CommitmentFilters }[] {
+  return [
+    { name: 'no filter', filters: {} },
+    { name: 'status', filters: { status: ['AT_RISK'] } },
+    { name: 'framework', filters: { frameworkId: ids.frameworkId } },
+    { name: 'lead organization', filters: { leadOrgId: ids.leadOrgId } },
+    { name: 'theme', filters: { theme: ['SOCIAL_DIALOGUE'] } },
+    { name: 'target group', filters: { targetGroup: ['INFORMAL_WORKERS'] } },
+    { name: 'overdue', filters: { overdue: true } },
+    { name: 'search "san an sinh xa hoi"', filters: { q: 'san an sinh xa hoi' } },
+    { name: 'search "dien bien"', filters: { q: 'dien bien' } },
+  ];
+}

@@ -1,0 +1,15 @@
+// Browser tests: the built product (API + web on one port, embedded PostgreSQL) driven in real
+// Chromium through playwright-core. `npm test` builds first (turbo: @spct/e2e#test dependsOn builds).
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.e2e.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  testTimeout: 120_000,
+};

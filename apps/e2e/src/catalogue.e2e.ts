@@ -1,0 +1,43 @@
+import { type Browser } from 'playwright-core';
+import { launchChromium, type RunningProduct, startProduct } from './product';
+
+describe('the product in a browser', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('opens the home page, searches without accents and opens a seeded commitment', async () => {
+    const page = await browser.newPage();
+    await page.goto(product.url);
+
+    // The home page is the demo workspace's frameworks, in Vietnamese, marked as demo data.
+    await page.waitForURL(/\/w\/viet-nam$/);
+    await page.getByRole('heading', { name: 'Khung cam kết', level: 1 }).waitFor();
+    await page.getByText('Dữ liệu minh họa', { exact: false }).first().waitFor();
+    await page.getByText('NQ-42', { exact: true }).first().waitFor();
+
+    await page.getByRole('link', { name: 'Cam kết', exact: true }).click();
+    await page.waitForURL(/\/w\/viet-nam\/commitments/);
+    await page.getByLabel('Tìm kiếm').fill('san an sinh xa hoi');
+    // The search lands in the URL and finds the accented text.
+    await page.waitForURL(/q=san/);
+    const result = page.getByRole('link', { name: 'Phát triển sàn an sinh xã hội' });
+    await result.waitFor();
+
+    await result.click();
+    await page.waitForURL(/\/w\/viet-nam\/commitments\/[0-9a-f-]{36}/);
+    await page
+      .getByRole('heading', { name: /Phát triển sàn an sinh xã hội/ })
+      .first()
+      .waitFor();
+    await page.getByText('NQ-42').first().waitFor();
+  });
+});

@@ -1,0 +1,37 @@
+// API shapes, named for the app: aliases of the schemas generated from the API's OpenAPI
+// document (packages/contracts/src/openapi.ts, `npm run openapi`). Do not hand-write API types.
+import type { components } from '@spct/contracts';
+
+type Schemas = components['schemas'];
+
+export type Translatable = Schemas['LocalizedText'];
+export type Workspace = Schemas['WorkspaceDto'];
+export type Organization = Schemas['OrganizationDto'];
+export type Framework = Schemas['FrameworkDto'];
+export type FrameworkDetail = Schemas['FrameworkDetailDto'];
+export type TreeNode = Schemas['CommitmentNodeDto'];
+export type Commitment = Schemas['CommitmentDto'];
+export type CommitmentDetail = Schemas['CommitmentDetailDto'];
+export type Alignment = Schemas['AlignmentDto'];
+export type ProgressUpdate = Schemas['ProgressUpdateDto'];
+export type Indicator = Schemas['IndicatorDto'];
+export type Comment = Schemas['CommentDto'];
+export type Position = Schemas['PositionDto'];
+export type Evidence = Schemas['EvidenceDto'];
+
+/** Every list answer of the API. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * The error body every API failure has (`{ statusCode, error, message, details? }`). The OpenAPI
+ * document does not describe error responses yet; when it does, alias its schema here.
+ */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: { field: string; message: string }[];
+}

@@ -1,0 +1,106 @@
+import { Badge, Group, Progress, Text, type MantineColor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CommitmentStatus, PositionKind, Stance, UpdateState } from '@spct/contracts';
+import { useFormat } from '../../i18n/format';
+
+const STATUS_COLORS: Record<CommitmentStatus, MantineColor> = {
+  NOT_STARTED: 'gray',
+  ON_TRACK: 'green',
+  AT_RISK: 'yellow',
+  OFF_TRACK: 'red',
+  COMPLETED: 'blue',
+  DISCONTINUED: 'dark',
+};
+
+const STATE_COLORS: Record<UpdateState, MantineColor> = {
+  DRAFT: 'gray',
+  SUBMITTED: 'blue',
+  APPROVED: 'green',
+  RETURNED: 'orange',
+};
+
+const STANCE_COLORS: Record<Stance, MantineColor> = {
+  SUPPORT: 'green',
+  CONCERN: 'orange',
+  QUESTION: 'blue',
+};
+
+const POSITION_COLORS: Record<PositionKind, MantineColor> = {
+  AGREE: 'green',
+  RESERVATION: 'yellow',
+  DISAGREE: 'red',
+};
+
+export function StatusBadge({ status }: { status: CommitmentStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light" data-status={status}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+export function UpdateStateBadge({ state }: { state: UpdateState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLORS[state]} variant="outline">
+      {t(`updateState.${state}`)}
+    </Badge>
+  );
+}
+
+export function StanceBadge({ stance }: { stance: Stance }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STANCE_COLORS[stance]} variant="dot">
+      {t(`stance.${stance}`)}
+    </Badge>
+  );
+}
+
+export function PositionBadge({ position }: { position: PositionKind }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={POSITION_COLORS[position]} variant="filled">
+      {t(`position.${position}`)}
+    </Badge>
+  );
+}
+
+export function OverdueBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge color="red" variant="filled" size="sm">
+      {t('common.overdue')}
+    </Badge>
+  );
+}
+
+/** A progress bar with its formatted value; `name` makes the bar's accessible label. */
+export function ProgressBar({
+  value,
+  name,
+  width = 160,
+}: {
+  value: number;
+  name: string;
+  width?: number;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const label = format.percent(value);
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Progress
+        value={Math.max(0, Math.min(100, value))}
+        w={width}
+        size="md"
+        aria-label={t('common.progressOf', { name })}
+        aria-valuetext={label}
+      />
+      <Text size="sm" fw={500} miw={48}>
+        {label}
+      </Text>
+    </Group>
+  );
+}

@@ -1,0 +1,327 @@
+// Realistic API responses built from prisma/catalogue and prisma/demo/tracking.json.
+import type {
+  Comment,
+  Commitment,
+  CommitmentDetail,
+  Evidence,
+  Framework,
+  FrameworkDetail,
+  Indicator,
+  Organization,
+  Page,
+  Position,
+  ProgressUpdate,
+  Workspace,
+} from '../api/types';
+
+export const page = <T>(items: T[], nextCursor: string | null = null): Page<T> => ({
+  items,
+  nextCursor,
+});
+
+export const workspace: Workspace = {
+  id: 'a0000000-0000-4000-8000-000000000001',
+  slug: 'viet-nam',
+  name: 'Việt Nam',
+  isDemo: true,
+};
+
+export const organizations: Organization[] = [
+  {
+    id: 'o-molisa',
+    shortName: 'MOLISA',
+    name: {
+      vi: 'Bộ Lao động – Thương binh và Xã hội',
+      en: 'Ministry of Labour, Invalids and Social Affairs',
+    },
+    constituency: 'GOVERNMENT',
+  },
+  {
+    id: 'o-vgcl',
+    shortName: 'VGCL',
+    name: { vi: 'Tổng Liên đoàn Lao động Việt Nam', en: 'Vietnam General Confederation of Labour' },
+    constituency: 'WORKERS',
+  },
+  {
+    id: 'o-vcci',
+    shortName: 'VCCI',
+    name: {
+      vi: 'Liên đoàn Thương mại và Công nghiệp Việt Nam',
+      en: 'Vietnam Federation of Commerce and Industry',
+    },
+    constituency: 'EMPLOYERS',
+  },
+  {
+    id: 'o-vss',
+    shortName: 'VSS',
+    name: { vi: 'Bảo hiểm xã hội Việt Nam', en: 'Vietnam Social Security' },
+    constituency: 'GOVERNMENT',
+  },
+];
+
+export const nq42: Framework = {
+  id: 'f-nq42',
+  code: 'NQ-42',
+  title: {
+    vi: 'Nghị quyết số 42-NQ/TW về tiếp tục đổi mới, nâng cao chất lượng chính sách xã hội',
+    en: 'Resolution No. 42-NQ/TW on continuing to renew and improve the quality of social policies',
+  },
+  description: null,
+  issuer: 'Central Committee of the Communist Party of Viet Nam (13th tenure, 8th plenum)',
+  adoptedOn: '2023-11-24',
+  url: null,
+  commitmentCount: 12,
+  progress: 47.5,
+  statusCounts: {
+    NOT_STARTED: 2,
+    ON_TRACK: 6,
+    AT_RISK: 3,
+    OFF_TRACK: 1,
+    COMPLETED: 0,
+    DISCONTINUED: 0,
+  },
+};
+
+export const ilc2021: Framework = {
+  id: 'f-ilc',
+  code: 'ILC-2021',
+  title: {
+    vi: 'Nghị quyết về lời kêu gọi hành động toàn cầu thúc đẩy phục hồi từ khủng hoảng COVID-19',
+    en: 'Resolution concerning a global call to action for a human-centred recovery from COVID-19',
+  },
+  description: null,
+  issuer: 'International Labour Conference (ILO)',
+  adoptedOn: '2021-06-17',
+  url: 'https://www.ilo.org/wcmsp5/groups/public/---ed_norm/---relconf/documents/meetingdocument/wcms_806092.pdf',
+  commitmentCount: 40,
+  progress: 31,
+  statusCounts: {
+    NOT_STARTED: 15,
+    ON_TRACK: 20,
+    AT_RISK: 0,
+    OFF_TRACK: 0,
+    COMPLETED: 5,
+    DISCONTINUED: 0,
+  },
+};
+
+export const commitmentNq1: Commitment = {
+  id: 'c-nq42-1',
+  frameworkId: nq42.id,
+  frameworkCode: 'NQ-42',
+  parentId: null,
+  reference: '1',
+  title: {
+    vi: 'Phát triển hệ thống bảo trợ xã hội đa tầng bền vững và đáp ứng, đảm bảo không ai bị bỏ lại phía sau',
+    en: 'A sustainable and responsive multi-tiered social protection system that leaves no one behind',
+  },
+  description: {
+    vi: 'Mở rộng bao phủ bảo hiểm xã hội, hướng tới bao phủ toàn dân.',
+    en: 'Extend social insurance coverage towards universal coverage.',
+  },
+  theme: 'SOCIAL_PROTECTION',
+  status: 'ON_TRACK',
+  progress: 55,
+  weight: 5,
+  leadOrgId: 'o-molisa',
+  coOrgIds: ['o-vss', 'o-vgcl'],
+  focalUserId: 'u-official',
+  targetGroups: ['INFORMAL_WORKERS', 'OLDER_PERSONS'],
+  startDate: '2024-01-01',
+  targetDate: '2030-12-31',
+  archived: false,
+  version: 3,
+  overdue: false,
+  childCount: 0,
+  updatedAt: '2026-01-19T08:00:00.000Z',
+};
+
+export const commitmentNq2: Commitment = {
+  ...commitmentNq1,
+  id: 'c-nq42-2',
+  reference: '2',
+  title: { vi: 'Phát triển sàn an sinh xã hội', en: 'Developing a social protection floor' },
+  status: 'AT_RISK',
+  progress: 30,
+  leadOrgId: 'o-molisa',
+  coOrgIds: [],
+  targetDate: '2025-12-31',
+  overdue: true,
+};
+
+export const commitmentDetail: CommitmentDetail = {
+  ...commitmentNq1,
+  framework: { id: nq42.id, code: nq42.code, title: nq42.title },
+  parent: null,
+  children: [],
+  alignments: [
+    {
+      id: 'al-1',
+      direction: 'OUTGOING',
+      note: null,
+      commitment: {
+        id: 'c-ilc-11c',
+        frameworkId: ilc2021.id,
+        frameworkCode: 'ILC-2021',
+        reference: '11.C',
+        title: { vi: 'Phổ cập an sinh xã hội', en: 'Universal social protection' },
+      },
+    },
+  ],
+  focalUser: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
+};
+
+export const frameworkDetail: FrameworkDetail = {
+  ...ilc2021,
+  tree: [
+    {
+      id: 'c-ilc-11',
+      reference: '11',
+      title: {
+        vi: 'Đặt mục tiêu việc làm đầy đủ, năng suất và được tự do lựa chọn',
+        en: 'Placing full, productive and freely chosen employment at the heart of recovery',
+      },
+      status: 'ON_TRACK',
+      progress: 42.5,
+      weight: 1,
+      theme: 'EMPLOYMENT',
+      leadOrgId: 'o-molisa',
+      targetDate: null,
+      overdue: false,
+      children: [
+        {
+          id: 'c-ilc-11a',
+          reference: '11.A',
+          title: {
+            vi: 'Tăng trưởng kinh tế bao trùm và việc làm',
+            en: 'Inclusive economic growth',
+          },
+          status: 'ON_TRACK',
+          progress: 60,
+          weight: 1,
+          theme: 'EMPLOYMENT',
+          leadOrgId: 'o-molisa',
+          targetDate: '2026-12-31',
+          overdue: false,
+          children: [],
+        },
+        {
+          id: 'c-ilc-11c',
+          reference: '11.C',
+          title: { vi: 'Phổ cập an sinh xã hội', en: 'Universal social protection' },
+          status: 'OFF_TRACK',
+          progress: 25,
+          weight: 1,
+          theme: 'SOCIAL_PROTECTION',
+          leadOrgId: 'o-vss',
+          targetDate: '2025-06-30',
+          overdue: true,
+          children: [],
+        },
+      ],
+    },
+  ],
+};
+
+export const updates: ProgressUpdate[] = [
+  {
+    id: 'up-2',
+    commitmentId: commitmentNq1.id,
+    authorId: 'u-official',
+    author: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
+    period: '2026-Q1',
+    status: 'AT_RISK',
+    progress: 50,
+    narrative: 'Chưa có số liệu cập nhật về bao phủ BHXH tự nguyện.',
+    state: 'RETURNED',
+    returnReason: 'Đề nghị bổ sung số liệu BHXH tự nguyện năm 2025.',
+    submittedAt: '2026-04-08T02:00:00.000Z',
+    decidedAt: '2026-04-10T02:00:00.000Z',
+    decidedById: 'u-manager',
+    createdAt: '2026-04-05T02:00:00.000Z',
+  },
+  {
+    id: 'up-1',
+    commitmentId: commitmentNq1.id,
+    authorId: 'u-official',
+    author: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
+    period: '2025-Q4',
+    status: 'ON_TRACK',
+    progress: 55,
+    narrative: 'Luật Bảo hiểm xã hội số 41/2024/QH15 có hiệu lực từ 01/7/2025.',
+    state: 'APPROVED',
+    returnReason: null,
+    submittedAt: '2026-01-12T02:00:00.000Z',
+    decidedAt: '2026-01-19T02:00:00.000Z',
+    decidedById: 'u-manager',
+    createdAt: '2026-01-10T02:00:00.000Z',
+  },
+];
+
+export const indicators: Indicator[] = [
+  {
+    id: 'ind-1',
+    commitmentId: commitmentNq1.id,
+    name: {
+      vi: 'Tỷ lệ lực lượng lao động trong độ tuổi tham gia BHXH',
+      en: 'Share of the working-age labour force covered by social insurance',
+    },
+    unit: '%',
+    direction: 'INCREASE',
+    baseline: { value: 35.3, year: 2020 },
+    target: { value: 60, year: 2030 },
+    source: 'BHXH Việt Nam',
+    measurements: [
+      { id: 'm1', measuredOn: '2023-12-31', value: 39.3, source: null },
+      { id: 'm2', measuredOn: '2024-12-31', value: 42.1, source: null },
+      { id: 'm3', measuredOn: '2025-12-31', value: 45.2, source: null },
+    ],
+    latest: { measuredOn: '2025-12-31', value: 45.2 },
+    expected: 47.65,
+    onTrack: false,
+  },
+];
+
+export const comments: Comment[] = [
+  {
+    id: 'cm-1',
+    parentId: null,
+    author: { id: 'u-union', displayName: 'Trần Văn Hùng' },
+    body: 'Số người rút BHXH một lần vẫn ở mức cao.',
+    stance: 'CONCERN',
+    createdAt: '2026-03-02T02:00:00.000Z',
+    editedAt: null,
+  },
+  {
+    id: 'cm-2',
+    parentId: 'cm-1',
+    author: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
+    body: 'Cảm ơn ý kiến của Tổng LĐLĐ.',
+    stance: null,
+    createdAt: '2026-03-04T02:00:00.000Z',
+    editedAt: null,
+  },
+];
+
+export const positions: Position[] = [
+  {
+    id: 'p-1',
+    organization: { id: 'o-vcci', shortName: 'VCCI', name: organizations[2]!.name },
+    position: 'RESERVATION',
+    rationale: 'VCCI ủng hộ mục tiêu chung nhưng đề nghị cân nhắc tổng chi phí lao động.',
+    decidedOn: '2026-02-12',
+  },
+];
+
+export const evidence: Evidence[] = [
+  {
+    id: 'e-1',
+    kind: 'LINK',
+    title: 'Kế hoạch thực hiện Nghị quyết 42-NQ/TW (bản demo)',
+    url: 'https://docs.demo.test/molisa/nq42/ke-hoach-thuc-hien-nq42.pdf',
+    fileName: null,
+    mimeType: null,
+    sizeBytes: null,
+    createdAt: '2026-01-12T02:00:00.000Z',
+  },
+];

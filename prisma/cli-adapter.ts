@@ -9,6 +9,8 @@
 //     introspection query leaves them out, as it already does for p/u/f;
 //  4. `executeScript()` splits a migration on every ";", which breaks function bodies
 //     (`$$ ... ; ... $$`), so a migration script is sent whole, as one simple query.
+// Its pools let the process exit while idle, so a finished command does not wait for idle
+// connections to time out (see also unref-engine-timers.cjs).
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -70,7 +72,7 @@ function withWholeScripts(adapter: PgAdapter, pool: pg.Pool): PgAdapter {
 }
 
 export function cliAdapterFactory(url: string) {
-  const pool = new CatalogSafePool({ connectionString: url });
+  const pool = new CatalogSafePool({ connectionString: url, allowExitOnIdle: true });
   const factory = new PrismaPg(pool);
   const connect = factory.connect.bind(factory);
   return Object.assign(factory, {
@@ -86,7 +88,10 @@ export function cliAdapterFactory(url: string) {
       } finally {
         await admin.end();
       }
-      const shadowPool = new CatalogSafePool({ connectionString: withDatabase(url, name) });
+      const shadowPool = new CatalogSafePool({
+        connectionString: withDatabase(url, name),
+        allowExitOnIdle: true,
+      });
       const adapter = withWholeScripts(await new PrismaPg(shadowPool).connect(), shadowPool);
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {

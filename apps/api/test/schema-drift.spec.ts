@@ -15,6 +15,8 @@ describe('database schema', () => {
     const result = await run(
       process.execPath,
       [
+        '--require',
+        path.join(REPO_ROOT, 'prisma', 'unref-engine-timers.cjs'),
         cli,
         'migrate',
         'diff',

@@ -34,7 +34,15 @@ export async function migrateDeploy(databaseUrl: string): Promise<void> {
   const cli = require.resolve('prisma/build/index.js');
   await run(
     process.execPath,
-    [cli, 'migrate', 'deploy', '--config', path.join(REPO_ROOT, 'prisma.config.ts')],
+    [
+      '--require',
+      path.join(REPO_ROOT, 'prisma', 'unref-engine-timers.cjs'),
+      cli,
+      'migrate',
+      'deploy',
+      '--config',
+      path.join(REPO_ROOT, 'prisma.config.ts'),
+    ],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CommitmentStatus, PositionKind, Stance, UpdateState } from '@spct/contracts';
 import { useFormat } from '../../i18n/format';
 
+// Badges keep their whole label in narrow table cells instead of ending in "…".
+const FULL_LABEL = { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible' } };
+
 const STATUS_COLORS: Record<CommitmentStatus, MantineColor> = {
   NOT_STARTED: 'gray',
   ON_TRACK: 'green',
@@ -34,7 +37,7 @@ const POSITION_COLORS: Record<PositionKind, MantineColor> = {
 export function StatusBadge({ status }: { status: CommitmentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" data-status={status}>
+    <Badge styles={FULL_LABEL} color={STATUS_COLORS[status]} variant="light" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -43,7 +46,7 @@ export function StatusBadge({ status }: { status: CommitmentStatus }) {
 export function UpdateStateBadge({ state }: { state: UpdateState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLORS[state]} variant="outline">
+    <Badge styles={FULL_LABEL} color={STATE_COLORS[state]} variant="outline">
       {t(`updateState.${state}`)}
     </Badge>
   );
@@ -52,7 +55,7 @@ export function UpdateStateBadge({ state }: { state: UpdateState }) {
 export function StanceBadge({ stance }: { stance: Stance }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STANCE_COLORS[stance]} variant="dot">
+    <Badge styles={FULL_LABEL} color={STANCE_COLORS[stance]} variant="dot">
       {t(`stance.${stance}`)}
     </Badge>
   );
@@ -61,7 +64,7 @@ export function StanceBadge({ stance }: { stance: Stance }) {
 export function PositionBadge({ position }: { position: PositionKind }) {
   const { t } = useTranslation();
   return (
-    <Badge color={POSITION_COLORS[position]} variant="filled">
+    <Badge styles={FULL_LABEL} color={POSITION_COLORS[position]} variant="filled">
       {t(`position.${position}`)}
     </Badge>
   );
@@ -70,7 +73,7 @@ export function PositionBadge({ position }: { position: PositionKind }) {
 export function OverdueBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="red" variant="filled" size="sm">
+    <Badge styles={FULL_LABEL} color="red" variant="filled" size="sm">
       {t('common.overdue')}
     </Badge>
   );

@@ -1,5 +1,43 @@
 import { type INestApplication } from '@nestjs/common';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  DocumentBuilder,
+  type OpenAPIObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
+
+class FieldErrorDto {
+  @ApiProperty({ example: 'status' })
+  field: string;
+
+  @ApiProperty({ example: 'each value must be one of: NOT_STARTED, ON_TRACK, …' })
+  message: string;
+}
+
+/** The one error shape of the API (see ApiErrorFilter). */
+class ApiErrorDto {
+  @ApiProperty({ example: 400 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'Bad Request' })
+  error: string;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiPropertyOptional({
+    type: FieldErrorDto,
+    isArray: true,
+    description: 'One entry per field at fault',
+  })
+  details?: FieldErrorDto[];
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorDto' } } },
+});
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -11,8 +49,27 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ApiErrorDto],
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
   });
+  // Every workspace route can answer a 400 naming the fields at fault and a 404.
+  for (const [route, pathItem] of Object.entries(document.paths)) {
+    if (!route.startsWith('/api/workspaces/{slug}')) continue;
+    for (const operation of [
+      pathItem.get,
+      pathItem.post,
+      pathItem.put,
+      pathItem.patch,
+      pathItem.delete,
+    ]) {
+      if (!operation) continue;
+      operation.responses['400'] ??= errorResponse(
+        'Invalid parameter or body; `details` names each field',
+      );
+      operation.responses['404'] ??= errorResponse('No such workspace or resource for the caller');
+    }
+  }
+  return document;
 }

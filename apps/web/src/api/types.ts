@@ -25,13 +25,5 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/**
- * The error body every API failure has (`{ statusCode, error, message, details? }`). The OpenAPI
- * document does not describe error responses yet; when it does, alias its schema here.
- */
-export interface ApiErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  details?: { field: string; message: string }[];
-}
+/** The error body every API failure has (`{ statusCode, error, message, details? }`). */
+export type ApiErrorBody = Schemas['ApiErrorDto'];

@@ -28,18 +28,16 @@ async function allApplied(databaseUrl: string): Promise<boolean> {
   }
 }
 
-/** Applies the committed migrations with the Prisma CLI (WebAssembly schema engine, no download). */
-export async function migrateDeploy(databaseUrl: string): Promise<void> {
-  if (await allApplied(databaseUrl)) return;
+/** Runs a Prisma CLI command on `databaseUrl` (WebAssembly schema engine, no download). */
+export function prismaCli(args: string[], databaseUrl: string) {
   const cli = require.resolve('prisma/build/index.js');
-  await run(
+  return run(
     process.execPath,
     [
       '--require',
       path.join(REPO_ROOT, 'prisma', 'unref-engine-timers.cjs'),
       cli,
-      'migrate',
-      'deploy',
+      ...args,
       '--config',
       path.join(REPO_ROOT, 'prisma.config.ts'),
     ],
@@ -49,4 +47,10 @@ export async function migrateDeploy(databaseUrl: string): Promise<void> {
       maxBuffer: 10 * 1024 * 1024,
     },
   );
+}
+
+/** Applies the committed migrations. */
+export async function migrateDeploy(databaseUrl: string): Promise<void> {
+  if (await allApplied(databaseUrl)) return;
+  await prismaCli(['migrate', 'deploy'], databaseUrl);
 }

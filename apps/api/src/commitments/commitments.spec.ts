@@ -205,14 +205,30 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     }>(t.app, `${BASE}/${tracked.id}/indicators`);
     expect(indicators.status).toBe(200);
     expect(indicators.body.items[0]?.measurements.length).toBeGreaterThan(0);
-    for (const path of ['updates', 'comments', 'positions', 'evidence']) {
-      const { status, body } = await getJson<{ items: unknown[] }>(
+    const where = { commitmentId: tracked.id };
+    const expected: Record<string, number> = {
+      updates: await t.prisma.progressUpdate.count({ where }),
+      comments: await t.prisma.comment.count({ where }),
+      positions: await t.prisma.position.count({ where }),
+      evidence: await t.prisma.evidence.count({ where }),
+    };
+    expect(expected.updates).toBeGreaterThan(0);
+    for (const [path, count] of Object.entries(expected)) {
+      const { status, body } = await getJson<{ items: { id: string }[] }>(
         t.app,
         `${BASE}/${tracked.id}/${path}`,
       );
-      expect(status).toBe(200);
-      expect(Array.isArray(body.items)).toBe(true);
+      expect({ path, status, count: body.items.length }).toEqual({ path, status: 200, count });
     }
+    // Another commitment's records never leak into this one's lists.
+    const other = await t.prisma.progressUpdate.findFirstOrThrow({
+      where: { commitmentId: { not: tracked.id } },
+    });
+    const updates = await getJson<{ items: { id: string }[] }>(
+      t.app,
+      `${BASE}/${tracked.id}/updates`,
+    );
+    expect(updates.body.items.map((u) => u.id)).not.toContain(other.id);
     const offTrack = await t.prisma.indicator.findMany({ select: { commitmentId: true } });
     const flags = await Promise.all(
       [...new Set(offTrack.map((i) => i.commitmentId))].map((id) =>

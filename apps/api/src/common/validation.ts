@@ -1,5 +1,5 @@
 import { applyDecorators, ValidationPipe } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, type ValidationError } from 'class-validator';
 import { FieldValidationException, type FieldError } from './api-error.filter';
@@ -43,9 +43,4 @@ export function OptionalBooleanQuery(description: string) {
     Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean({ message: 'must be true or false' }),
   );
-}
-
-/** A required property documented for OpenAPI with one of `values`. */
-export function EnumProperty(values: readonly string[], options: { nullable?: boolean } = {}) {
-  return ApiProperty({ enum: values, nullable: options.nullable ?? false });
 }

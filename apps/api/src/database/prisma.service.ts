@@ -10,6 +10,16 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     super({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
   }
 
+  /** Whether the database answers a trivial query (readiness). */
+  async isReachable(): Promise<boolean> {
+    try {
+      await this.$queryRaw`SELECT 1`;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
   }

@@ -20,10 +20,10 @@ export class FrameworksRepository {
     return this.prisma.framework.findFirst({ where: { workspaceId, id } });
   }
 
-  async statusCounts(workspaceId: string, frameworkId?: string): Promise<FrameworkStats[]> {
+  async statusCounts(workspaceId: string): Promise<FrameworkStats[]> {
     const groups = await this.prisma.commitment.groupBy({
       by: ['frameworkId', 'status'],
-      where: { workspaceId, archived: false, ...(frameworkId ? { frameworkId } : {}) },
+      where: { workspaceId, archived: false },
       _count: { _all: true },
     });
     return groups.map((g) => ({
@@ -34,14 +34,9 @@ export class FrameworksRepository {
   }
 
   /** Top-level commitments' progress and weight: what a framework's progress is made of. */
-  topLevel(workspaceId: string, frameworkId?: string) {
+  topLevel(workspaceId: string) {
     return this.prisma.commitment.findMany({
-      where: {
-        workspaceId,
-        parentId: null,
-        archived: false,
-        ...(frameworkId ? { frameworkId } : {}),
-      },
+      where: { workspaceId, parentId: null, archived: false },
       select: { frameworkId: true, progress: true, weight: true },
     });
   }

@@ -45,11 +45,14 @@ export class FrameworksService {
     const workspace = await this.workspaces.resolve(slug);
     const row = await this.frameworks.findOne(workspace.id, id);
     if (!row) throw new NotFoundException(`Framework ${id} not found`);
-    const [stats, topLevel, commitments] = await Promise.all([
-      this.frameworks.statusCounts(workspace.id, id),
-      this.frameworks.topLevel(workspace.id, id),
-      this.frameworks.commitmentsOf(workspace.id, id),
-    ]);
+    const commitments = await this.frameworks.commitmentsOf(workspace.id, id);
+    // The tree holds every commitment of the framework: counts and progress come from it.
+    const stats = COMMITMENT_STATUSES.map((status) => ({
+      frameworkId: id,
+      status,
+      count: commitments.filter((c) => c.status === status).length,
+    }));
+    const topLevel = commitments.filter((c) => c.parentId === null);
     const today = todayUtc();
     const nodes = new Map<string, CommitmentNodeDto>();
     for (const c of commitments) {

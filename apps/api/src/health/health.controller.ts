@@ -29,11 +29,9 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable' })
   async ready(): Promise<HealthDto> {
-    try {
-      await this.prisma.$queryRaw`SELECT 1`;
-      return { status: 'ok' };
-    } catch {
+    if (!(await this.prisma.isReachable())) {
       throw new ServiceUnavailableException('The database is unreachable');
     }
+    return { status: 'ok' };
   }
 }

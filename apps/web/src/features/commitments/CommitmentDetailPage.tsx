@@ -17,6 +17,15 @@ import { CommentsPanel } from './detail/CommentsPanel';
 import { PositionsPanel } from './detail/PositionsPanel';
 import { EvidencePanel } from './detail/EvidencePanel';
 
+const TAB_PANELS: Record<DetailTab, (props: { slug: string; commitmentId: string }) => ReactNode> =
+  {
+    updates: UpdatesPanel,
+    indicators: IndicatorsPanel,
+    comments: CommentsPanel,
+    positions: PositionsPanel,
+    evidence: EvidencePanel,
+  };
+
 const ROUTE = '/w/$slug/commitments/$commitmentId';
 
 export function CommitmentDetailPage() {
@@ -90,21 +99,14 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
               </Tabs.Tab>
             ))}
           </Tabs.List>
-          <Tabs.Panel value="updates" pt="md">
-            <UpdatesPanel slug={slug} commitmentId={commitment.id} />
-          </Tabs.Panel>
-          <Tabs.Panel value="indicators" pt="md">
-            <IndicatorsPanel slug={slug} commitmentId={commitment.id} />
-          </Tabs.Panel>
-          <Tabs.Panel value="comments" pt="md">
-            <CommentsPanel slug={slug} commitmentId={commitment.id} />
-          </Tabs.Panel>
-          <Tabs.Panel value="positions" pt="md">
-            <PositionsPanel slug={slug} commitmentId={commitment.id} />
-          </Tabs.Panel>
-          <Tabs.Panel value="evidence" pt="md">
-            <EvidencePanel slug={slug} commitmentId={commitment.id} />
-          </Tabs.Panel>
+          {DETAIL_TABS.map((item) => {
+            const Panel = TAB_PANELS[item];
+            return (
+              <Tabs.Panel key={item} value={item} pt="md">
+                <Panel slug={slug} commitmentId={commitment.id} />
+              </Tabs.Panel>
+            );
+          })}
         </Tabs>
       </Paper>
     </Stack>

@@ -17,10 +17,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  // NestJS 12 ships ES modules; they are compiled to CommonJS like our sources.
+  // NestJS 12 ships ES modules; they are compiled to CommonJS like our sources (and
+  // @fastify/cookie's dynamic import('cookie') becomes a require, which jest can run).
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|peek-readable|@tokenizer|content-disposition|cookie)/)',
+    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|peek-readable|@tokenizer|content-disposition|cookie|@fastify/cookie)/)',
   ],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -1,12 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { SECURITY_CONFIG } from './auth/security-config';
 import { CommentsModule } from './comments/comments.module';
 import { CommitmentsModule } from './commitments/commitments.module';
+import type { SecurityConfig } from './config/app-config';
 import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { PermissionsModule } from './permissions/permissions.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PositionsModule } from './positions/positions.module';
 import { ProgressUpdatesModule } from './progress-updates/progress-updates.module';
@@ -14,6 +18,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 
 export interface AppOptions {
   databaseUrl: string;
+  security: SecurityConfig;
 }
 
 @Module({})
@@ -21,8 +26,13 @@ export class AppModule {
   static register(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
+      global: true,
+      providers: [{ provide: SECURITY_CONFIG, useValue: options.security }],
+      exports: [SECURITY_CONFIG],
       imports: [
         PrismaModule.forRoot(options.databaseUrl),
+        PermissionsModule,
+        AuthModule,
         HealthModule,
         WorkspacesModule,
         OrganizationsModule,

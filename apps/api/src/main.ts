@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
   const database = await prepareDatabase(config, (message) => logger.log(message));
 
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ databaseUrl: database.url }),
+    AppModule.register({ databaseUrl: database.url, security: config.security }),
     new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024 }),
     { bufferLogs: false },
   );

@@ -1,35 +1,124 @@
+import type { InjectOptions } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../src/app.module';
+import { developmentSecurityConfig, type SecurityConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import { PrismaService } from '../src/database/prisma.service';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase } from './database';
 
+export const TEST_ORIGIN = 'http://localhost:3000';
+export const DEMO_PASSWORD = 'tripartite-demo';
+
+export interface TestResponse<T> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Requests through the app (no socket), as one caller: anonymous, a session, or a token. */
+export class TestClient {
+  constructor(
+    private readonly app: NestFastifyApplication,
+    readonly headers: Record<string, string> = {},
+  ) {}
+
+  request<T = unknown>(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    const options: InjectOptions = {
+      method,
+      url,
+      // Our own web page's origin, as a browser would send it.
+      headers: { origin: TEST_ORIGIN, ...this.headers, ...headers },
+    };
+    if (body !== undefined) options.payload = body as InjectOptions['payload'];
+    else if (method !== 'GET') options.headers!['x-requested-with'] = 'test';
+    return this.app.inject(options).then((response) => ({
+      status: response.statusCode,
+      body: (response.body ? safeJson(response.body) : undefined) as T,
+      headers: response.headers,
+    }));
+  }
+
+  get<T = unknown>(url: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', url, undefined, headers);
+  }
+  post<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', url, body, headers);
+  }
+  put<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', url, body, headers);
+  }
+  patch<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', url, body, headers);
+  }
+  delete<T = unknown>(url: string, headers?: Record<string, string>) {
+    return this.request<T>('DELETE', url, undefined, headers);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   prisma: PrismaService;
   databaseUrl: string;
+  /** Every route the app registered: method and URL pattern. */
+  routes: { method: string; url: string }[];
+  anonymous: TestClient;
+  /** Signs in through POST /api/auth/login and returns a client carrying the session cookie. */
+  signIn(email: string, password?: string): Promise<TestClient>;
   close(): Promise<void>;
 }
 
 /** The real app, through the real request pipeline, on a database of its own. */
 export async function createTestApp(
-  options: { seedDemo?: boolean; webDistDir?: string } = {},
+  options: { seedDemo?: boolean; webDistDir?: string; security?: Partial<SecurityConfig> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  const security = { ...developmentSecurityConfig(TEST_ORIGIN), ...options.security };
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register({ databaseUrl: database.url })],
+    imports: [AppModule.register({ databaseUrl: database.url, security })],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+  const routes: { method: string; url: string }[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    });
   await configureApp(app, { webDistDir: options.webDistDir });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   if (options.seedDemo) await app.get(DemoSeeder).seedIfMissing();
+  const anonymous = new TestClient(app);
   return {
     app,
     prisma: app.get(PrismaService),
     databaseUrl: database.url,
+    routes,
+    anonymous,
+    signIn: async (email, password = DEMO_PASSWORD) => {
+      const response = await anonymous.post('/api/auth/login', { email, password });
+      if (response.status !== 200) {
+        throw new Error(`Sign-in of ${email} answered ${response.status}`);
+      }
+      return new TestClient(app, { cookie: sessionCookieFrom(response.headers) });
+    },
     close: async () => {
       await app.close();
       await database.drop();
@@ -37,11 +126,20 @@ export async function createTestApp(
   };
 }
 
+/** `name=value` of the session cookie a response set. */
+export function sessionCookieFrom(headers: TestResponse<unknown>['headers']): string {
+  const setCookie = [headers['set-cookie'] ?? []].flat().map(String);
+  const cookie = setCookie.find((c) => c.includes('spct_session='));
+  if (!cookie) throw new Error('No session cookie was set');
+  return cookie.split(';')[0]!;
+}
+
 /** GET `url` through the app (no socket) and parse the JSON body. */
 export async function getJson<T = unknown>(
   app: NestFastifyApplication,
   url: string,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: T }> {
-  const response = await app.inject({ method: 'GET', url });
+  const response = await app.inject({ method: 'GET', url, headers });
   return { status: response.statusCode, body: response.json() as T };
 }

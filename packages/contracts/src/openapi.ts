@@ -4,6 +4,54 @@
  */
 
 export interface paths {
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["auth_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -216,9 +264,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        HealthDto: {
-            /** @example ok */
-            status: string;
+        LoginDto: {
+            /** @example official@demo.test */
+            email: string;
+            /** @example tripartite-demo */
+            password: string;
+        };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example official@demo.test */
+            email: string;
+            /** @example Nguyễn Thị Lan */
+            displayName: string;
+            /**
+             * @description Preferred language of the interface
+             * @enum {string}
+             */
+            locale: "vi" | "en";
         };
         WorkspaceDto: {
             /** Format: uuid */
@@ -229,10 +292,6 @@ export interface components {
             name: string;
             /** @description Holds demonstration data */
             isDemo: boolean;
-        };
-        WorkspaceListDto: {
-            items: components["schemas"]["WorkspaceDto"][];
-            nextCursor: string | null;
         };
         LocalizedText: {
             /** @description Vietnamese */
@@ -248,6 +307,24 @@ export interface components {
             name: components["schemas"]["LocalizedText"];
             /** @enum {string} */
             constituency: "GOVERNMENT" | "WORKERS" | "EMPLOYERS" | "INTERNATIONAL" | "OTHER";
+        };
+        MembershipDto: {
+            workspace: components["schemas"]["WorkspaceDto"];
+            /** @enum {string} */
+            role: "ADMIN" | "MANAGER" | "EDITOR" | "PARTNER" | "VIEWER";
+            organization: components["schemas"]["OrganizationDto"] | null;
+        };
+        MeDto: {
+            user: components["schemas"]["UserDto"];
+            memberships: components["schemas"]["MembershipDto"][];
+        };
+        HealthDto: {
+            /** @example ok */
+            status: string;
+        };
+        WorkspaceListDto: {
+            items: components["schemas"]["WorkspaceDto"][];
+            nextCursor: string | null;
         };
         OrganizationListDto: {
             items: components["schemas"]["OrganizationDto"][];
@@ -607,6 +684,79 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    auth_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Wrong e-mail or password (the same answer for both) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failed attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
     health_health: {
         parameters: {
             query?: never;
@@ -675,9 +825,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                slug: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -714,9 +862,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                slug: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -754,7 +900,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
                 id: string;
             };
             cookie?: never;
@@ -808,9 +953,7 @@ export interface operations {
                 limit?: number;
             };
             header?: never;
-            path: {
-                slug: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -848,7 +991,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
                 id: string;
             };
             cookie?: never;
@@ -885,7 +1027,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -925,7 +1066,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -965,7 +1105,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -1005,7 +1144,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -1045,7 +1183,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
                 commitmentId: string;
             };
             cookie?: never;

@@ -5,6 +5,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { sessionCookieName } from '../auth/session-cookie';
+import { SessionsService } from '../auth/sessions.service';
 import { AppModule } from '../app.module';
 import { parseSort } from '../commitments/commitment-cursor';
 import {
@@ -36,9 +38,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const database = await prepareDatabase(loadConfig(), () => undefined);
+  const config = loadConfig();
+  const database = await prepareDatabase(config, () => undefined);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ databaseUrl: database.url }),
+    AppModule.register({ databaseUrl: database.url, security: config.security }),
     new FastifyAdapter(),
     { logger: false },
   );
@@ -49,6 +52,19 @@ async function main(): Promise<void> {
   try {
     const workspace = await prisma.workspace.findUnique({ where: { slug: LARGE_WORKSPACE.slug } });
     if (!workspace) throw new Error('No "large" workspace: run `npm run seed:large` first');
+    // The list is measured as a signed-in member sees it: session lookup included.
+    const viewer = await prisma.user.upsert({
+      where: { email: 'bench-viewer@large.test' },
+      create: { email: 'bench-viewer@large.test', displayName: 'Benchmark viewer' },
+      update: {},
+    });
+    await prisma.membership.upsert({
+      where: { userId_workspaceId: { userId: viewer.id, workspaceId: workspace.id } },
+      create: { userId: viewer.id, workspaceId: workspace.id, role: 'VIEWER' },
+      update: { active: true },
+    });
+    const session = await app.get(SessionsService).start(viewer.id, {});
+    const headers = { cookie: `${sessionCookieName(config.security.secureCookies)}=${session}` };
     const size = await prisma.commitment.count({ where: { workspaceId: workspace.id } });
     const framework = await prisma.framework.findFirstOrThrow({
       where: { workspaceId: workspace.id },
@@ -71,7 +87,7 @@ async function main(): Promise<void> {
       const timings: number[] = [];
       for (let i = 0; i < WARMUP + ROUNDS; i++) {
         const started = performance.now();
-        const response = await fetch(url);
+        const response = await fetch(url, { headers });
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
         if (i >= WARMUP) timings.push(performance.now() - started);

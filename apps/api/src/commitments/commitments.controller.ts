@@ -1,4 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import type { WorkspaceActor } from '../auth/actor';
+import { CurrentMember } from '../auth/current-actor.decorator';
+import { Permission } from '../permissions/permission.decorator';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
 import { CommitmentsService } from './commitments.service';
@@ -6,6 +9,7 @@ import { CommitmentDetailDto, CommitmentListDto } from './dto/commitment.dto';
 import { ListCommitmentsQuery } from './dto/list-commitments.query';
 
 @ApiTags('commitments')
+@Permission('commitment.read')
 @Controller('workspaces/:slug/commitments')
 export class CommitmentsController {
   constructor(private readonly commitments: CommitmentsService) {}
@@ -13,16 +17,19 @@ export class CommitmentsController {
   @Get()
   @ApiOkResponse({ type: CommitmentListDto })
   list(
-    @Param('slug') slug: string,
+    @CurrentMember() member: WorkspaceActor,
     @Query() query: ListCommitmentsQuery,
   ): Promise<CommitmentListDto> {
-    return this.commitments.list(slug, query);
+    return this.commitments.list(member, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CommitmentDetailDto })
   @ApiNotFoundResponse()
-  get(@Param('slug') slug: string, @UuidParam('id') id: string): Promise<CommitmentDetailDto> {
-    return this.commitments.get(slug, id);
+  get(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('id') id: string,
+  ): Promise<CommitmentDetailDto> {
+    return this.commitments.get(member, id);
   }
 }

@@ -1,8 +1,8 @@
+import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { type List } from '../common/list';
 import { isoDate, todayUtc } from '../common/dates';
 import { localized, localizedOrNull } from '../common/localized';
-import { WorkspacesService } from '../workspaces/workspaces.service';
 import { isOverdue } from './overdue';
 import { decodeCursor, encodeCursor, parseSort, SORT_COLUMNS } from './commitment-cursor';
 import {
@@ -17,20 +17,16 @@ const DEFAULT_LIMIT = 25;
 
 @Injectable()
 export class CommitmentsService {
-  constructor(
-    private readonly workspaces: WorkspacesService,
-    private readonly commitments: CommitmentsRepository,
-  ) {}
+  constructor(private readonly commitments: CommitmentsRepository) {}
 
-  async list(slug: string, query: ListCommitmentsQuery): Promise<List<CommitmentDto>> {
-    const workspace = await this.workspaces.resolve(slug);
+  async list(member: WorkspaceActor, query: ListCommitmentsQuery): Promise<List<CommitmentDto>> {
     const sort = parseSort(query.sort);
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
     const limit = query.limit ?? DEFAULT_LIMIT;
     const today = todayUtc();
     const { cursor: _c, limit: _l, sort: _s, ...filters } = query;
     const rows = await this.commitments.findPage(
-      workspace.id,
+      member.workspaceId,
       filters,
       sort,
       cursor,
@@ -46,20 +42,18 @@ export class CommitmentsService {
     return { items: page.map((row) => this.toDto(row, today)), nextCursor };
   }
 
-  async get(slug: string, id: string): Promise<CommitmentDetailDto> {
-    const workspace = await this.workspaces.resolve(slug);
-    const row = await this.commitments.findDetail(workspace.id, id);
+  async get(member: WorkspaceActor, id: string): Promise<CommitmentDetailDto> {
+    const row = await this.commitments.findDetail(member.workspaceId, id);
     if (!row) throw new NotFoundException(`Commitment ${id} not found`);
     return this.toDetailDto(row);
   }
 
-  /** The commitment `id` of workspace `slug`, or a 404: for the routes nested under a commitment. */
-  async requireInWorkspace(slug: string, id: string): Promise<{ workspaceId: string }> {
-    const workspace = await this.workspaces.resolve(slug);
-    if (!(await this.commitments.exists(workspace.id, id))) {
+  /** The commitment `id` of the member's workspace, or a 404: for the routes nested under a commitment. */
+  async requireInWorkspace(member: WorkspaceActor, id: string): Promise<{ workspaceId: string }> {
+    if (!(await this.commitments.exists(member.workspaceId, id))) {
       throw new NotFoundException(`Commitment ${id} not found`);
     }
-    return { workspaceId: workspace.id };
+    return { workspaceId: member.workspaceId };
   }
 
   private sortValue(row: CommitmentRow, field: keyof typeof SORT_COLUMNS): string | number | null {

@@ -1,4 +1,4 @@
-import { createTestApp, getJson, type TestApp } from '../../test/test-app';
+import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
 
 interface Item {
   id: string;
@@ -27,9 +27,11 @@ const BASE = '/api/workspaces/viet-nam/commitments';
 
 describe('GET /api/workspaces/:slug/commitments', () => {
   let t: TestApp;
+  let viewer: TestClient;
 
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });
+    viewer = await t.signIn('viewer@demo.test');
   });
   afterAll(() => t.close());
 
@@ -38,7 +40,7 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     let cursor: string | null = null;
     do {
       const url: string = `${BASE}?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
-      const { status, body } = await getJson<Page>(t.app, url);
+      const { status, body } = await viewer.get<Page>(url);
       expect(status).toBe(200);
       items.push(...body.items);
       cursor = body.nextCursor;
@@ -47,8 +49,7 @@ describe('GET /api/workspaces/:slug/commitments', () => {
   }
 
   it('finds "sàn an sinh xã hội" when searched without accents', async () => {
-    const { body } = await getJson<Page>(
-      t.app,
+    const { body } = await viewer.get<Page>(
       `${BASE}?q=${encodeURIComponent('san an sinh xa hoi')}`,
     );
     expect(body.items.length).toBeGreaterThan(0);
@@ -68,15 +69,14 @@ describe('GET /api/workspaces/:slug/commitments', () => {
         .toLowerCase();
       expect(haystack).toContain('san an sinh xa hoi');
     }
-    const accented = await getJson<Page>(
-      t.app,
+    const accented = await viewer.get<Page>(
       `${BASE}?q=${encodeURIComponent('Sàn An Sinh Xã Hội')}`,
     );
     expect(accented.body.items.map((i) => i.id)).toEqual(body.items.map((i) => i.id));
   });
 
   it('treats LIKE wildcards in the search as plain characters', async () => {
-    const { status, body } = await getJson<Page>(t.app, `${BASE}?q=${encodeURIComponent('%_%')}`);
+    const { status, body } = await viewer.get<Page>(`${BASE}?q=${encodeURIComponent('%_%')}`);
     expect(status).toBe(200);
     expect(body.items).toEqual([]);
   });
@@ -158,27 +158,27 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     ['unknown sort', 'sort=colour', 'sort'],
     ['forged cursor', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
   ])('answers 400 naming the parameter for %s', async (_name, query, field) => {
-    const { status, body } = await getJson<ErrorBody>(t.app, `${BASE}?${query}`);
+    const { status, body } = await viewer.get<ErrorBody>(`${BASE}?${query}`);
     expect(status).toBe(400);
     expect(body.details?.map((d) => d.field)).toContain(field);
   });
 
   it('answers 404 for an unknown workspace or commitment', async () => {
-    expect((await getJson(t.app, '/api/workspaces/atlantis/commitments')).status).toBe(404);
-    expect((await getJson(t.app, `${BASE}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await viewer.get('/api/workspaces/atlantis/commitments')).status).toBe(404);
+    expect((await viewer.get(`${BASE}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
   });
 
   it('returns a commitment with its framework, parent, children and alignments', async () => {
     const c = await t.prisma.commitment.findFirstOrThrow({
       where: { reference: '11.C', framework: { code: 'ILC-2021' } },
     });
-    const { status, body } = await getJson<{
+    const { status, body } = await viewer.get<{
       reference: string;
       framework: { code: string };
       parent: { reference: string } | null;
       children: { reference: string }[];
       alignments: { direction: string; commitment: { frameworkCode: string } }[];
-    }>(t.app, `${BASE}/${c.id}`);
+    }>(`${BASE}/${c.id}`);
     expect(status).toBe(200);
     expect(body.framework.code).toBe('ILC-2021');
     expect(body.parent?.reference).toBe('11');
@@ -200,9 +200,9 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     const tracked = await t.prisma.commitment.findFirstOrThrow({
       where: { indicators: { some: {} }, progressUpdates: { some: {} } },
     });
-    const indicators = await getJson<{
+    const indicators = await viewer.get<{
       items: { onTrack: boolean | null; measurements: unknown[] }[];
-    }>(t.app, `${BASE}/${tracked.id}/indicators`);
+    }>(`${BASE}/${tracked.id}/indicators`);
     expect(indicators.status).toBe(200);
     expect(indicators.body.items[0]?.measurements.length).toBeGreaterThan(0);
     const where = { commitmentId: tracked.id };
@@ -214,8 +214,7 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     };
     expect(expected.updates).toBeGreaterThan(0);
     for (const [path, count] of Object.entries(expected)) {
-      const { status, body } = await getJson<{ items: { id: string }[] }>(
-        t.app,
+      const { status, body } = await viewer.get<{ items: { id: string }[] }>(
         `${BASE}/${tracked.id}/${path}`,
       );
       expect({ path, status, count: body.items.length }).toEqual({ path, status: 200, count });
@@ -224,15 +223,12 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     const other = await t.prisma.progressUpdate.findFirstOrThrow({
       where: { commitmentId: { not: tracked.id } },
     });
-    const updates = await getJson<{ items: { id: string }[] }>(
-      t.app,
-      `${BASE}/${tracked.id}/updates`,
-    );
+    const updates = await viewer.get<{ items: { id: string }[] }>(`${BASE}/${tracked.id}/updates`);
     expect(updates.body.items.map((u) => u.id)).not.toContain(other.id);
     const offTrack = await t.prisma.indicator.findMany({ select: { commitmentId: true } });
     const flags = await Promise.all(
       [...new Set(offTrack.map((i) => i.commitmentId))].map((id) =>
-        getJson<{ items: { onTrack: boolean | null }[] }>(t.app, `${BASE}/${id}/indicators`),
+        viewer.get<{ items: { onTrack: boolean | null }[] }>(`${BASE}/${id}/indicators`),
       ),
     );
     const all = flags.flatMap((f) => f.body.items.map((i) => i.onTrack));

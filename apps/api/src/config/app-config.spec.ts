@@ -23,7 +23,39 @@ describe('configuration', () => {
     delete process.env.SEED_DEMO;
     expect(() => loadConfig()).toThrow(/DATABASE_URL is required in production/);
     process.env.DATABASE_URL = 'postgresql://app:secret@db:5432/app';
+    process.env.SESSION_SECRET = 'a-production-secret-of-at-least-32-characters';
     expect(loadConfig().seedDemo).toBe(false);
+  });
+
+  it('refuses to start in production on the development session secret or demo password', () => {
+    process.env.NODE_ENV = 'production';
+    process.env.DATABASE_URL = 'postgresql://app:secret@db:5432/app';
+    delete process.env.SESSION_SECRET;
+    expect(() => loadConfig()).toThrow(/SESSION_SECRET must be set in production/);
+    process.env.SESSION_SECRET = 'development-only-session-secret-change-me';
+    expect(() => loadConfig()).toThrow(/SESSION_SECRET must be set in production/);
+    process.env.SESSION_SECRET = 'a-production-secret-of-at-least-32-characters';
+    process.env.SEED_DEMO = 'true';
+    delete process.env.DEMO_PASSWORD;
+    expect(() => loadConfig()).toThrow(/DEMO_PASSWORD/);
+    process.env.DEMO_PASSWORD = 'tripartite-demo';
+    expect(() => loadConfig()).toThrow(/DEMO_PASSWORD/);
+    process.env.DEMO_PASSWORD = 'a-real-demo-password';
+    const config = loadConfig();
+    expect(config.security.demoPassword).toBe('a-real-demo-password');
+    expect(config.security.secureCookies).toBe(true);
+    expect(config.security.allowedOrigins).toEqual(['http://localhost:3000']);
+  });
+
+  it('gives the demo accounts the development password and trusts local origins in development', () => {
+    delete process.env.NODE_ENV;
+    delete process.env.DEMO_PASSWORD;
+    delete process.env.PUBLIC_URL;
+    delete process.env.PORT;
+    const { security } = loadConfig();
+    expect(security.demoPassword).toBe('tripartite-demo');
+    expect(security.secureCookies).toBe(false);
+    expect(security.allowedOrigins).toContain('http://127.0.0.1:3000');
   });
 
   it('names the variable that holds a bad value', () => {

@@ -14,6 +14,75 @@ export interface AppConfig {
   seedDemo: boolean;
   webDistDir: string;
   publicUrl: string;
+  security: SecurityConfig;
+}
+
+/** What sign-in, sessions and request-forgery checks need; handed to the app module. */
+export interface SecurityConfig {
+  /** Key for the HMAC under which session, API and set-password tokens are stored. */
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Cookies get `Secure` and the `__Host-` prefix (production, served over HTTPS). */
+  secureCookies: boolean;
+  /** Origins whose browsers may send cookie-authenticated writes. */
+  allowedOrigins: string[];
+  /** Password of the demo accounts; undefined means the demo accounts get no password. */
+  demoPassword: string | undefined;
+}
+
+export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-change-me';
+export const DEVELOPMENT_DEMO_PASSWORD = 'tripartite-demo';
+
+/** The development origins that reach the same server: localhost and 127.0.0.1, and Vite's dev server. */
+function developmentOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const twin = new URL(publicUrl);
+  if (url.hostname === 'localhost') twin.hostname = '127.0.0.1';
+  else if (url.hostname === '127.0.0.1') twin.hostname = 'localhost';
+  return [twin.origin, 'http://localhost:5173', 'http://127.0.0.1:5173'];
+}
+
+function positiveIntFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+function loadSecurityConfig(
+  production: boolean,
+  publicUrl: string,
+  seedDemo: boolean,
+): SecurityConfig {
+  const sessionSecret = process.env.SESSION_SECRET || DEVELOPMENT_SESSION_SECRET;
+  if (production && sessionSecret === DEVELOPMENT_SESSION_SECRET) {
+    throw new Error('SESSION_SECRET must be set in production (the development default is public)');
+  }
+  if (sessionSecret.length < 32) {
+    throw new Error('SESSION_SECRET must be at least 32 characters');
+  }
+  let demoPassword = process.env.DEMO_PASSWORD || undefined;
+  if (seedDemo && production && (!demoPassword || demoPassword === DEVELOPMENT_DEMO_PASSWORD)) {
+    throw new Error(
+      'SEED_DEMO in production needs a DEMO_PASSWORD other than the development default',
+    );
+  }
+  if (!production) demoPassword ??= DEVELOPMENT_DEMO_PASSWORD;
+  return {
+    sessionSecret,
+    sessionIdleMinutes: positiveIntFromEnv('SESSION_IDLE_MINUTES', 8 * 60),
+    sessionAbsoluteHours: positiveIntFromEnv('SESSION_ABSOLUTE_HOURS', 7 * 24),
+    secureCookies: production,
+    allowedOrigins: [
+      new URL(publicUrl).origin,
+      ...(production ? [] : developmentOrigins(publicUrl)),
+    ],
+    demoPassword,
+  };
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -34,6 +103,11 @@ function boolFromEnv(name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/** The development security settings, for tools and tests that build the app in-process. */
+export function developmentSecurityConfig(publicUrl = 'http://localhost:3000'): SecurityConfig {
+  return loadSecurityConfig(false, publicUrl, true);
+}
+
 export function loadConfig(): AppConfig {
   const nodeEnv = process.env.NODE_ENV ?? 'development';
   const production = nodeEnv === 'production';
@@ -44,6 +118,8 @@ export function loadConfig(): AppConfig {
       'DATABASE_URL is required in production (the embedded database is for development)',
     );
   }
+  const seedDemo = boolFromEnv('SEED_DEMO', !production);
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     nodeEnv,
     port,
@@ -53,10 +129,11 @@ export function loadConfig(): AppConfig {
       process.env.EMBEDDED_PG_DIR ?? path.join(REPO_ROOT, '.data', 'postgres'),
     ),
     embeddedPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
-    seedDemo: boolFromEnv('SEED_DEMO', !production),
+    seedDemo,
     webDistDir: path.resolve(
       process.env.WEB_DIST_DIR ?? path.join(REPO_ROOT, 'apps', 'web', 'dist'),
     ),
-    publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl,
+    security: loadSecurityConfig(production, publicUrl, seedDemo),
   };
 }

@@ -1,10 +1,14 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import type { WorkspaceActor } from '../auth/actor';
+import { CurrentMember } from '../auth/current-actor.decorator';
+import { Permission } from '../permissions/permission.decorator';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
 import { EvidenceListDto } from './evidence.dto';
 import { EvidenceService } from './evidence.service';
 
 @ApiTags('evidence')
+@Permission('commitment.read')
 @Controller('workspaces/:slug/commitments/:commitmentId/evidence')
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
@@ -12,9 +16,9 @@ export class EvidenceController {
   @Get()
   @ApiOkResponse({ type: EvidenceListDto })
   list(
-    @Param('slug') slug: string,
+    @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
   ): Promise<EvidenceListDto> {
-    return this.evidence.list(slug, commitmentId);
+    return this.evidence.list(member, commitmentId);
   }
 }

@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from '../auth/actor';
 import { Injectable } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { type List, listOf } from '../common/list';
@@ -11,8 +12,8 @@ export class EvidenceService {
     private readonly evidence: EvidenceRepository,
   ) {}
 
-  async list(slug: string, commitmentId: string): Promise<List<EvidenceDto>> {
-    const { workspaceId } = await this.commitments.requireInWorkspace(slug, commitmentId);
+  async list(member: WorkspaceActor, commitmentId: string): Promise<List<EvidenceDto>> {
+    const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.evidence.findForCommitment(workspaceId, commitmentId);
     return listOf(
       rows.map((e) => ({

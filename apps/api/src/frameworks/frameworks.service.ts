@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import { isoDate, todayUtc } from '../common/dates';
@@ -5,7 +6,6 @@ import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
 import { isOverdue } from '../commitments/overdue';
 import { weightedProgress } from '../commitments/rollup';
-import { WorkspacesService } from '../workspaces/workspaces.service';
 import {
   type CommitmentNodeDto,
   type FrameworkDetailDto,
@@ -18,17 +18,13 @@ type FrameworkRow = NonNullable<Awaited<ReturnType<FrameworksRepository['findOne
 
 @Injectable()
 export class FrameworksService {
-  constructor(
-    private readonly workspaces: WorkspacesService,
-    private readonly frameworks: FrameworksRepository,
-  ) {}
+  constructor(private readonly frameworks: FrameworksRepository) {}
 
-  async list(slug: string): Promise<List<FrameworkDto>> {
-    const workspace = await this.workspaces.resolve(slug);
+  async list(member: WorkspaceActor): Promise<List<FrameworkDto>> {
     const [rows, stats, topLevel] = await Promise.all([
-      this.frameworks.findAll(workspace.id),
-      this.frameworks.statusCounts(workspace.id),
-      this.frameworks.topLevel(workspace.id),
+      this.frameworks.findAll(member.workspaceId),
+      this.frameworks.statusCounts(member.workspaceId),
+      this.frameworks.topLevel(member.workspaceId),
     ]);
     return listOf(
       rows.map((row) =>
@@ -41,11 +37,10 @@ export class FrameworksService {
     );
   }
 
-  async get(slug: string, id: string): Promise<FrameworkDetailDto> {
-    const workspace = await this.workspaces.resolve(slug);
-    const row = await this.frameworks.findOne(workspace.id, id);
+  async get(member: WorkspaceActor, id: string): Promise<FrameworkDetailDto> {
+    const row = await this.frameworks.findOne(member.workspaceId, id);
     if (!row) throw new NotFoundException(`Framework ${id} not found`);
-    const commitments = await this.frameworks.commitmentsOf(workspace.id, id);
+    const commitments = await this.frameworks.commitmentsOf(member.workspaceId, id);
     // The tree holds every commitment of the framework: counts and progress come from it.
     const stats = COMMITMENT_STATUSES.map((status) => ({
       frameworkId: id,

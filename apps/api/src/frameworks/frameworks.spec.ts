@@ -1,4 +1,4 @@
-import { createTestApp, getJson, type TestApp } from '../../test/test-app';
+import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
 
 interface Node {
   reference: string;
@@ -16,15 +16,16 @@ interface Framework {
 
 describe('frameworks', () => {
   let t: TestApp;
+  let viewer: TestClient;
 
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });
+    viewer = await t.signIn('viewer@demo.test');
   });
   afterAll(() => t.close());
 
   it('lists the six built-in frameworks with their commitment counts', async () => {
-    const { status, body } = await getJson<{ items: Framework[] }>(
-      t.app,
+    const { status, body } = await viewer.get<{ items: Framework[] }>(
       '/api/workspaces/viet-nam/frameworks',
     );
     expect(status).toBe(200);
@@ -44,20 +45,17 @@ describe('frameworks', () => {
   });
 
   it('has the seven key messages of Resolution 42 and the four pillars of ILC 2021 ¶11 with their bullets', async () => {
-    const { body: list } = await getJson<{ items: Framework[] }>(
-      t.app,
+    const { body: list } = await viewer.get<{ items: Framework[] }>(
       '/api/workspaces/viet-nam/frameworks',
     );
     const nq = list.items.find((f) => f.code === 'NQ-42')!;
-    const { body: nqTree } = await getJson<{ tree: Node[] }>(
-      t.app,
+    const { body: nqTree } = await viewer.get<{ tree: Node[] }>(
       `/api/workspaces/viet-nam/frameworks/${nq.id}`,
     );
     expect(nqTree.tree.map((n) => n.reference)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
 
     const ilc = list.items.find((f) => f.code === 'ILC-2021')!;
-    const { body } = await getJson<{ tree: Node[] }>(
-      t.app,
+    const { body } = await viewer.get<{ tree: Node[] }>(
       `/api/workspaces/viet-nam/frameworks/${ilc.id}`,
     );
     const p11 = body.tree.find((n) => n.reference === '11')!;
@@ -74,13 +72,11 @@ describe('frameworks', () => {
   });
 
   it('reports each framework’s progress as the weighted roll-up of its tree', async () => {
-    const { body: list } = await getJson<{ items: Framework[] }>(
-      t.app,
+    const { body: list } = await viewer.get<{ items: Framework[] }>(
       '/api/workspaces/viet-nam/frameworks',
     );
     for (const f of list.items) {
-      const { body } = await getJson<{ progress: number; tree: Node[] }>(
-        t.app,
+      const { body } = await viewer.get<{ progress: number; tree: Node[] }>(
         `/api/workspaces/viet-nam/frameworks/${f.id}`,
       );
       const check = (node: Node): void => {
@@ -103,19 +99,14 @@ describe('frameworks', () => {
 
   it('answers 404 for a framework of no workspace and 400 for a malformed id', async () => {
     expect(
-      (
-        await getJson(
-          t.app,
-          '/api/workspaces/viet-nam/frameworks/00000000-0000-4000-8000-000000000000',
-        )
-      ).status,
+      (await viewer.get('/api/workspaces/viet-nam/frameworks/00000000-0000-4000-8000-000000000000'))
+        .status,
     ).toBe(404);
-    expect((await getJson(t.app, '/api/workspaces/viet-nam/frameworks/abc')).status).toBe(400);
+    expect((await viewer.get('/api/workspaces/viet-nam/frameworks/abc')).status).toBe(400);
   });
 
   it('lists the organizations of the workspace with their constituencies', async () => {
-    const { body } = await getJson<{ items: { shortName: string; constituency: string }[] }>(
-      t.app,
+    const { body } = await viewer.get<{ items: { shortName: string; constituency: string }[] }>(
       '/api/workspaces/viet-nam/organizations',
     );
     const byName = Object.fromEntries(body.items.map((o) => [o.shortName, o.constituency]));

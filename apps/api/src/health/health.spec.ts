@@ -1,6 +1,7 @@
 import { createTestApp, getJson, type TestApp } from '../../test/test-app';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { developmentSecurityConfig } from '../config/app-config';
 import { AppModule } from '../app.module';
 import { configureApp } from '../configure-app';
 
@@ -19,7 +20,10 @@ describe('health and readiness', () => {
   it('is alive but not ready (503) when the database is unreachable', async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
-        AppModule.register({ databaseUrl: 'postgresql://nobody:nothing@127.0.0.1:1/none' }),
+        AppModule.register({
+          databaseUrl: 'postgresql://nobody:nothing@127.0.0.1:1/none',
+          security: developmentSecurityConfig(),
+        }),
       ],
     }).compile();
     const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());

@@ -1,10 +1,14 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import type { WorkspaceActor } from '../auth/actor';
+import { CurrentMember } from '../auth/current-actor.decorator';
+import { Permission } from '../permissions/permission.decorator';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
 import { IndicatorListDto } from './indicator.dto';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('indicators')
+@Permission('commitment.read')
 @Controller('workspaces/:slug/commitments/:commitmentId/indicators')
 export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
@@ -12,9 +16,9 @@ export class IndicatorsController {
   @Get()
   @ApiOkResponse({ type: IndicatorListDto })
   list(
-    @Param('slug') slug: string,
+    @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
   ): Promise<IndicatorListDto> {
-    return this.indicators.list(slug, commitmentId);
+    return this.indicators.list(member, commitmentId);
   }
 }

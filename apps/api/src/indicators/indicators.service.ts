@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from '../auth/actor';
 import { Injectable } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { isoDate } from '../common/dates';
@@ -14,8 +15,8 @@ export class IndicatorsService {
     private readonly indicators: IndicatorsRepository,
   ) {}
 
-  async list(slug: string, commitmentId: string): Promise<List<IndicatorDto>> {
-    const { workspaceId } = await this.commitments.requireInWorkspace(slug, commitmentId);
+  async list(member: WorkspaceActor, commitmentId: string): Promise<List<IndicatorDto>> {
+    const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.indicators.findForCommitment(workspaceId, commitmentId);
     return listOf(
       rows.map((row) => {

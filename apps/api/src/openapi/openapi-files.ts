@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { developmentSecurityConfig } from '../config/app-config';
 import { AppModule } from '../app.module';
 import { REPO_ROOT } from '../config/app-config';
 import { configureApp } from '../configure-app';
@@ -18,7 +19,10 @@ export const OPENAPI_TS = path.join(CONTRACTS, 'src', 'openapi.ts');
 export async function renderOpenApiJson(): Promise<string> {
   // The document only needs the routes; the database is never contacted.
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ databaseUrl: 'postgresql://unused:unused@127.0.0.1:1/unused' }),
+    AppModule.register({
+      databaseUrl: 'postgresql://unused:unused@127.0.0.1:1/unused',
+      security: developmentSecurityConfig(),
+    }),
     new FastifyAdapter(),
     { logger: false },
   );

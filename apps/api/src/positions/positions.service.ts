@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from '../auth/actor';
 import { Injectable } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { isoDate } from '../common/dates';
@@ -13,8 +14,8 @@ export class PositionsService {
     private readonly positions: PositionsRepository,
   ) {}
 
-  async list(slug: string, commitmentId: string): Promise<List<PositionDto>> {
-    const { workspaceId } = await this.commitments.requireInWorkspace(slug, commitmentId);
+  async list(member: WorkspaceActor, commitmentId: string): Promise<List<PositionDto>> {
+    const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.positions.findForCommitment(workspaceId, commitmentId);
     return listOf(
       rows.map((p) => ({

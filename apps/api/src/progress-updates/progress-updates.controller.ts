@@ -1,10 +1,14 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import type { WorkspaceActor } from '../auth/actor';
+import { CurrentMember } from '../auth/current-actor.decorator';
+import { Permission } from '../permissions/permission.decorator';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
 import { ProgressUpdateListDto } from './progress-update.dto';
 import { ProgressUpdatesService } from './progress-updates.service';
 
 @ApiTags('progress updates')
+@Permission('commitment.read')
 @Controller('workspaces/:slug/commitments/:commitmentId/updates')
 export class ProgressUpdatesController {
   constructor(private readonly updates: ProgressUpdatesService) {}
@@ -12,9 +16,9 @@ export class ProgressUpdatesController {
   @Get()
   @ApiOkResponse({ type: ProgressUpdateListDto })
   list(
-    @Param('slug') slug: string,
+    @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
   ): Promise<ProgressUpdateListDto> {
-    return this.updates.list(slug, commitmentId);
+    return this.updates.list(member, commitmentId);
   }
 }

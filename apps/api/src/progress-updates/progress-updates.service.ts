@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from '../auth/actor';
 import { Injectable } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { type List, listOf } from '../common/list';
@@ -11,8 +12,8 @@ export class ProgressUpdatesService {
     private readonly updates: ProgressUpdatesRepository,
   ) {}
 
-  async list(slug: string, commitmentId: string): Promise<List<ProgressUpdateDto>> {
-    const { workspaceId } = await this.commitments.requireInWorkspace(slug, commitmentId);
+  async list(member: WorkspaceActor, commitmentId: string): Promise<List<ProgressUpdateDto>> {
+    const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.updates.findForCommitment(workspaceId, commitmentId);
     return listOf(
       rows.map((u) => ({

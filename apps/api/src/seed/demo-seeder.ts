@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Role } from '@spct/contracts';
+import { hashPassword } from '../auth/passwords';
+import { SECURITY_CONFIG, type SecurityConfig } from '../auth/security-config';
 import { rollUpProgress } from '../commitments/rollup';
 import { PrismaService } from '../database/prisma.service';
 import { type Prisma } from '../generated/prisma/client';
@@ -62,17 +64,29 @@ const SEED_LOCK = 4_204_242;
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(SECURITY_CONFIG) private readonly security: SecurityConfig,
+  ) {}
 
   /** Creates the demo workspace unless it exists; returns whether it did. */
   async seedIfMissing(): Promise<boolean> {
     const catalogue = loadCatalogue();
     const demo = loadDemoTracking(catalogue);
+    const password = this.security.demoPassword;
+    const passwordHash = password ? await hashPassword(password) : null;
     const created = await this.prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
-        if (await tx.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug } })) return false;
-        await this.seed(tx, catalogue, demo);
+        if (await tx.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug } })) {
+          // Demo data seeded before accounts existed gets its passwords now.
+          await tx.user.updateMany({
+            where: { email: { in: DEMO_USERS.map((u) => u.email) }, passwordHash: null },
+            data: { passwordHash },
+          });
+          return false;
+        }
+        await this.seed(tx, catalogue, demo, passwordHash);
         return true;
       },
       { timeout: 120_000, maxWait: 30_000 },
@@ -81,7 +95,12 @@ export class DemoSeeder {
     return created;
   }
 
-  private async seed(tx: Tx, catalogue: Catalogue, demo: DemoTracking): Promise<void> {
+  private async seed(
+    tx: Tx,
+    catalogue: Catalogue,
+    demo: DemoTracking,
+    passwordHash: string | null,
+  ): Promise<void> {
     const workspace = await tx.workspace.create({ data: { ...DEMO_WORKSPACE, isDemo: true } });
     const workspaceId = workspace.id;
 
@@ -101,7 +120,7 @@ export class DemoSeeder {
     for (const u of DEMO_USERS) {
       const user = await tx.user.upsert({
         where: { email: u.email },
-        create: { email: u.email, displayName: u.displayName, locale: 'vi' },
+        create: { email: u.email, displayName: u.displayName, locale: 'vi', passwordHash },
         update: {},
       });
       userIds.set(u.email, user.id);

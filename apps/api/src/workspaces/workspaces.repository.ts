@@ -5,11 +5,19 @@ import { PrismaService } from '../database/prisma.service';
 export class WorkspacesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findAll() {
-    return this.prisma.workspace.findMany({ orderBy: { name: 'asc' } });
+  /** The workspaces a user is an active member of. */
+  findForUser(userId: string) {
+    return this.prisma.workspace.findMany({
+      where: { memberships: { some: { userId, active: true } } },
+      orderBy: { name: 'asc' },
+    });
   }
 
-  findBySlug(slug: string) {
-    return this.prisma.workspace.findUnique({ where: { slug } });
+  /** The user's active membership of the workspace with this slug, with the workspace id. */
+  findMembership(slug: string, userId: string) {
+    return this.prisma.membership.findFirst({
+      where: { userId, active: true, workspace: { slug } },
+      select: { role: true, organizationId: true, workspaceId: true },
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { WorkspaceActor } from '../auth/actor';
 import { type List, listOf } from '../common/list';
 import { type WorkspaceDto } from './workspace.dto';
 import { WorkspacesRepository } from './workspaces.repository';
@@ -7,15 +8,18 @@ import { WorkspacesRepository } from './workspaces.repository';
 export class WorkspacesService {
   constructor(private readonly workspaces: WorkspacesRepository) {}
 
-  async list(): Promise<List<WorkspaceDto>> {
-    const rows = await this.workspaces.findAll();
+  async listForUser(userId: string): Promise<List<WorkspaceDto>> {
+    const rows = await this.workspaces.findForUser(userId);
     return listOf(rows.map(({ id, slug, name, isDemo }) => ({ id, slug, name, isDemo })));
   }
 
-  /** The workspace a request is scoped to; an unknown slug does not exist for the caller. */
-  async resolve(slug: string): Promise<{ id: string; slug: string }> {
-    const workspace = await this.workspaces.findBySlug(slug);
-    if (!workspace) throw new NotFoundException(`Workspace "${slug}" not found`);
-    return workspace;
+  /**
+   * The caller as a member of the workspace named `slug`. A workspace the caller does not belong
+   * to does not exist for them: 404, exactly as for an unknown slug.
+   */
+  async resolveMember(slug: string, userId: string): Promise<WorkspaceActor> {
+    const membership = await this.workspaces.findMembership(slug, userId);
+    if (!membership) throw new NotFoundException(`Workspace "${slug}" not found`);
+    return { userId, slug, ...membership };
   }
 }

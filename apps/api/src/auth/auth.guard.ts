@@ -1,0 +1,80 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PERMISSION_KEY } from '../permissions/permission.decorator';
+import { type Action, mayAttempt } from '../permissions/policy';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+import type { Actor, AuthenticatedRequest } from './actor';
+import { ApiTokenAuthenticator } from './api-token-authenticator';
+import { PUBLIC_KEY } from './public.decorator';
+import { assertSameOriginWrite } from './request-origin';
+import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
+import { readSessionCookie } from './session-cookie';
+import { SessionsService } from './sessions.service';
+
+/**
+ * Runs before every route: refuses cross-site writes, authenticates the caller (session cookie
+ * or API token), resolves their membership of the `:slug` workspace (non-members get 404), and
+ * refuses roles that can never do the route's declared action.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    private readonly apiTokens: ApiTokenAuthenticator,
+    private readonly workspaces: WorkspacesService,
+    @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const bearer = bearerToken(request.headers.authorization);
+    // Integrations authenticate with a header a browser never adds by itself: no forgery risk.
+    if (bearer === undefined) assertSameOriginWrite(request, this.config.allowedOrigins);
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const actor = await this.authenticate(request, bearer);
+    if (!actor) throw new UnauthorizedException('Sign in to continue');
+    request.actor = actor;
+
+    const slug = (request.params as Record<string, string | undefined>).slug;
+    if (slug === undefined) return true;
+    const member = await this.workspaces.resolveMember(slug, actor.userId);
+    request.workspaceActor = member;
+    const action = this.reflector.getAllAndOverride<Action | undefined>(PERMISSION_KEY, targets);
+    if (!action)
+      throw new Error(`${request.method} ${request.routeOptions.url} declares no @Permission`);
+    if (!mayAttempt(member.role, action)) {
+      throw new ForbiddenException(`Your role in this workspace does not allow ${action}`);
+    }
+    return true;
+  }
+
+  private async authenticate(
+    request: AuthenticatedRequest,
+    bearer: string | undefined,
+  ): Promise<Actor | null> {
+    if (bearer !== undefined) return bearer ? this.apiTokens.authenticate(bearer) : null;
+    const token = readSessionCookie(request, this.config.secureCookies);
+    if (!token) return null;
+    const session = await this.sessions.authenticate(token);
+    return (
+      session && { userId: session.userId, email: session.email, sessionId: session.sessionId }
+    );
+  }
+}
+
+/** The token of `Authorization: Bearer <token>`; '' for any other Authorization header. */
+function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match ? match[1] : '';
+}

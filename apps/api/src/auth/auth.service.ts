@@ -1,0 +1,81 @@
+import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Locale } from '@spct/contracts';
+import { localized } from '../common/localized';
+import type { MeDto } from './auth.dto';
+import { LoginThrottle } from './login-throttle';
+import { verifyPassword } from './passwords';
+import { SessionsService } from './sessions.service';
+import { UsersRepository } from './users.repository';
+
+export class TooManyAttemptsException extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        error: 'Too Many Requests',
+        message: `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  /**
+   * Checks the credentials and starts a session. An unknown e-mail, a wrong password and a
+   * deactivated account all get the same 401, after the same amount of work.
+   */
+  async login(
+    rawEmail: string,
+    password: string,
+    meta: { ip: string; userAgent?: string },
+  ): Promise<{ token: string; userId: string }> {
+    const email = normalizeEmail(rawEmail);
+    const retryAfter = await this.throttle.retryAfterSeconds(email, meta.ip);
+    if (retryAfter > 0) throw new TooManyAttemptsException(retryAfter);
+
+    const user = await this.users.findCredentials(email);
+    const valid = await verifyPassword(user?.passwordHash, password);
+    if (!user || !valid || !user.active) {
+      await this.throttle.recordFailure(email, meta.ip);
+      throw new UnauthorizedException('The e-mail or password is not correct');
+    }
+    await this.throttle.clearAccount(email);
+    const token = await this.sessions.start(user.id, meta);
+    return { token, userId: user.id };
+  }
+
+  async me(userId: string): Promise<MeDto> {
+    const profile = await this.users.findProfile(userId);
+    if (!profile) throw new UnauthorizedException('Sign in to continue');
+    return {
+      user: {
+        id: profile.id,
+        email: profile.email,
+        displayName: profile.displayName,
+        locale: profile.locale as Locale,
+      },
+      memberships: profile.memberships.map((m) => ({
+        workspace: m.workspace,
+        role: m.role,
+        organization: m.organization && {
+          id: m.organization.id,
+          shortName: m.organization.shortName,
+          name: localized(m.organization.nameVi, m.organization.nameEn),
+          constituency: m.organization.constituency,
+        },
+      })),
+    };
+  }
+}

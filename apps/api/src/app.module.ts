@@ -16,9 +16,14 @@ import { PositionsModule } from './positions/positions.module';
 import { ProgressUpdatesModule } from './progress-updates/progress-updates.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
+/** Injection token for the folder of the local file storage. */
+export const UPLOADS_DIR = Symbol('UPLOADS_DIR');
+
 export interface AppOptions {
   databaseUrl: string;
   security: SecurityConfig;
+  /** Where the local storage backend keeps uploaded files. */
+  uploadsDir: string;
 }
 
 @Module({})
@@ -27,8 +32,11 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      providers: [{ provide: SECURITY_CONFIG, useValue: options.security }],
-      exports: [SECURITY_CONFIG],
+      providers: [
+        { provide: SECURITY_CONFIG, useValue: options.security },
+        { provide: UPLOADS_DIR, useValue: options.uploadsDir },
+      ],
+      exports: [SECURITY_CONFIG, UPLOADS_DIR],
       imports: [
         PrismaModule.forRoot(options.databaseUrl),
         PermissionsModule,

@@ -14,7 +14,11 @@ async function bootstrap(): Promise<void> {
   const database = await prepareDatabase(config, (message) => logger.log(message));
 
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ databaseUrl: database.url, security: config.security }),
+    AppModule.register({
+      databaseUrl: database.url,
+      security: config.security,
+      uploadsDir: config.uploadsDir,
+    }),
     new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024 }),
     { bufferLogs: false },
   );

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -76,6 +79,7 @@ export interface TestApp {
   app: NestFastifyApplication;
   prisma: PrismaService;
   databaseUrl: string;
+  uploadsDir: string;
   /** Every route the app registered: method and URL pattern. */
   routes: { method: string; url: string }[];
   anonymous: TestClient;
@@ -89,9 +93,10 @@ export async function createTestApp(
   options: { seedDemo?: boolean; webDistDir?: string; security?: Partial<SecurityConfig> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  const uploadsDir = await mkdtemp(path.join(os.tmpdir(), 'spct-test-uploads-'));
   const security = { ...developmentSecurityConfig(TEST_ORIGIN), ...options.security };
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register({ databaseUrl: database.url, security })],
+    imports: [AppModule.register({ databaseUrl: database.url, security, uploadsDir })],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
   const routes: { method: string; url: string }[] = [];
@@ -110,6 +115,7 @@ export async function createTestApp(
     app,
     prisma: app.get(PrismaService),
     databaseUrl: database.url,
+    uploadsDir,
     routes,
     anonymous,
     signIn: async (email, password = DEMO_PASSWORD) => {
@@ -122,6 +128,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      await rm(uploadsDir, { recursive: true, force: true });
     },
   };
 }

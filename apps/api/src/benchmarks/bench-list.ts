@@ -41,7 +41,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await prepareDatabase(config, () => undefined);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ databaseUrl: database.url, security: config.security }),
+    AppModule.register({
+      databaseUrl: database.url,
+      security: config.security,
+      uploadsDir: config.uploadsDir,
+    }),
     new FastifyAdapter(),
     { logger: false },
   );

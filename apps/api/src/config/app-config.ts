@@ -14,6 +14,8 @@ export interface AppConfig {
   seedDemo: boolean;
   webDistDir: string;
   publicUrl: string;
+  /** Uploaded evidence files (the local storage backend). */
+  uploadsDir: string;
   security: SecurityConfig;
 }
 
@@ -25,6 +27,8 @@ export interface SecurityConfig {
   sessionAbsoluteHours: number;
   /** Cookies get `Secure` and the `__Host-` prefix (production, served over HTTPS). */
   secureCookies: boolean;
+  /** Where users open the app; links in invitations point here. */
+  publicUrl: string;
   /** Origins whose browsers may send cookie-authenticated writes. */
   allowedOrigins: string[];
   /** Password of the demo accounts; undefined means the demo accounts get no password. */
@@ -77,6 +81,7 @@ function loadSecurityConfig(
     sessionIdleMinutes: positiveIntFromEnv('SESSION_IDLE_MINUTES', 8 * 60),
     sessionAbsoluteHours: positiveIntFromEnv('SESSION_ABSOLUTE_HOURS', 7 * 24),
     secureCookies: production,
+    publicUrl,
     allowedOrigins: [
       new URL(publicUrl).origin,
       ...(production ? [] : developmentOrigins(publicUrl)),
@@ -134,6 +139,7 @@ export function loadConfig(): AppConfig {
       process.env.WEB_DIST_DIR ?? path.join(REPO_ROOT, 'apps', 'web', 'dist'),
     ),
     publicUrl,
+    uploadsDir: path.resolve(process.env.UPLOADS_DIR ?? path.join(REPO_ROOT, '.data', 'uploads')),
     security: loadSecurityConfig(production, publicUrl, seedDemo),
   };
 }

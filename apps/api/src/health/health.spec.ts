@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { createTestApp, getJson, type TestApp } from '../../test/test-app';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -23,6 +24,7 @@ describe('health and readiness', () => {
         AppModule.register({
           databaseUrl: 'postgresql://nobody:nothing@127.0.0.1:1/none',
           security: developmentSecurityConfig(),
+          uploadsDir: os.tmpdir(),
         }),
       ],
     }).compile();

@@ -22,6 +22,7 @@ export async function renderOpenApiJson(): Promise<string> {
     AppModule.register({
       databaseUrl: 'postgresql://unused:unused@127.0.0.1:1/unused',
       security: developmentSecurityConfig(),
+      uploadsDir: os.tmpdir(),
     }),
     new FastifyAdapter(),
     { logger: false },

@@ -1,0 +1,65 @@
+import type { Prisma } from '../generated/prisma/client';
+
+/** What an ActivityEvent says changed: `{ field: { before, after } }`. */
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+
+export type ActivityEntity =
+  'commitment' | 'progressUpdate' | 'indicator' | 'measurement' | 'evidence';
+
+export interface ActivityInput {
+  workspaceId: string;
+  actorId: string;
+  commitmentId: string;
+  entityType: ActivityEntity;
+  entityId: string;
+  /** e.g. created, updated, archived, restored, submitted, approved, returned, deleted. */
+  action: string;
+  changes: FieldChanges;
+}
+
+/**
+ * Writes one audit event inside the caller's transaction, so the change and its record commit
+ * or fail together.
+ */
+export async function recordActivity(
+  tx: Prisma.TransactionClient,
+  event: ActivityInput,
+): Promise<void> {
+  await tx.activityEvent.create({
+    data: { ...event, changes: event.changes as Prisma.InputJsonValue },
+  });
+}
+
+/** The fields whose values differ between `before` and `after` (compared as JSON). */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    if (JSON.stringify(normalize(before[field])) !== JSON.stringify(normalize(value))) {
+      changes[field] = { before: normalize(before[field]), after: normalize(value) };
+    }
+  }
+  return changes;
+}
+
+/** All fields of a new or removed record, as the `after` (or `before`) side of its event. */
+export function snapshot(record: Record<string, unknown>, side: 'before' | 'after'): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    changes[field] =
+      side === 'after'
+        ? { before: null, after: normalize(value) }
+        : { before: normalize(value), after: null };
+  }
+  return changes;
+}
+
+function normalize(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object' && 'toFixed' in value) return Number(value);
+  return value ?? null;
+}

@@ -52,6 +52,8 @@ export class AuthService {
       throw new UnauthorizedException('The e-mail or password is not correct');
     }
     await this.throttle.clearAccount(email);
+    // Housekeeping rides on sign-ins instead of an in-process timer (replicas stay stateless).
+    await Promise.all([this.sessions.deleteExpired(), this.throttle.deleteExpired()]);
     const token = await this.sessions.start(user.id, meta);
     return { token, userId: user.id };
   }

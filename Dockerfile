@@ -75,7 +75,9 @@ COPY --from=build /app/apps/web/dist apps/web/dist
 COPY --from=build /app/prisma.config.ts ./
 COPY --from=build /app/prisma prisma
 
-# Files stay owned by root (read-only for the app); the process runs unprivileged.
+# Files stay owned by root (read-only for the app); the process runs unprivileged and writes only
+# uploaded evidence, under /data/uploads (a volume in docker-compose.yml).
+RUN mkdir -p /data/uploads && chown node:node /data/uploads
 USER node
 EXPOSE 3000
 

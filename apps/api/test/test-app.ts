@@ -90,7 +90,13 @@ export interface TestApp {
 
 /** The real app, through the real request pipeline, on a database of its own. */
 export async function createTestApp(
-  options: { seedDemo?: boolean; webDistDir?: string; security?: Partial<SecurityConfig> } = {},
+  options: {
+    seedDemo?: boolean;
+    webDistDir?: string;
+    security?: Partial<SecurityConfig>;
+    /** Runs before the app is initialised: the last moment routes can be added. */
+    beforeInit?: (app: NestFastifyApplication) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const uploadsDir = await mkdtemp(path.join(os.tmpdir(), 'spct-test-uploads-'));
@@ -107,6 +113,7 @@ export async function createTestApp(
       for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     });
   await configureApp(app, { webDistDir: options.webDistDir });
+  options.beforeInit?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   if (options.seedDemo) await app.get(DemoSeeder).seedIfMissing();

@@ -47,11 +47,13 @@ export class AuthGuard implements CanActivate {
 
     const slug = (request.params as Record<string, string | undefined>).slug;
     if (slug === undefined) return true;
+    // Checked before membership, so that any signed-in caller trips over a forgotten declaration.
+    const action = this.reflector.getAllAndOverride<Action | undefined>(PERMISSION_KEY, targets);
+    if (!action) {
+      throw new Error(`${request.method} ${request.routeOptions.url} declares no @Permission`);
+    }
     const member = await this.workspaces.resolveMember(slug, actor.userId);
     request.workspaceActor = member;
-    const action = this.reflector.getAllAndOverride<Action | undefined>(PERMISSION_KEY, targets);
-    if (!action)
-      throw new Error(`${request.method} ${request.routeOptions.url} declares no @Permission`);
     if (!mayAttempt(member.role, action)) {
       throw new ForbiddenException(`Your role in this workspace does not allow ${action}`);
     }

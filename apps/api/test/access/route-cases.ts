@@ -16,8 +16,13 @@ export interface RouteCase {
 export interface CaseContext {
   t: TestApp;
   ids: DemoIds;
-  /** Whose organization's records to aim at. */
+  /**
+   * Which records to aim at: `own` — the caller's organization's (for commitments: MOLISA's, the
+   * demo EDITOR's) or, for deciding a report, one the caller wrote; `other` — anyone else's.
+   */
   scope: 'own' | 'other';
+  /** The caller. */
+  persona: { userId: string; organizationId: string | null };
 }
 
 const commitment = ({ ids, scope }: CaseContext) =>

@@ -6,7 +6,7 @@ import {
   STRANGER_EMAIL,
   STRANGER_SLUG,
 } from './demo-ids';
-import { fillPath, ROUTE_CASES } from './route-cases';
+import { type CaseContext, fillPath, ROUTE_CASES } from './route-cases';
 import { workspaceFingerprint } from './workspace-fingerprint';
 
 /**
@@ -19,11 +19,14 @@ describe('workspace isolation', () => {
   let t: TestApp;
   let ids: DemoIds;
   let stranger: TestClient;
+  let persona: CaseContext['persona'];
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });
     ids = await loadDemoIds(t);
     await createStrangerWorkspace(t);
     stranger = await t.signIn(STRANGER_EMAIL);
+    const user = await t.prisma.user.findUniqueOrThrow({ where: { email: STRANGER_EMAIL } });
+    persona = { userId: user.id, organizationId: null };
   });
   afterAll(() => t.close());
 
@@ -32,7 +35,7 @@ describe('workspace isolation', () => {
     const answers: string[] = [];
     for (const [route, routeCase] of Object.entries(ROUTE_CASES)) {
       const [method, pattern] = route.split(' ') as ['GET', string];
-      const ctx = { t, ids, scope: 'own' as const };
+      const ctx = { t, ids, scope: 'own' as const, persona };
       const url = fillPath(pattern, 'viet-nam', (await routeCase.params?.(ctx)) ?? {});
       const response = await stranger.request(method, url, routeCase.body?.(ctx));
       answers.push(`${route} → ${response.status}`);
@@ -50,7 +53,7 @@ describe('workspace isolation', () => {
     expect(idRoutes.length).toBeGreaterThan(5);
     for (const [route, routeCase] of idRoutes) {
       const [method, pattern] = route.split(' ') as ['GET', string];
-      const ctx = { t, ids, scope: 'own' as const };
+      const ctx = { t, ids, scope: 'own' as const, persona };
       const url = fillPath(pattern, STRANGER_SLUG, await routeCase.params!(ctx));
       const response = await stranger.request(method, url, routeCase.body?.(ctx));
       answers.push(`${route} → ${response.status}`);

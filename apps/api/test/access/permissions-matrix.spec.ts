@@ -1,0 +1,120 @@
+import type { Role } from '@spct/contracts';
+import { createTestApp, type TestApp, type TestClient } from '../test-app';
+import { type DemoIds, loadDemoIds } from './demo-ids';
+import { type CaseContext, fillPath, ROUTE_CASES } from './route-cases';
+import { workspaceFingerprint } from './workspace-fingerprint';
+
+/**
+ * allowed / denied for every record; `ownOrg`: allowed on the caller's organization's records,
+ * denied on others'; `notAuthor`: allowed on records someone else wrote, denied on the caller's.
+ */
+type Rule = true | false | 'ownOrg' | 'notAuthor';
+
+/** DESIGN.md's permissions table, row by row, with the routes that perform each action. */
+const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
+  {
+    row: 'read commitments, dashboards',
+    routes: [
+      'GET /api/workspaces/:slug/frameworks',
+      'GET /api/workspaces/:slug/frameworks/:id',
+      'GET /api/workspaces/:slug/commitments',
+      'GET /api/workspaces/:slug/commitments/:id',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/updates',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/indicators',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/comments',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/positions',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/evidence',
+      'GET /api/workspaces/:slug/organizations',
+    ],
+    rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+];
+
+/** The demo persona who holds each role. */
+const PERSONAS: Record<Role, string> = {
+  ADMIN: 'admin@demo.test',
+  MANAGER: 'manager@demo.test',
+  EDITOR: 'official@demo.test',
+  PARTNER: 'union@demo.test',
+  VIEWER: 'viewer@demo.test',
+};
+
+function scopesOf(rule: Rule): { scope: 'own' | 'other'; allowed: boolean }[] {
+  switch (rule) {
+    case true:
+    case false:
+      return [
+        { scope: 'own', allowed: rule },
+        { scope: 'other', allowed: rule },
+      ];
+    case 'ownOrg':
+      return [
+        { scope: 'own', allowed: true },
+        { scope: 'other', allowed: false },
+      ];
+    case 'notAuthor':
+      return [
+        { scope: 'own', allowed: false },
+        { scope: 'other', allowed: true },
+      ];
+  }
+}
+
+describe('permissions matrix (DESIGN.md), through the HTTP API', () => {
+  let t: TestApp;
+  let ids: DemoIds;
+  const clients = new Map<Role, { client: TestClient; persona: CaseContext['persona'] }>();
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+    ids = await loadDemoIds(t);
+    for (const [role, email] of Object.entries(PERSONAS) as [Role, string][]) {
+      const membership = await t.prisma.membership.findFirstOrThrow({
+        where: { user: { email }, workspaceId: ids.workspaceId },
+      });
+      expect(membership.role).toBe(role);
+      clients.set(role, {
+        client: await t.signIn(email),
+        persona: { userId: membership.userId, organizationId: membership.organizationId },
+      });
+    }
+  });
+  afterAll(() => t.close());
+
+  it('covers every workspace route', () => {
+    const covered = new Set(MATRIX.flatMap((m) => m.routes));
+    expect(Object.keys(ROUTE_CASES).filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  for (const { row, routes, rules } of MATRIX) {
+    describe(row, () => {
+      for (const route of routes) {
+        it(route, async () => {
+          const outcomes: string[] = [];
+          const expected: string[] = [];
+          for (const [role, rule] of Object.entries(rules) as [Role, Rule][]) {
+            const { client, persona } = clients.get(role)!;
+            for (const { scope, allowed } of scopesOf(rule)) {
+              const routeCase = ROUTE_CASES[route];
+              if (!routeCase) throw new Error(`No route case for ${route}`);
+              const ctx: CaseContext = { t, ids, scope, persona };
+              const [method, pattern] = route.split(' ') as ['GET', string];
+              const url = fillPath(pattern, 'viet-nam', (await routeCase.params?.(ctx)) ?? {});
+              const before = allowed ? [] : await workspaceFingerprint(t, ids.workspaceId);
+              const response = await client.request(method, url, routeCase.body?.(ctx));
+              const succeeded = response.status >= 200 && response.status < 300;
+              const unchanged =
+                allowed ||
+                (await workspaceFingerprint(t, ids.workspaceId)).join() === before.join();
+              outcomes.push(
+                `${role} ${scope}: ${succeeded ? 'allowed' : response.status}${unchanged ? '' : ' (changed data)'}`,
+              );
+              expected.push(`${role} ${scope}: ${allowed ? 'allowed' : 403}`);
+            }
+          }
+          expect(outcomes).toEqual(expected);
+        });
+      }
+    });
+  }
+});

@@ -103,16 +103,16 @@ describe('comments: write, edit, delete', () => {
     });
 
     it.each([
-      [{}, 'body'],
-      [{ body: '' }, 'body'],
-      [{ body: '   \n ' }, 'body'],
-      [{ body: 'x'.repeat(5001) }, 'body'],
-      [{ body: 42 }, 'body'],
-      [{ body: 'ok', stance: 'ANGRY' }, 'stance'],
-      [{ body: 'ok', parentId: 'not-a-uuid' }, 'parentId'],
-      [{ body: 'ok', authorId: '00000000-0000-4000-8000-000000000000' }, 'authorId'],
-      [{ body: 'ok', workspaceId: '00000000-0000-4000-8000-000000000000' }, 'workspaceId'],
-    ])('answers 400 naming the field for %j, writing nothing', async (payload, field) => {
+      ['body', {}],
+      ['body', { body: '' }],
+      ['body', { body: '   \n ' }],
+      ['body', { body: 'x'.repeat(5001) }],
+      ['body', { body: 42 }],
+      ['stance', { body: 'ok', stance: 'ANGRY' }],
+      ['parentId', { body: 'ok', parentId: 'not-a-uuid' }],
+      ['authorId', { body: 'ok', authorId: '00000000-0000-4000-8000-000000000000' }],
+      ['workspaceId', { body: 'ok', workspaceId: '00000000-0000-4000-8000-000000000000' }],
+    ])('answers 400 naming the field (%#: %s), writing nothing', async (field, payload) => {
       const before = await commentCount();
       const res = await as.PARTNER.post<ErrorBody>(base, payload);
       expect(res.status).toBe(400);
@@ -217,13 +217,13 @@ describe('comments: write, edit, delete', () => {
     });
 
     it.each([
-      [{ body: '' }, 'body'],
-      [{ body: null }, 'body'],
-      [{ body: 'y'.repeat(5001) }, 'body'],
-      [{ stance: 'MAYBE' }, 'stance'],
-      [{ parentId: '00000000-0000-4000-8000-000000000000' }, 'parentId'],
-      [{ authorId: '00000000-0000-4000-8000-000000000000' }, 'authorId'],
-    ])('answers 400 naming the field for %j, changing nothing', async (payload, field) => {
+      ['body', { body: '' }],
+      ['body', { body: null }],
+      ['body', { body: 'y'.repeat(5001) }],
+      ['stance', { stance: 'MAYBE' }],
+      ['parentId', { parentId: '00000000-0000-4000-8000-000000000000' }],
+      ['authorId', { authorId: '00000000-0000-4000-8000-000000000000' }],
+    ])('answers 400 naming the field (%#: %s), changing nothing', async (field, payload) => {
       const comment = await write(as.PARTNER, 'Nguyên văn');
       const res = await as.PARTNER.patch<ErrorBody>(`${base}/${comment.id}`, payload);
       expect(res.status).toBe(400);

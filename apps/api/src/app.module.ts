@@ -6,6 +6,7 @@ import { CommitmentsModule } from './commitments/commitments.module';
 import type { SecurityConfig } from './config/app-config';
 import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ExportsModule } from './exports/exports.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
@@ -51,6 +52,7 @@ export class AppModule {
         CommentsModule,
         PositionsModule,
         EvidenceModule,
+        ExportsModule,
         SeedModule,
       ],
     };

@@ -1,10 +1,16 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
-import { CommentListDto } from './comment.dto';
+import { CommentDto, CommentListDto, CreateCommentDto, UpdateCommentDto } from './comment.dto';
 import { CommentsService } from './comments.service';
 
 @ApiTags('comments')
@@ -20,5 +26,43 @@ export class CommentsController {
     @UuidParam('commitmentId') commitmentId: string,
   ): Promise<CommentListDto> {
     return this.comments.list(member, commitmentId);
+  }
+
+  @Post()
+  @Permission('comment.write')
+  @ApiCreatedResponse({ type: CommentDto })
+  @ApiForbiddenResponse({ description: 'The role cannot comment' })
+  create(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('commitmentId') commitmentId: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<CommentDto> {
+    return this.comments.create(member, commitmentId, body);
+  }
+
+  @Patch(':commentId')
+  @Permission('comment.write')
+  @ApiOkResponse({ type: CommentDto })
+  @ApiForbiddenResponse({ description: 'Not the author' })
+  update(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('commitmentId') commitmentId: string,
+    @UuidParam('commentId') commentId: string,
+    @Body() body: UpdateCommentDto,
+  ): Promise<CommentDto> {
+    return this.comments.update(member, commitmentId, commentId, body);
+  }
+
+  @Delete(':commentId')
+  @HttpCode(204)
+  @Permission('comment.write')
+  @ApiNoContentResponse({ description: 'Deleted; the thread keeps it with body null' })
+  @ApiForbiddenResponse({ description: 'Neither the author nor a workspace administrator' })
+  remove(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('commitmentId') commitmentId: string,
+    @UuidParam('commentId') commentId: string,
+  ): Promise<void> {
+    return this.comments.remove(member, commitmentId, commentId);
   }
 }

@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 export type ActivityEntity =
-  'commitment' | 'progressUpdate' | 'indicator' | 'measurement' | 'evidence';
+  'commitment' | 'progressUpdate' | 'indicator' | 'measurement' | 'evidence' | 'position';
 
 export interface ActivityInput {
   workspaceId: string;

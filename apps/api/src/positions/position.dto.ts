@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { POSITION_KINDS, type PositionKind } from '@spct/contracts';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { UserRefDto } from '../commitments/dto/commitment.dto';
 import { ListOf } from '../common/list';
 import { LocalizedText } from '../common/localized';
+import { IsDateOnly } from './date-only';
+
+export const RATIONALE_MAX_LENGTH = 5000;
 
 export class PositionOrganizationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -15,6 +20,31 @@ export class PositionDto {
   @ApiProperty({ enum: POSITION_KINDS }) position: PositionKind;
   @ApiProperty() rationale: string;
   @ApiProperty({ type: String, format: 'date' }) decidedOn: string;
+  @ApiProperty({ type: UserRefDto, nullable: true, description: 'Who recorded it' })
+  recordedBy: UserRefDto | null;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
 }
 
 export class PositionListDto extends ListOf(PositionDto, 'PositionList') {}
+
+/** The organization's position on the commitment, replacing any earlier one. */
+export class RecordPositionDto {
+  @ApiProperty({ enum: POSITION_KINDS })
+  @IsIn(POSITION_KINDS, { message: `must be one of: ${POSITION_KINDS.join(', ')}` })
+  position: PositionKind;
+
+  @ApiProperty({ minLength: 1, maxLength: RATIONALE_MAX_LENGTH })
+  @IsString()
+  @Matches(/\S/, { message: 'must not be blank' })
+  @MaxLength(RATIONALE_MAX_LENGTH)
+  rationale: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-02-10',
+    description: 'Not in the future',
+  })
+  @IsDateOnly()
+  decidedOn: string;
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../src/auth/passwords';
 import type { PrismaService } from '../src/database/prisma.service';
+import type { Role } from '../src/generated/prisma/client';
 import { DEMO_PASSWORD } from './test-app';
 
 export interface OtherWorkspace {
@@ -9,7 +10,7 @@ export interface OtherWorkspace {
   organizationId: string;
   commitmentId: string;
   commentId: string;
-  /** An active EDITOR of the other workspace only; signs in with the demo password. */
+  /** An active member (EDITOR unless asked otherwise) of the other workspace only; signs in with the demo password. */
   userId: string;
   email: string;
 }
@@ -18,7 +19,10 @@ export interface OtherWorkspace {
  * A second workspace with an organization, a commitment, a comment and a member, for checking
  * that one workspace's ids do not exist for another's members.
  */
-export async function createOtherWorkspace(prisma: PrismaService): Promise<OtherWorkspace> {
+export async function createOtherWorkspace(
+  prisma: PrismaService,
+  role: Role = 'EDITOR',
+): Promise<OtherWorkspace> {
   const tag = randomUUID().slice(0, 8);
   const workspace = await prisma.workspace.create({
     data: { slug: `other-${tag}`, name: `Other ${tag}` },
@@ -40,7 +44,7 @@ export async function createOtherWorkspace(prisma: PrismaService): Promise<Other
     data: {
       userId: user.id,
       workspaceId: workspace.id,
-      role: 'EDITOR',
+      role,
       organizationId: organization.id,
     },
   });

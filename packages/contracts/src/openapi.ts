@@ -221,11 +221,27 @@ export interface paths {
         };
         get: operations["comments_list"];
         put?: never;
-        post?: never;
+        post: operations["comments_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/commitments/{commitmentId}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["comments_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["comments_update"];
         trace?: never;
     };
     "/api/workspaces/{slug}/commitments/{commitmentId}/positions": {
@@ -244,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{slug}/commitments/{commitmentId}/positions/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["positions_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{slug}/commitments/{commitmentId}/evidence": {
         parameters: {
             query?: never;
@@ -252,6 +284,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["evidence_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/commitments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exports_commitments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -610,18 +658,42 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             author: components["schemas"]["UserRefDto"];
-            /** @description Markdown-lite text */
-            body: string;
+            /** @description Markdown-lite text, stored as typed; null once the comment was deleted */
+            body: string | null;
             /** @enum {string|null} */
             stance: "SUPPORT" | "CONCERN" | "QUESTION" | null;
+            /** @description Members mentioned in the body as @email */
+            mentionedIds: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             editedAt: string | null;
+            /** Format: date-time */
+            deletedAt: string | null;
         };
         CommentListDto: {
             items: components["schemas"]["CommentDto"][];
             nextCursor: string | null;
+        };
+        CreateCommentDto: {
+            /** @description Markdown-lite text (1 to 5000 characters); @email mentions a member */
+            body: string;
+            /** @enum {string|null} */
+            stance?: "SUPPORT" | "CONCERN" | "QUESTION" | null;
+            /**
+             * Format: uuid
+             * @description The comment this one replies to (of the same commitment)
+             */
+            parentId?: string;
+        };
+        UpdateCommentDto: {
+            /** @description Markdown-lite text (1 to 5000 characters); @email mentions a member */
+            body?: string;
+            /**
+             * @description null clears the stance
+             * @enum {string|null}
+             */
+            stance?: "SUPPORT" | "CONCERN" | "QUESTION" | null;
         };
         PositionOrganizationDto: {
             /** Format: uuid */
@@ -638,10 +710,25 @@ export interface components {
             rationale: string;
             /** Format: date */
             decidedOn: string;
+            /** @description Who recorded it */
+            recordedBy: components["schemas"]["UserRefDto"] | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         PositionListDto: {
             items: components["schemas"]["PositionDto"][];
             nextCursor: string | null;
+        };
+        RecordPositionDto: {
+            /** @enum {string} */
+            position: "AGREE" | "RESERVATION" | "DISAGREE";
+            rationale: string;
+            /**
+             * Format: date
+             * @description Not in the future
+             * @example 2026-02-10
+             */
+            decidedOn: string;
         };
         EvidenceDto: {
             /** Format: uuid */
@@ -1139,6 +1226,153 @@ export interface operations {
             };
         };
     };
+    comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role cannot comment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    comments_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the thread keeps it with body null */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Neither the author nor a workspace administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    comments_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not the author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     positions_list: {
         parameters: {
             query?: never;
@@ -1178,6 +1412,58 @@ export interface operations {
             };
         };
     };
+    positions_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPositionDto"];
+            };
+        };
+        responses: {
+            /** @description The position as recorded (created or replaced) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not the caller's organization (administrators: any) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     evidence_list: {
         parameters: {
             query?: never;
@@ -1195,6 +1481,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_commitments: {
+        parameters: {
+            query?: {
+                /** @description Accent-insensitive search in reference, titles and descriptions */
+                q?: string;
+                /** @description One or more statuses */
+                status?: ("NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED")[];
+                frameworkId?: string;
+                /** @description Lead organization */
+                leadOrgId?: string;
+                /** @description One or more themes */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Only (true) or no (false) commitments past their target date and not done */
+                overdue?: boolean;
+                sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a BOM: framework, reference, title_vi, title_en, status, progress, lead_organization, target_date, overdue; the same filters as the commitments list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Invalid parameter or body; `details` names each field */

@@ -6,9 +6,10 @@ import { workspaceFingerprint } from './workspace-fingerprint';
 
 /**
  * allowed / denied for every record; `ownOrg`: allowed on the caller's organization's records,
- * denied on others'; `notAuthor`: allowed on records someone else wrote, denied on the caller's.
+ * denied on others'; `notAuthor`: allowed on records someone else wrote, denied on the caller's;
+ * `author`: the reverse (editing one's own comment).
  */
-type Rule = true | false | 'ownOrg' | 'notAuthor';
+type Rule = true | false | 'ownOrg' | 'notAuthor' | 'author';
 
 /** DESIGN.md's permissions table, row by row, with the routes that perform each action. */
 const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
@@ -26,6 +27,37 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/commitments/:commitmentId/evidence',
       'GET /api/workspaces/:slug/organizations',
     ],
+    rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
+    row: 'comment',
+    routes: ['POST /api/workspaces/:slug/commitments/:commitmentId/comments'],
+    rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: false },
+  },
+  {
+    row: "comment: edit one's own",
+    routes: ['PATCH /api/workspaces/:slug/commitments/:commitmentId/comments/:commentId'],
+    rules: {
+      ADMIN: 'author',
+      MANAGER: 'author',
+      EDITOR: 'author',
+      PARTNER: 'author',
+      VIEWER: false,
+    },
+  },
+  {
+    row: "comment: delete one's own (an ADMIN moderates any)",
+    routes: ['DELETE /api/workspaces/:slug/commitments/:commitmentId/comments/:commentId'],
+    rules: { ADMIN: true, MANAGER: 'author', EDITOR: 'author', PARTNER: 'author', VIEWER: false },
+  },
+  {
+    row: "record own organization's position",
+    routes: ['PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organizationId'],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: 'ownOrg', PARTNER: 'ownOrg', VIEWER: false },
+  },
+  {
+    row: 'export',
+    routes: ['GET /api/workspaces/:slug/exports/commitments.csv'],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
   },
 ];
@@ -48,6 +80,7 @@ function scopesOf(rule: Rule): { scope: 'own' | 'other'; allowed: boolean }[] {
         { scope: 'other', allowed: rule },
       ];
     case 'ownOrg':
+    case 'author':
       return [
         { scope: 'own', allowed: true },
         { scope: 'other', allowed: false },

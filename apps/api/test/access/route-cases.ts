@@ -28,6 +28,30 @@ export interface CaseContext {
 const commitment = ({ ids, scope }: CaseContext) =>
   scope === 'own' ? ids.ownCommitmentId : ids.otherCommitmentId;
 
+/** Someone other than the caller, to author the records aimed at with scope `other`. */
+const someoneElse = ({ ids, persona }: CaseContext) =>
+  persona.userId === ids.userIds.manager ? ids.userIds.admin! : ids.userIds.manager!;
+
+/** A fresh comment on the MOLISA commitment: the caller's (`own`) or someone else's. */
+async function freshComment(ctx: CaseContext) {
+  const comment = await ctx.t.prisma.comment.create({
+    data: {
+      workspaceId: ctx.ids.workspaceId,
+      commitmentId: ctx.ids.ownCommitmentId,
+      authorId: ctx.scope === 'own' ? ctx.persona.userId : someoneElse(ctx),
+      body: 'Bình luận để kiểm tra quyền',
+    },
+  });
+  return { commitmentId: ctx.ids.ownCommitmentId, commentId: comment.id };
+}
+
+/** The caller's organization (`own`; MOLISA for a caller without one) or another one. */
+function positionOrganization({ ids, scope, persona }: CaseContext): string {
+  const own = persona.organizationId ?? ids.organizationIds.MOLISA!;
+  if (scope === 'own') return own;
+  return Object.values(ids.organizationIds).find((id) => id !== own)!;
+}
+
 /**
  * Every route under /api/workspaces/:slug, keyed `METHOD pattern` exactly as registered. The
  * route inventory test fails when a registered route is missing here, so each new route gets
@@ -50,9 +74,32 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/workspaces/:slug/commitments/:commitmentId/comments': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
   },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/comments': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+    body: () => ({ body: 'Chúng tôi ủng hộ cam kết này.', stance: 'SUPPORT' }),
+  },
+  'PATCH /api/workspaces/:slug/commitments/:commitmentId/comments/:commentId': {
+    params: freshComment,
+    body: () => ({ body: 'Đã sửa' }),
+  },
+  'DELETE /api/workspaces/:slug/commitments/:commitmentId/comments/:commentId': {
+    params: freshComment,
+  },
   'GET /api/workspaces/:slug/commitments/:commitmentId/positions': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
   },
+  'PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organizationId': {
+    params: (ctx) => ({
+      commitmentId: ctx.ids.ownCommitmentId,
+      organizationId: positionOrganization(ctx),
+    }),
+    body: () => ({
+      position: 'RESERVATION',
+      rationale: 'Cần thêm nguồn lực',
+      decidedOn: '2026-01-15',
+    }),
+  },
+  'GET /api/workspaces/:slug/exports/commitments.csv': {},
   'GET /api/workspaces/:slug/commitments/:commitmentId/evidence': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
   },

@@ -156,7 +156,7 @@ export class IndicatorsService {
         entityType: 'measurement',
         entityId: created.id,
         action: 'created',
-        changes: snapshot(data, 'after'),
+        changes: snapshot({ ...data, measuredOn: dto.measuredOn }, 'after'),
       });
       return created;
     });

@@ -29,6 +29,11 @@ interface Framework {
 
 const WS = '/api/workspaces/viet-nam';
 
+/** A request by method name, with or without a body. */
+function send(client: TestClient, method: 'get' | 'post' | 'patch', url: string, body?: unknown) {
+  return client.request(method.toUpperCase() as 'GET' | 'POST' | 'PATCH', url, body);
+}
+
 /**
  * A framework of its own per test: root R (weight 1) → P (weight 1) → A (MOLISA, weight 3,
  * progress 20) and B (VCCI, weight 1, progress 60); R's other child S (weight 1, progress 50).
@@ -60,9 +65,11 @@ describe('progress reports', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });
-    [official, manager, admin, union, viewer] = await Promise.all(
-      ['official', 'manager', 'admin', 'union', 'viewer'].map((u) => t.signIn(`${u}@demo.test`)),
-    );
+    official = await t.signIn('official@demo.test');
+    manager = await t.signIn('manager@demo.test');
+    admin = await t.signIn('admin@demo.test');
+    union = await t.signIn('union@demo.test');
+    viewer = await t.signIn('viewer@demo.test');
     const ws = await t.prisma.workspace.findUniqueOrThrow({ where: { slug: 'viet-nam' } });
     workspaceId = ws.id;
     const orgRows = await t.prisma.organization.findMany({ where: { workspaceId } });
@@ -744,7 +751,7 @@ describe('progress reports', () => {
       ] as const;
     // Another workspace's ids, under our workspace: as an ADMIN, who may do everything here.
     for (const [method, url, body] of routes(foreign.id, foreignReport.id)) {
-      const response = await admin[method](url, body);
+      const response = await send(admin, method, url, body);
       expect({ method, url, status: response.status }).toEqual({ method, url, status: 404 });
     }
     // Our commitment with the other workspace's report, and our report under another commitment.
@@ -752,7 +759,7 @@ describe('progress reports', () => {
       ...routes(x.a, foreignReport.id).slice(2),
       ...routes(x.b, ownReport.id).slice(2),
     ]) {
-      const response = await admin[method](url, body);
+      const response = await send(admin, method, url, body);
       expect({ method, url, status: response.status }).toEqual({ method, url, status: 404 });
     }
     expect(

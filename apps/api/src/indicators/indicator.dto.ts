@@ -1,7 +1,25 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ListOf } from '../common/list';
 import { LocalizedText } from '../common/localized';
+
+/** Decimal(18, 4) columns hold values below 10^14 in magnitude. */
+const MAX_VALUE = 99_999_999_999_999;
 
 export class YearValueDto {
   @ApiProperty() value: number;
@@ -10,10 +28,15 @@ export class YearValueDto {
 
 export class MeasurementDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) indicatorId: string;
   @ApiProperty({ type: String, format: 'date' }) measuredOn: string;
   @ApiProperty() value: number;
   @ApiProperty({ type: String, nullable: true }) source: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdById: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
+
+export class MeasurementListDto extends ListOf(MeasurementDto, 'MeasurementList') {}
 
 export class LatestValueDto {
   @ApiProperty({ type: String, format: 'date' }) measuredOn: string;
@@ -47,3 +70,85 @@ export class IndicatorDto {
 }
 
 export class IndicatorListDto extends ListOf(IndicatorDto, 'IndicatorList') {}
+
+export class LocalizedTextInput {
+  @ApiProperty({ description: 'Vietnamese', minLength: 1, maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  vi: string;
+
+  @ApiProperty({ description: 'English', minLength: 1, maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  en: string;
+}
+
+export class YearValueInput {
+  @ApiProperty({ example: 40.5 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(-MAX_VALUE)
+  @Max(MAX_VALUE)
+  value: number;
+
+  @ApiProperty({ example: 2025, minimum: 1900, maximum: 2100 })
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  year: number;
+}
+
+export class CreateIndicatorDto {
+  @ApiProperty({ type: LocalizedTextInput })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedTextInput)
+  name: LocalizedTextInput;
+
+  @ApiProperty({ example: '%', minLength: 1, maxLength: 40 })
+  @IsString()
+  @Length(1, 40)
+  unit: string;
+
+  @ApiProperty({ enum: INDICATOR_DIRECTIONS })
+  @IsIn(INDICATOR_DIRECTIONS, { message: `must be one of: ${INDICATOR_DIRECTIONS.join(', ')}` })
+  direction: IndicatorDirection;
+
+  @ApiProperty({ type: YearValueInput })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => YearValueInput)
+  baseline: YearValueInput;
+
+  @ApiProperty({ type: YearValueInput, description: 'Its year is not before the baseline year' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => YearValueInput)
+  target: YearValueInput;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  source?: string | null;
+}
+
+export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto) {}
+
+export class CreateMeasurementDto {
+  @ApiProperty({ type: String, format: 'date', example: '2026-06-30' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD' })
+  measuredOn: string;
+
+  @ApiProperty({ example: 47.5 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(-MAX_VALUE)
+  @Max(MAX_VALUE)
+  value: number;
+
+  @ApiPropertyOptional({ type: String, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  source?: string;
+}

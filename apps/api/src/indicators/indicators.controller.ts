@@ -1,10 +1,24 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
-import { IndicatorListDto } from './indicator.dto';
+import {
+  CreateIndicatorDto,
+  CreateMeasurementDto,
+  IndicatorDto,
+  IndicatorListDto,
+  MeasurementDto,
+  MeasurementListDto,
+  UpdateIndicatorDto,
+} from './indicator.dto';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('indicators')
@@ -20,5 +34,67 @@ export class IndicatorsController {
     @UuidParam('commitmentId') commitmentId: string,
   ): Promise<IndicatorListDto> {
     return this.indicators.list(member, commitmentId);
+  }
+
+  @Post()
+  @Permission('measurement.write')
+  @ApiOperation({ summary: 'Add an indicator to the commitment' })
+  @ApiCreatedResponse({ type: IndicatorDto })
+  @ApiForbiddenResponse({ description: "Not allowed to write on this commitment's organizations" })
+  create(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('commitmentId') commitmentId: string,
+    @Body() dto: CreateIndicatorDto,
+  ): Promise<IndicatorDto> {
+    return this.indicators.create(member, commitmentId, dto);
+  }
+
+  @Get(':indicatorId')
+  @ApiOkResponse({ type: IndicatorDto })
+  get(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('commitmentId') commitmentId: string,
+    @UuidParam('indicatorId') indicatorId: string,
+  ): Promise<IndicatorDto> {
+    return this.indicators.get(member, commitmentId, indicatorId);
+  }
+
+  @Patch(':indicatorId')
+  @Permission('measurement.write')
+  @ApiOperation({ summary: 'Edit an indicator' })
+  @ApiOkResponse({ type: IndicatorDto })
+  @ApiForbiddenResponse({ description: "Not allowed to write on this commitment's organizations" })
+  update(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('commitmentId') commitmentId: string,
+    @UuidParam('indicatorId') indicatorId: string,
+    @Body() dto: UpdateIndicatorDto,
+  ): Promise<IndicatorDto> {
+    return this.indicators.update(member, commitmentId, indicatorId, dto);
+  }
+
+  @Get(':indicatorId/measurements')
+  @ApiOperation({ summary: "The indicator's measurements, oldest first" })
+  @ApiOkResponse({ type: MeasurementListDto })
+  listMeasurements(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('commitmentId') commitmentId: string,
+    @UuidParam('indicatorId') indicatorId: string,
+  ): Promise<MeasurementListDto> {
+    return this.indicators.listMeasurements(member, commitmentId, indicatorId);
+  }
+
+  @Post(':indicatorId/measurements')
+  @Permission('measurement.write')
+  @ApiOperation({ summary: 'Record a measured value of the indicator' })
+  @ApiCreatedResponse({ type: MeasurementDto })
+  @ApiForbiddenResponse({ description: "Not allowed to write on this commitment's organizations" })
+  addMeasurement(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('commitmentId') commitmentId: string,
+    @UuidParam('indicatorId') indicatorId: string,
+    @Body() dto: CreateMeasurementDto,
+  ): Promise<MeasurementDto> {
+    return this.indicators.addMeasurement(member, commitmentId, indicatorId, dto);
   }
 }

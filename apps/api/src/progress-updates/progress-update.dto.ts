@@ -1,12 +1,39 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   COMMITMENT_STATUSES,
   type CommitmentStatus,
   UPDATE_STATES,
   type UpdateState,
 } from '@spct/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { UserRefDto } from '../commitments/dto/commitment.dto';
 import { ListOf } from '../common/list';
+
+/** Decimal(18, 4) columns hold values below 10^14 in magnitude. */
+export const MAX_MEASURED_VALUE = 99_999_999_999_999;
+
+export class IndicatorValueDto {
+  @ApiProperty({ format: 'uuid' }) indicatorId: string;
+  @ApiProperty() value: number;
+  @ApiProperty({ type: String, format: 'date' }) measuredOn: string;
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
+}
 
 export class ProgressUpdateDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -23,7 +50,84 @@ export class ProgressUpdateDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedById: string | null;
+  @ApiProperty({
+    type: IndicatorValueDto,
+    isArray: true,
+    description: 'Indicator values proposed by the report; they become measurements on approval',
+  })
+  indicatorValues: IndicatorValueDto[];
+  @ApiProperty({ description: 'Incremented by every change of the report' }) version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
 }
 
 export class ProgressUpdateListDto extends ListOf(ProgressUpdateDto, 'ProgressUpdateList') {}
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class IndicatorValueInput {
+  @ApiProperty({ format: 'uuid', description: 'An indicator of the same commitment' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  indicatorId: string;
+
+  @ApiProperty({ example: 47.5 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(-MAX_MEASURED_VALUE)
+  @Max(MAX_MEASURED_VALUE)
+  value: number;
+
+  @ApiProperty({ type: String, format: 'date', example: '2026-06-30' })
+  @Matches(DAY, { message: 'must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD' })
+  measuredOn: string;
+
+  @ApiPropertyOptional({ type: String, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  source?: string;
+}
+
+export class CreateProgressUpdateDto {
+  @ApiProperty({ example: '2026-Q3', minLength: 1, maxLength: 40 })
+  @IsString()
+  @Length(1, 40)
+  period: string;
+
+  @ApiProperty({ enum: COMMITMENT_STATUSES, description: 'Proposed status' })
+  @IsIn(COMMITMENT_STATUSES, { message: `must be one of: ${COMMITMENT_STATUSES.join(', ')}` })
+  status: CommitmentStatus;
+
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Proposed progress' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress: number;
+
+  @ApiProperty({ minLength: 1, maxLength: 10000 })
+  @IsString()
+  @Length(1, 10000)
+  narrative: string;
+
+  @ApiPropertyOptional({
+    type: IndicatorValueInput,
+    isArray: true,
+    description: 'At most one value per indicator; on edit, replaces the whole set',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorValueInput)
+  indicatorValues?: IndicatorValueInput[];
+}
+
+export class UpdateProgressUpdateDto extends PartialType(CreateProgressUpdateDto) {}
+
+export class ReturnProgressUpdateDto {
+  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'What the author should change' })
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}

@@ -1,15 +1,278 @@
 import { Injectable } from '@nestjs/common';
+import { type CommitmentStatus, type UpdateState } from '@spct/contracts';
 import { PrismaService } from '../database/prisma.service';
+import { Prisma } from '../generated/prisma/client';
+
+export type Tx = Prisma.TransactionClient;
+
+const updateInclude = {
+  author: { select: { id: true, displayName: true } },
+  indicatorValues: { orderBy: [{ measuredOn: 'asc' }, { id: 'asc' }] },
+} satisfies Prisma.ProgressUpdateInclude;
+
+export type ProgressUpdateRow = Prisma.ProgressUpdateGetPayload<{ include: typeof updateInclude }>;
+
+/** What the workflow needs of the commitment a report is about. */
+export interface CommitmentFacts {
+  id: string;
+  parentId: string | null;
+  status: CommitmentStatus;
+  progress: number;
+  version: number;
+  archived: boolean;
+  organizationIds: string[];
+}
+
+export interface IndicatorValueData {
+  indicatorId: string;
+  value: number | Prisma.Decimal;
+  measuredOn: Date;
+  source: string | null;
+}
+
+export interface UpdateFields {
+  period?: string;
+  status?: CommitmentStatus;
+  progress?: number;
+  narrative?: string;
+}
+
+export interface RollupRow {
+  id: string;
+  parentId: string | null;
+  progress: number;
+  weight: number;
+}
 
 @Injectable()
 export class ProgressUpdatesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findForCommitment(workspaceId: string, commitmentId: string) {
+  /** Runs `work` in one transaction: every write of a workflow step commits or fails together. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+  }
+
+  findForCommitment(workspaceId: string, commitmentId: string): Promise<ProgressUpdateRow[]> {
     return this.prisma.progressUpdate.findMany({
       where: { workspaceId, commitmentId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      include: { author: { select: { id: true, displayName: true } } },
+      include: updateInclude,
+    });
+  }
+
+  findOne(
+    workspaceId: string,
+    commitmentId: string,
+    id: string,
+    tx: Tx = this.prisma,
+  ): Promise<ProgressUpdateRow | null> {
+    return tx.progressUpdate.findFirst({
+      where: { id, workspaceId, commitmentId },
+      include: updateInclude,
+    });
+  }
+
+  /**
+   * The report, with its row locked until the transaction ends: concurrent workflow steps on
+   * one report run one after the other, each seeing the state the previous one left.
+   */
+  async findLocked(
+    tx: Tx,
+    workspaceId: string,
+    commitmentId: string,
+    id: string,
+  ): Promise<ProgressUpdateRow | null> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "ProgressUpdate"
+      WHERE id = ${id}::uuid AND "workspaceId" = ${workspaceId}::uuid
+        AND "commitmentId" = ${commitmentId}::uuid
+      FOR UPDATE`;
+    if (locked.length === 0) return null;
+    return this.findOne(workspaceId, commitmentId, id, tx);
+  }
+
+  async findCommitment(
+    workspaceId: string,
+    commitmentId: string,
+    tx: Tx = this.prisma,
+  ): Promise<CommitmentFacts | null> {
+    const row = await tx.commitment.findFirst({
+      where: { id: commitmentId, workspaceId },
+      select: {
+        id: true,
+        parentId: true,
+        status: true,
+        progress: true,
+        version: true,
+        archived: true,
+        leadOrgId: true,
+        coOrganizations: { select: { organizationId: true } },
+      },
+    });
+    if (!row) return null;
+    const { leadOrgId, coOrganizations, ...facts } = row;
+    return {
+      ...facts,
+      organizationIds: [
+        ...(leadOrgId ? [leadOrgId] : []),
+        ...coOrganizations.map((c) => c.organizationId),
+      ],
+    };
+  }
+
+  /** Which of `indicatorIds` are indicators of the commitment. */
+  async indicatorsOf(
+    workspaceId: string,
+    commitmentId: string,
+    indicatorIds: string[],
+    tx: Tx = this.prisma,
+  ): Promise<Set<string>> {
+    if (indicatorIds.length === 0) return new Set();
+    const rows = await tx.indicator.findMany({
+      where: { workspaceId, commitmentId, id: { in: indicatorIds } },
+      select: { id: true },
+    });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Evidence that backs a report: the commitment's own items and those attached to the report. */
+  countEvidence(
+    tx: Tx,
+    workspaceId: string,
+    commitmentId: string,
+    progressUpdateId: string,
+  ): Promise<number> {
+    return tx.evidence.count({
+      where: {
+        workspaceId,
+        commitmentId,
+        OR: [{ progressUpdateId: null }, { progressUpdateId }],
+      },
+    });
+  }
+
+  create(
+    tx: Tx,
+    data: {
+      workspaceId: string;
+      commitmentId: string;
+      authorId: string;
+      period: string;
+      status: CommitmentStatus;
+      progress: number;
+      narrative: string;
+      indicatorValues: IndicatorValueData[];
+    },
+  ): Promise<ProgressUpdateRow> {
+    const { indicatorValues, ...fields } = data;
+    return tx.progressUpdate.create({
+      data: { ...fields, indicatorValues: { create: indicatorValues } },
+      include: updateInclude,
+    });
+  }
+
+  /** Edits a locked report; `indicatorValues`, when given, replaces the whole set. */
+  async edit(
+    tx: Tx,
+    id: string,
+    fields: UpdateFields,
+    indicatorValues: IndicatorValueData[] | undefined,
+  ): Promise<void> {
+    if (indicatorValues) {
+      await tx.updateIndicatorValue.deleteMany({ where: { progressUpdateId: id } });
+      await tx.updateIndicatorValue.createMany({
+        data: indicatorValues.map((v) => ({ ...v, progressUpdateId: id })),
+      });
+    }
+    await tx.progressUpdate.update({
+      where: { id },
+      data: { ...fields, version: { increment: 1 } },
+    });
+  }
+
+  /**
+   * Moves a report from one of `from` to `to`, only if it is still in one of them (the row lock
+   * already serialises the steps; the condition keeps the rule in the statement too).
+   */
+  async transition(
+    tx: Tx,
+    id: string,
+    from: UpdateState[],
+    to: UpdateState,
+    fields: {
+      submittedAt?: Date;
+      decidedAt?: Date;
+      decidedById?: string;
+      returnReason?: string;
+    } = {},
+  ): Promise<boolean> {
+    const { count } = await tx.progressUpdate.updateMany({
+      where: { id, state: { in: from } },
+      data: { ...fields, state: to, version: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  /**
+   * Locks the commitment and every ancestor, root first (so two approvals under one parent
+   * queue at the top instead of deadlocking), and returns their ids in that order.
+   */
+  async lockChain(tx: Tx, workspaceId: string, commitmentId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE chain AS (
+        SELECT id, "parentId", 0 AS depth FROM "Commitment"
+        WHERE id = ${commitmentId}::uuid AND "workspaceId" = ${workspaceId}::uuid
+        UNION ALL
+        SELECT c.id, c."parentId", chain.depth + 1 FROM "Commitment" c
+        JOIN chain ON c.id = chain."parentId"
+        WHERE chain.depth < 100
+      )
+      SELECT c.id::text AS id FROM "Commitment" c JOIN chain ON chain.id = c.id
+      ORDER BY chain.depth DESC
+      FOR UPDATE OF c`;
+    return rows.map((r) => r.id);
+  }
+
+  /** The official status and progress of the commitment, with its version bumped. */
+  setOfficial(
+    tx: Tx,
+    commitmentId: string,
+    status: CommitmentStatus,
+    progress: number,
+  ): Promise<{ status: CommitmentStatus; progress: number; version: number }> {
+    return tx.commitment.update({
+      where: { id: commitmentId },
+      data: { status, progress, version: { increment: 1 } },
+      select: { status: true, progress: true, version: true },
+    });
+  }
+
+  /** The nodes a roll-up of `ancestorIds` needs: the ancestors and their (live) children. */
+  async rollupNodes(tx: Tx, ancestorIds: string[]): Promise<RollupRow[]> {
+    const select = { id: true, parentId: true, progress: true, weight: true } as const;
+    const ancestors = await tx.commitment.findMany({ where: { id: { in: ancestorIds } }, select });
+    const children = await tx.commitment.findMany({
+      where: { parentId: { in: ancestorIds }, archived: false },
+      select,
+    });
+    const byId = new Map<string, RollupRow>();
+    for (const row of [...ancestors, ...children]) byId.set(row.id, row);
+    return [...byId.values()];
+  }
+
+  setProgress(tx: Tx, commitmentId: string, progress: number): Promise<unknown> {
+    return tx.commitment.update({ where: { id: commitmentId }, data: { progress } });
+  }
+
+  createMeasurements(
+    tx: Tx,
+    workspaceId: string,
+    createdById: string,
+    values: IndicatorValueData[],
+  ): Promise<unknown> {
+    return tx.measurement.createMany({
+      data: values.map((v) => ({ ...v, workspaceId, createdById })),
     });
   }
 }

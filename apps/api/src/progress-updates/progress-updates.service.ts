@@ -1,37 +1,421 @@
 import type { WorkspaceActor } from '../auth/actor';
-import { Injectable } from '@nestjs/common';
-import { CommitmentsService } from '../commitments/commitments.service';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { type UpdateState } from '@spct/contracts';
+import { FieldValidationException } from '../common/api-error.filter';
+import { isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
-import { type ProgressUpdateDto } from './progress-update.dto';
-import { ProgressUpdatesRepository } from './progress-updates.repository';
+import { consistencyErrors } from '../commitments/consistency';
+import { rollUpProgress } from '../commitments/rollup';
+import { diffFields, recordActivity, snapshot } from '../history/activity';
+import { PolicyService } from '../permissions/policy.service';
+import {
+  type CreateProgressUpdateDto,
+  type IndicatorValueInput,
+  type ProgressUpdateDto,
+  type ReturnProgressUpdateDto,
+  type UpdateProgressUpdateDto,
+} from './progress-update.dto';
+import {
+  type CommitmentFacts,
+  type IndicatorValueData,
+  type ProgressUpdateRow,
+  ProgressUpdatesRepository,
+  type Tx,
+} from './progress-updates.repository';
 
+const EDITABLE: UpdateState[] = ['DRAFT', 'RETURNED'];
+
+/** An indicator value as history and the API show it. */
+function valueView(v: IndicatorValueData) {
+  return {
+    indicatorId: v.indicatorId,
+    value: Number(v.value),
+    measuredOn: isoDate(v.measuredOn),
+    source: v.source,
+  };
+}
+
+/**
+ * The report workflow DRAFT → SUBMITTED → APPROVED | RETURNED (→ SUBMITTED again). Every step
+ * runs in one transaction with the report's row locked and writes its activity event there.
+ */
 @Injectable()
 export class ProgressUpdatesService {
   constructor(
-    private readonly commitments: CommitmentsService,
     private readonly updates: ProgressUpdatesRepository,
+    private readonly policy: PolicyService,
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<ProgressUpdateDto>> {
-    const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
-    const rows = await this.updates.findForCommitment(workspaceId, commitmentId);
-    return listOf(
-      rows.map((u) => ({
-        id: u.id,
-        commitmentId: u.commitmentId,
-        authorId: u.authorId,
-        author: u.author,
-        period: u.period,
-        status: u.status,
-        progress: u.progress,
-        narrative: u.narrative,
-        state: u.state,
-        returnReason: u.returnReason,
-        submittedAt: u.submittedAt?.toISOString() ?? null,
-        decidedAt: u.decidedAt?.toISOString() ?? null,
-        decidedById: u.decidedById,
-        createdAt: u.createdAt.toISOString(),
-      })),
+    await this.requireCommitment(member, commitmentId);
+    const rows = await this.updates.findForCommitment(member.workspaceId, commitmentId);
+    return listOf(rows.map((row) => this.toDto(row)));
+  }
+
+  async get(member: WorkspaceActor, commitmentId: string, id: string): Promise<ProgressUpdateDto> {
+    const row = await this.updates.findOne(member.workspaceId, commitmentId, id);
+    if (!row) throw this.notFound(id);
+    return this.toDto(row);
+  }
+
+  async create(
+    member: WorkspaceActor,
+    commitmentId: string,
+    dto: CreateProgressUpdateDto,
+  ): Promise<ProgressUpdateDto> {
+    const commitment = await this.requireCommitment(member, commitmentId);
+    this.policy.assert(member, 'update.write', { organizationIds: commitment.organizationIds });
+    this.assertLive(commitment);
+    const values = await this.checkIndicatorValues(member, commitmentId, dto.indicatorValues);
+    const row = await this.updates.transaction(async (tx) => {
+      const created = await this.updates.create(tx, {
+        workspaceId: member.workspaceId,
+        commitmentId,
+        authorId: member.userId,
+        period: dto.period,
+        status: dto.status,
+        progress: dto.progress,
+        narrative: dto.narrative,
+        indicatorValues: values ?? [],
+      });
+      await this.record(
+        tx,
+        member,
+        created,
+        'created',
+        snapshot(this.editableView(created), 'after'),
+      );
+      return created;
+    });
+    return this.toDto(row);
+  }
+
+  async edit(
+    member: WorkspaceActor,
+    commitmentId: string,
+    id: string,
+    dto: UpdateProgressUpdateDto,
+  ): Promise<ProgressUpdateDto> {
+    return this.step(member, commitmentId, id, async (tx, row, commitment) => {
+      this.assertAuthorMayWrite(member, row, commitment);
+      this.assertState(row, EDITABLE, 'edited');
+      const values = await this.checkIndicatorValues(member, commitmentId, dto.indicatorValues, tx);
+      const { indicatorValues: _values, ...fields } = dto;
+      await this.updates.edit(tx, id, fields, values);
+      const after = { ...fields, ...(values ? { indicatorValues: values.map(valueView) } : {}) };
+      return { action: 'updated', changes: diffFields(this.editableView(row), after) };
+    });
+  }
+
+  submit(member: WorkspaceActor, commitmentId: string, id: string): Promise<ProgressUpdateDto> {
+    return this.step(member, commitmentId, id, async (tx, row, commitment) => {
+      this.assertAuthorMayWrite(member, row, commitment);
+      this.assertState(row, EDITABLE, 'submitted');
+      this.assertLive(commitment);
+      await this.assertConsistent(tx, member, row);
+      const submittedAt = new Date();
+      await this.updates.transition(tx, id, EDITABLE, 'SUBMITTED', { submittedAt });
+      return {
+        action: 'submitted',
+        changes: diffFields(
+          { state: row.state, submittedAt: row.submittedAt },
+          { state: 'SUBMITTED', submittedAt },
+        ),
+      };
+    });
+  }
+
+  approve(member: WorkspaceActor, commitmentId: string, id: string): Promise<ProgressUpdateDto> {
+    return this.step(member, commitmentId, id, async (tx, row, commitment) => {
+      this.policy.assert(member, 'update.decide', { authorId: row.authorId });
+      this.assertState(row, ['SUBMITTED'], 'approved');
+      this.assertLive(commitment);
+      const chain = await this.updates.lockChain(tx, member.workspaceId, commitmentId);
+      await this.assertConsistent(tx, member, row);
+      const decidedAt = new Date();
+      if (
+        !(await this.updates.transition(tx, id, ['SUBMITTED'], 'APPROVED', {
+          decidedAt,
+          decidedById: member.userId,
+        }))
+      ) {
+        throw this.conflict(row.state, 'approved');
+      }
+      // The report's figures become the commitment's official ones...
+      const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
+      await recordActivity(tx, {
+        workspaceId: member.workspaceId,
+        actorId: member.userId,
+        commitmentId,
+        entityType: 'commitment',
+        entityId: commitmentId,
+        action: 'updated',
+        changes: diffFields(
+          { status: commitment.status, progress: commitment.progress, version: commitment.version },
+          official,
+        ),
+      });
+      // ...its indicator values become measurements, recorded as the author's...
+      await this.updates.createMeasurements(
+        tx,
+        member.workspaceId,
+        row.authorId,
+        row.indicatorValues.map(({ indicatorId, value, measuredOn, source }) => ({
+          indicatorId,
+          value,
+          measuredOn,
+          source,
+        })),
+      );
+      // ...and every ancestor's stored progress follows (frameworks read their top level).
+      await this.rollUpAncestors(tx, member, chain.slice(0, -1));
+      return {
+        action: 'approved',
+        changes: diffFields(
+          { state: row.state, decidedAt: row.decidedAt, decidedById: row.decidedById },
+          { state: 'APPROVED', decidedAt, decidedById: member.userId },
+        ),
+      };
+    });
+  }
+
+  returnToAuthor(
+    member: WorkspaceActor,
+    commitmentId: string,
+    id: string,
+    dto: ReturnProgressUpdateDto,
+  ): Promise<ProgressUpdateDto> {
+    return this.step(member, commitmentId, id, async (tx, row) => {
+      this.policy.assert(member, 'update.decide', { authorId: row.authorId });
+      this.assertState(row, ['SUBMITTED'], 'returned');
+      const decidedAt = new Date();
+      const fields = { decidedAt, decidedById: member.userId, returnReason: dto.reason };
+      if (!(await this.updates.transition(tx, id, ['SUBMITTED'], 'RETURNED', fields))) {
+        throw this.conflict(row.state, 'returned');
+      }
+      return {
+        action: 'returned',
+        changes: diffFields(
+          {
+            state: row.state,
+            returnReason: row.returnReason,
+            decidedAt: row.decidedAt,
+            decidedById: row.decidedById,
+          },
+          { state: 'RETURNED', ...fields },
+        ),
+      };
+    });
+  }
+
+  /**
+   * One workflow step on a report: locks it (404 when it is not the commitment's, in this
+   * workspace), runs `work`, records the event it returns, and answers the report as it now is.
+   */
+  private async step(
+    member: WorkspaceActor,
+    commitmentId: string,
+    id: string,
+    work: (
+      tx: Tx,
+      row: ProgressUpdateRow,
+      commitment: CommitmentFacts,
+    ) => Promise<{ action: string; changes: ReturnType<typeof diffFields> }>,
+  ): Promise<ProgressUpdateDto> {
+    const row = await this.updates.transaction(async (tx) => {
+      const locked = await this.updates.findLocked(tx, member.workspaceId, commitmentId, id);
+      if (!locked) throw this.notFound(id);
+      const commitment = await this.updates.findCommitment(member.workspaceId, commitmentId, tx);
+      if (!commitment) throw this.notFound(id);
+      const { action, changes } = await work(tx, locked, commitment);
+      await this.record(tx, member, locked, action, changes);
+      return this.updates.findOne(member.workspaceId, commitmentId, id, tx);
+    });
+    return this.toDto(row!);
+  }
+
+  private async requireCommitment(
+    member: WorkspaceActor,
+    commitmentId: string,
+  ): Promise<CommitmentFacts> {
+    const commitment = await this.updates.findCommitment(member.workspaceId, commitmentId);
+    if (!commitment) throw new NotFoundException(`Commitment ${commitmentId} not found`);
+    return commitment;
+  }
+
+  /** The indicator values as stored, after checking each names an indicator of the commitment. */
+  private async checkIndicatorValues(
+    member: WorkspaceActor,
+    commitmentId: string,
+    values: IndicatorValueInput[] | undefined,
+    tx?: Tx,
+  ): Promise<IndicatorValueData[] | undefined> {
+    if (!values) return undefined;
+    const known = await this.updates.indicatorsOf(
+      member.workspaceId,
+      commitmentId,
+      values.map((v) => v.indicatorId),
+      tx,
     );
+    const seen = new Set<string>();
+    const errors = values.flatMap((v, i) => {
+      const field = `indicatorValues.${i}.indicatorId`;
+      if (!known.has(v.indicatorId)) {
+        return [{ field, message: 'is not an indicator of this commitment' }];
+      }
+      if (seen.has(v.indicatorId)) return [{ field, message: 'has a value earlier in the list' }];
+      seen.add(v.indicatorId);
+      return [];
+    });
+    if (errors.length > 0) throw new FieldValidationException(errors);
+    return values.map((v) => ({
+      indicatorId: v.indicatorId,
+      value: v.value,
+      measuredOn: new Date(`${v.measuredOn}T00:00:00.000Z`),
+      source: v.source ?? null,
+    }));
+  }
+
+  /** Only the author writes a report, and only while their role may write on the commitment. */
+  private assertAuthorMayWrite(
+    member: WorkspaceActor,
+    row: ProgressUpdateRow,
+    commitment: CommitmentFacts,
+  ): void {
+    this.policy.assert(member, 'update.write', { organizationIds: commitment.organizationIds });
+    if (row.authorId !== member.userId) {
+      throw new ForbiddenException('Only the author of a progress report can change or submit it');
+    }
+  }
+
+  private assertState(row: ProgressUpdateRow, allowed: UpdateState[], verb: string): void {
+    if (!allowed.includes(row.state)) throw this.conflict(row.state, verb);
+  }
+
+  private assertLive(commitment: CommitmentFacts): void {
+    if (commitment.archived) {
+      throw new ConflictException('The commitment is archived: restore it to report on it');
+    }
+  }
+
+  /** DESIGN.md's consistency rules, applied to the report's proposed status and progress. */
+  private async assertConsistent(
+    tx: Tx,
+    member: WorkspaceActor,
+    row: ProgressUpdateRow,
+  ): Promise<void> {
+    const evidenceCount = await this.updates.countEvidence(
+      tx,
+      member.workspaceId,
+      row.commitmentId,
+      row.id,
+    );
+    const errors = consistencyErrors({
+      status: row.status,
+      progress: row.progress,
+      // A report does not change the commitment's dates.
+      startDate: null,
+      targetDate: null,
+      evidenceCount,
+    });
+    if (errors.length > 0) throw new FieldValidationException(errors);
+  }
+
+  /** Recomputes the stored progress of `ancestorIds` (root first) from their children. */
+  private async rollUpAncestors(
+    tx: Tx,
+    member: WorkspaceActor,
+    ancestorIds: string[],
+  ): Promise<void> {
+    if (ancestorIds.length === 0) return;
+    const nodes = await this.updates.rollupNodes(tx, ancestorIds);
+    const rolled = rollUpProgress(nodes);
+    for (const id of [...ancestorIds].reverse()) {
+      const before = nodes.find((n) => n.id === id)!.progress;
+      const after = rolled.get(id)!;
+      if (before === after) continue;
+      await this.updates.setProgress(tx, id, after);
+      await recordActivity(tx, {
+        workspaceId: member.workspaceId,
+        actorId: member.userId,
+        commitmentId: id,
+        entityType: 'commitment',
+        entityId: id,
+        action: 'rolledUp',
+        changes: { progress: { before, after } },
+      });
+    }
+  }
+
+  private record(
+    tx: Tx,
+    member: WorkspaceActor,
+    row: ProgressUpdateRow,
+    action: string,
+    changes: ReturnType<typeof diffFields>,
+  ): Promise<void> {
+    return recordActivity(tx, {
+      workspaceId: member.workspaceId,
+      actorId: member.userId,
+      commitmentId: row.commitmentId,
+      entityType: 'progressUpdate',
+      entityId: row.id,
+      action,
+      changes,
+    });
+  }
+
+  /** The fields an author writes, as history records them. */
+  private editableView(row: ProgressUpdateRow) {
+    return {
+      period: row.period,
+      status: row.status,
+      progress: row.progress,
+      narrative: row.narrative,
+      indicatorValues: row.indicatorValues.map(valueView),
+    };
+  }
+
+  private conflict(state: UpdateState, verb: string): ConflictException {
+    const allowed = verb === 'approved' || verb === 'returned' ? 'SUBMITTED' : 'DRAFT or RETURNED';
+    return new ConflictException(
+      `The progress report is ${state}: only a ${allowed} report can be ${verb}`,
+    );
+  }
+
+  private notFound(id: string): NotFoundException {
+    return new NotFoundException(`Progress report ${id} not found`);
+  }
+
+  private toDto(u: ProgressUpdateRow): ProgressUpdateDto {
+    return {
+      id: u.id,
+      commitmentId: u.commitmentId,
+      authorId: u.authorId,
+      author: u.author,
+      period: u.period,
+      status: u.status,
+      progress: u.progress,
+      narrative: u.narrative,
+      state: u.state,
+      returnReason: u.returnReason,
+      submittedAt: u.submittedAt?.toISOString() ?? null,
+      decidedAt: u.decidedAt?.toISOString() ?? null,
+      decidedById: u.decidedById,
+      indicatorValues: u.indicatorValues.map((v) => ({
+        indicatorId: v.indicatorId,
+        value: v.value.toNumber(),
+        measuredOn: isoDate(v.measuredOn),
+        source: v.source,
+      })),
+      version: u.version,
+      createdAt: u.createdAt.toISOString(),
+      updatedAt: u.updatedAt.toISOString(),
+    };
   }
 }

@@ -189,7 +189,76 @@ export interface paths {
         };
         get: operations["progressUpdates_list"];
         put?: never;
+        /** Write a progress report as a DRAFT */
+        post: operations["progressUpdates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/commitments/{commitmentId}/updates/{updateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["progressUpdates_get"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a DRAFT or RETURNED report (its author only) */
+        patch: operations["progressUpdates_edit"];
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/commitments/{commitmentId}/updates/{updateId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a DRAFT or RETURNED report for approval (its author only) */
+        post: operations["progressUpdates_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/commitments/{commitmentId}/updates/{updateId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a SUBMITTED report: its status, progress and indicator values become official */
+        post: operations["progressUpdates_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/commitments/{commitmentId}/updates/{updateId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a SUBMITTED report to its author with a reason */
+        post: operations["progressUpdates_returnToAuthor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -205,7 +274,43 @@ export interface paths {
         };
         get: operations["indicators_list"];
         put?: never;
+        /** Add an indicator to the commitment */
+        post: operations["indicators_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/commitments/{commitmentId}/indicators/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["indicators_get"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an indicator */
+        patch: operations["indicators_update"];
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/commitments/{commitmentId}/indicators/{indicatorId}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicator's measurements, oldest first */
+        get: operations["indicators_listMeasurements"];
+        put?: never;
+        /** Record a measured value of the indicator */
+        post: operations["indicators_addMeasurement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -576,6 +681,14 @@ export interface components {
             alignments: components["schemas"]["AlignmentDto"][];
             focalUser: components["schemas"]["UserRefDto"] | null;
         };
+        IndicatorValueDto: {
+            /** Format: uuid */
+            indicatorId: string;
+            value: number;
+            /** Format: date */
+            measuredOn: string;
+            source: string | null;
+        };
         ProgressUpdateDto: {
             /** Format: uuid */
             id: string;
@@ -603,12 +716,65 @@ export interface components {
             decidedAt: string | null;
             /** Format: uuid */
             decidedById: string | null;
+            /** @description Indicator values proposed by the report; they become measurements on approval */
+            indicatorValues: components["schemas"]["IndicatorValueDto"][];
+            /** @description Incremented by every change of the report */
+            version: number;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ProgressUpdateListDto: {
             items: components["schemas"]["ProgressUpdateDto"][];
             nextCursor: string | null;
+        };
+        IndicatorValueInput: {
+            /**
+             * Format: uuid
+             * @description An indicator of the same commitment
+             */
+            indicatorId: string;
+            /** @example 47.5 */
+            value: number;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            measuredOn: string;
+            source?: string;
+        };
+        CreateProgressUpdateDto: {
+            /** @example 2026-Q3 */
+            period: string;
+            /**
+             * @description Proposed status
+             * @enum {string}
+             */
+            status: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /** @description Proposed progress */
+            progress: number;
+            narrative: string;
+            /** @description At most one value per indicator; on edit, replaces the whole set */
+            indicatorValues?: components["schemas"]["IndicatorValueInput"][];
+        };
+        UpdateProgressUpdateDto: {
+            /** @example 2026-Q3 */
+            period?: string;
+            /**
+             * @description Proposed status
+             * @enum {string}
+             */
+            status?: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /** @description Proposed progress */
+            progress?: number;
+            narrative?: string;
+            /** @description At most one value per indicator; on edit, replaces the whole set */
+            indicatorValues?: components["schemas"]["IndicatorValueInput"][];
+        };
+        ReturnProgressUpdateDto: {
+            /** @description What the author should change */
+            reason: string;
         };
         YearValueDto: {
             value: number;
@@ -617,10 +783,16 @@ export interface components {
         MeasurementDto: {
             /** Format: uuid */
             id: string;
+            /** Format: uuid */
+            indicatorId: string;
             /** Format: date */
             measuredOn: string;
             value: number;
             source: string | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         LatestValueDto: {
             /** Format: date */
@@ -651,6 +823,54 @@ export interface components {
         IndicatorListDto: {
             items: components["schemas"]["IndicatorDto"][];
             nextCursor: string | null;
+        };
+        LocalizedTextInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
+        YearValueInput: {
+            /** @example 40.5 */
+            value: number;
+            /** @example 2025 */
+            year: number;
+        };
+        CreateIndicatorDto: {
+            name: components["schemas"]["LocalizedTextInput"];
+            /** @example % */
+            unit: string;
+            /** @enum {string} */
+            direction: "INCREASE" | "DECREASE";
+            baseline: components["schemas"]["YearValueInput"];
+            /** @description Its year is not before the baseline year */
+            target: components["schemas"]["YearValueInput"];
+            source?: string | null;
+        };
+        UpdateIndicatorDto: {
+            name?: components["schemas"]["LocalizedTextInput"];
+            /** @example % */
+            unit?: string;
+            /** @enum {string} */
+            direction?: "INCREASE" | "DECREASE";
+            baseline?: components["schemas"]["YearValueInput"];
+            /** @description Its year is not before the baseline year */
+            target?: components["schemas"]["YearValueInput"];
+            source?: string | null;
+        };
+        MeasurementListDto: {
+            items: components["schemas"]["MeasurementDto"][];
+            nextCursor: string | null;
+        };
+        CreateMeasurementDto: {
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            measuredOn: string;
+            /** @example 47.5 */
+            value: number;
+            source?: string;
         };
         CommentDto: {
             /** Format: uuid */
@@ -1148,6 +1368,327 @@ export interface operations {
             };
         };
     };
+    progressUpdates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgressUpdateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdateDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed to report on this commitment's organizations */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The commitment is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    progressUpdates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                updateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdateDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    progressUpdates_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                updateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgressUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdateDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not the author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The report is SUBMITTED or APPROVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    progressUpdates_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                updateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdateDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not the author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The report is not DRAFT or RETURNED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    progressUpdates_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                updateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdateDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The author cannot approve their own report */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The report is not SUBMITTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    progressUpdates_returnToAuthor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                updateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnProgressUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdateDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The author cannot decide on their own report */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The report is not SUBMITTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     indicators_list: {
         parameters: {
             query?: never;
@@ -1175,6 +1716,238 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    indicators_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed to write on this commitment's organizations */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    indicators_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    indicators_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicatorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed to write on this commitment's organizations */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    indicators_listMeasurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementListDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    indicators_addMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeasurementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed to write on this commitment's organizations */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No such workspace or resource for the caller */
             404: {

@@ -21,6 +21,9 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/commitments',
       'GET /api/workspaces/:slug/commitments/:id',
       'GET /api/workspaces/:slug/commitments/:commitmentId/updates',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId/measurements',
       'GET /api/workspaces/:slug/commitments/:commitmentId/indicators',
       'GET /api/workspaces/:slug/commitments/:commitmentId/comments',
       'GET /api/workspaces/:slug/commitments/:commitmentId/positions',
@@ -28,6 +31,38 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/organizations',
     ],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
+    row: 'write progress updates, evidence, measurements',
+    routes: [
+      'POST /api/workspaces/:slug/commitments/:commitmentId/updates',
+      'POST /api/workspaces/:slug/commitments/:commitmentId/indicators',
+      'PATCH /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId',
+      'POST /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId/measurements',
+    ],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: 'ownOrg', PARTNER: false, VIEWER: false },
+  },
+  {
+    row: "write progress updates: edit or submit one's own report",
+    routes: [
+      'PATCH /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId',
+      'POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/submit',
+    ],
+    rules: { ADMIN: 'author', MANAGER: false, EDITOR: 'author', PARTNER: false, VIEWER: false },
+  },
+  {
+    row: "approve / return an update (never one's own)",
+    routes: [
+      'POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/approve',
+      'POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/return',
+    ],
+    rules: {
+      ADMIN: 'notAuthor',
+      MANAGER: 'notAuthor',
+      EDITOR: false,
+      PARTNER: false,
+      VIEWER: false,
+    },
   },
   {
     row: 'comment',

@@ -45,6 +45,56 @@ async function freshComment(ctx: CaseContext) {
   return { commitmentId: ctx.ids.ownCommitmentId, commentId: comment.id };
 }
 
+/**
+ * A fresh progress report in `state` on a commitment (the MOLISA one unless the test aims at
+ * another organization's): written by the caller (`own`) or by someone else (`other`).
+ */
+async function freshUpdate(ctx: CaseContext, state: 'DRAFT' | 'SUBMITTED') {
+  const commitmentId = ctx.ids.ownCommitmentId;
+  const update = await ctx.t.prisma.progressUpdate.create({
+    data: {
+      workspaceId: ctx.ids.workspaceId,
+      commitmentId,
+      authorId: ctx.scope === 'own' ? ctx.persona.userId : someoneElse(ctx),
+      period: '2026-Q4',
+      status: 'ON_TRACK',
+      progress: 45,
+      narrative: 'Báo cáo để kiểm tra quyền',
+      state,
+      submittedAt: state === 'SUBMITTED' ? new Date() : null,
+    },
+  });
+  return { commitmentId, updateId: update.id };
+}
+
+/** A fresh indicator on the MOLISA commitment (`own`) or on another organization's. */
+async function freshIndicator(ctx: CaseContext) {
+  const commitmentId = commitment(ctx);
+  const indicator = await ctx.t.prisma.indicator.create({
+    data: {
+      workspaceId: ctx.ids.workspaceId,
+      commitmentId,
+      nameVi: 'Tỷ lệ bao phủ',
+      nameEn: 'Coverage rate',
+      unit: '%',
+      direction: 'INCREASE',
+      baselineValue: 30,
+      baselineYear: 2021,
+      targetValue: 60,
+      targetYear: 2030,
+    },
+  });
+  return { commitmentId, indicatorId: indicator.id };
+}
+
+const INDICATOR_BODY = {
+  name: { vi: 'Số người tham gia BHXH tự nguyện', en: 'Voluntary social insurance members' },
+  unit: 'người',
+  direction: 'INCREASE',
+  baseline: { value: 1000, year: 2021 },
+  target: { value: 5000, year: 2030 },
+};
+
 /** The caller's organization (`own`; MOLISA for a caller without one) or another one. */
 function positionOrganization({ ids, scope, persona }: CaseContext): string {
   const own = persona.organizationId ?? ids.organizationIds.MOLISA!;
@@ -68,8 +118,47 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/workspaces/:slug/commitments/:commitmentId/updates': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
   },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/updates': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+    body: () => ({ period: '2026-Q4', status: 'ON_TRACK', progress: 40, narrative: 'Tiến độ tốt' }),
+  },
+  'GET /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId': {
+    params: (ctx) => freshUpdate(ctx, 'DRAFT'),
+  },
+  'PATCH /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId': {
+    params: (ctx) => freshUpdate(ctx, 'DRAFT'),
+    body: () => ({ progress: 50 }),
+  },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/submit': {
+    params: (ctx) => freshUpdate(ctx, 'DRAFT'),
+  },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/approve': {
+    params: (ctx) => freshUpdate(ctx, 'SUBMITTED'),
+  },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/return': {
+    params: (ctx) => freshUpdate(ctx, 'SUBMITTED'),
+    body: () => ({ reason: 'Cần bổ sung số liệu' }),
+  },
   'GET /api/workspaces/:slug/commitments/:commitmentId/indicators': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
+  },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/indicators': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+    body: () => INDICATOR_BODY,
+  },
+  'GET /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId': {
+    params: freshIndicator,
+  },
+  'PATCH /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId': {
+    params: freshIndicator,
+    body: () => ({ unit: 'nghìn người' }),
+  },
+  'GET /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId/measurements': {
+    params: freshIndicator,
+  },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId/measurements': {
+    params: freshIndicator,
+    body: () => ({ measuredOn: '2026-06-30', value: 42, source: 'VSS' }),
   },
   'GET /api/workspaces/:slug/commitments/:commitmentId/comments': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),

@@ -8,6 +8,7 @@ import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { SeedModule } from './seed/seed.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PermissionsModule } from './permissions/permissions.module';
@@ -51,6 +52,7 @@ export class AppModule {
         CommentsModule,
         PositionsModule,
         EvidenceModule,
+        HistoryModule,
         SeedModule,
       ],
     };

@@ -310,6 +310,15 @@ describe('commitment writes', () => {
       expect(star.status).toBe(428);
     });
 
+    it('answers 404 and 403 before asking for If-Match', async () => {
+      const vgclOnly = await create({ leadOrgId: org.VGCL });
+      expect((await official.patch(`${BASE}/${vgclOnly.id}`, { weight: 2 })).status).toBe(403);
+      expect((await admin.patch(`${BASE}/${foreign.commitmentId}`, { weight: 2 })).status).toBe(
+        404,
+      );
+      expect((await admin.patch(`${BASE}/${randomUUID()}`, { weight: 2 })).status).toBe(404);
+    });
+
     it('answers a stale If-Match with 412 carrying the stored commitment, and changes nothing', async () => {
       const item = await create();
       const first = await admin.patch<Detail>(

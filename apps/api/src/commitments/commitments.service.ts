@@ -181,12 +181,11 @@ export class CommitmentsService {
     ifMatch: string | undefined,
     dto: UpdateCommitmentDto,
   ): Promise<CommitmentDetailDto> {
-    const expected = requireIfMatch(ifMatch);
     const sent = canonicalPatch(dto);
     const edit = this.write(
       member,
       id,
-      expected,
+      { ifMatch, required: true },
       (row) => {
         const before = editableOf(row);
         this.policy.assert(member, 'commitment.edit', { organizationIds: this.orgsOf(before) });
@@ -249,7 +248,7 @@ export class CommitmentsService {
     await this.write(
       member,
       id,
-      ifMatch,
+      { ifMatch, required: false },
       (row) =>
         this.policy.assert(member, 'commitment.archive', {
           organizationIds: this.orgsOf(editableOf(row)),
@@ -285,13 +284,13 @@ export class CommitmentsService {
 
   /**
    * One write of the commitment `id`, in one transaction on its locked row: 404 for an id
-   * outside the workspace, then `authorize` (403), then — when `ifMatch` is given — 412 with the
-   * stored state if it names another version, then `apply`.
+   * outside the workspace, then `authorize` (403), then 428 when If-Match is required and
+   * missing, then 412 with the stored state when it names another version, then `apply`.
    */
   private async write(
     member: WorkspaceActor,
     id: string,
-    ifMatch: string | undefined,
+    { ifMatch, required }: { ifMatch: string | undefined; required: boolean },
     authorize: (row: StoredCommitment) => void,
     apply: (tx: Tx, row: StoredCommitment) => Promise<void>,
   ): Promise<void> {
@@ -300,6 +299,7 @@ export class CommitmentsService {
         const row = await this.commitments.lock(tx, member.workspaceId, id);
         if (!row) throw new NotFoundException(`Commitment ${id} not found`);
         authorize(row);
+        if (required) requireIfMatch(ifMatch);
         if (ifMatch !== undefined && !ifMatchNames(ifMatch, row.version)) throw new StaleVersion();
         await apply(tx, row);
       });

@@ -9,6 +9,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { SeedModule } from './seed/seed.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PermissionsModule } from './permissions/permissions.module';
@@ -53,6 +54,7 @@ export class AppModule {
         PositionsModule,
         EvidenceModule,
         ExportsModule,
+        HistoryModule,
         SeedModule,
       ],
     };

@@ -1,12 +1,44 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentDetailDto, CommitmentListDto } from './dto/commitment.dto';
+import {
+  CreateCommitmentDto,
+  StaleCommitmentErrorDto,
+  UpdateCommitmentDto,
+} from './dto/commitment-write.dto';
 import { ListCommitmentsQuery } from './dto/list-commitments.query';
+import { ETAG_HEADER, VersionEtagInterceptor } from './etag';
+
+const IF_MATCH = {
+  name: 'If-Match',
+  description: 'The ETag of the version the change is based on, e.g. "3"',
+};
 
 @ApiTags('commitments')
 @Permission('commitment.read')
@@ -23,13 +55,83 @@ export class CommitmentsController {
     return this.commitments.list(member, query);
   }
 
+  @Post()
+  @Permission('commitment.create')
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiCreatedResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER })
+  @ApiForbiddenResponse({
+    description: 'Not allowed to create commitments for these organizations',
+  })
+  @ApiConflictResponse({ description: 'The reference is already used in this framework' })
+  create(
+    @CurrentMember() member: WorkspaceActor,
+    @Body() body: CreateCommitmentDto,
+  ): Promise<CommitmentDetailDto> {
+    return this.commitments.create(member, body);
+  }
+
   @Get(':id')
-  @ApiOkResponse({ type: CommitmentDetailDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiOkResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse()
   get(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,
   ): Promise<CommitmentDetailDto> {
     return this.commitments.get(member, id);
+  }
+
+  @Patch(':id')
+  @Permission('commitment.edit')
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER })
+  @ApiForbiddenResponse({ description: "Not one of the caller's organization's commitments" })
+  @ApiConflictResponse({ description: 'Archived, or the reference is already used' })
+  @ApiPreconditionFailedResponse({
+    type: StaleCommitmentErrorDto,
+    description: 'If-Match is not the current version; `current` is the stored commitment',
+  })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  update(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateCommitmentDto,
+  ): Promise<CommitmentDetailDto> {
+    return this.commitments.update(member, id, ifMatch, body);
+  }
+
+  @Delete(':id')
+  @Permission('commitment.archive')
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiHeader({ ...IF_MATCH, required: false })
+  @ApiOkResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER, description: 'Archived' })
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: 'It still has children that are not archived' })
+  @ApiPreconditionFailedResponse({ type: StaleCommitmentErrorDto })
+  archive(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<CommitmentDetailDto> {
+    return this.commitments.archive(member, id, ifMatch);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Permission('commitment.archive')
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiHeader({ ...IF_MATCH, required: false })
+  @ApiOkResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER, description: 'Restored' })
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: 'Its parent is archived' })
+  @ApiPreconditionFailedResponse({ type: StaleCommitmentErrorDto })
+  restore(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<CommitmentDetailDto> {
+    return this.commitments.restore(member, id, ifMatch);
   }
 }

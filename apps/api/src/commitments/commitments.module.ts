@@ -6,6 +6,7 @@ import { CommitmentsService } from './commitments.service';
 @Module({
   controllers: [CommitmentsController],
   providers: [CommitmentsRepository, CommitmentsService],
-  exports: [CommitmentsService],
+  // The repository is shared for its transactional roll-up of ancestors' progress.
+  exports: [CommitmentsService, CommitmentsRepository],
 })
 export class CommitmentsModule {}

@@ -3,6 +3,8 @@ import { type CommitmentStatus, type TargetGroup, type Theme } from '@spct/contr
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { type Cursor, type ParsedSort, SORT_COLUMNS } from './commitment-cursor';
+import { dateColumn, type EditableFields } from './commitment-fields';
+import { parentProgress } from './rollup';
 
 export interface CommitmentFilters {
   q?: string;
@@ -12,6 +14,8 @@ export interface CommitmentFilters {
   theme?: Theme[];
   targetGroup?: TargetGroup[];
   overdue?: boolean;
+  /** true: only archived commitments; otherwise archived ones are hidden. */
+  archived?: boolean;
 }
 
 const DONE_STATUSES = Prisma.sql`('COMPLETED', 'DISCONTINUED')`;
@@ -19,7 +23,7 @@ const DONE_STATUSES = Prisma.sql`('COMPLETED', 'DISCONTINUED')`;
 const listInclude = {
   framework: { select: { code: true } },
   coOrganizations: { select: { organizationId: true } },
-  _count: { select: { children: true } },
+  _count: { select: { children: { where: { archived: false } } } },
 } satisfies Prisma.CommitmentInclude;
 
 export type CommitmentRow = Omit<
@@ -56,6 +60,30 @@ const detailInclude = {
 
 export type CommitmentDetailRow = Prisma.CommitmentGetPayload<{ include: typeof detailInclude }>;
 
+const storedInclude = {
+  coOrganizations: { select: { organizationId: true }, orderBy: { organizationId: 'asc' } },
+} satisfies Prisma.CommitmentInclude;
+
+/** A commitment row as a write sees it: its columns and co-responsible organizations. */
+export type StoredCommitment = Omit<
+  Prisma.CommitmentGetPayload<{ include: typeof storedInclude }>,
+  'searchText'
+>;
+
+export type Tx = Prisma.TransactionClient;
+
+/** Whether `error` is a unique-constraint violation (a framework's reference used twice). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** A parent whose stored progress a roll-up changed. */
+export interface RolledUp {
+  id: string;
+  before: number;
+  after: number;
+}
+
 @Injectable()
 export class CommitmentsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -82,7 +110,8 @@ export class CommitmentsRepository {
         c."updatedAt", f.code AS "frameworkCode",
         ARRAY(SELECT co."organizationId"::text FROM "CommitmentCoOrganization" co
               WHERE co."commitmentId" = c.id ORDER BY co."organizationId") AS "coOrgIds",
-        (SELECT count(*) FROM "Commitment" child WHERE child."parentId" = c.id)::int AS "childCount"
+        (SELECT count(*) FROM "Commitment" child
+         WHERE child."parentId" = c.id AND NOT child.archived)::int AS "childCount"
       FROM page
       JOIN "Commitment" c ON c.id = page.id
       JOIN "Framework" f ON f.id = c."frameworkId"
@@ -106,7 +135,7 @@ export class CommitmentsRepository {
   ): Prisma.Sql {
     const conditions: Prisma.Sql[] = [
       Prisma.sql`c."workspaceId" = ${workspaceId}::uuid`,
-      Prisma.sql`c.archived = false`,
+      filters.archived ? Prisma.sql`c.archived = true` : Prisma.sql`c.archived = false`,
     ];
     if (filters.status?.length) {
       conditions.push(Prisma.sql`c.status = ANY(${filters.status}::"CommitmentStatus"[])`);
@@ -167,5 +196,178 @@ export class CommitmentsRepository {
 
   exists(workspaceId: string, id: string): Promise<boolean> {
     return this.prisma.commitment.count({ where: { id, workspaceId } }).then((count) => count > 0);
+  }
+
+  // ---- Writes. Each runs inside the caller's transaction (`transaction`), so that the change,
+  // the roll-up of its ancestors and its history event commit or fail together.
+
+  /**
+   * Runs `work` in one transaction. The waits are generous because a write holds the row lock of
+   * its commitment while concurrent writers of the same row queue behind it.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+  }
+
+  /** The commitment, locked until the transaction ends (concurrent writers wait), or null. */
+  async lock(tx: Tx, workspaceId: string, id: string): Promise<StoredCommitment | null> {
+    const locked = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+      SELECT id FROM "Commitment" WHERE id = ${id}::uuid AND "workspaceId" = ${workspaceId}::uuid
+      FOR UPDATE`);
+    if (locked.length === 0) return null;
+    return tx.commitment.findUniqueOrThrow({
+      where: { id },
+      include: storedInclude,
+      omit: { searchText: true },
+    });
+  }
+
+  async frameworkExists(tx: Tx, workspaceId: string, frameworkId: string): Promise<boolean> {
+    return (await tx.framework.count({ where: { id: frameworkId, workspaceId } })) > 0;
+  }
+
+  /** Which of `ids` are organizations of the workspace. */
+  async organizationsOf(tx: Tx, workspaceId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await tx.organization.findMany({
+      where: { workspaceId, id: { in: [...ids] } },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+
+  async isActiveMember(tx: Tx, workspaceId: string, userId: string): Promise<boolean> {
+    const count = await tx.membership.count({
+      where: { workspaceId, userId, active: true, user: { active: true } },
+    });
+    return count > 0;
+  }
+
+  /** What a would-be parent must satisfy: same workspace (else null), framework, not archived. */
+  findParentCandidate(
+    tx: Tx,
+    workspaceId: string,
+    id: string,
+  ): Promise<{ id: string; frameworkId: string; archived: boolean } | null> {
+    return tx.commitment.findFirst({
+      where: { id, workspaceId },
+      select: { id: true, frameworkId: true, archived: true },
+    });
+  }
+
+  /** `id` and every ancestor of it, nearest first. */
+  async lineage(tx: Tx, id: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+      WITH RECURSIVE up(id, "parentId", depth) AS (
+        SELECT id, "parentId", 0 FROM "Commitment" WHERE id = ${id}::uuid
+        UNION ALL
+        SELECT c.id, c."parentId", up.depth + 1 FROM "Commitment" c JOIN up ON c.id = up."parentId"
+        WHERE up.depth < 100
+      )
+      SELECT id::text FROM up ORDER BY depth`);
+    return rows.map((r) => r.id);
+  }
+
+  evidenceCount(tx: Tx, commitmentId: string): Promise<number> {
+    return tx.evidence.count({ where: { commitmentId } });
+  }
+
+  async hasActiveChildren(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.commitment.count({ where: { parentId: id, archived: false } })) > 0;
+  }
+
+  /** A new commitment (NOT_STARTED, progress 0, version 1: the database's defaults). */
+  insert(
+    tx: Tx,
+    workspaceId: string,
+    frameworkId: string,
+    fields: EditableFields,
+  ): Promise<StoredCommitment> {
+    const { coOrgIds, ...rest } = this.columns(fields);
+    return tx.commitment.create({
+      data: {
+        ...rest,
+        workspaceId,
+        frameworkId,
+        reference: fields.reference,
+        titleVi: fields.title.vi,
+        titleEn: fields.title.en,
+        coOrganizations: { create: (coOrgIds ?? []).map((organizationId) => ({ organizationId })) },
+      },
+      include: storedInclude,
+      omit: { searchText: true },
+    });
+  }
+
+  /** Writes the changed fields and moves the version on by one. */
+  async update(tx: Tx, id: string, changes: Partial<EditableFields>): Promise<void> {
+    const { coOrgIds, ...columns } = this.columns(changes);
+    if (coOrgIds) {
+      await tx.commitmentCoOrganization.deleteMany({ where: { commitmentId: id } });
+      await tx.commitmentCoOrganization.createMany({
+        data: coOrgIds.map((organizationId) => ({ commitmentId: id, organizationId })),
+      });
+    }
+    await tx.commitment.update({
+      where: { id },
+      data: { ...columns, version: { increment: 1 } },
+    });
+  }
+
+  async setArchived(tx: Tx, id: string, archived: boolean): Promise<void> {
+    await tx.commitment.update({ where: { id }, data: { archived, version: { increment: 1 } } });
+  }
+
+  /**
+   * Recomputes the stored progress of `parentId` and each of its ancestors, nearest first, as the
+   * weighted mean of their non-archived children (rollup.ts's rule); a parent left without
+   * children keeps its progress. Each changed row also moves its version on, since what it
+   * stores changed. Returns the rows that changed.
+   */
+  async rollUpAncestors(tx: Tx, parentId: string | null): Promise<RolledUp[]> {
+    const changed: RolledUp[] = [];
+    for (let id = parentId; id !== null;) {
+      const node = await tx.commitment.findUniqueOrThrow({
+        where: { id },
+        select: { parentId: true, progress: true },
+      });
+      const children = await tx.commitment.findMany({
+        where: { parentId: id, archived: false },
+        select: { progress: true, weight: true },
+      });
+      if (children.length > 0) {
+        const progress = parentProgress(children);
+        if (progress !== node.progress) {
+          await tx.commitment.update({
+            where: { id },
+            data: { progress, version: { increment: 1 } },
+          });
+          changed.push({ id, before: node.progress, after: progress });
+        }
+      }
+      id = node.parentId;
+    }
+    return changed;
+  }
+
+  private columns(fields: Partial<EditableFields>) {
+    return {
+      parentId: fields.parentId,
+      reference: fields.reference,
+      titleVi: fields.title?.vi,
+      titleEn: fields.title?.en,
+      ...(fields.description !== undefined && {
+        descriptionVi: fields.description?.vi ?? null,
+        descriptionEn: fields.description?.en ?? null,
+      }),
+      theme: fields.theme,
+      leadOrgId: fields.leadOrgId,
+      focalUserId: fields.focalUserId,
+      targetGroups: fields.targetGroups,
+      weight: fields.weight,
+      ...(fields.startDate !== undefined && { startDate: dateColumn(fields.startDate) }),
+      ...(fields.targetDate !== undefined && { targetDate: dateColumn(fields.targetDate) }),
+      coOrgIds: fields.coOrgIds,
+    };
   }
 }

@@ -1,23 +1,76 @@
 import type { WorkspaceActor } from '../auth/actor';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import {
+  type ApiErrorBody,
+  type FieldError,
+  FieldValidationException,
+} from '../common/api-error.filter';
 import { type List } from '../common/list';
 import { isoDate, todayUtc } from '../common/dates';
 import { localized, localizedOrNull } from '../common/localized';
+import { diffFields, recordActivity, snapshot } from '../history/activity';
+import { PolicyService } from '../permissions/policy.service';
 import { isOverdue } from './overdue';
 import { decodeCursor, encodeCursor, parseSort, SORT_COLUMNS } from './commitment-cursor';
+import { canonicalPatch, dateColumn, type EditableFields, editableOf } from './commitment-fields';
 import {
   type CommitmentRow,
   type CommitmentDetailRow,
   CommitmentsRepository,
+  type StoredCommitment,
+  isUniqueViolation,
+  type Tx,
 } from './commitments.repository';
+import { consistencyErrors } from './consistency';
+import { ifMatchNames, requireIfMatch } from './etag';
 import { type CommitmentDetailDto, type CommitmentDto } from './dto/commitment.dto';
+import { type CreateCommitmentDto, type UpdateCommitmentDto } from './dto/commitment-write.dto';
 import { type ListCommitmentsQuery } from './dto/list-commitments.query';
+
+/** A 409 naming `reference` when the framework already has the reference. */
+function duplicateReference(error: unknown): never {
+  if (!isUniqueViolation(error)) throw error;
+  const message = 'is already used in this framework';
+  throw new ConflictException({
+    statusCode: HttpStatus.CONFLICT,
+    error: 'Conflict',
+    message: `reference: ${message}`,
+    details: [{ field: 'reference', message }],
+  } satisfies ApiErrorBody);
+}
+
+/** Thrown inside a write's transaction when If-Match names another version (rolls it back). */
+class StaleVersion extends Error {}
+
+/** What a write needs to check an edit: the row as it is and as it would be. */
+interface WriteCheck {
+  member: WorkspaceActor;
+  /** The commitment being edited (absent on create). */
+  id?: string;
+  frameworkId: string;
+  before: EditableFields | null;
+  after: EditableFields;
+  /** The fields the client sent. */
+  sent: Partial<EditableFields>;
+  status: string;
+  progress: number;
+  evidenceCount: number;
+}
 
 const DEFAULT_LIMIT = 25;
 
 @Injectable()
 export class CommitmentsService {
-  constructor(private readonly commitments: CommitmentsRepository) {}
+  constructor(
+    private readonly commitments: CommitmentsRepository,
+    private readonly policy: PolicyService,
+  ) {}
 
   async list(member: WorkspaceActor, query: ListCommitmentsQuery): Promise<List<CommitmentDto>> {
     const sort = parseSort(query.sort);
@@ -54,6 +107,304 @@ export class CommitmentsService {
       throw new NotFoundException(`Commitment ${id} not found`);
     }
     return { workspaceId: member.workspaceId };
+  }
+
+  /**
+   * A new commitment (NOT_STARTED, progress 0). An EDITOR may create one only for their own
+   * organization, as lead or co-responsible.
+   */
+  async create(member: WorkspaceActor, dto: CreateCommitmentDto): Promise<CommitmentDetailDto> {
+    const { frameworkId: rawFrameworkId, ...input } = dto;
+    const frameworkId = rawFrameworkId.toLowerCase();
+    const sent = canonicalPatch(input);
+    const fields: EditableFields = {
+      parentId: null,
+      description: null,
+      theme: null,
+      leadOrgId: null,
+      coOrgIds: [],
+      focalUserId: null,
+      targetGroups: [],
+      weight: 1,
+      startDate: null,
+      targetDate: null,
+      ...(sent as Pick<EditableFields, 'reference' | 'title'> & Partial<EditableFields>),
+    };
+    this.policy.assert(member, 'commitment.create', {
+      organizationIds: [fields.leadOrgId, ...fields.coOrgIds],
+    });
+    const id = await this.commitments
+      .transaction(async (tx) => {
+        if (!(await this.commitments.frameworkExists(tx, member.workspaceId, frameworkId))) {
+          throw new FieldValidationException([
+            { field: 'frameworkId', message: 'is not a framework of this workspace' },
+          ]);
+        }
+        await this.check(tx, {
+          member,
+          frameworkId,
+          before: null,
+          after: fields,
+          sent,
+          status: 'NOT_STARTED',
+          progress: 0,
+          evidenceCount: 0,
+        });
+        const created = await this.commitments.insert(tx, member.workspaceId, frameworkId, fields);
+        await recordActivity(tx, {
+          ...this.event(member, created.id),
+          action: 'created',
+          changes: snapshot(
+            {
+              frameworkId,
+              ...editableOf(created),
+              status: created.status,
+              progress: created.progress,
+            },
+            'after',
+          ),
+        });
+        await this.rollUp(tx, member, created.parentId);
+        return created.id;
+      })
+      .catch(duplicateReference);
+    return this.get(member, id);
+  }
+
+  /**
+   * A partial edit under optimistic concurrency: `ifMatch` must name the stored version. The row
+   * is locked for the transaction, so of concurrent edits of one version exactly one wins.
+   */
+  async update(
+    member: WorkspaceActor,
+    id: string,
+    ifMatch: string | undefined,
+    dto: UpdateCommitmentDto,
+  ): Promise<CommitmentDetailDto> {
+    const sent = canonicalPatch(dto);
+    const edit = this.write(
+      member,
+      id,
+      { ifMatch, required: true },
+      (row) => {
+        const before = editableOf(row);
+        this.policy.assert(member, 'commitment.edit', { organizationIds: this.orgsOf(before) });
+        if (sent.leadOrgId !== undefined || sent.coOrgIds !== undefined) {
+          // An EDITOR may not hand a commitment over to organizations other than their own.
+          this.policy.assert(member, 'commitment.edit', {
+            organizationIds: this.orgsOf({ ...before, ...sent }),
+          });
+        }
+      },
+      async (tx, row) => {
+        if (row.archived) {
+          throw new ConflictException('This commitment is archived: restore it before editing');
+        }
+        const before = editableOf(row);
+        const changes = diffFields<Record<string, unknown>>({ ...before }, sent);
+        if (Object.keys(changes).length === 0) return;
+        const after: EditableFields = { ...before, ...sent };
+        await this.check(tx, {
+          member,
+          id,
+          frameworkId: row.frameworkId,
+          before,
+          after,
+          sent,
+          status: row.status,
+          progress: row.progress,
+          evidenceCount: await this.commitments.evidenceCount(tx, id),
+        });
+        const changed = Object.fromEntries(
+          Object.keys(changes).map((field) => [field, after[field as keyof EditableFields]]),
+        ) as Partial<EditableFields>;
+        await this.commitments.update(tx, id, changed);
+        await recordActivity(tx, { ...this.event(member, id), action: 'updated', changes });
+        if ('weight' in changes || 'parentId' in changes) {
+          await this.rollUp(tx, member, before.parentId);
+          if (after.parentId !== before.parentId) await this.rollUp(tx, member, after.parentId);
+        }
+      },
+    );
+    await edit.catch(duplicateReference);
+    return this.get(member, id);
+  }
+
+  /** Archives (DELETE): hidden from lists and roll-ups, still readable by id. */
+  archive(member: WorkspaceActor, id: string, ifMatch?: string): Promise<CommitmentDetailDto> {
+    return this.setArchived(member, id, ifMatch, true);
+  }
+
+  restore(member: WorkspaceActor, id: string, ifMatch?: string): Promise<CommitmentDetailDto> {
+    return this.setArchived(member, id, ifMatch, false);
+  }
+
+  private async setArchived(
+    member: WorkspaceActor,
+    id: string,
+    ifMatch: string | undefined,
+    archived: boolean,
+  ): Promise<CommitmentDetailDto> {
+    await this.write(
+      member,
+      id,
+      { ifMatch, required: false },
+      (row) =>
+        this.policy.assert(member, 'commitment.archive', {
+          organizationIds: this.orgsOf(editableOf(row)),
+        }),
+      async (tx, row) => {
+        if (row.archived === archived) return;
+        if (archived && (await this.commitments.hasActiveChildren(tx, id))) {
+          throw new ConflictException('Archive the children of this commitment first');
+        }
+        if (!archived && row.parentId) {
+          const parent = await this.commitments.findParentCandidate(
+            tx,
+            member.workspaceId,
+            row.parentId,
+          );
+          if (parent?.archived) {
+            throw new ConflictException(
+              'The parent of this commitment is archived: restore the parent first',
+            );
+          }
+        }
+        await this.commitments.setArchived(tx, id, archived);
+        await recordActivity(tx, {
+          ...this.event(member, id),
+          action: archived ? 'archived' : 'restored',
+          changes: { archived: { before: !archived, after: archived } },
+        });
+        await this.rollUp(tx, member, row.parentId);
+      },
+    );
+    return this.get(member, id);
+  }
+
+  /**
+   * One write of the commitment `id`, in one transaction on its locked row: 404 for an id
+   * outside the workspace, then `authorize` (403), then 428 when If-Match is required and
+   * missing, then 412 with the stored state when it names another version, then `apply`.
+   */
+  private async write(
+    member: WorkspaceActor,
+    id: string,
+    { ifMatch, required }: { ifMatch: string | undefined; required: boolean },
+    authorize: (row: StoredCommitment) => void,
+    apply: (tx: Tx, row: StoredCommitment) => Promise<void>,
+  ): Promise<void> {
+    try {
+      await this.commitments.transaction(async (tx) => {
+        const row = await this.commitments.lock(tx, member.workspaceId, id);
+        if (!row) throw new NotFoundException(`Commitment ${id} not found`);
+        authorize(row);
+        if (required) requireIfMatch(ifMatch);
+        if (ifMatch !== undefined && !ifMatchNames(ifMatch, row.version)) throw new StaleVersion();
+        await apply(tx, row);
+      });
+    } catch (error) {
+      if (!(error instanceof StaleVersion)) throw error;
+      const current = await this.get(member, id);
+      throw new HttpException(
+        {
+          statusCode: HttpStatus.PRECONDITION_FAILED,
+          error: 'Precondition Failed',
+          message: `If-Match ${ifMatch} is not the current version of this commitment (now ${current.version}): review the changes and reapply yours`,
+          current,
+        } satisfies ApiErrorBody,
+        HttpStatus.PRECONDITION_FAILED,
+      );
+    }
+  }
+
+  /**
+   * The rules every write of the editable fields obeys, as 400s naming the fields: referenced
+   * records belong to the workspace, the parent is in the same framework and makes no cycle,
+   * and the change introduces no consistency error (consistency.ts).
+   */
+  private async check(tx: Tx, c: WriteCheck): Promise<void> {
+    const errors: FieldError[] = [];
+    const { workspaceId } = c.member;
+    const { sent, after } = c;
+    if (sent.parentId) {
+      const parent = await this.commitments.findParentCandidate(tx, workspaceId, sent.parentId);
+      if (!parent) {
+        errors.push({ field: 'parentId', message: 'is not a commitment of this workspace' });
+      } else if (parent.frameworkId !== c.frameworkId) {
+        errors.push({ field: 'parentId', message: 'is in another framework' });
+      } else if (parent.archived && parent.id !== c.before?.parentId) {
+        errors.push({ field: 'parentId', message: 'is archived' });
+      } else if (c.id && (await this.commitments.lineage(tx, parent.id)).includes(c.id)) {
+        errors.push({
+          field: 'parentId',
+          message: 'would make the commitment its own ancestor',
+        });
+      }
+    }
+    const orgIds = [...(sent.leadOrgId ? [sent.leadOrgId] : []), ...(sent.coOrgIds ?? [])];
+    const known = new Set(await this.commitments.organizationsOf(tx, workspaceId, orgIds));
+    if (sent.leadOrgId && !known.has(sent.leadOrgId)) {
+      errors.push({ field: 'leadOrgId', message: 'is not an organization of this workspace' });
+    }
+    if (sent.coOrgIds?.some((orgId) => !known.has(orgId))) {
+      errors.push({ field: 'coOrgIds', message: 'are not all organizations of this workspace' });
+    }
+    if (
+      (sent.leadOrgId !== undefined || sent.coOrgIds !== undefined) &&
+      after.leadOrgId !== null &&
+      after.coOrgIds.includes(after.leadOrgId)
+    ) {
+      errors.push({
+        field: 'coOrgIds',
+        message: 'must not include the lead organization',
+      });
+    }
+    if (
+      sent.focalUserId &&
+      !(await this.commitments.isActiveMember(tx, workspaceId, sent.focalUserId))
+    ) {
+      errors.push({ field: 'focalUserId', message: 'is not an active member of this workspace' });
+    }
+    // Only what this write breaks: a rule the row already broke is not the client's to fix here.
+    const facts = (fields: EditableFields | null) =>
+      fields
+        ? consistencyErrors({
+            status: c.status,
+            progress: c.progress,
+            evidenceCount: c.evidenceCount,
+            startDate: dateColumn(fields.startDate),
+            targetDate: dateColumn(fields.targetDate),
+          })
+        : [];
+    const already = new Set(facts(c.before).map((e) => `${e.field}\n${e.message}`));
+    errors.push(...facts(after).filter((e) => !already.has(`${e.field}\n${e.message}`)));
+    if (errors.length > 0) throw new FieldValidationException(errors);
+  }
+
+  /** Recomputes the ancestors' progress from `parentId` up and records each change. */
+  private async rollUp(tx: Tx, member: WorkspaceActor, parentId: string | null): Promise<void> {
+    for (const changed of await this.commitments.rollUpAncestors(tx, parentId)) {
+      await recordActivity(tx, {
+        ...this.event(member, changed.id),
+        action: 'rolledUp',
+        changes: { progress: { before: changed.before, after: changed.after } },
+      });
+    }
+  }
+
+  private event(member: WorkspaceActor, commitmentId: string) {
+    return {
+      workspaceId: member.workspaceId,
+      actorId: member.userId,
+      commitmentId,
+      entityType: 'commitment' as const,
+      entityId: commitmentId,
+    };
+  }
+
+  private orgsOf(fields: Pick<EditableFields, 'leadOrgId' | 'coOrgIds'>): (string | null)[] {
+    return [fields.leadOrgId, ...fields.coOrgIds];
   }
 
   private sortValue(row: CommitmentRow, field: keyof typeof SORT_COLUMNS): string | number | null {

@@ -25,15 +25,21 @@ export function rollUpProgress(nodes: readonly RollupNode[]): Map<string, number
     const kids = children.get(node.id);
     let progress = node.progress;
     if (kids && kids.length > 0) {
-      const totalWeight = kids.reduce((sum, kid) => sum + kid.weight, 0);
-      const weighted = kids.reduce((sum, kid) => sum + visit(kid) * kid.weight, 0);
-      progress = totalWeight > 0 ? Math.round(weighted / totalWeight) : 0;
+      progress = parentProgress(kids.map((kid) => ({ progress: visit(kid), weight: kid.weight })));
     }
     result.set(node.id, progress);
     return progress;
   };
   nodes.forEach(visit);
   return result;
+}
+
+/** A parent's progress from its children's: their weighted mean, rounded to an integer. */
+export function parentProgress(children: readonly { progress: number; weight: number }[]): number {
+  const totalWeight = children.reduce((sum, child) => sum + child.weight, 0);
+  if (totalWeight === 0) return 0;
+  const weighted = children.reduce((sum, child) => sum + child.progress * child.weight, 0);
+  return Math.round(weighted / totalWeight);
 }
 
 /** Weighted mean progress of top-level items, one decimal: a framework's progress. */

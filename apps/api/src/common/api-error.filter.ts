@@ -19,6 +19,8 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   details?: FieldError[];
+  /** On a 412 for a stale If-Match: the resource as stored now, so the client can show what changed. */
+  current?: unknown;
 }
 
 /** A 400 that names the fields at fault. */
@@ -67,6 +69,7 @@ export class ApiErrorFilter implements ExceptionFilter {
             ? r.message.join('; ')
             : String(r.message ?? exception.message),
           ...(r.details ? { details: r.details } : {}),
+          ...(r.current !== undefined ? { current: r.current } : {}),
         };
       }
       return {

@@ -44,6 +44,9 @@ export class ListCommitmentsQuery {
   @OptionalBooleanQuery('Only (true) or no (false) commitments past their target date and not done')
   overdue?: boolean;
 
+  @OptionalBooleanQuery('true: only archived commitments (by default they are left out)')
+  archived?: boolean;
+
   @ApiPropertyOptional({ enum: COMMITMENT_SORTS, default: 'reference' })
   @IsOptional()
   @IsIn(COMMITMENT_SORTS, { message: `must be one of: ${COMMITMENT_SORTS.join(', ')}` })

@@ -1,0 +1,68 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { type Observable, tap } from 'rxjs';
+import type { ApiErrorBody } from '../common/api-error.filter';
+
+/** The strong entity tag of a commitment version: `"7"`. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * Whether an `If-Match` header names `version`. Strong comparison (RFC 9110 §13.1.1): a weak
+ * tag `W/"7"` never matches. A bare `7` is accepted for hand-written clients; a list matches
+ * when any of its tags does.
+ */
+export function ifMatchNames(header: string, version: number): boolean {
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === etagOf(version) || tag === String(version));
+}
+
+/**
+ * 428 unless the request says which version it edits. `*` ("any version") is refused too: it
+ * would let a write overwrite changes the client never saw.
+ */
+export function requireIfMatch(header: string | undefined): string {
+  if (header === undefined || header.trim() === '' || header.trim() === '*') {
+    throw new HttpException(
+      {
+        statusCode: HttpStatus.PRECONDITION_REQUIRED,
+        error: 'Precondition Required',
+        message: 'Send If-Match with the ETag of the version you edited',
+      } satisfies ApiErrorBody,
+      HttpStatus.PRECONDITION_REQUIRED,
+    );
+  }
+  return header;
+}
+
+/** Sets `ETag` from the `version` of the response body (a commitment). */
+@Injectable()
+export class VersionEtagInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return next.handle().pipe(
+      tap((body) => {
+        const version = (body as { version?: unknown } | undefined)?.version;
+        if (typeof version === 'number') void reply.header('ETag', etagOf(version));
+      }),
+    );
+  }
+}
+
+/** The OpenAPI description of the ETag response header. */
+export const ETAG_HEADER = {
+  ETag: {
+    description: 'The commitment version, quoted: send it back as If-Match to edit',
+    schema: { type: 'string', example: '"3"' },
+  },
+};

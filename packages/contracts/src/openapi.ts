@@ -157,7 +157,7 @@ export interface paths {
         };
         get: operations["commitments_list"];
         put?: never;
-        post?: never;
+        post: operations["commitments_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -174,6 +174,22 @@ export interface paths {
         get: operations["commitments_get"];
         put?: never;
         post?: never;
+        delete: operations["commitments_archive"];
+        options?: never;
+        head?: never;
+        patch: operations["commitments_update"];
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/commitments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["commitments_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -413,6 +429,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{slug}/commitments/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -591,6 +623,52 @@ export interface components {
             items: components["schemas"]["CommitmentDto"][];
             nextCursor: string | null;
         };
+        LocalizedTextInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
+        LocalizedLongTextInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
+        CreateCommitmentDto: {
+            /** Format: uuid */
+            frameworkId: string;
+            /** Format: uuid */
+            parentId?: string | null;
+            /** @example 11.C.1 */
+            reference: string;
+            title: components["schemas"]["LocalizedTextInput"];
+            description?: components["schemas"]["LocalizedLongTextInput"] | null;
+            /** @enum {string|null} */
+            theme?: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
+            /** Format: uuid */
+            leadOrgId?: string | null;
+            /** @description Co-responsible organizations (not the lead) */
+            coOrgIds?: string[];
+            /** Format: uuid */
+            focalUserId?: string | null;
+            targetGroups?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+            /**
+             * @description Roll-up weight
+             * @default 1
+             */
+            weight: number;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            startDate?: string | null;
+            /**
+             * Format: date
+             * @example 2030-12-31
+             */
+            targetDate?: string | null;
+        };
         FrameworkRefDto: {
             /** Format: uuid */
             id: string;
@@ -680,6 +758,46 @@ export interface components {
             children: components["schemas"]["CommitmentChildDto"][];
             alignments: components["schemas"]["AlignmentDto"][];
             focalUser: components["schemas"]["UserRefDto"] | null;
+        };
+        UpdateCommitmentDto: {
+            /** Format: uuid */
+            parentId?: string | null;
+            /** @example 11.C.1 */
+            reference?: string;
+            title?: components["schemas"]["LocalizedTextInput"];
+            description?: components["schemas"]["LocalizedLongTextInput"] | null;
+            /** @enum {string|null} */
+            theme?: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
+            /** Format: uuid */
+            leadOrgId?: string | null;
+            /** @description Co-responsible organizations (not the lead) */
+            coOrgIds?: string[];
+            /** Format: uuid */
+            focalUserId?: string | null;
+            targetGroups?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+            /**
+             * @description Roll-up weight
+             * @default 1
+             */
+            weight: number;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            startDate?: string | null;
+            /**
+             * Format: date
+             * @example 2030-12-31
+             */
+            targetDate?: string | null;
+        };
+        StaleCommitmentErrorDto: {
+            /** @example 412 */
+            statusCode: number;
+            /** @example Precondition Failed */
+            error: string;
+            message: string;
+            current: components["schemas"]["CommitmentDetailDto"];
         };
         IndicatorValueDto: {
             /** Format: uuid */
@@ -824,12 +942,6 @@ export interface components {
             items: components["schemas"]["IndicatorDto"][];
             nextCursor: string | null;
         };
-        LocalizedTextInput: {
-            /** @description Vietnamese */
-            vi: string;
-            /** @description English */
-            en: string;
-        };
         YearValueInput: {
             /** @example 40.5 */
             value: number;
@@ -965,6 +1077,45 @@ export interface components {
         };
         EvidenceListDto: {
             items: components["schemas"]["EvidenceDto"][];
+            nextCursor: string | null;
+        };
+        ActivityEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description null once the user is deleted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /**
+             * @description commitment, progressUpdate, indicator, measurement, evidence…
+             * @example commitment
+             */
+            entityType: string;
+            /** Format: uuid */
+            entityId: string;
+            /**
+             * @description created, updated, archived, restored, rolledUp, submitted, approved, returned…
+             * @example updated
+             */
+            action: string;
+            /**
+             * @description Field-level change: { field: { before, after } }
+             * @example {
+             *       "targetDate": {
+             *         "before": "2030-12-31",
+             *         "after": "2029-12-31"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    before: unknown;
+                    after: unknown;
+                };
+            };
+        };
+        ActivityEventListDto: {
+            items: components["schemas"]["ActivityEventDto"][];
             nextCursor: string | null;
         };
         FieldErrorDto: {
@@ -1254,6 +1405,8 @@ export interface operations {
                 targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
                 /** @description Only (true) or no (false) commitments past their target date and not done */
                 overdue?: boolean;
+                /** @description true: only archived commitments (by default they are left out) */
+                archived?: boolean;
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt";
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
@@ -1293,6 +1446,63 @@ export interface operations {
             };
         };
     };
+    commitments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed to create commitments for these organizations */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The reference is already used in this framework */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     commitments_get: {
         parameters: {
             query?: never;
@@ -1306,6 +1516,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1326,6 +1538,216 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    commitments_archive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            200: {
+                headers: {
+                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description It still has children that are not archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaleCommitmentErrorDto"];
+                };
+            };
+        };
+    };
+    commitments_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommitmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not one of the caller's organization's commitments */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Archived, or the reference is already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is not the current version; `current` is the stored commitment */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaleCommitmentErrorDto"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    commitments_restore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored */
+            200: {
+                headers: {
+                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Its parent is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaleCommitmentErrorDto"];
+                };
             };
         };
     };
@@ -2292,6 +2714,8 @@ export interface operations {
                 targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
                 /** @description Only (true) or no (false) commitments past their target date and not done */
                 overdue?: boolean;
+                /** @description true: only archived commitments (by default they are left out) */
+                archived?: boolean;
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt";
             };
             header?: never;
@@ -2326,6 +2750,47 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
+            };
+        };
+    };
+    history_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityEventListDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

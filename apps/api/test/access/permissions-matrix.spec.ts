@@ -20,6 +20,7 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/frameworks/:id',
       'GET /api/workspaces/:slug/commitments',
       'GET /api/workspaces/:slug/commitments/:id',
+      'GET /api/workspaces/:slug/commitments/:id/history',
       'GET /api/workspaces/:slug/commitments/:commitmentId/updates',
       'GET /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId',
       'GET /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId',
@@ -31,6 +32,16 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/organizations',
     ],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
+    row: 'create / edit / archive commitments',
+    routes: [
+      'POST /api/workspaces/:slug/commitments',
+      'PATCH /api/workspaces/:slug/commitments/:id',
+      'DELETE /api/workspaces/:slug/commitments/:id',
+      'POST /api/workspaces/:slug/commitments/:id/restore',
+    ],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: 'ownOrg', PARTNER: false, VIEWER: false },
   },
   {
     row: 'write progress updates, evidence, measurements',
@@ -169,7 +180,12 @@ describe('permissions matrix (DESIGN.md), through the HTTP API', () => {
               const [method, pattern] = route.split(' ') as ['GET', string];
               const url = fillPath(pattern, 'viet-nam', (await routeCase.params?.(ctx)) ?? {});
               const before = allowed ? [] : await workspaceFingerprint(t, ids.workspaceId);
-              const response = await client.request(method, url, routeCase.body?.(ctx));
+              const response = await client.request(
+                method,
+                url,
+                routeCase.body?.(ctx),
+                routeCase.headers,
+              );
               const succeeded = response.status >= 200 && response.status < 300;
               const unchanged =
                 allowed ||

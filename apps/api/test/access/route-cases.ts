@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../test-app';
 import type { DemoIds } from './demo-ids';
 
@@ -11,6 +12,8 @@ export interface RouteCase {
   params?: (ctx: CaseContext) => Promise<Record<string, string>> | Record<string, string>;
   /** A valid body, so that a refusal can only come from authorization. */
   body?: (ctx: CaseContext) => unknown;
+  /** Request headers a valid call needs (If-Match). */
+  headers?: Record<string, string>;
 }
 
 export interface CaseContext {
@@ -27,6 +30,26 @@ export interface CaseContext {
 
 const commitment = ({ ids, scope }: CaseContext) =>
   scope === 'own' ? ids.ownCommitmentId : ids.otherCommitmentId;
+
+/** The lead organization for scope `own` (MOLISA) or `other` (VGCL). */
+const leadOrganization = ({ ids, scope }: CaseContext) =>
+  scope === 'own' ? ids.organizationIds.MOLISA! : ids.organizationIds.VGCL!;
+
+/** A fresh top-level commitment (version 1) led by MOLISA (`own`) or VGCL (`other`). */
+async function freshCommitment(ctx: CaseContext, archived = false) {
+  const created = await ctx.t.prisma.commitment.create({
+    data: {
+      workspaceId: ctx.ids.workspaceId,
+      frameworkId: ctx.ids.frameworkId,
+      reference: `T-${randomUUID().slice(0, 8)}`,
+      titleVi: 'Cam kết để kiểm tra quyền',
+      titleEn: 'Commitment for the access tests',
+      leadOrgId: leadOrganization(ctx),
+      archived,
+    },
+  });
+  return { id: created.id };
+}
 
 /** Someone other than the caller, to author the records aimed at with scope `other`. */
 const someoneElse = ({ ids, persona }: CaseContext) =>
@@ -112,7 +135,29 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/workspaces/:slug/frameworks/:id': { params: ({ ids }) => ({ id: ids.frameworkId }) },
   'GET /api/workspaces/:slug/organizations': {},
   'GET /api/workspaces/:slug/commitments': {},
+  'POST /api/workspaces/:slug/commitments': {
+    body: (ctx) => ({
+      frameworkId: ctx.ids.frameworkId,
+      reference: `N-${randomUUID().slice(0, 8)}`,
+      title: { vi: 'Cam kết mới', en: 'New commitment' },
+      leadOrgId: leadOrganization(ctx),
+    }),
+  },
   'GET /api/workspaces/:slug/commitments/:id': {
+    params: (ctx) => ({ id: commitment(ctx) }),
+  },
+  'PATCH /api/workspaces/:slug/commitments/:id': {
+    params: (ctx) => freshCommitment(ctx),
+    body: () => ({ weight: 2 }),
+    headers: { 'if-match': '"1"' },
+  },
+  'DELETE /api/workspaces/:slug/commitments/:id': {
+    params: (ctx) => freshCommitment(ctx),
+  },
+  'POST /api/workspaces/:slug/commitments/:id/restore': {
+    params: (ctx) => freshCommitment(ctx, true),
+  },
+  'GET /api/workspaces/:slug/commitments/:id/history': {
     params: (ctx) => ({ id: commitment(ctx) }),
   },
   'GET /api/workspaces/:slug/commitments/:commitmentId/updates': {

@@ -35,7 +35,12 @@ describe('workspace isolation', () => {
       const ctx: CaseContext = { t, ids, scope: 'other', persona };
       const url = fillPath(pattern, slug(), (await routeCase.params?.(ctx)) ?? {});
       const before = await workspaceFingerprint(t, ids.workspaceId);
-      const response = await stranger.request(method, url, routeCase.body?.(ctx));
+      const response = await stranger.request(
+        method,
+        url,
+        routeCase.body?.(ctx),
+        routeCase.headers,
+      );
       const changed = (await workspaceFingerprint(t, ids.workspaceId)).join() !== before.join();
       answers.push(`${route} → ${response.status}${changed ? ' (changed data)' : ''}`);
     }

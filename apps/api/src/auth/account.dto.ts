@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '@spct/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { ListOf } from '../common/list';
+import { OptionalNotNull } from '../common/optional-not-null';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -21,14 +22,14 @@ function NewPassword(description: string) {
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120, example: 'Nguyễn Thị Lan' })
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trim)
   @IsString()
   @Length(1, 120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Preferred language of the interface' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(LOCALES)
   locale?: Locale;
 }

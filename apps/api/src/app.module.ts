@@ -10,6 +10,7 @@ import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { MembersModule } from './members/members.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PositionsModule } from './positions/positions.module';
@@ -44,6 +45,7 @@ export class AppModule {
         HealthModule,
         WorkspacesModule,
         OrganizationsModule,
+        MembersModule,
         FrameworksModule,
         CommitmentsModule,
         ProgressUpdatesModule,

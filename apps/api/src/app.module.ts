@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { SeedModule } from './seed/seed.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { MembersModule } from './members/members.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PositionsModule } from './positions/positions.module';
@@ -46,6 +47,7 @@ export class AppModule {
         HealthModule,
         WorkspacesModule,
         OrganizationsModule,
+        MembersModule,
         FrameworksModule,
         CommitmentsModule,
         ProgressUpdatesModule,

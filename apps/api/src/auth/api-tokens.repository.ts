@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 
+/** What a token's owner may see of it (never its hash). */
+const TOKEN_FIELDS = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const;
+
 @Injectable()
 export class ApiTokensRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -20,5 +31,37 @@ export class ApiTokensRepository {
 
   markUsed(id: string, at: Date) {
     return this.prisma.apiToken.updateMany({ where: { id }, data: { lastUsedAt: at } });
+  }
+
+  findForUser(userId: string) {
+    return this.prisma.apiToken.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      select: TOKEN_FIELDS,
+    });
+  }
+
+  create(data: {
+    userId: string;
+    name: string;
+    prefix: string;
+    tokenHash: string;
+    expiresAt: Date | null;
+  }) {
+    return this.prisma.apiToken.create({ data, select: TOKEN_FIELDS });
+  }
+
+  /** Revokes one of the user's tokens (a revoked one keeps its first revocation time). */
+  async revoke(userId: string, id: string, at: Date): Promise<boolean> {
+    const token = await this.prisma.apiToken.findFirst({
+      where: { id, userId },
+      select: { id: true },
+    });
+    if (!token) return false;
+    await this.prisma.apiToken.updateMany({
+      where: { id, userId, revokedAt: null },
+      data: { revokedAt: at },
+    });
+    return true;
   }
 }

@@ -1,29 +1,45 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { ApiTokenAuthenticator } from './api-token-authenticator';
+import { ApiTokensController } from './api-tokens.controller';
 import { ApiTokensRepository } from './api-tokens.repository';
+import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { LoginThrottle } from './login-throttle';
+import { PasswordTokensRepository } from './password-tokens.repository';
+import { PasswordTokensService } from './password-tokens.service';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  controllers: [AuthController],
+  controllers: [AuthController, AccountController, ApiTokensController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
+    AccountService,
     ApiTokenAuthenticator,
     ApiTokensRepository,
+    ApiTokensService,
     AuthService,
     LoginFailuresRepository,
     LoginThrottle,
+    PasswordTokensRepository,
+    PasswordTokensService,
     SessionsRepository,
     SessionsService,
     UsersRepository,
   ],
-  exports: [SessionsService, AuthService, UsersRepository, ApiTokensRepository],
+  exports: [
+    SessionsService,
+    AuthService,
+    UsersRepository,
+    ApiTokensRepository,
+    PasswordTokensService,
+  ],
 })
 export class AuthModule {}

@@ -35,4 +35,23 @@ export class UsersRepository {
       },
     });
   }
+
+  findPasswordHash(userId: string) {
+    return this.prisma.user.findUnique({
+      where: { id: userId },
+      select: { email: true, passwordHash: true },
+    });
+  }
+
+  async updateProfile(userId: string, data: { displayName?: string; locale?: string }) {
+    await this.prisma.user.update({ where: { id: userId }, data, select: { id: true } });
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string) {
+    await this.prisma.user.update({
+      where: { id: userId },
+      data: { passwordHash },
+      select: { id: true },
+    });
+  }
 }

@@ -1,10 +1,19 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Controller, Get } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
-import { FrameworkDetailDto, FrameworkListDto } from './framework.dto';
+import { CreateFrameworkDto, UpdateFrameworkDto } from './framework-input.dto';
+import { FrameworkDetailDto, FrameworkDto, FrameworkListDto } from './framework.dto';
 import { FrameworksService } from './frameworks.service';
 
 @ApiTags('frameworks')
@@ -27,5 +36,33 @@ export class FrameworksController {
     @UuidParam('id') id: string,
   ): Promise<FrameworkDetailDto> {
     return this.frameworks.get(member, id);
+  }
+
+  @Post()
+  @Permission('workspace.manage')
+  @ApiCreatedResponse({ type: FrameworkDto })
+  @ApiBadRequestResponse()
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: 'The code is taken in this workspace' })
+  create(
+    @CurrentMember() member: WorkspaceActor,
+    @Body() body: CreateFrameworkDto,
+  ): Promise<FrameworkDto> {
+    return this.frameworks.create(member, body);
+  }
+
+  @Patch(':id')
+  @Permission('workspace.manage')
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiBadRequestResponse()
+  @ApiForbiddenResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The code is taken in this workspace' })
+  update(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateFrameworkDto,
+  ): Promise<FrameworkDto> {
+    return this.frameworks.update(member, id, body);
   }
 }

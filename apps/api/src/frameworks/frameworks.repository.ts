@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type CommitmentStatus } from '@spct/contracts';
 import { PrismaService } from '../database/prisma.service';
+import type { Prisma } from '../generated/prisma/client';
+
+export type FrameworkFields = Omit<
+  Prisma.FrameworkUncheckedCreateInput,
+  'id' | 'workspaceId' | 'createdAt' | 'updatedAt'
+>;
 
 export interface FrameworkStats {
   frameworkId: string;
@@ -59,5 +65,15 @@ export class FrameworksRepository {
         targetDate: true,
       },
     });
+  }
+
+  create(workspaceId: string, data: FrameworkFields) {
+    return this.prisma.framework.create({ data: { ...data, workspaceId } });
+  }
+
+  /** Updates a framework of the workspace; null when there is none with this id. */
+  async update(workspaceId: string, id: string, data: Partial<FrameworkFields>) {
+    const { count } = await this.prisma.framework.updateMany({ where: { workspaceId, id }, data });
+    return count === 1 ? this.findOne(workspaceId, id) : null;
   }
 }

@@ -12,7 +12,12 @@ import {
   type FrameworkDto,
   type StatusCountsDto,
 } from './framework.dto';
-import { type FrameworkStats, FrameworksRepository } from './frameworks.repository';
+import { type CreateFrameworkDto, type UpdateFrameworkDto } from './framework-input.dto';
+import {
+  type FrameworkFields,
+  type FrameworkStats,
+  FrameworksRepository,
+} from './frameworks.repository';
 
 type FrameworkRow = NonNullable<Awaited<ReturnType<FrameworksRepository['findOne']>>>;
 
@@ -74,6 +79,33 @@ export class FrameworksService {
     return { ...this.toDto(row, stats, topLevel), tree };
   }
 
+  /** A duplicate code in the workspace is a 409 (the unique constraint decides). */
+  async create(member: WorkspaceActor, input: CreateFrameworkDto): Promise<FrameworkDto> {
+    const row = await this.frameworks.create(member.workspaceId, {
+      code: input.code,
+      titleVi: input.title.vi,
+      titleEn: input.title.en,
+      ...optionalFields(input),
+    });
+    return this.toDto(row, [], []);
+  }
+
+  async update(
+    member: WorkspaceActor,
+    id: string,
+    input: UpdateFrameworkDto,
+  ): Promise<FrameworkDto> {
+    const row = await this.frameworks.update(member.workspaceId, id, {
+      code: input.code,
+      titleVi: input.title?.vi,
+      titleEn: input.title?.en,
+      ...optionalFields(input),
+    });
+    if (!row) throw new NotFoundException(`Framework ${id} not found`);
+    const { tree: _tree, ...summary } = await this.get(member, id);
+    return summary;
+  }
+
   private toDto(
     row: FrameworkRow,
     stats: FrameworkStats[],
@@ -97,4 +129,22 @@ export class FrameworksService {
       statusCounts: statusCounts satisfies StatusCountsDto,
     };
   }
+}
+
+/** The clearable fields of a framework as columns: left out stays, null clears. */
+function optionalFields(
+  input: Pick<CreateFrameworkDto, 'description' | 'issuer' | 'adoptedOn' | 'url'>,
+): Partial<FrameworkFields> {
+  const fields: Partial<FrameworkFields> = {};
+  if (input.description !== undefined) {
+    fields.descriptionVi = input.description?.vi ?? null;
+    fields.descriptionEn = input.description?.en ?? null;
+  }
+  if (input.issuer !== undefined) fields.issuer = input.issuer;
+  if (input.adoptedOn !== undefined) {
+    fields.adoptedOn =
+      input.adoptedOn === null ? null : new Date(`${input.adoptedOn}T00:00:00.000Z`);
+  }
+  if (input.url !== undefined) fields.url = input.url;
+  return fields;
 }

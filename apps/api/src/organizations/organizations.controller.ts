@@ -1,9 +1,24 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OrganizationListDto } from './organization.dto';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { UuidParam } from '../common/uuid-param';
+import {
+  CreateOrganizationDto,
+  OrganizationDto,
+  OrganizationListDto,
+  UpdateOrganizationDto,
+} from './organization.dto';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations')
@@ -16,5 +31,44 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationListDto })
   list(@CurrentMember() member: WorkspaceActor): Promise<OrganizationListDto> {
     return this.organizations.list(member);
+  }
+
+  @Post()
+  @Permission('workspace.manage')
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiBadRequestResponse()
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: 'The short name is taken in this workspace' })
+  create(
+    @CurrentMember() member: WorkspaceActor,
+    @Body() body: CreateOrganizationDto,
+  ): Promise<OrganizationDto> {
+    return this.organizations.create(member, body);
+  }
+
+  @Patch(':id')
+  @Permission('workspace.manage')
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiBadRequestResponse()
+  @ApiForbiddenResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The short name is taken in this workspace' })
+  update(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateOrganizationDto,
+  ): Promise<OrganizationDto> {
+    return this.organizations.update(member, id, body);
+  }
+
+  @Delete(':id')
+  @Permission('workspace.manage')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Commitments, positions or members still reference it' })
+  remove(@CurrentMember() member: WorkspaceActor, @UuidParam('id') id: string): Promise<void> {
+    return this.organizations.remove(member, id);
   }
 }

@@ -20,4 +20,12 @@ export class WorkspacesRepository {
       select: { role: true, organizationId: true, workspaceId: true },
     });
   }
+
+  /** A new workspace with its creator as its first (active) administrator, in one statement. */
+  createWithAdmin(slug: string, name: string, userId: string) {
+    return this.prisma.workspace.create({
+      data: { slug, name, memberships: { create: { userId, role: 'ADMIN' } } },
+      select: { id: true, slug: true, name: true, isDemo: true },
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { WorkspaceActor } from '../auth/actor';
 import { type List, listOf } from '../common/list';
+import { type CreateWorkspaceDto } from './create-workspace.dto';
 import { type WorkspaceDto } from './workspace.dto';
 import { WorkspacesRepository } from './workspaces.repository';
 
@@ -21,5 +22,10 @@ export class WorkspacesService {
     const membership = await this.workspaces.findMembership(slug, userId);
     if (!membership) throw new NotFoundException(`Workspace "${slug}" not found`);
     return { userId, slug, ...membership };
+  }
+
+  /** Any signed-in user may start a workspace; they become its administrator. A taken slug is a 409. */
+  create(userId: string, input: CreateWorkspaceDto): Promise<WorkspaceDto> {
+    return this.workspaces.createWithAdmin(input.slug, input.name, userId);
   }
 }

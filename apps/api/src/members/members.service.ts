@@ -1,0 +1,120 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { WorkspaceActor } from '../auth/actor';
+import { normalizeEmail } from '../auth/auth.service';
+import { PasswordTokensService } from '../auth/password-tokens.service';
+import { SessionsService } from '../auth/sessions.service';
+import { FieldValidationException } from '../common/api-error.filter';
+import { type List, listOf } from '../common/list';
+import { toOrganizationDto } from '../organizations/organization.dto';
+import type { InvitationDto, InviteMemberDto, MemberDto, UpdateMemberDto } from './member.dto';
+import { type MemberRow, MembersRepository } from './members.repository';
+
+/** Workspace membership administration. Who may call it is decided by the route's permission. */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly passwordTokens: PasswordTokensService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async list(member: WorkspaceActor): Promise<List<MemberDto>> {
+    const rows = await this.members.findAll(member.workspaceId);
+    return listOf(rows.map(toMemberDto));
+  }
+
+  /**
+   * Adds a user to the workspace by e-mail, creating the account when it is new. A user without
+   * a password gets a one-time set-password link, returned for the administrator to pass on.
+   */
+  async invite(member: WorkspaceActor, input: InviteMemberDto): Promise<InvitationDto> {
+    const email = normalizeEmail(input.email);
+    const organizationId = input.organizationId ?? null;
+    await this.assertOrganization(member, organizationId);
+    const row = await this.members.invite(member.workspaceId, {
+      email,
+      displayName: input.displayName ?? email.split('@')[0]!,
+      role: input.role,
+      organizationId,
+    });
+    if (!row) {
+      throw new ConflictException(
+        `${email} is already a member of this workspace (an inactive member is reactivated with PATCH)`,
+      );
+    }
+    return this.invitation(member, row);
+  }
+
+  /**
+   * Changes role, organization or activity. The last active administrator can be neither
+   * demoted nor deactivated. A deactivated member is locked out at once: the guard ignores
+   * inactive memberships, and every session of the user ends.
+   */
+  async update(member: WorkspaceActor, id: string, input: UpdateMemberDto): Promise<MemberDto> {
+    if (input.organizationId) await this.assertOrganization(member, input.organizationId);
+    const result = await this.members.update(
+      member.workspaceId,
+      id,
+      { role: input.role, organizationId: input.organizationId, active: input.active },
+      (target, activeAdminIds) => {
+        const wasAdmin = target.active && target.role === 'ADMIN';
+        const staysAdmin =
+          (input.role ?? target.role) === 'ADMIN' && (input.active ?? target.active);
+        if (wasAdmin && !staysAdmin && !activeAdminIds.some((adminId) => adminId !== target.id)) {
+          throw new ConflictException(
+            'This is the last active administrator of the workspace: make another member an administrator first',
+          );
+        }
+      },
+    );
+    if (!result) throw new NotFoundException(`Member ${id} not found`);
+    if (result.before.active && !result.after.active) {
+      await this.sessions.endAllForUser(result.after.userId);
+    }
+    return toMemberDto(result.after);
+  }
+
+  /** A fresh set-password link for a member who has no password yet; earlier links stop working. */
+  async reinvite(member: WorkspaceActor, id: string): Promise<InvitationDto> {
+    const row = await this.members.findOne(member.workspaceId, id);
+    if (!row) throw new NotFoundException(`Member ${id} not found`);
+    // Resetting the password of someone who has one would let this workspace's administrators
+    // take over an account that may belong to other workspaces too.
+    if (row.user.passwordHash) {
+      throw new ConflictException('This member has set a password already');
+    }
+    return this.invitation(member, row);
+  }
+
+  private async invitation(member: WorkspaceActor, row: MemberRow): Promise<InvitationDto> {
+    const setPasswordUrl = row.user.passwordHash
+      ? null
+      : await this.passwordTokens.issue(row.userId, {
+          workspaceId: member.workspaceId,
+          createdById: member.userId,
+        });
+    return { member: toMemberDto(row), setPasswordUrl };
+  }
+
+  private async assertOrganization(member: WorkspaceActor, id: string | null): Promise<void> {
+    if (id !== null && !(await this.members.organizationExists(member.workspaceId, id))) {
+      throw new FieldValidationException([
+        { field: 'organizationId', message: 'is not an organization of this workspace' },
+      ]);
+    }
+  }
+}
+
+function toMemberDto(row: MemberRow): MemberDto {
+  return {
+    id: row.id,
+    userId: row.userId,
+    email: row.user.email,
+    displayName: row.user.displayName,
+    role: row.role,
+    organization: row.organization && toOrganizationDto(row.organization),
+    active: row.active,
+    passwordSet: row.user.passwordHash !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

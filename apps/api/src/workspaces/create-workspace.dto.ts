@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, Length, Matches } from 'class-validator';
+
+export const SLUG_PATTERN = /^[a-z0-9-]{3,40}$/;
+
+export class CreateWorkspaceDto {
+  @ApiProperty({
+    example: 'lao-pdr',
+    pattern: SLUG_PATTERN.source,
+    description: 'Lowercase letters, digits and hyphens, 3–40 characters; part of every URL',
+  })
+  @IsString()
+  @Matches(SLUG_PATTERN, {
+    message: 'must be 3–40 lowercase letters, digits or hyphens',
+  })
+  slug: string;
+
+  @ApiProperty({ example: 'Lào', minLength: 1, maxLength: 120 })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 120)
+  name: string;
+}

@@ -49,6 +49,86 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch: operations["account_updateMe"];
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["account_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["account_describePasswordToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["account_setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["apiTokens_list"];
+        put?: never;
+        post: operations["apiTokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["apiTokens_revoke"];
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -93,7 +173,7 @@ export interface paths {
         };
         get: operations["workspaces_list"];
         put?: never;
-        post?: never;
+        post: operations["workspaces_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -104,12 +184,91 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["organizations_list"];
         put?: never;
+        post: operations["organizations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         post?: never;
+        delete: operations["organizations_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["organizations_update"];
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        get: operations["members_list"];
+        put?: never;
+        post: operations["members_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["members_update"];
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/members/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["members_reinvite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -120,12 +279,15 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["frameworks_list"];
         put?: never;
-        post?: never;
+        post: operations["frameworks_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -136,7 +298,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["frameworks_get"];
@@ -145,14 +310,17 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["frameworks_update"];
         trace?: never;
     };
     "/api/workspaces/{slug}/commitments": {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["commitments_list"];
@@ -168,7 +336,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["commitments_get"];
@@ -184,7 +355,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get?: never;
@@ -200,7 +374,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["progressUpdates_list"];
@@ -217,7 +394,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["progressUpdates_get"];
@@ -234,7 +414,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get?: never;
@@ -251,7 +434,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get?: never;
@@ -268,7 +454,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get?: never;
@@ -285,7 +474,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["indicators_list"];
@@ -302,7 +494,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["indicators_get"];
@@ -319,7 +514,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         /** The indicator's measurements, oldest first */
@@ -337,7 +535,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["comments_list"];
@@ -353,7 +554,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get?: never;
@@ -369,7 +573,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["positions_list"];
@@ -385,7 +592,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get?: never;
@@ -401,7 +611,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["evidence_list"];
@@ -417,7 +630,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["exports_commitments"];
@@ -433,7 +649,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         get: operations["history_list"];
@@ -503,6 +722,82 @@ export interface components {
             user: components["schemas"]["UserDto"];
             memberships: components["schemas"]["MembershipDto"][];
         };
+        UpdateMeDto: {
+            /** @example Nguyễn Thị Lan */
+            displayName?: string;
+            /**
+             * @description Preferred language of the interface
+             * @enum {string}
+             */
+            locale?: "vi" | "en";
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description The new password */
+            newPassword: string;
+        };
+        PasswordTokenInfoDto: {
+            email: string;
+            displayName: string;
+            /** @description The workspace the user was invited to */
+            workspaceName: string | null;
+        };
+        SetPasswordDto: {
+            /** @description The token of the set-password link */
+            token: string;
+            /** @description The password to set */
+            password: string;
+        };
+        ApiTokenDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Reporting script */
+            name: string;
+            /**
+             * @description The first characters of the token
+             * @example spct_t_Ab3dE
+             */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        ApiTokenListDto: {
+            items: components["schemas"]["ApiTokenDto"][];
+            nextCursor: string | null;
+        };
+        CreateApiTokenDto: {
+            /** @example Reporting script */
+            name: string;
+            /** @description Days until the token stops working; none means it never expires */
+            expiresInDays?: number;
+        };
+        CreatedApiTokenDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Reporting script */
+            name: string;
+            /**
+             * @description The first characters of the token
+             * @example spct_t_Ab3dE
+             */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The token itself: shown this once, never again */
+            token: string;
+        };
         HealthDto: {
             /** @example ok */
             status: string;
@@ -511,9 +806,89 @@ export interface components {
             items: components["schemas"]["WorkspaceDto"][];
             nextCursor: string | null;
         };
+        CreateWorkspaceDto: {
+            /**
+             * @description Lowercase letters, digits and hyphens, 3–40 characters; part of every URL
+             * @example lao-pdr
+             */
+            slug: string;
+            /** @example Lào */
+            name: string;
+        };
         OrganizationListDto: {
             items: components["schemas"]["OrganizationDto"][];
             nextCursor: string | null;
+        };
+        LocalizedTextInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
+        CreateOrganizationDto: {
+            /**
+             * @description Unique in the workspace
+             * @example VCA
+             */
+            shortName: string;
+            name: components["schemas"]["LocalizedTextInput"];
+            /** @enum {string} */
+            constituency: "GOVERNMENT" | "WORKERS" | "EMPLOYERS" | "INTERNATIONAL" | "OTHER";
+        };
+        UpdateOrganizationDto: {
+            shortName?: string;
+            name?: components["schemas"]["LocalizedTextInput"];
+            /** @enum {string} */
+            constituency?: "GOVERNMENT" | "WORKERS" | "EMPLOYERS" | "INTERNATIONAL" | "OTHER";
+        };
+        MemberDto: {
+            /**
+             * Format: uuid
+             * @description The membership
+             */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** @example official@demo.test */
+            email: string;
+            /** @example Nguyễn Thị Lan */
+            displayName: string;
+            /** @enum {string} */
+            role: "ADMIN" | "MANAGER" | "EDITOR" | "PARTNER" | "VIEWER";
+            organization: components["schemas"]["OrganizationDto"] | null;
+            /** @description Inactive members are locked out of this workspace */
+            active: boolean;
+            /** @description Whether the user has chosen a password yet */
+            passwordSet: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MemberListDto: {
+            items: components["schemas"]["MemberDto"][];
+            nextCursor: string | null;
+        };
+        InviteMemberDto: {
+            /** @example focal.point@molisa.gov.vn */
+            email: string;
+            /** @description For a new user; defaults to the part of the e-mail before "@" */
+            displayName?: string;
+            /** @enum {string} */
+            role: "ADMIN" | "MANAGER" | "EDITOR" | "PARTNER" | "VIEWER";
+            /** Format: uuid */
+            organizationId?: string | null;
+        };
+        InvitationDto: {
+            member: components["schemas"]["MemberDto"];
+            /** @description One-time link (7 days) for the user to choose a password; null when they have one already */
+            setPasswordUrl: string | null;
+        };
+        UpdateMemberDto: {
+            /** @enum {string} */
+            role?: "ADMIN" | "MANAGER" | "EDITOR" | "PARTNER" | "VIEWER";
+            /** Format: uuid */
+            organizationId?: string | null;
+            /** @description false locks the member out of this workspace at once */
+            active?: boolean;
         };
         StatusCountsDto: {
             NOT_STARTED: number;
@@ -580,6 +955,27 @@ export interface components {
             statusCounts: components["schemas"]["StatusCountsDto"];
             tree: components["schemas"]["CommitmentNodeDto"][];
         };
+        CreateFrameworkDto: {
+            /** @example DWCP-2027 */
+            code: string;
+            title: components["schemas"]["LocalizedTextInput"];
+            description?: components["schemas"]["LocalizedTextInput"] | null;
+            /** @example ILO */
+            issuer?: string | null;
+            /** Format: date */
+            adoptedOn?: string | null;
+            /** @example https://www.ilo.org/ */
+            url?: string | null;
+        };
+        UpdateFrameworkDto: {
+            code?: string;
+            title?: components["schemas"]["LocalizedTextInput"];
+            description?: components["schemas"]["LocalizedTextInput"] | null;
+            issuer?: string | null;
+            /** Format: date */
+            adoptedOn?: string | null;
+            url?: string | null;
+        };
         CommitmentDto: {
             /** Format: uuid */
             id: string;
@@ -622,12 +1018,6 @@ export interface components {
         CommitmentListDto: {
             items: components["schemas"]["CommitmentDto"][];
             nextCursor: string | null;
-        };
-        LocalizedTextInput: {
-            /** @description Vietnamese */
-            vi: string;
-            /** @description English */
-            en: string;
         };
         LocalizedLongTextInput: {
             /** @description Vietnamese */
@@ -1194,6 +1584,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     auth_me: {
@@ -1212,6 +1611,261 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    account_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    account_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong current password, or a new one of bad length */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many wrong current passwords; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    account_describePasswordToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordTokenInfoDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    account_setPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description The link is unknown, expired or used (field "token") */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    apiTokens_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenListDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    apiTokens_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiTokenDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Called with an API token: sign in to create tokens */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    apiTokens_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1277,13 +1931,71 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceListDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    workspaces_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkspaceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceDto"];
+                };
+            };
+            /** @description Invalid slug or name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The slug is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     organizations_list: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -1305,6 +2017,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -1316,11 +2046,438 @@ export interface operations {
             };
         };
     };
+    organizations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganizationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The short name is taken in this workspace */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    organizations_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Commitments, positions or members still reference it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    organizations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The short name is taken in this workspace */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    members_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberListDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    members_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Already a member of this workspace */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    members_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Would leave the workspace without an active administrator */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    members_reinvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The member has a password already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     frameworks_list: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -1342,6 +2499,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -1353,11 +2528,76 @@ export interface operations {
             };
         };
     };
+    frameworks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFrameworkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The code is taken in this workspace */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     frameworks_get: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 id: string;
             };
             cookie?: never;
@@ -1381,7 +2621,86 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    frameworks_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFrameworkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The code is taken in this workspace */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1413,7 +2732,10 @@ export interface operations {
                 limit?: number;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -1428,6 +2750,24 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1450,7 +2790,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1471,6 +2814,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1508,6 +2860,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 id: string;
             };
             cookie?: never;
@@ -1533,6 +2887,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1549,6 +2921,8 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 id: string;
             };
             cookie?: never;
@@ -1568,6 +2942,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1615,6 +2998,8 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 id: string;
             };
             cookie?: never;
@@ -1637,6 +3022,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1693,6 +3087,8 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 id: string;
             };
             cookie?: never;
@@ -1712,6 +3108,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1756,6 +3161,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -1779,6 +3186,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -1795,6 +3220,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -1815,6 +3242,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1852,6 +3288,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 updateId: string;
             };
@@ -1876,6 +3314,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -1892,6 +3348,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 updateId: string;
             };
@@ -1913,6 +3371,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1950,6 +3417,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 updateId: string;
             };
@@ -1967,6 +3436,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2004,6 +3482,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 updateId: string;
             };
@@ -2021,6 +3501,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2058,6 +3547,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 updateId: string;
             };
@@ -2079,6 +3570,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2116,6 +3616,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -2139,6 +3641,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -2155,6 +3675,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -2175,6 +3697,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2205,6 +3736,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 indicatorId: string;
             };
@@ -2229,6 +3762,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -2245,6 +3796,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 indicatorId: string;
             };
@@ -2266,6 +3819,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2296,6 +3858,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 indicatorId: string;
             };
@@ -2320,6 +3884,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -2336,6 +3918,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 indicatorId: string;
             };
@@ -2357,6 +3941,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2387,6 +3980,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -2410,6 +4005,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -2426,6 +4039,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -2446,6 +4061,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2476,6 +4100,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 commentId: string;
             };
@@ -2492,6 +4118,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2522,6 +4157,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 commentId: string;
             };
@@ -2543,6 +4180,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2573,6 +4219,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -2596,6 +4244,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
@@ -2612,6 +4278,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
                 organizationId: string;
             };
@@ -2634,6 +4302,15 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2664,6 +4341,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 commitmentId: string;
             };
             cookie?: never;
@@ -2680,6 +4359,24 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2719,7 +4416,10 @@ export interface operations {
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt";
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2735,6 +4435,24 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2762,6 +4480,8 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
                 id: string;
             };
             cookie?: never;
@@ -2779,6 +4499,24 @@ export interface operations {
             };
             /** @description Invalid parameter or body; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

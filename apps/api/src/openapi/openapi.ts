@@ -34,6 +34,14 @@ class ApiErrorDto {
   details?: FieldErrorDto[];
 }
 
+const PUBLIC_PATHS = new Set([
+  '/api/health',
+  '/api/ready',
+  '/api/auth/login',
+  '/api/auth/password-tokens/{token}',
+  '/api/auth/set-password',
+]);
+
 const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorDto' } } },
@@ -54,9 +62,28 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
   });
-  // Every workspace route can answer a 400 naming the fields at fault and a 404.
   for (const [route, pathItem] of Object.entries(document.paths)) {
+    const operations = [pathItem.get, pathItem.post, pathItem.put, pathItem.patch, pathItem.delete];
+    // Every route but the public ones needs a session cookie or an API token.
+    for (const operation of operations) {
+      if (operation && !PUBLIC_PATHS.has(route)) {
+        operation.responses['401'] ??= errorResponse('Not signed in (no valid session or token)');
+      }
+    }
     if (!route.startsWith('/api/workspaces/{slug}')) continue;
+    // The guard reads `:slug` (the caller's membership), so handlers do not declare it.
+    pathItem.parameters = [
+      {
+        name: 'slug',
+        in: 'path',
+        required: true,
+        description: 'The workspace, e.g. viet-nam',
+        schema: { type: 'string' },
+      },
+      ...(pathItem.parameters ?? []).filter((p) => !('name' in p) || p.name !== 'slug'),
+    ];
+    // Every workspace route can answer a 400 naming the fields at fault, a 403 for a role that
+    // may not do this and a 404.
     for (const operation of [
       pathItem.get,
       pathItem.post,
@@ -68,6 +95,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       operation.responses['400'] ??= errorResponse(
         'Invalid parameter or body; `details` names each field',
       );
+      operation.responses['403'] ??= errorResponse('Your role in this workspace does not allow it');
       operation.responses['404'] ??= errorResponse('No such workspace or resource for the caller');
     }
   }

@@ -30,6 +30,7 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/commitments/:commitmentId/positions',
       'GET /api/workspaces/:slug/commitments/:commitmentId/evidence',
       'GET /api/workspaces/:slug/organizations',
+      'GET /api/workspaces/:slug/members',
     ],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
   },
@@ -105,6 +106,20 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     row: 'export',
     routes: ['GET /api/workspaces/:slug/exports/commitments.csv'],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
+    row: 'manage members, organizations, frameworks',
+    routes: [
+      'POST /api/workspaces/:slug/members',
+      'PATCH /api/workspaces/:slug/members/:id',
+      'POST /api/workspaces/:slug/members/:id/invitation',
+      'POST /api/workspaces/:slug/organizations',
+      'PATCH /api/workspaces/:slug/organizations/:id',
+      'DELETE /api/workspaces/:slug/organizations/:id',
+      'POST /api/workspaces/:slug/frameworks',
+      'PATCH /api/workspaces/:slug/frameworks/:id',
+    ],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
   },
 ];
 

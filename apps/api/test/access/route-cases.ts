@@ -125,6 +125,31 @@ function positionOrganization({ ids, scope, persona }: CaseContext): string {
   return Object.values(ids.organizationIds).find((id) => id !== own)!;
 }
 
+/** A fresh member of the demo workspace without a password (a VIEWER, no organization). */
+async function freshMember({ t, ids }: CaseContext) {
+  const user = await t.prisma.user.create({
+    data: { email: `member-${randomUUID()}@example.org`, displayName: 'Thành viên thử' },
+  });
+  const membership = await t.prisma.membership.create({
+    data: { userId: user.id, workspaceId: ids.workspaceId, role: 'VIEWER' },
+  });
+  return { id: membership.id };
+}
+
+/** A fresh organization of the demo workspace that nothing refers to. */
+async function freshOrganization({ t, ids }: CaseContext) {
+  const organization = await t.prisma.organization.create({
+    data: {
+      workspaceId: ids.workspaceId,
+      shortName: `ORG-${randomUUID().slice(0, 8)}`,
+      nameVi: 'Tổ chức thử',
+      nameEn: 'Test organization',
+      constituency: 'OTHER',
+    },
+  });
+  return { id: organization.id };
+}
+
 /**
  * Every route under /api/workspaces/:slug, keyed `METHOD pattern` exactly as registered. The
  * route inventory test fails when a registered route is missing here, so each new route gets
@@ -236,6 +261,37 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/workspaces/:slug/exports/commitments.csv': {},
   'GET /api/workspaces/:slug/commitments/:commitmentId/evidence': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
+  },
+  'GET /api/workspaces/:slug/members': {},
+  'POST /api/workspaces/:slug/members': {
+    body: () => ({ email: `invitee-${randomUUID()}@example.org`, role: 'VIEWER' }),
+  },
+  'PATCH /api/workspaces/:slug/members/:id': {
+    params: freshMember,
+    body: () => ({ role: 'PARTNER' }),
+  },
+  'POST /api/workspaces/:slug/members/:id/invitation': { params: freshMember },
+  'POST /api/workspaces/:slug/organizations': {
+    body: () => ({
+      shortName: `NEW-${randomUUID().slice(0, 8)}`,
+      name: { vi: 'Tổ chức mới', en: 'New organization' },
+      constituency: 'OTHER',
+    }),
+  },
+  'PATCH /api/workspaces/:slug/organizations/:id': {
+    params: freshOrganization,
+    body: () => ({ constituency: 'WORKERS' }),
+  },
+  'DELETE /api/workspaces/:slug/organizations/:id': { params: freshOrganization },
+  'POST /api/workspaces/:slug/frameworks': {
+    body: () => ({
+      code: `FW-${randomUUID().slice(0, 8)}`,
+      title: { vi: 'Khung mới', en: 'New framework' },
+    }),
+  },
+  'PATCH /api/workspaces/:slug/frameworks/:id': {
+    params: ({ ids }) => ({ id: ids.frameworkId }),
+    body: () => ({ issuer: 'ILO' }),
   },
 };
 

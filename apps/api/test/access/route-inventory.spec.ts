@@ -6,6 +6,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/health', // liveness probe
   'GET /api/ready', // readiness probe
   'POST /api/auth/login', // signing in
+  'GET /api/auth/password-tokens/:token', // an invitee opening their set-password link
+  'POST /api/auth/set-password', // an invitee choosing their password (signs them in)
 ]);
 /** The OpenAPI document and Swagger UI (registered by @nestjs/swagger, public by design). */
 const isApiDocument = (url: string) => url === '/api/docs' || url.startsWith('/api/docs');

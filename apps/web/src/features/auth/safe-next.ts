@@ -1,0 +1,16 @@
+/**
+ * Where to go after signing in: only a path of this app ("/w/viet-nam?x=1"), never another
+ * site ("//evil.test", "https://…", "/\\evil.test") nor the sign-in page itself.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
+  if (next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f]/.test(next)) return '/';
+  try {
+    const url = new URL(next, 'http://app.invalid');
+    if (url.origin !== 'http://app.invalid') return '/';
+    if (url.pathname === '/sign-in' || url.pathname === '/set-password') return '/';
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return '/';
+  }
+}

@@ -4,7 +4,9 @@
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/')) return '/';
-  if (next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f]/.test(next)) return '/';
+  if (next.startsWith('//') || next.startsWith('/\\')) return '/';
+  // Browsers drop tabs and newlines in URLs: "/\t/evil.test" would become "//evil.test".
+  if ([...next].some((char) => char.charCodeAt(0) < 0x20)) return '/';
   try {
     const url = new URL(next, 'http://app.invalid');
     if (url.origin !== 'http://app.invalid') return '/';

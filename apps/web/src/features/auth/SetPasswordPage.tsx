@@ -73,7 +73,7 @@ function SetPasswordForm({ token, info }: { token: string; info: PasswordTokenIn
   const save = useMutation({
     mutationFn: (body: SetPasswordBody) => callApi<Me>('POST', '/api/auth/set-password', body),
     onSuccess: (me) => {
-      queryClient.clear();
+      queryClient.removeQueries();
       queryClient.setQueryData(authKeys.me(), me);
       router.history.replace('/');
     },

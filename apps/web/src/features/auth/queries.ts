@@ -31,17 +31,16 @@ export function useLogin() {
     mutationFn: (body: Credentials) => unwrap(api.POST('/api/auth/login', { body })),
     onSuccess: (me) => {
       // Whatever an earlier user left in the cache is not for this one.
-      queryClient.clear();
+      queryClient.removeQueries();
       queryClient.setQueryData(authKeys.me(), me);
     },
   });
 }
 
+/** Ends the session; the caller leaves the signed-in pages, then clears the cache. */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/auth/logout')),
-    onSettled: () => queryClient.clear(),
   });
 }
 

@@ -20,5 +20,6 @@ module.exports = {
     '^@spct/contracts$': '<rootDir>/../../packages/contracts/src/index.ts',
     '\\.(css)$': 'identity-obj-proxy',
   },
-  testTimeout: 15000,
+  // Whole-app renders with user-event typing take several seconds on a loaded 2-core machine.
+  testTimeout: 30000,
 };

@@ -1,5 +1,6 @@
 import { type Browser } from 'playwright-core';
 import { launchChromium, type RunningProduct, startProduct } from './product';
+import { signInThroughPage } from './session';
 
 describe('the product in a browser', () => {
   let product: RunningProduct;
@@ -17,6 +18,9 @@ describe('the product in a browser', () => {
   it('opens the home page, searches without accents and opens a seeded commitment', async () => {
     const page = await browser.newPage();
     await page.goto(product.url);
+    // Nothing is shown without a session: the home page asks to sign in first.
+    await page.waitForURL(/\/sign-in/);
+    await signInThroughPage(page, 'viewer@demo.test');
 
     // The home page is the demo workspace's frameworks, in Vietnamese, marked as demo data.
     await page.waitForURL(/\/w\/viet-nam$/);

@@ -35,11 +35,14 @@ export async function startProduct(): Promise<RunningProduct> {
   const dataParent = await mkdtemp(path.join(os.tmpdir(), 'spct-e2e-'));
   await chmod(dataParent, 0o755); // PostgreSQL runs as the `postgres` user when we are root
   const port = 41000 + Math.floor(Math.random() * 2000);
+  const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
     PORT: String(port),
     HOST: '127.0.0.1',
+    // The exact origin the browser uses: the API refuses cookie-authenticated writes from others.
+    PUBLIC_URL: url,
     EMBEDDED_PG_DIR: path.join(dataParent, 'postgres'),
     EMBEDDED_PG_PORT: String(port + 10_000),
   };
@@ -51,7 +54,6 @@ export async function startProduct(): Promise<RunningProduct> {
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(url, child, () => log);
   return {
     url,

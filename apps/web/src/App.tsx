@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
-import { ApiError } from './api/client';
-import { createAppRouter } from './router';
+import { ApiError, onUnauthorized } from './api/client';
+import { createAppRouter, PUBLIC_PATHS } from './router';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -36,6 +36,21 @@ interface AppProps {
 export function App({ queryClient, history, mantineEnv = 'default' }: AppProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const [router] = useState(() => createAppRouter(history));
+
+  // The session ended (expired, signed out elsewhere, deactivated): forget everything that was
+  // loaded for it and ask to sign in again, then come back here.
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        const location = router.latestLocation;
+        if (PUBLIC_PATHS.includes(location.pathname)) return;
+        void router
+          .navigate({ to: '/sign-in', search: { next: location.href }, replace: true })
+          .finally(() => client.clear());
+      }),
+    [router, client],
+  );
+
   return (
     <MantineProvider theme={theme} env={mantineEnv}>
       <QueryClientProvider client={client}>

@@ -2,6 +2,7 @@ import {
   createRootRoute,
   createRoute,
   createRouter,
+  Outlet,
   type RouterHistory,
 } from '@tanstack/react-router';
 import { AppLayout } from './features/layout/AppLayout';
@@ -12,50 +13,108 @@ import { FrameworkTreePage } from './features/frameworks/FrameworkTreePage';
 import { CommitmentsPage } from './features/commitments/CommitmentsPage';
 import { CommitmentDetailPage } from './features/commitments/CommitmentDetailPage';
 import { validateCommitmentSearch, validateDetailSearch } from './features/commitments/search';
+import { SignInPage } from './features/auth/SignInPage';
+import { SetPasswordPage } from './features/auth/SetPasswordPage';
+import { TokensPage } from './features/account/TokensPage';
+import { MembersPage } from './features/admin/MembersPage';
+import { OrganizationsPage } from './features/admin/OrganizationsPage';
+
+/** Pages anyone may open; every other page needs a session. */
+export const PUBLIC_PATHS = ['/sign-in', '/set-password'];
 
 const rootRoute = createRootRoute({
-  component: AppLayout,
+  component: Outlet,
   notFoundComponent: NotFoundPage,
 });
 
-const homeRoute = createRoute({
+const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { next?: string } =>
+    typeof search.next === 'string' ? { next: search.next } : {},
+  component: SignInPage,
+});
+
+const setPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/set-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' || typeof search.token === 'number'
+      ? { token: String(search.token) }
+      : {},
+  component: SetPasswordPage,
+});
+
+/** Everything behind sign-in, inside the header and navigation. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_authenticated',
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
   path: '/',
   component: HomeRedirect,
 });
 
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/tokens',
+  component: TokensPage,
+});
+
 const frameworksRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/w/$slug',
   component: FrameworksPage,
 });
 
 const frameworkRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/w/$slug/frameworks/$frameworkId',
   component: FrameworkTreePage,
 });
 
 const commitmentsRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/w/$slug/commitments',
   validateSearch: validateCommitmentSearch,
   component: CommitmentsPage,
 });
 
 const commitmentRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/w/$slug/commitments/$commitmentId',
   validateSearch: validateDetailSearch,
   component: CommitmentDetailPage,
 });
 
+const membersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/admin/members',
+  component: MembersPage,
+});
+
+const organizationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/admin/organizations',
+  component: OrganizationsPage,
+});
+
 export const routeTree = rootRoute.addChildren([
-  homeRoute,
-  frameworksRoute,
-  frameworkRoute,
-  commitmentsRoute,
-  commitmentRoute,
+  signInRoute,
+  setPasswordRoute,
+  appRoute.addChildren([
+    homeRoute,
+    tokensRoute,
+    frameworksRoute,
+    frameworkRoute,
+    commitmentsRoute,
+    commitmentRoute,
+    membersRoute,
+    organizationsRoute,
+  ]),
 ]);
 
 export function createAppRouter(history?: RouterHistory) {

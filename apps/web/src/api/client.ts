@@ -2,23 +2,65 @@ import createClient from 'openapi-fetch';
 import type { paths } from '@spct/contracts';
 import type { ApiErrorBody } from './types';
 
+/** Sent with every request: the API refuses cookie-authenticated writes without it (CSRF). */
+export const CSRF_HEADERS = { 'X-Requested-With': 'spct-web' } as const;
+
+/**
+ * Answers of these routes are about the credentials sent, not about the session: their 401
+ * means "wrong password" or "bad link", and must not send the user to the sign-in page.
+ */
+const CREDENTIAL_ROUTES = [
+  /^\/api\/auth\/login$/,
+  /^\/api\/auth\/set-password$/,
+  /^\/api\/auth\/password$/,
+  /^\/api\/auth\/password-tokens\//,
+];
+
+type UnauthorizedHandler = () => void;
+let unauthorizedHandler: UnauthorizedHandler | null = null;
+
+/** Called whenever the API answers 401 (the session ended); returns the unsubscribe function. */
+export function onUnauthorized(handler: UnauthorizedHandler): () => void {
+  unauthorizedHandler = handler;
+  return () => {
+    if (unauthorizedHandler === handler) unauthorizedHandler = null;
+  };
+}
+
+/** Every request of the app goes through here (looked up on each call so tests can replace `fetch`). */
+async function apiFetch(request: Request): Promise<Response> {
+  const response = await globalThis.fetch(request);
+  if (response.status === 401) {
+    const { pathname } = new URL(request.url, window.location.href);
+    if (!CREDENTIAL_ROUTES.some((route) => route.test(pathname))) unauthorizedHandler?.();
+  }
+  return response;
+}
+
 /** Typed client of the API, same origin (the API serves this app). */
 export const api = createClient<paths>({
   baseUrl: '',
-  // Looked up on each call rather than captured once, so the tests can replace `fetch`.
-  fetch: (request: Request) => globalThis.fetch(request),
+  headers: CSRF_HEADERS,
+  fetch: apiFetch,
 });
 
 /** An error answered by the API (or a network failure, status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly body: ApiErrorBody | null;
+  readonly headers: Headers | null;
 
-  constructor(status: number, message: string, body: ApiErrorBody | null = null) {
+  constructor(
+    status: number,
+    message: string,
+    body: ApiErrorBody | null = null,
+    headers: Headers | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 
@@ -26,15 +68,29 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
 
+/** The API's message for each field of a 400 (`details: [{ field, message }]`). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return result;
+  for (const detail of error.body?.details ?? []) {
+    result[detail.field] = result[detail.field]
+      ? `${result[detail.field]}; ${detail.message}`
+      : detail.message;
+  }
+  return result;
+}
+
 function toApiError(response: Response, error: unknown): ApiError {
   if (error && typeof error === 'object' && 'message' in error) {
     const body = error as ApiErrorBody;
     const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message);
-    return new ApiError(response.status, message, body);
+    return new ApiError(response.status, message, body, response.headers);
   }
   return new ApiError(
     response.status,
     typeof error === 'string' && error ? error : response.statusText,
+    null,
+    response.headers,
   );
 }
 
@@ -56,4 +112,41 @@ export async function unwrap<T>(request: Promise<FetchResult<T>>): Promise<T> {
     throw toApiError(result.response, result.error);
   }
   return result.data as T;
+}
+
+/**
+ * Calls a route that is not in the generated OpenAPI types yet (see ./pending-types.ts), with
+ * the same headers, 401 handling and errors as the typed client.
+ */
+export async function callApi<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const headers = new Headers(CSRF_HEADERS);
+  if (body !== undefined) headers.set('Content-Type', 'application/json');
+  let response: Response;
+  try {
+    response = await apiFetch(
+      new Request(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+      }),
+    );
+  } catch (cause) {
+    throw new ApiError(0, cause instanceof Error ? cause.message : String(cause));
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  if (!response.ok) throw toApiError(response, parsed);
+  return parsed as T;
 }

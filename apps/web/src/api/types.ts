@@ -27,3 +27,7 @@ export interface Page<T> {
 
 /** The error body every API failure has (`{ statusCode, error, message, details? }`). */
 export type ApiErrorBody = Schemas['ApiErrorDto'];
+
+export type Me = Schemas['MeDto'];
+export type Membership = Schemas['MembershipDto'];
+export type User = Schemas['UserDto'];

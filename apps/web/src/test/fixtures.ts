@@ -7,6 +7,8 @@ import type {
   Framework,
   FrameworkDetail,
   Indicator,
+  Me,
+  Membership,
   Organization,
   Page,
   Position,
@@ -325,3 +327,37 @@ export const evidence: Evidence[] = [
     createdAt: '2026-01-12T02:00:00.000Z',
   },
 ];
+
+const membership = (role: Membership['role'], organization: Organization | null): Membership => ({
+  workspace,
+  role,
+  organization,
+});
+
+/** The demo official (EDITOR, MOLISA), as `GET /api/auth/me` answers. */
+export const me: Me = {
+  user: {
+    id: 'u-official',
+    email: 'official@demo.test',
+    displayName: 'Nguyễn Thị Lan',
+    locale: 'vi',
+  },
+  memberships: [membership('EDITOR', organizations[0]!)],
+};
+
+/** The demo administrator (ADMIN, ILO-like organization). */
+export const adminMe: Me = {
+  user: { id: 'u-admin', email: 'admin@demo.test', displayName: 'Quản trị viên', locale: 'vi' },
+  memberships: [membership('ADMIN', organizations[3]!)],
+};
+
+/** A user with the given role in the demo workspace. */
+export const meAs = (role: Membership['role'], organization: Organization | null = null): Me => ({
+  user: {
+    id: `u-${role.toLowerCase()}`,
+    email: `${role.toLowerCase()}@demo.test`,
+    displayName: role,
+    locale: 'vi',
+  },
+  memberships: [membership(role, organization)],
+});

@@ -9,12 +9,10 @@ import {
   page,
   positions,
   updates,
-  workspace,
 } from '../../test/fixtures';
 
 const BASE = '/api/workspaces/viet-nam/commitments/c-nq42-1';
 const routes = {
-  '/api/workspaces': page([workspace]),
   '/api/workspaces/viet-nam/organizations': page(organizations),
   [BASE]: commitmentDetail,
   [`${BASE}/updates`]: page(updates),

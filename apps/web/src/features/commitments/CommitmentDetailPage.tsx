@@ -26,7 +26,8 @@ const TAB_PANELS: Record<DetailTab, (props: { slug: string; commitmentId: string
     evidence: EvidencePanel,
   };
 
-const ROUTE = '/w/$slug/commitments/$commitmentId';
+const ROUTE = '/_authenticated/w/$slug/commitments/$commitmentId';
+const PATH = '/w/$slug/commitments/$commitmentId';
 
 export function CommitmentDetailPage() {
   const { slug, commitmentId } = useParams({ from: ROUTE });
@@ -42,7 +43,7 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
   const { t } = useTranslation();
   const format = useFormat();
   const { tab = 'updates' } = useSearch({ from: ROUTE });
-  const navigate = useNavigate({ from: ROUTE });
+  const navigate = useNavigate({ from: PATH });
   const label = `${commitment.framework.code} ${commitment.reference}`;
 
   return (

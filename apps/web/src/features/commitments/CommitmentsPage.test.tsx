@@ -7,14 +7,12 @@ import {
   nq42,
   organizations,
   page,
-  workspace,
 } from '../../test/fixtures';
 
 const LIST = '/api/workspaces/viet-nam/commitments';
 
 function routes(list: (url: URL) => unknown) {
   return {
-    '/api/workspaces': page([workspace]),
     '/api/workspaces/viet-nam/frameworks': page([nq42, ilc2021]),
     '/api/workspaces/viet-nam/organizations': page(organizations),
     [LIST]: list,

@@ -33,14 +33,15 @@ import { OverdueBadge, ProgressBar, StatusBadge } from './badges';
 import { commitmentsQuery } from './queries';
 import { hasFilters, validateCommitmentSearch, type CommitmentFilters } from './search';
 
-const ROUTE = '/w/$slug/commitments';
+const ROUTE = '/_authenticated/w/$slug/commitments';
+const PATH = '/w/$slug/commitments';
 const SEARCH_DEBOUNCE_MS = 300;
 
 export function CommitmentsPage() {
   const { t } = useTranslation();
   const { slug } = useParams({ from: ROUTE });
   const filters = useSearch({ from: ROUTE });
-  const navigate = useNavigate({ from: ROUTE });
+  const navigate = useNavigate({ from: PATH });
 
   const setFilters = (patch: Partial<CommitmentFilters>, replace = false) =>
     void navigate({
@@ -77,7 +78,8 @@ function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
   const [urlText, setUrlText] = useState(filters.q);
   if (urlText !== filters.q) {
     setUrlText(filters.q);
-    setText(filters.q ?? '');
+    // Our own (trimmed) write coming back must not eat a space typed since.
+    if ((filters.q ?? '') !== text.trim()) setText(filters.q ?? '');
   }
   const writeSearch = useDebouncedCallback((value: string) => {
     onChange({ q: value.trim() || undefined }, true);

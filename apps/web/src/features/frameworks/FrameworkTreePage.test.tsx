@@ -1,9 +1,8 @@
 import { screen } from '@testing-library/react';
 import { renderApp } from '../../test/render';
-import { frameworkDetail, organizations, page, workspace } from '../../test/fixtures';
+import { frameworkDetail, organizations, page } from '../../test/fixtures';
 
 const routes = {
-  '/api/workspaces': page([workspace]),
   '/api/workspaces/viet-nam/organizations': page(organizations),
   '/api/workspaces/viet-nam/frameworks/f-ilc': frameworkDetail,
 };

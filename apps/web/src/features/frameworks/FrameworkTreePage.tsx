@@ -18,7 +18,9 @@ function parentIds(nodes: TreeNode[]): string[] {
 }
 
 export function FrameworkTreePage() {
-  const { slug, frameworkId } = useParams({ from: '/w/$slug/frameworks/$frameworkId' });
+  const { slug, frameworkId } = useParams({
+    from: '/_authenticated/w/$slug/frameworks/$frameworkId',
+  });
   const query = useQuery(frameworkQuery(slug, frameworkId));
   const format = useFormat();
   const { t } = useTranslation();

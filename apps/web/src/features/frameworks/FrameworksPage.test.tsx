@@ -1,9 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
-import { ilc2021, nq42, organizations, page, workspace } from '../../test/fixtures';
+import { ilc2021, nq42, organizations, page } from '../../test/fixtures';
 
 const routes = {
-  '/api/workspaces': page([workspace]),
   '/api/workspaces/viet-nam/frameworks': page([nq42, ilc2021]),
   '/api/workspaces/viet-nam/organizations': page(organizations),
 };

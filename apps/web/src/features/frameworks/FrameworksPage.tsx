@@ -12,7 +12,7 @@ import { frameworksQuery } from './queries';
 
 export function FrameworksPage() {
   const { t } = useTranslation();
-  const { slug } = useParams({ from: '/w/$slug' });
+  const { slug } = useParams({ from: '/_authenticated/w/$slug' });
   const query = useQuery(frameworksQuery(slug));
   return (
     <Stack gap="md">

@@ -1,42 +1,73 @@
 import { useEffect } from 'react';
-import { AppShell, Badge, Box, Container, Group, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { AppShell, Box, Container, Group, Text } from '@mantine/core';
 import { Outlet, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { workspacesQuery } from '../workspaces/queries';
-import { LanguageSwitch } from './LanguageSwitch';
+import { ApiError } from '../../api/client';
+import { isLocale } from '../../i18n';
+import { useMe } from '../auth/queries';
+import { useMembership } from '../auth/useMembership';
+import { UserMenu } from '../account/UserMenu';
+import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
+import { ErrorState, LoadingState } from './states';
 import { RouterAnchor } from './RouterAnchor';
 import classes from './AppLayout.module.css';
 
+/** The pages behind sign-in: waits for the session, then shows the header and the page. */
 export function AppLayout() {
-  const { t } = useTranslation();
-  const { slug } = useParams({ strict: false });
-  const workspaces = useQuery({ ...workspacesQuery(), enabled: slug !== undefined });
-  const workspace = workspaces.data?.items.find((item) => item.slug === slug);
+  const { t, i18n } = useTranslation();
+  const me = useMe();
 
   const appName = t('app.name');
   useEffect(() => {
     document.title = appName;
   }, [appName]);
 
+  // The language saved on the account wins over the one of this browser.
+  const accountLocale = me.data?.user.locale;
+  useEffect(() => {
+    if (isLocale(accountLocale) && accountLocale !== i18n.resolvedLanguage) {
+      void i18n.changeLanguage(accountLocale);
+    }
+  }, [accountLocale, i18n]);
+
+  if (me.isError && !(me.error instanceof ApiError && me.error.status === 401)) {
+    return (
+      <Container size="sm" py="xl">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </Container>
+    );
+  }
+  // Pending, or 401 (the app is on its way to the sign-in page).
+  if (!me.data) {
+    return (
+      <Container size="sm" py="xl">
+        <LoadingState rows={2} />
+      </Container>
+    );
+  }
+  return <SignedInShell />;
+}
+
+function SignedInShell() {
+  const { t } = useTranslation();
+  const { slug } = useParams({ strict: false });
+  const { membership, can } = useMembership(slug);
+  const workspace = membership?.workspace;
+
   return (
-    <AppShell header={{ height: { base: 112, sm: 64 } }} padding="md">
+    <AppShell header={{ height: { base: 148, sm: 64 } }} padding="md">
       <a href="#main" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="wrap" gap="xs" py={6}>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="wrap">
             <RouterAnchor to="/" fw={700} c="dark" underline="never">
-              {appName}
+              {t('app.name')}
             </RouterAnchor>
-            {workspace && (
-              <Badge variant="light" aria-label={t('nav.workspace', { name: workspace.name })}>
-                {workspace.name}
-              </Badge>
-            )}
+            <WorkspaceSwitcher currentSlug={slug} />
           </Group>
-          <Group gap="md">
+          <Group gap="md" wrap="wrap">
             {slug !== undefined && (
               <nav aria-label={t('nav.main')}>
                 <Group gap="md">
@@ -55,10 +86,19 @@ export function AppLayout() {
                   >
                     {t('nav.commitments')}
                   </RouterAnchor>
+                  {can('workspace.manage') && (
+                    <RouterAnchor
+                      to="/w/$slug/admin/members"
+                      params={{ slug }}
+                      className={classes.navLink}
+                    >
+                      {t('nav.admin')}
+                    </RouterAnchor>
+                  )}
                 </Group>
               </nav>
             )}
-            <LanguageSwitch />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>

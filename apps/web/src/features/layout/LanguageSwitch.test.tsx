@@ -1,17 +1,20 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderApp } from '../../test/render';
-import { ilc2021, nq42, organizations, page, workspace } from '../../test/fixtures';
+import { ilc2021, me, nq42, organizations, page } from '../../test/fixtures';
 import i18n, { LOCALE_STORAGE_KEY } from '../../i18n';
 
 const routes = {
-  '/api/workspaces': page([workspace]),
   '/api/workspaces/viet-nam/frameworks': page([nq42, ilc2021]),
   '/api/workspaces/viet-nam/organizations': page(organizations),
+  'PATCH /api/auth/me': (_url: URL, body: unknown) => ({
+    ...me,
+    user: { ...me.user, ...(body as object) },
+  }),
 };
 
-describe('language switch', () => {
-  it('switches visible labels and API texts from Vietnamese to English and remembers it', async () => {
-    const { user } = renderApp('/w/viet-nam', routes);
+describe('language choice', () => {
+  it('switches labels and API texts from Vietnamese to English from the user menu and saves it on the account', async () => {
+    const { user, sent } = renderApp('/w/viet-nam', routes);
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Khung cam kết' }),
@@ -22,7 +25,8 @@ describe('language switch', () => {
     expect(screen.getByText('47,5%')).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('vi');
 
-    await user.click(screen.getByRole('radio', { name: 'English' }));
+    await user.click(screen.getByRole('button', { name: 'Tài khoản của Nguyễn Thị Lan' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'English' }));
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Frameworks' }),
@@ -37,6 +41,48 @@ describe('language switch', () => {
     expect(screen.getByText('Nov 24, 2023')).toBeInTheDocument();
     expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+
+    await waitFor(() =>
+      expect(sent.filter((request) => request.method === 'PATCH')).toEqual([
+        expect.objectContaining({ path: '/api/auth/me', body: { locale: 'en' } }),
+      ]),
+    );
+    const patch = sent.find((request) => request.method === 'PATCH')!;
+    expect(patch.headers.get('X-Requested-With')).toBe('spct-web');
+  });
+
+  it('applies the language saved on the account when the session loads', async () => {
+    renderApp('/w/viet-nam', {
+      ...routes,
+      '/api/auth/me': { ...me, user: { ...me.user, locale: 'en' } },
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Frameworks' }),
+    ).toBeInTheDocument();
+    expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+  });
+
+  it('goes back to the previous language when saving it fails', async () => {
+    const { user } = renderApp('/w/viet-nam', {
+      ...routes,
+      'PATCH /api/auth/me': { status: 500, body: { statusCode: 500, error: 'x', message: 'x' } },
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Khung cam kết' });
+    await user.click(screen.getByRole('button', { name: 'Tài khoản của Nguyễn Thị Lan' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'English' }));
+    await waitFor(() => expect(i18n.language).toBe('vi'));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Khung cam kết' }),
+    ).toBeInTheDocument();
+  });
+
+  it('can be chosen on the sign-in page, where it is remembered by the browser only', async () => {
+    const { user, sent } = renderApp('/sign-in', {});
+    await screen.findByRole('heading', { name: 'Đăng nhập' });
+    await user.click(screen.getByRole('radio', { name: 'English' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+    expect(sent).toEqual([]);
   });
 
   it('starts in the remembered language after a reload', async () => {

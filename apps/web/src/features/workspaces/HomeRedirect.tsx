@@ -1,21 +1,32 @@
+import { useState } from 'react';
+import { Button } from '@mantine/core';
 import { Navigate } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/queries';
 import { EmptyState, QueryState } from '../layout/states';
-import { workspacesQuery } from './queries';
+import { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
 
-/** `/` opens the first workspace of the caller. */
+/** `/` opens the first workspace of the user, or offers to create one. */
 export function HomeRedirect() {
   const { t } = useTranslation();
-  const query = useQuery(workspacesQuery());
+  const query = useMe();
+  const [creating, setCreating] = useState(false);
   return (
     <QueryState query={query}>
-      {(page) => {
-        const first = page.items[0];
+      {(me) => {
+        const first = me.memberships[0];
         return first ? (
-          <Navigate to="/w/$slug" params={{ slug: first.slug }} replace />
+          <Navigate to="/w/$slug" params={{ slug: first.workspace.slug }} replace />
         ) : (
-          <EmptyState message={t('workspaces.empty')} />
+          <>
+            <EmptyState
+              message={t('workspaces.empty')}
+              action={
+                <Button onClick={() => setCreating(true)}>{t('workspaces.create.open')}</Button>
+              }
+            />
+            <CreateWorkspaceDialog opened={creating} onClose={() => setCreating(false)} />
+          </>
         );
       }}
     </QueryState>

@@ -1,14 +1,27 @@
-import { queryOptions } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { callApi } from '../../api/client';
+import type { CreateWorkspaceBody, CreatedWorkspace } from '../../api/pending-types';
+import { authKeys } from '../auth/queries';
 
-export const workspaceKeys = {
-  all: ['workspaces'] as const,
-  list: () => [...workspaceKeys.all, 'list'] as const,
-};
-
-export const workspacesQuery = () =>
-  queryOptions({
-    queryKey: workspaceKeys.list(),
-    queryFn: () => unwrap(api.GET('/api/workspaces')),
-    staleTime: 5 * 60_000,
+/** Creates a workspace (the caller becomes its administrator) and reloads the memberships. */
+export function useCreateWorkspace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateWorkspaceBody) =>
+      callApi<CreatedWorkspace>('POST', '/api/workspaces', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
   });
+}
+
+/** A web address part from a name: "Việt Nam 2026" → "viet-nam-2026". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+}

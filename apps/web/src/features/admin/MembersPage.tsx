@@ -1,0 +1,429 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  CopyButton,
+  Group,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '@spct/contracts';
+import { ApiError, fieldErrors } from '../../api/client';
+import type { Organization } from '../../api/types';
+import type { Invitation, Member } from '../../api/pending-types';
+import { useFormat } from '../../i18n/format';
+import { EmptyState, QueryState } from '../layout/states';
+import { organizationsQuery } from '../organizations/queries';
+import { AdminFrame } from './AdminFrame';
+import { membersQuery, useInviteMember, useNewInvitation, useUpdateMember } from './queries';
+
+/** `/w/$slug/admin/members`: who belongs to the workspace, with which role and organization. */
+export function MembersPage() {
+  const { slug } = useParams({ from: '/_authenticated/w/$slug/admin/members' });
+  return (
+    <AdminFrame slug={slug}>
+      <Members slug={slug} />
+    </AdminFrame>
+  );
+}
+
+function Members({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const members = useQuery(membersQuery(slug));
+  const organizations = useQuery(organizationsQuery(slug));
+  const update = useUpdateMember(slug);
+  const newLink = useNewInvitation(slug);
+  const [inviting, setInviting] = useState(false);
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [toggling, setToggling] = useState<Member | null>(null);
+
+  const failure = update.error ?? newLink.error;
+  let failureText: string | null = null;
+  if (failure instanceof ApiError && failure.status === 409 && failure === update.error) {
+    failureText = t('admin.members.lastAdmin');
+  } else if (failure) failureText = failure.message;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('admin.members.title')}
+        </Title>
+        <Button onClick={() => setInviting(true)}>{t('admin.members.invite')}</Button>
+      </Group>
+      {failureText && (
+        <Alert color="red" variant="light" role="alert">
+          {failureText}
+        </Alert>
+      )}
+      <QueryState query={members}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState message={t('admin.members.empty')} />
+          ) : (
+            <MembersTable
+              members={items}
+              organizations={organizations.data ?? []}
+              busy={update.isPending}
+              onChange={(member, body) => {
+                newLink.reset();
+                update.mutate({ id: member.id, body });
+              }}
+              onToggleActive={setToggling}
+              onNewLink={(member) => {
+                update.reset();
+                newLink.mutate(member.id, { onSuccess: setInvitation });
+              }}
+            />
+          )
+        }
+      </QueryState>
+      <InviteDialog
+        slug={slug}
+        opened={inviting}
+        organizations={organizations.data ?? []}
+        onClose={() => setInviting(false)}
+        onInvited={(result) => {
+          setInviting(false);
+          setInvitation(result);
+        }}
+      />
+      <InvitationDialog invitation={invitation} onClose={() => setInvitation(null)} />
+      <ConfirmActiveDialog
+        member={toggling}
+        onClose={() => setToggling(null)}
+        onConfirm={(member) => {
+          setToggling(null);
+          newLink.reset();
+          update.mutate({ id: member.id, body: { active: !member.active } });
+        }}
+      />
+    </Stack>
+  );
+}
+
+interface MembersTableProps {
+  members: Member[];
+  organizations: Organization[];
+  busy: boolean;
+  onChange: (member: Member, body: { role?: Role; organizationId?: string | null }) => void;
+  onToggleActive: (member: Member) => void;
+  onNewLink: (member: Member) => void;
+}
+
+function MembersTable({
+  members,
+  organizations,
+  busy,
+  onChange,
+  onToggleActive,
+  onNewLink,
+}: MembersTableProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const organizationChoices = [
+    { value: '', label: t('admin.members.noOrganization') },
+    ...organizations.map((organization) => ({
+      value: organization.id,
+      label: organization.shortName,
+    })),
+  ];
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table striped verticalSpacing="sm">
+        <Table.Caption>{t('admin.members.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.members.person')}</Table.Th>
+            <Table.Th>{t('admin.members.role')}</Table.Th>
+            <Table.Th>{t('admin.members.organization')}</Table.Th>
+            <Table.Th>{t('common.status')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((member) => (
+            <Table.Tr key={member.id}>
+              <Table.Td>
+                <Text fw={600}>{member.displayName}</Text>
+                <Text size="sm" c="dimmed">
+                  {member.email}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('admin.members.since', { date: format.date(member.createdAt) })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  aria-label={t('admin.members.roleOf', { name: member.displayName })}
+                  value={member.role}
+                  disabled={busy}
+                  onChange={(event) =>
+                    onChange(member, { role: event.currentTarget.value as Role })
+                  }
+                  data={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+                />
+              </Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  aria-label={t('admin.members.organizationOf', { name: member.displayName })}
+                  value={member.organization?.id ?? ''}
+                  disabled={busy}
+                  onChange={(event) =>
+                    onChange(member, { organizationId: event.currentTarget.value || null })
+                  }
+                  data={organizationChoices}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <Badge color={member.active ? 'green' : 'gray'} variant="light">
+                    {member.active ? t('admin.members.active') : t('admin.members.inactive')}
+                  </Badge>
+                  {!member.passwordSet && (
+                    <Badge color="yellow" variant="light">
+                      {t('admin.members.noPassword')}
+                    </Badge>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="outline"
+                    color={member.active ? 'red' : 'green'}
+                    onClick={() => onToggleActive(member)}
+                    aria-label={
+                      member.active
+                        ? t('admin.members.deactivateNamed', { name: member.displayName })
+                        : t('admin.members.activateNamed', { name: member.displayName })
+                    }
+                  >
+                    {member.active ? t('admin.members.deactivate') : t('admin.members.activate')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => onNewLink(member)}
+                    aria-label={t('admin.members.newLinkNamed', { name: member.displayName })}
+                  >
+                    {t('admin.members.newLink')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+interface InviteDialogProps {
+  slug: string;
+  opened: boolean;
+  organizations: Organization[];
+  onClose: () => void;
+  onInvited: (invitation: Invitation) => void;
+}
+
+function InviteDialog({ opened, onClose, ...rest }: InviteDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('admin.members.inviteTitle')}>
+      {opened && <InviteForm onClose={onClose} {...rest} />}
+    </Modal>
+  );
+}
+
+function InviteForm({
+  slug,
+  organizations,
+  onClose,
+  onInvited,
+}: Omit<InviteDialogProps, 'opened'>) {
+  const { t } = useTranslation();
+  const invite = useInviteMember(slug);
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('VIEWER');
+  const [organizationId, setOrganizationId] = useState('');
+  const errors = fieldErrors(invite.error);
+  const conflict = invite.error instanceof ApiError && invite.error.status === 409;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate(
+      {
+        email: email.trim(),
+        ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+        role,
+        ...(organizationId ? { organizationId } : {}),
+      },
+      { onSuccess: onInvited },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {invite.isError && Object.keys(errors).length === 0 && (
+          <Alert color="red" variant="light" role="alert">
+            {conflict ? t('admin.members.alreadyMember') : invite.error.message}
+          </Alert>
+        )}
+        <TextInput
+          label={t('admin.members.email')}
+          type="email"
+          required
+          data-autofocus
+          value={email}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          error={errors.email}
+        />
+        <TextInput
+          label={t('admin.members.displayName')}
+          value={displayName}
+          onChange={(event) => setDisplayName(event.currentTarget.value)}
+          error={errors.displayName}
+        />
+        <NativeSelect
+          label={t('admin.members.role')}
+          value={role}
+          onChange={(event) => setRole(event.currentTarget.value as Role)}
+          error={errors.role}
+          data={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
+        />
+        <NativeSelect
+          label={t('admin.members.organization')}
+          value={organizationId}
+          onChange={(event) => setOrganizationId(event.currentTarget.value)}
+          error={errors.organizationId}
+          data={[
+            { value: '', label: t('admin.members.noOrganization') },
+            ...organizations.map((organization) => ({
+              value: organization.id,
+              label: organization.shortName,
+            })),
+          ]}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={invite.isPending}>
+            {t('admin.members.inviteSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The one-time set-password link, shown to the admin to hand over. */
+function InvitationDialog({
+  invitation,
+  onClose,
+}: {
+  invitation: Invitation | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={invitation !== null} onClose={onClose} title={t('admin.members.linkTitle')}>
+      {invitation && (
+        <Stack gap="md">
+          {invitation.setPasswordUrl ? (
+            <>
+              <Text>
+                {t('admin.members.linkIntro', {
+                  name: invitation.member.displayName,
+                  email: invitation.member.email,
+                })}
+              </Text>
+              <TextInput
+                label={t('admin.members.link')}
+                value={invitation.setPasswordUrl}
+                readOnly
+                onFocus={(event) => event.currentTarget.select()}
+              />
+              <Alert color="yellow" variant="light">
+                {t('admin.members.linkWarning')}
+              </Alert>
+              <Group justify="flex-end">
+                <CopyButton value={invitation.setPasswordUrl}>
+                  {({ copied, copy }) => (
+                    <Button color={copied ? 'teal' : 'blue'} onClick={copy}>
+                      {copied ? t('common.copied') : t('admin.members.copyLink')}
+                    </Button>
+                  )}
+                </CopyButton>
+                <Button variant="default" onClick={onClose}>
+                  {t('common.close')}
+                </Button>
+              </Group>
+            </>
+          ) : (
+            <>
+              <Text>{t('admin.members.hasPassword', { name: invitation.member.displayName })}</Text>
+              <Group justify="flex-end">
+                <Button onClick={onClose}>{t('common.close')}</Button>
+              </Group>
+            </>
+          )}
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function ConfirmActiveDialog({
+  member,
+  onClose,
+  onConfirm,
+}: {
+  member: Member | null;
+  onClose: () => void;
+  onConfirm: (member: Member) => void;
+}) {
+  const { t } = useTranslation();
+  const deactivating = member?.active ?? false;
+  return (
+    <Modal
+      opened={member !== null}
+      onClose={onClose}
+      title={deactivating ? t('admin.members.deactivateTitle') : t('admin.members.activateTitle')}
+    >
+      {member && (
+        <Stack gap="md">
+          <Text>
+            {deactivating
+              ? t('admin.members.deactivateConfirm', { name: member.displayName })
+              : t('admin.members.activateConfirm', { name: member.displayName })}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} data-autofocus>
+              {t('common.cancel')}
+            </Button>
+            <Button color={deactivating ? 'red' : 'green'} onClick={() => onConfirm(member)}>
+              {deactivating ? t('admin.members.deactivate') : t('admin.members.activate')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

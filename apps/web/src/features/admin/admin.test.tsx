@@ -1,0 +1,283 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderApp } from '../../test/render';
+import { adminMe, me, meAs, nq42, organizations, page } from '../../test/fixtures';
+import type { Member } from '../../api/pending-types';
+
+const lan: Member = {
+  id: 'm-official',
+  userId: 'u-official',
+  email: 'official@demo.test',
+  displayName: 'Nguyễn Thị Lan',
+  role: 'EDITOR',
+  organization: organizations[0]!,
+  active: true,
+  passwordSet: true,
+  createdAt: '2026-01-05T02:00:00.000Z',
+};
+const admin: Member = {
+  ...lan,
+  id: 'm-admin',
+  userId: 'u-admin',
+  email: 'admin@demo.test',
+  displayName: 'Quản trị viên',
+  role: 'ADMIN',
+  organization: organizations[3]!,
+};
+
+const base = {
+  '/api/auth/me': adminMe,
+  '/api/workspaces/viet-nam/frameworks': page([nq42]),
+  '/api/workspaces/viet-nam/organizations': page(organizations),
+};
+
+describe('administration navigation', () => {
+  it('shows the Administration link and the role to an admin', async () => {
+    renderApp('/w/viet-nam', base);
+    const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' });
+    expect(within(nav).getByRole('link', { name: 'Quản trị' })).toHaveAttribute(
+      'href',
+      '/w/viet-nam/admin/members',
+    );
+    expect(
+      screen.getByRole('button', {
+        name: 'Không gian làm việc Việt Nam, vai trò của bạn: Quản trị viên',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it.each(['MANAGER', 'EDITOR', 'PARTNER', 'VIEWER'] as const)(
+    'hides it from a %s, who sees their role in the switcher',
+    async (role) => {
+      renderApp('/w/viet-nam', { ...base, '/api/auth/me': meAs(role) });
+      const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' });
+      expect(within(nav).getByRole('link', { name: 'Cam kết' })).toBeInTheDocument();
+      expect(within(nav).queryByRole('link', { name: 'Quản trị' })).toBeNull();
+      expect(screen.getByTestId('current-role')).toHaveTextContent(
+        { MANAGER: 'Quản lý', EDITOR: 'Biên tập viên', PARTNER: 'Đối tác', VIEWER: 'Người xem' }[
+          role
+        ],
+      );
+    },
+  );
+
+  it('shows a not-allowed page to a non-admin opening an admin URL, without asking the API', async () => {
+    const { sent } = renderApp('/w/viet-nam/admin/members', {
+      ...base,
+      '/api/auth/me': meAs('VIEWER'),
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Không có quyền truy cập' }),
+    ).toBeInTheDocument();
+    expect(sent.some((r) => r.path.endsWith('/members'))).toBe(false);
+  });
+});
+
+describe('members administration', () => {
+  it('invites a member and shows the one-time set-password link with a copy button', async () => {
+    let members = [admin, lan];
+    const invited: Member = {
+      ...lan,
+      id: 'm-new',
+      userId: 'u-new',
+      email: 'new@molisa.test',
+      displayName: 'Lê Văn Minh',
+      role: 'PARTNER',
+      organization: organizations[1]!,
+      passwordSet: false,
+    };
+    const { user, sent } = renderApp('/w/viet-nam/admin/members', {
+      ...base,
+      'GET /api/workspaces/viet-nam/members': () => page(members),
+      'POST /api/workspaces/viet-nam/members': () => {
+        members = [...members, invited];
+        return {
+          status: 201,
+          body: {
+            member: invited,
+            setPasswordUrl: 'http://localhost:3000/set-password?token=one-time-token',
+          },
+        };
+      },
+    });
+
+    expect(await screen.findByText('official@demo.test')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Mời thành viên' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Mời thành viên' });
+    await user.type(within(dialog).getByRole('textbox', { name: /E-mail/ }), 'new@molisa.test');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Tên hiển thị' }), 'Lê Văn Minh');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Vai trò' }), 'PARTNER');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Tổ chức' }), 'o-vgcl');
+    await user.click(within(dialog).getByRole('button', { name: 'Mời' }));
+
+    const linkDialog = await screen.findByRole('dialog', { name: 'Liên kết đặt mật khẩu' });
+    expect(within(linkDialog).getByRole('textbox', { name: 'Liên kết dùng một lần' })).toHaveValue(
+      'http://localhost:3000/set-password?token=one-time-token',
+    );
+    expect(
+      within(linkDialog).getByRole('button', { name: 'Sao chép liên kết' }),
+    ).toBeInTheDocument();
+    expect(sent.find((r) => r.method === 'POST')?.body).toEqual({
+      email: 'new@molisa.test',
+      displayName: 'Lê Văn Minh',
+      role: 'PARTNER',
+      organizationId: 'o-vgcl',
+    });
+    expect(await screen.findByText('new@molisa.test')).toBeInTheDocument();
+    expect(screen.getByText('Chưa đặt mật khẩu')).toBeInTheDocument();
+  });
+
+  it('issues a new link for a member', async () => {
+    const { user } = renderApp('/w/viet-nam/admin/members', {
+      ...base,
+      'GET /api/workspaces/viet-nam/members': page([admin, { ...lan, passwordSet: false }]),
+      'POST /api/workspaces/viet-nam/members/m-official/invitation': {
+        member: lan,
+        setPasswordUrl: 'http://localhost:3000/set-password?token=second',
+      },
+    });
+    await user.click(
+      await screen.findByRole('button', { name: 'Liên kết đặt mật khẩu mới cho Nguyễn Thị Lan' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Liên kết đặt mật khẩu' });
+    expect(within(dialog).getByRole('textbox')).toHaveValue(
+      'http://localhost:3000/set-password?token=second',
+    );
+  });
+
+  it('changes a role inline and explains the refusal to demote the last admin', async () => {
+    const { user, sent } = renderApp('/w/viet-nam/admin/members', {
+      ...base,
+      'GET /api/workspaces/viet-nam/members': page([admin, lan]),
+      'PATCH /api/workspaces/viet-nam/members/m-official': { ...lan, role: 'MANAGER' },
+      'PATCH /api/workspaces/viet-nam/members/m-admin': {
+        status: 409,
+        body: { statusCode: 409, error: 'Conflict', message: 'Last admin' },
+      },
+    });
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Vai trò của Nguyễn Thị Lan' }),
+      'MANAGER',
+    );
+    await waitFor(() =>
+      expect(sent.find((r) => r.method === 'PATCH')?.body).toEqual({ role: 'MANAGER' }),
+    );
+
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Vai trò của Quản trị viên' }),
+      'VIEWER',
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Không gian làm việc phải còn ít nhất một quản trị viên',
+    );
+    // The select shows what the server holds, not the refused choice.
+    expect(screen.getByRole('combobox', { name: 'Vai trò của Quản trị viên' })).toHaveValue(
+      'ADMIN',
+    );
+  });
+
+  it('deactivates a member only after confirmation', async () => {
+    const { user, sent } = renderApp('/w/viet-nam/admin/members', {
+      ...base,
+      'GET /api/workspaces/viet-nam/members': page([admin, lan]),
+      'PATCH /api/workspaces/viet-nam/members/m-official': { ...lan, active: false },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Vô hiệu hóa Nguyễn Thị Lan' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vô hiệu hóa thành viên?' });
+    expect(sent.some((r) => r.method === 'PATCH')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Vô hiệu hóa' }));
+    await waitFor(() =>
+      expect(sent.find((r) => r.method === 'PATCH')?.body).toEqual({ active: false }),
+    );
+  });
+});
+
+describe('organizations administration', () => {
+  it('creates an organization', async () => {
+    const { user, sent } = renderApp('/w/viet-nam/admin/organizations', {
+      ...base,
+      'POST /api/workspaces/viet-nam/organizations': {
+        status: 201,
+        body: { id: 'o-vca', shortName: 'VCA', name: { vi: 'Liên minh HTX', en: 'VCA' } },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Thêm tổ chức' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Thêm tổ chức' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Tên viết tắt/ }), 'VCA');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: /Tên \(tiếng Việt\)/ }),
+      'Liên minh Hợp tác xã Việt Nam',
+    );
+    await user.type(
+      within(dialog).getByRole('textbox', { name: /Tên \(tiếng Anh\)/ }),
+      'Vietnam Cooperative Alliance',
+    );
+    await user.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Nhóm đại diện' }),
+      'EMPLOYERS',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(sent.find((r) => r.method === 'POST')?.body).toEqual({
+      shortName: 'VCA',
+      name: { vi: 'Liên minh Hợp tác xã Việt Nam', en: 'Vietnam Cooperative Alliance' },
+      constituency: 'EMPLOYERS',
+    });
+  });
+
+  it('explains a 409 when the organization is still in use', async () => {
+    const { user } = renderApp('/w/viet-nam/admin/organizations', {
+      ...base,
+      'DELETE /api/workspaces/viet-nam/organizations/o-molisa': {
+        status: 409,
+        body: { statusCode: 409, error: 'Conflict', message: 'In use' },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Xóa MOLISA' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Xóa tổ chức?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Xóa' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Không thể xóa tổ chức này');
+  });
+});
+
+describe('workspace switcher', () => {
+  it('creates a workspace and switches to it', async () => {
+    let created = false;
+    const fresh = { id: 'w-2', slug: 'lao-pdr', name: 'Lào', isDemo: false };
+    const { user, history, sent } = renderApp('/w/viet-nam', {
+      ...base,
+      '/api/auth/me': () =>
+        created
+          ? {
+              ...me,
+              memberships: [
+                ...me.memberships,
+                { workspace: fresh, role: 'ADMIN', organization: null },
+              ],
+            }
+          : me,
+      'POST /api/workspaces': () => {
+        created = true;
+        return { status: 201, body: fresh };
+      },
+      '/api/workspaces/lao-pdr/frameworks': page([]),
+      '/api/workspaces/lao-pdr/organizations': page([]),
+    });
+    await user.click(await screen.findByRole('button', { name: /Không gian làm việc Việt Nam/ }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Tạo không gian làm việc' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Tạo không gian làm việc' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^Tên/ }), 'Lào PDR');
+    expect(within(dialog).getByRole('textbox', { name: /Địa chỉ web/ })).toHaveValue('lao-pdr');
+    await user.click(within(dialog).getByRole('button', { name: 'Tạo' }));
+
+    await waitFor(() => expect(history.location.pathname).toBe('/w/lao-pdr'));
+    expect(sent.find((r) => r.method === 'POST')?.body).toEqual({
+      name: 'Lào PDR',
+      slug: 'lao-pdr',
+    });
+    expect(
+      await screen.findByRole('button', {
+        name: 'Không gian làm việc Lào, vai trò của bạn: Quản trị viên',
+      }),
+    ).toBeInTheDocument();
+  });
+});

@@ -31,3 +31,17 @@ export type ApiErrorBody = Schemas['ApiErrorDto'];
 export type Me = Schemas['MeDto'];
 export type Membership = Schemas['MembershipDto'];
 export type User = Schemas['UserDto'];
+
+export type UpdateMeBody = Schemas['UpdateMeDto'];
+export type ChangePasswordBody = Schemas['ChangePasswordDto'];
+export type ApiToken = Schemas['ApiTokenDto'];
+export type CreateApiTokenBody = Schemas['CreateApiTokenDto'];
+export type CreatedApiToken = Schemas['CreatedApiTokenDto'];
+export type PasswordTokenInfo = Schemas['PasswordTokenInfoDto'];
+export type SetPasswordBody = Schemas['SetPasswordDto'];
+export type CreateWorkspaceBody = Schemas['CreateWorkspaceDto'];
+export type Member = Schemas['MemberDto'];
+export type InviteMemberBody = Schemas['InviteMemberDto'];
+export type Invitation = Schemas['InvitationDto'];
+export type UpdateMemberBody = Schemas['UpdateMemberDto'];
+export type OrganizationBody = Schemas['CreateOrganizationDto'];

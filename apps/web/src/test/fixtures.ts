@@ -240,7 +240,10 @@ export const updates: ProgressUpdate[] = [
     submittedAt: '2026-04-08T02:00:00.000Z',
     decidedAt: '2026-04-10T02:00:00.000Z',
     decidedById: 'u-manager',
+    indicatorValues: [],
+    version: 3,
     createdAt: '2026-04-05T02:00:00.000Z',
+    updatedAt: '2026-04-10T02:00:00.000Z',
   },
   {
     id: 'up-1',
@@ -256,7 +259,10 @@ export const updates: ProgressUpdate[] = [
     submittedAt: '2026-01-12T02:00:00.000Z',
     decidedAt: '2026-01-19T02:00:00.000Z',
     decidedById: 'u-manager',
+    indicatorValues: [],
+    version: 3,
     createdAt: '2026-01-10T02:00:00.000Z',
+    updatedAt: '2026-01-19T02:00:00.000Z',
   },
 ];
 
@@ -274,9 +280,33 @@ export const indicators: Indicator[] = [
     target: { value: 60, year: 2030 },
     source: 'BHXH Việt Nam',
     measurements: [
-      { id: 'm1', measuredOn: '2023-12-31', value: 39.3, source: null },
-      { id: 'm2', measuredOn: '2024-12-31', value: 42.1, source: null },
-      { id: 'm3', measuredOn: '2025-12-31', value: 45.2, source: null },
+      {
+        id: 'm1',
+        indicatorId: 'ind-1',
+        measuredOn: '2023-12-31',
+        value: 39.3,
+        source: null,
+        createdById: null,
+        createdAt: '2023-12-31T02:00:00.000Z',
+      },
+      {
+        id: 'm2',
+        indicatorId: 'ind-1',
+        measuredOn: '2024-12-31',
+        value: 42.1,
+        source: null,
+        createdById: null,
+        createdAt: '2024-12-31T02:00:00.000Z',
+      },
+      {
+        id: 'm3',
+        indicatorId: 'ind-1',
+        measuredOn: '2025-12-31',
+        value: 45.2,
+        source: null,
+        createdById: null,
+        createdAt: '2025-12-31T02:00:00.000Z',
+      },
     ],
     latest: { measuredOn: '2025-12-31', value: 45.2 },
     expected: 47.65,
@@ -291,8 +321,10 @@ export const comments: Comment[] = [
     author: { id: 'u-union', displayName: 'Trần Văn Hùng' },
     body: 'Số người rút BHXH một lần vẫn ở mức cao.',
     stance: 'CONCERN',
+    mentionedIds: [],
     createdAt: '2026-03-02T02:00:00.000Z',
     editedAt: null,
+    deletedAt: null,
   },
   {
     id: 'cm-2',
@@ -300,8 +332,10 @@ export const comments: Comment[] = [
     author: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
     body: 'Cảm ơn ý kiến của Tổng LĐLĐ.',
     stance: null,
+    mentionedIds: [],
     createdAt: '2026-03-04T02:00:00.000Z',
     editedAt: null,
+    deletedAt: null,
   },
 ];
 
@@ -312,6 +346,8 @@ export const positions: Position[] = [
     position: 'RESERVATION',
     rationale: 'VCCI ủng hộ mục tiêu chung nhưng đề nghị cân nhắc tổng chi phí lao động.',
     decidedOn: '2026-02-12',
+    recordedBy: { id: 'u-employer', displayName: 'Phạm Thu Hà' },
+    updatedAt: '2026-02-12T02:00:00.000Z',
   },
 ];
 

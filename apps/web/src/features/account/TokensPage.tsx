@@ -18,7 +18,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/client';
-import type { ApiToken, CreatedApiToken } from '../../api/pending-types';
+import type { ApiToken, CreatedApiToken } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { tokensQuery, useCreateToken, useRevokeToken } from './queries';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
 import { page } from '../../test/fixtures';
-import type { ApiToken, CreatedApiToken } from '../../api/pending-types';
+import type { ApiToken, CreatedApiToken } from '../../api/types';
 
 const existing: ApiToken = {
   id: 't-1',

@@ -1,12 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Page } from '../../api/types';
-import type {
-  ApiToken,
-  ChangePasswordBody,
-  CreateApiTokenBody,
-  CreatedApiToken,
-} from '../../api/pending-types';
+import { api, unwrap } from '../../api/client';
+import type { ChangePasswordBody, CreateApiTokenBody } from '../../api/types';
 
 export const accountKeys = {
   all: ['account'] as const,
@@ -16,15 +10,14 @@ export const accountKeys = {
 export const tokensQuery = () =>
   queryOptions({
     queryKey: accountKeys.tokens(),
-    queryFn: () => callApi<Page<ApiToken>>('GET', '/api/auth/tokens'),
+    queryFn: () => unwrap(api.GET('/api/auth/tokens')),
     select: (page) => page.items,
   });
 
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateApiTokenBody) =>
-      callApi<CreatedApiToken>('POST', '/api/auth/tokens', body),
+    mutationFn: (body: CreateApiTokenBody) => unwrap(api.POST('/api/auth/tokens', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }
@@ -33,13 +26,13 @@ export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      callApi<void>('DELETE', `/api/auth/tokens/${encodeURIComponent(id)}`),
+      unwrap(api.DELETE('/api/auth/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: ChangePasswordBody) => callApi<void>('POST', '/api/auth/password', body),
+    mutationFn: (body: ChangePasswordBody) => unwrap(api.POST('/api/auth/password', { body })),
   });
 }

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import type { Organization } from '../../api/types';
-import type { Invitation, Member } from '../../api/pending-types';
+import type { Invitation, Member } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';

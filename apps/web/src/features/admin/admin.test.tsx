@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
 import { adminMe, me, meAs, nq42, organizations, page } from '../../test/fixtures';
-import type { Member } from '../../api/pending-types';
+import type { Member } from '../../api/types';
 
 const lan: Member = {
   id: 'm-official',

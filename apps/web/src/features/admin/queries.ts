@@ -1,16 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Organization, Page } from '../../api/types';
-import type {
-  Invitation,
-  InviteMemberBody,
-  Member,
-  OrganizationBody,
-  UpdateMemberBody,
-} from '../../api/pending-types';
+import { api, unwrap } from '../../api/client';
+import type { InviteMemberBody, OrganizationBody, UpdateMemberBody } from '../../api/types';
 import { organizationKeys } from '../organizations/queries';
-
-const workspacePath = (slug: string) => `/api/workspaces/${encodeURIComponent(slug)}`;
 
 export const memberKeys = {
   all: ['members'] as const,
@@ -20,7 +11,8 @@ export const memberKeys = {
 export const membersQuery = (slug: string) =>
   queryOptions({
     queryKey: memberKeys.list(slug),
-    queryFn: () => callApi<Page<Member>>('GET', `${workspacePath(slug)}/members`),
+    queryFn: () =>
+      unwrap(api.GET('/api/workspaces/{slug}/members', { params: { path: { slug } } })),
     select: (page) => page.items,
   });
 
@@ -28,7 +20,7 @@ export function useInviteMember(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: InviteMemberBody) =>
-      callApi<Invitation>('POST', `${workspacePath(slug)}/members`, body),
+      unwrap(api.POST('/api/workspaces/{slug}/members', { params: { path: { slug } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.list(slug) }),
   });
 }
@@ -37,7 +29,9 @@ export function useUpdateMember(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateMemberBody }) =>
-      callApi<Member>('PATCH', `${workspacePath(slug)}/members/${encodeURIComponent(id)}`, body),
+      unwrap(
+        api.PATCH('/api/workspaces/{slug}/members/{id}', { params: { path: { slug, id } }, body }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.list(slug) }),
   });
 }
@@ -46,9 +40,10 @@ export function useNewInvitation(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      callApi<Invitation>(
-        'POST',
-        `${workspacePath(slug)}/members/${encodeURIComponent(id)}/invitation`,
+      unwrap(
+        api.POST('/api/workspaces/{slug}/members/{id}/invitation', {
+          params: { path: { slug, id } },
+        }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.list(slug) }),
   });
@@ -59,12 +54,15 @@ export function useSaveOrganization(slug: string) {
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: OrganizationBody }) =>
       id
-        ? callApi<Organization>(
-            'PATCH',
-            `${workspacePath(slug)}/organizations/${encodeURIComponent(id)}`,
-            body,
+        ? unwrap(
+            api.PATCH('/api/workspaces/{slug}/organizations/{id}', {
+              params: { path: { slug, id } },
+              body,
+            }),
           )
-        : callApi<Organization>('POST', `${workspacePath(slug)}/organizations`, body),
+        : unwrap(
+            api.POST('/api/workspaces/{slug}/organizations', { params: { path: { slug } }, body }),
+          ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
   });
 }
@@ -73,7 +71,11 @@ export function useDeleteOrganization(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      callApi<void>('DELETE', `${workspacePath(slug)}/organizations/${encodeURIComponent(id)}`),
+      unwrap(
+        api.DELETE('/api/workspaces/{slug}/organizations/{id}', {
+          params: { path: { slug, id } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
   });
 }

@@ -3,9 +3,9 @@ import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, callApi, fieldErrors, isNotFound } from '../../api/client';
+import { api, ApiError, fieldErrors, isNotFound, unwrap } from '../../api/client';
 import type { Me } from '../../api/types';
-import type { PasswordTokenInfo, SetPasswordBody } from '../../api/pending-types';
+import type { PasswordTokenInfo, SetPasswordBody } from '../../api/types';
 import { PublicLayout } from '../layout/PublicLayout';
 import { LoadingState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
@@ -20,9 +20,8 @@ export function SetPasswordPage() {
   const info = useQuery({
     queryKey: ['auth', 'password-token', token],
     queryFn: () =>
-      callApi<PasswordTokenInfo>(
-        'GET',
-        `/api/auth/password-tokens/${encodeURIComponent(token ?? '')}`,
+      unwrap(
+        api.GET('/api/auth/password-tokens/{token}', { params: { path: { token: token ?? '' } } }),
       ),
     enabled: Boolean(token),
     retry: false,
@@ -71,7 +70,7 @@ function SetPasswordForm({ token, info }: { token: string; info: PasswordTokenIn
   const [confirm, setConfirm] = useState('');
   const [checked, setChecked] = useState(false);
   const save = useMutation({
-    mutationFn: (body: SetPasswordBody) => callApi<Me>('POST', '/api/auth/set-password', body),
+    mutationFn: (body: SetPasswordBody) => unwrap(api.POST('/api/auth/set-password', { body })),
     onSuccess: (me) => {
       queryClient.removeQueries();
       queryClient.setQueryData(authKeys.me(), me);

@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, callApi, unwrap } from '../../api/client';
-import type { Me } from '../../api/types';
-import type { UpdateMeBody } from '../../api/pending-types';
+import { api, unwrap } from '../../api/client';
+import type { UpdateMeBody } from '../../api/types';
 
 export const authKeys = {
   all: ['auth'] as const,
@@ -47,7 +46,7 @@ export function useLogout() {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateMeBody) => callApi<Me>('PATCH', '/api/auth/me', body),
+    mutationFn: (body: UpdateMeBody) => unwrap(api.PATCH('/api/auth/me', { body })),
     onSuccess: (me) => queryClient.setQueryData(authKeys.me(), me),
   });
 }

@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { CreateWorkspaceBody, CreatedWorkspace } from '../../api/pending-types';
+import { api, unwrap } from '../../api/client';
+import type { CreateWorkspaceBody } from '../../api/types';
 import { authKeys } from '../auth/queries';
 
 /** Creates a workspace (the caller becomes its administrator) and reloads the memberships. */
 export function useCreateWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateWorkspaceBody) =>
-      callApi<CreatedWorkspace>('POST', '/api/workspaces', body),
+    mutationFn: (body: CreateWorkspaceBody) => unwrap(api.POST('/api/workspaces', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
   });
 }

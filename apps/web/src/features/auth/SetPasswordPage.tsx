@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, fieldErrors, isNotFound, unwrap } from '../../api/client';
-import type { Me } from '../../api/types';
 import type { PasswordTokenInfo, SetPasswordBody } from '../../api/types';
 import { PublicLayout } from '../layout/PublicLayout';
 import { LoadingState } from '../layout/states';

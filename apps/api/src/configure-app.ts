@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyMultipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiErrorFilter } from './common/api-error.filter';
 import { createValidationPipe } from './common/validation';
-import { MULTIPART_LIMITS } from './evidence/upload-rules';
+import { registerMultipart } from './evidence/multipart';
 import { buildOpenApiDocument } from './openapi/openapi';
 
 export interface ConfigureOptions {
@@ -26,11 +25,7 @@ export async function configureApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   await app.register(fastifyCookie);
-  // Evidence uploads: the parser only streams parts; routes read them (evidence-input.ts).
-  await app.register(fastifyMultipart, {
-    limits: MULTIPART_LIMITS,
-    throwFileSizeLimit: true,
-  });
+  await registerMultipart(app); // evidence uploads
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

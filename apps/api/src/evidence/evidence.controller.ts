@@ -14,7 +14,6 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
@@ -41,6 +40,11 @@ import {
 import { EvidenceService } from './evidence.service';
 import { downloadHeaders } from './download-headers';
 
+const error = (description: string) => ({
+  description,
+  schema: { $ref: '#/components/schemas/ApiErrorDto' },
+});
+
 /** A link as JSON, or a file as multipart/form-data: the two forms of an evidence POST. */
 const EvidenceBody = () =>
   applyDecorators(
@@ -57,13 +61,11 @@ const EvidenceBody = () =>
       },
     }),
     ApiCreatedResponse({ type: EvidenceDto }),
-    ApiBadRequestResponse({ description: 'A field is missing or invalid (named in `details`)' }),
-    ApiForbiddenResponse(),
-    ApiNotFoundResponse(),
-    ApiPayloadTooLargeResponse({ description: 'The file is over 25 MB; nothing was stored' }),
-    ApiUnsupportedMediaTypeResponse({
-      description: 'The content is not an accepted type; nothing was stored',
-    }),
+    ApiForbiddenResponse(error('Not an editor of one of its organizations (nor ADMIN)')),
+    ApiPayloadTooLargeResponse(error('The file is over 25 MB; nothing was stored')),
+    ApiUnsupportedMediaTypeResponse(
+      error('The content is not an accepted type; nothing was stored'),
+    ),
   );
 
 @ApiTags('evidence')
@@ -74,7 +76,6 @@ export class EvidenceController {
   @Get('evidence')
   @Permission('commitment.read')
   @ApiOkResponse({ type: EvidenceListDto })
-  @ApiNotFoundResponse()
   list(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
@@ -96,7 +97,7 @@ export class EvidenceController {
   @Post('updates/:updateId/evidence')
   @Permission('evidence.write')
   @EvidenceBody()
-  @ApiConflictResponse({ description: 'The update is no longer a DRAFT or RETURNED' })
+  @ApiConflictResponse(error('The update is no longer a DRAFT or RETURNED'))
   async createForUpdate(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
@@ -110,8 +111,11 @@ export class EvidenceController {
   @Get('evidence/:evidenceId/download')
   @Permission('commitment.read')
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file, always as an attachment' })
-  @ApiNotFoundResponse({ description: 'No such file (links have no download)' })
+  @ApiOkResponse({
+    description: 'The file, always as an attachment, with its detected type',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiNotFoundResponse(error('No such file (links have no download)'))
   async download(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
@@ -127,11 +131,10 @@ export class EvidenceController {
   @Permission('evidence.write')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiForbiddenResponse()
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({
-    description: "The update's evidence is final, or the COMPLETED commitment's last evidence",
-  })
+  @ApiForbiddenResponse(error('Not its uploader (nor ADMIN), or not of its organizations'))
+  @ApiConflictResponse(
+    error("The update's evidence is final, or it is a COMPLETED commitment's last evidence"),
+  )
   remove(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,

@@ -32,9 +32,9 @@ export interface UpdateFacts {
 
 export type EvidenceWithUpdate = Evidence & { progressUpdate: UpdateFacts | null };
 
-/** The fields of an evidence item its history events show. */
-function auditedFields(e: Evidence) {
-  return {
+/** The fields of an evidence item its history events show (those it has: a link has no size). */
+function auditedFields(e: Evidence): Record<string, unknown> {
+  const fields = {
     kind: e.kind,
     title: e.title,
     url: e.url,
@@ -44,6 +44,7 @@ function auditedFields(e: Evidence) {
     sha256: e.sha256,
     progressUpdateId: e.progressUpdateId,
   };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
 }
 
 @Injectable()
@@ -99,9 +100,23 @@ export class EvidenceRepository {
     });
   }
 
-  /** Inserts the row and its `created` history event in one transaction. */
-  create(data: NewEvidence): Promise<Evidence> {
+  /**
+   * Inserts the row and its `created` history event in one transaction. Evidence of a progress
+   * update first locks the update and asks `updateRefusal` about its state as it is now (an upload
+   * may have streamed for a while): a returned error is thrown and nothing is written.
+   */
+  create(
+    data: NewEvidence,
+    updateRefusal: (state: UpdateState) => Error | null = () => null,
+  ): Promise<Evidence> {
     return this.prisma.$transaction(async (tx) => {
+      if (data.progressUpdateId) {
+        const [update] = await tx.$queryRaw<{ state: UpdateState }[]>`
+          SELECT "state"::text AS state FROM "ProgressUpdate"
+          WHERE "id" = ${data.progressUpdateId}::uuid FOR UPDATE`;
+        const refusal = update && updateRefusal(update.state);
+        if (refusal) throw refusal;
+      }
       const row = await tx.evidence.create({ data });
       await recordActivity(tx, this.event(row, data.uploadedById, 'created'));
       return row;

@@ -33,6 +33,15 @@ export interface EvidenceDownload {
 /** Progress updates still being written, whose evidence may change. */
 const OPEN_UPDATE_STATES: readonly string[] = ['DRAFT', 'RETURNED'];
 
+/** The 409 for adding evidence to an update in `state`, or null when it is still open. */
+function closedUpdateRefusal(state: string): ConflictException | null {
+  return OPEN_UPDATE_STATES.includes(state)
+    ? null
+    : new ConflictException(
+        `Evidence can be added to a DRAFT or RETURNED update, not a ${state} one`,
+      );
+}
+
 @Injectable()
 export class EvidenceService {
   private readonly logger = new Logger(EvidenceService.name);
@@ -63,12 +72,10 @@ export class EvidenceService {
     };
     const row =
       input.kind === 'LINK'
-        ? await this.evidence.create({
-            ...base,
-            kind: 'LINK',
-            url: input.link.url,
-            title: input.link.title,
-          })
+        ? await this.evidence.create(
+            { ...base, kind: 'LINK', url: input.link.url, title: input.link.title },
+            closedUpdateRefusal,
+          )
         : await this.createFile(member, base, input.form);
     return this.toDto(member, row);
   }
@@ -134,11 +141,8 @@ export class EvidenceService {
     this.policy.assert(member, 'evidence.write', { organizationIds: owners.organizationIds });
     if (update) {
       this.assertAuthorOrUnrestricted(member, update.authorId, 'Only the author of this update');
-      if (!OPEN_UPDATE_STATES.includes(update.state)) {
-        throw new ConflictException(
-          `Evidence can be added to a DRAFT or RETURNED update, not a ${update.state} one`,
-        );
-      }
+      const refusal = closedUpdateRefusal(update.state);
+      if (refusal) throw refusal;
     }
   }
 
@@ -168,16 +172,19 @@ export class EvidenceService {
       });
       const file = stored;
       if (!file) throw new Error('The upload form ended without storing its file');
-      return await this.evidence.create({
-        ...base,
-        kind: 'FILE',
-        title: fields.title ?? file.fileName,
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        sizeBytes: file.sizeBytes,
-        sha256: file.sha256,
-        storageKey: file.storageKey,
-      });
+      return await this.evidence.create(
+        {
+          ...base,
+          kind: 'FILE',
+          title: fields.title ?? file.fileName,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          storageKey: file.storageKey,
+        },
+        closedUpdateRefusal,
+      );
     } catch (error) {
       if (stored) await this.uploads.remove(stored.storageKey);
       throw error;

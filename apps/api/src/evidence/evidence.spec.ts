@@ -474,6 +474,11 @@ describe('evidence', () => {
       });
       const events = await t.prisma.activityEvent.findMany({ where: { entityId: body.id } });
       expect(events.map((e) => e.action)).toEqual(['created']);
+      expect(events[0]!.changes).toEqual({
+        kind: { before: null, after: 'LINK' },
+        title: { before: null, after: 'Báo cáo 2025' },
+        url: { before: null, after: 'https://molisa.gov.vn/bao-cao-2025.pdf' },
+      });
     });
 
     it.each([
@@ -681,6 +686,25 @@ describe('evidence', () => {
         });
       },
     );
+
+    it('answers 409 when the update is submitted while its file was streaming, keeping nothing', async () => {
+      const update = await newUpdate('DRAFT');
+      const submitMeanwhile = async function* () {
+        yield PDF;
+        // Read only once the route has checked the update (still a DRAFT) and streams the file.
+        await t.prisma.progressUpdate.update({
+          where: { id: update.id },
+          data: { state: 'SUBMITTED' },
+        });
+        yield Buffer.alloc(512 * 1024, 0x20);
+      };
+      await expectNothingStored(ownId, async () => {
+        const file = await upload(official, updateUrl(update.id), [
+          { name: 'file', filename: 'late.pdf', data: submitMeanwhile },
+        ]);
+        expect(file.status).toBe(409);
+      });
+    });
 
     it('refuses an editor on another author’s update (403) but lets an ADMIN add to it', async () => {
       const update = await newUpdate('DRAFT', adminId);

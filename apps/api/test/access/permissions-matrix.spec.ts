@@ -29,6 +29,7 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/commitments/:commitmentId/comments',
       'GET /api/workspaces/:slug/commitments/:commitmentId/positions',
       'GET /api/workspaces/:slug/commitments/:commitmentId/evidence',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/evidence/:evidenceId/download',
       'GET /api/workspaces/:slug/organizations',
       'GET /api/workspaces/:slug/members',
     ],
@@ -48,6 +49,7 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     row: 'write progress updates, evidence, measurements',
     routes: [
       'POST /api/workspaces/:slug/commitments/:commitmentId/updates',
+      'POST /api/workspaces/:slug/commitments/:commitmentId/evidence',
       'POST /api/workspaces/:slug/commitments/:commitmentId/indicators',
       'PATCH /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId',
       'POST /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId/measurements',
@@ -75,6 +77,16 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       PARTNER: false,
       VIEWER: false,
     },
+  },
+  {
+    row: 'write evidence: attach it to a report (its author, or an ADMIN)',
+    routes: ['POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/evidence'],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: 'author', PARTNER: false, VIEWER: false },
+  },
+  {
+    row: "write evidence: remove one's own upload (an ADMIN removes any)",
+    routes: ['DELETE /api/workspaces/:slug/commitments/:commitmentId/evidence/:evidenceId'],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: 'author', PARTNER: false, VIEWER: false },
   },
   {
     row: 'comment',

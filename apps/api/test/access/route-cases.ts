@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { TestApp } from '../test-app';
 import type { DemoIds } from './demo-ids';
 
@@ -116,6 +118,39 @@ const INDICATOR_BODY = {
   direction: 'INCREASE',
   baseline: { value: 1000, year: 2021 },
   target: { value: 5000, year: 2030 },
+};
+
+/**
+ * A fresh evidence file on the MOLISA commitment (`own`: uploaded by the caller), stored for real
+ * under the test's uploads folder.
+ */
+async function freshEvidenceFile(ctx: CaseContext) {
+  const { t, ids } = ctx;
+  const storageKey = `${ids.workspaceId}/${randomUUID()}`;
+  const content = Buffer.from('%PDF-1.4\n% access test\n');
+  await mkdir(path.join(t.uploadsDir, ids.workspaceId), { recursive: true });
+  await writeFile(path.join(t.uploadsDir, storageKey), content);
+  const evidence = await t.prisma.evidence.create({
+    data: {
+      workspaceId: ids.workspaceId,
+      commitmentId: ids.ownCommitmentId,
+      kind: 'FILE',
+      title: 'Báo cáo kiểm tra',
+      fileName: 'bao-cao.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      storageKey,
+      uploadedById: ctx.scope === 'own' ? ctx.persona.userId : someoneElse(ctx),
+    },
+  });
+  return { commitmentId: ids.ownCommitmentId, evidenceId: evidence.id };
+}
+
+const LINK_EVIDENCE = {
+  kind: 'LINK',
+  url: 'https://thuvienphapluat.vn/van-ban/Bao-hiem/Luat-Bao-hiem-xa-hoi-2024-41-2024-QH15.aspx',
+  title: 'Luật Bảo hiểm xã hội 2024',
 };
 
 /** The caller's organization (`own`; MOLISA for a caller without one) or another one. */
@@ -261,6 +296,20 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/workspaces/:slug/exports/commitments.csv': {},
   'GET /api/workspaces/:slug/commitments/:commitmentId/evidence': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
+  },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/evidence': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+    body: () => LINK_EVIDENCE,
+  },
+  'POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/evidence': {
+    params: (ctx) => freshUpdate(ctx, 'DRAFT'),
+    body: () => LINK_EVIDENCE,
+  },
+  'GET /api/workspaces/:slug/commitments/:commitmentId/evidence/:evidenceId/download': {
+    params: freshEvidenceFile,
+  },
+  'DELETE /api/workspaces/:slug/commitments/:commitmentId/evidence/:evidenceId': {
+    params: freshEvidenceFile,
   },
   'GET /api/workspaces/:slug/members': {},
   'POST /api/workspaces/:slug/members': {

@@ -1,2 +1,3 @@
 export * from './enums';
+export * from './permissions';
 export type { paths, components, operations } from './openapi';

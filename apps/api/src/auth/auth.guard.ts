@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PERMISSION_KEY } from '../permissions/permission.decorator';
-import { type Action, mayAttempt } from '../permissions/policy';
+import { type Action, mayAttempt } from '@spct/contracts';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import type { Actor, AuthenticatedRequest } from './actor';
 import { ApiTokenAuthenticator } from './api-token-authenticator';

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Action } from './policy';
+import type { Action } from '@spct/contracts';
 
 export const PERMISSION_KEY = 'spct:permission';
 

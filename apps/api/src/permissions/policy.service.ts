@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { type Action, can, type PolicyResource, type PolicySubject } from './policy';
+import { type Action, can, type PolicyResource, type PolicySubject } from '@spct/contracts';
 
 /** The one place that decides what a workspace member may do. */
 @Injectable()

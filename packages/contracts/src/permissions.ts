@@ -1,4 +1,9 @@
-import type { Role } from '../generated/prisma/client';
+import type { Role } from './enums';
+
+/**
+ * DESIGN.md's permissions table, shared by the API (which enforces it) and the web app (which
+ * uses it only to offer what the user may do).
+ */
 
 /** Everything a member can try to do in a workspace (DESIGN.md, "Permissions"). */
 export const ACTIONS = [
@@ -140,4 +145,13 @@ export function can(actor: PolicySubject, action: Action, resource: PolicyResour
 /** Whether the role can do `action` to at least some resource (the route-level check). */
 export function mayAttempt(role: Role, action: Action): boolean {
   return RULES[action][role] !== 'deny';
+}
+
+/**
+ * Whether the member may do `action` to at least one resource: the API's route-level check
+ * refines this per role; the web app shows or hides an action with it.
+ */
+export function canAtAll(actor: PolicySubject, action: Action): boolean {
+  const rule = RULES[action][actor.role];
+  return rule !== 'deny' && (rule !== 'ownOrg' || actor.organizationId !== null);
 }

@@ -164,7 +164,7 @@ export class CommitmentsService {
             'after',
           ),
         });
-        await this.rollUp(tx, member, created.parentId);
+        await this.rollUpAndRecord(tx, member, created.parentId);
         return created.id;
       })
       .catch(duplicateReference);
@@ -221,8 +221,9 @@ export class CommitmentsService {
         await this.commitments.update(tx, id, changed);
         await recordActivity(tx, { ...this.event(member, id), action: 'updated', changes });
         if ('weight' in changes || 'parentId' in changes) {
-          await this.rollUp(tx, member, before.parentId);
-          if (after.parentId !== before.parentId) await this.rollUp(tx, member, after.parentId);
+          await this.rollUpAndRecord(tx, member, before.parentId);
+          if (after.parentId !== before.parentId)
+            await this.rollUpAndRecord(tx, member, after.parentId);
         }
       },
     );
@@ -276,7 +277,7 @@ export class CommitmentsService {
           action: archived ? 'archived' : 'restored',
           changes: { archived: { before: !archived, after: archived } },
         });
-        await this.rollUp(tx, member, row.parentId);
+        await this.rollUpAndRecord(tx, member, row.parentId);
       },
     );
     return this.get(member, id);
@@ -382,8 +383,11 @@ export class CommitmentsService {
     if (errors.length > 0) throw new FieldValidationException(errors);
   }
 
-  /** Recomputes the ancestors' progress from `parentId` up and records each change. */
-  private async rollUp(tx: Tx, member: WorkspaceActor, parentId: string | null): Promise<void> {
+  /**
+   * Recomputes the stored progress of `parentId` and its ancestors from their children, inside
+   * the caller's transaction, and records each change (edits here, approvals of reports).
+   */
+  async rollUpAndRecord(tx: Tx, member: WorkspaceActor, parentId: string | null): Promise<void> {
     for (const changed of await this.commitments.rollUpAncestors(tx, parentId)) {
       await recordActivity(tx, {
         ...this.event(member, changed.id),

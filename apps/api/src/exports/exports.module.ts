@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CommitmentsRepository } from '../commitments/commitments.repository';
+import { CommitmentsModule } from '../commitments/commitments.module';
 import { ExportsController } from './exports.controller';
 import { ExportsRepository } from './exports.repository';
 import { ExportsService } from './exports.service';
 
-/**
- * Downloads. Reads commitments through the list's own keyset query (CommitmentsRepository,
- * stateless over PrismaService), so an export and the list always agree on filters.
- */
+/** Downloads. Reads commitments through the list's own keyset query, so both agree on filters. */
 @Module({
+  imports: [CommitmentsModule],
   controllers: [ExportsController],
-  providers: [CommitmentsRepository, ExportsRepository, ExportsService],
+  providers: [ExportsRepository, ExportsService],
 })
 export class ExportsModule {}

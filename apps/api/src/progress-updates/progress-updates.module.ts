@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CommitmentsModule } from '../commitments/commitments.module';
 import { ProgressUpdatesController } from './progress-updates.controller';
 import { ProgressUpdatesRepository } from './progress-updates.repository';
 import { ProgressUpdatesService } from './progress-updates.service';
 
 @Module({
+  imports: [CommitmentsModule],
   controllers: [ProgressUpdatesController],
   providers: [ProgressUpdatesRepository, ProgressUpdatesService],
 })

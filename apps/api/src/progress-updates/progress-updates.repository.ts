@@ -37,13 +37,6 @@ export interface UpdateFields {
   narrative?: string;
 }
 
-export interface RollupRow {
-  id: string;
-  parentId: string | null;
-  progress: number;
-  weight: number;
-}
-
 @Injectable()
 export class ProgressUpdatesRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -246,23 +239,6 @@ export class ProgressUpdatesRepository {
       data: { status, progress, version: { increment: 1 } },
       select: { status: true, progress: true, version: true },
     });
-  }
-
-  /** The nodes a roll-up of `ancestorIds` needs: the ancestors and their (live) children. */
-  async rollupNodes(tx: Tx, ancestorIds: string[]): Promise<RollupRow[]> {
-    const select = { id: true, parentId: true, progress: true, weight: true } as const;
-    const ancestors = await tx.commitment.findMany({ where: { id: { in: ancestorIds } }, select });
-    const children = await tx.commitment.findMany({
-      where: { parentId: { in: ancestorIds }, archived: false },
-      select,
-    });
-    const byId = new Map<string, RollupRow>();
-    for (const row of [...ancestors, ...children]) byId.set(row.id, row);
-    return [...byId.values()];
-  }
-
-  setProgress(tx: Tx, commitmentId: string, progress: number): Promise<unknown> {
-    return tx.commitment.update({ where: { id: commitmentId }, data: { progress } });
   }
 
   createMeasurements(

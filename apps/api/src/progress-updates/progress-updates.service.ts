@@ -10,8 +10,8 @@ import { FieldValidationException } from '../common/api-error.filter';
 import { isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { consistencyErrors } from '../commitments/consistency';
-import { rollUpProgress } from '../commitments/rollup';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { PolicyService } from '../permissions/policy.service';
 import {
   type CreateProgressUpdateDto,
@@ -48,6 +48,7 @@ function valueView(v: IndicatorValueData) {
 export class ProgressUpdatesService {
   constructor(
     private readonly updates: ProgressUpdatesRepository,
+    private readonly commitments: CommitmentsService,
     private readonly policy: PolicyService,
   ) {}
 
@@ -173,7 +174,7 @@ export class ProgressUpdatesService {
         })),
       );
       // ...and every ancestor's stored progress follows (frameworks read their top level).
-      await this.rollUpAncestors(tx, member, chain.slice(0, -1));
+      await this.commitments.rollUpAndRecord(tx, member, chain.at(-2) ?? null);
       return {
         action: 'approved',
         changes: diffFields(
@@ -324,32 +325,6 @@ export class ProgressUpdatesService {
       evidenceCount,
     });
     if (errors.length > 0) throw new FieldValidationException(errors);
-  }
-
-  /** Recomputes the stored progress of `ancestorIds` (root first) from their children. */
-  private async rollUpAncestors(
-    tx: Tx,
-    member: WorkspaceActor,
-    ancestorIds: string[],
-  ): Promise<void> {
-    if (ancestorIds.length === 0) return;
-    const nodes = await this.updates.rollupNodes(tx, ancestorIds);
-    const rolled = rollUpProgress(nodes);
-    for (const id of [...ancestorIds].reverse()) {
-      const before = nodes.find((n) => n.id === id)!.progress;
-      const after = rolled.get(id)!;
-      if (before === after) continue;
-      await this.updates.setProgress(tx, id, after);
-      await recordActivity(tx, {
-        workspaceId: member.workspaceId,
-        actorId: member.userId,
-        commitmentId: id,
-        entityType: 'commitment',
-        entityId: id,
-        action: 'rolledUp',
-        changes: { progress: { before, after } },
-      });
-    }
   }
 
   private record(

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Spoiler, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Translatable } from '../../../api/types';
 import { useFormat } from '../../../i18n/format';
@@ -132,23 +133,40 @@ export function FieldValue({
         .map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
         .join(', ');
     }
-    if (isTranslatable(value)) return format.text(value);
+    if (isTranslatable(value)) {
+      // Both languages: a change may touch only one of them.
+      return [`VI: ${value.vi ?? ''}`, `EN: ${value.en ?? ''}`].join('\n');
+    }
     return JSON.stringify(value);
   })();
 
-  if (text.length > LONG_TEXT) {
-    return (
-      <Spoiler maxHeight={44} showLabel={t('history.showMore')} hideLabel={t('history.showLess')}>
-        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-          {text}
-        </Text>
-      </Spoiler>
-    );
-  }
+  if (text.length > LONG_TEXT) return <LongText text={text} />;
   return (
     <Text span size="sm" style={{ whiteSpace: 'pre-line' }}>
       {text}
     </Text>
+  );
+}
+
+/** Long text, collapsed to its beginning until the user asks for the rest. */
+function LongText({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <span>
+      <Text span size="sm" style={{ whiteSpace: 'pre-line' }}>
+        {expanded ? text : `${text.slice(0, LONG_TEXT).trimEnd()}…`}
+      </Text>{' '}
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        aria-expanded={expanded}
+        onClick={() => setExpanded(!expanded)}
+      >
+        {expanded ? t('history.showLess') : t('history.showMore')}
+      </Anchor>
+    </span>
   );
 }
 

@@ -93,9 +93,10 @@ describe('history tab', () => {
     expect(cells('Đầu mối')).toEqual(['—', 'Nguyễn Thị Lan']);
     // Long text is collapsed behind "show more".
     const description = within(first).getByRole('row', { name: /^Mô tả/ });
-    expect(description).not.toHaveTextContent('Extend coverage.');
-    await user.click(within(description).getByRole('button', { name: 'Xem thêm' }));
     expect(description).toHaveTextContent('EN: Extend coverage.');
+    expect(description).not.toHaveTextContent(longText.trim());
+    await user.click(within(description).getByRole('button', { name: 'Xem thêm' }));
+    expect(description).toHaveTextContent(longText.trim());
 
     expect(events[1]).toHaveTextContent('Trần Văn Minh');
     expect(events[1]).toHaveTextContent('đã phê duyệt');

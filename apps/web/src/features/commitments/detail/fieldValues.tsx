@@ -17,7 +17,7 @@ export function useLooseTranslation() {
 }
 
 /** Text longer than this is shown collapsed. */
-const LONG_TEXT = 160;
+const LONG_TEXT = 300;
 
 /** Fields holding the id of an organization, a user, a commitment. */
 const ORGANIZATION_FIELDS = new Set(['leadOrgId', 'organizationId']);
@@ -106,6 +106,16 @@ export function FieldValue({
       </Text>
     );
   }
+  if (isTranslatable(value)) {
+    // Both languages: a change may touch only one of them.
+    return (
+      <span>
+        <PlainText text={`VI: ${value.vi ?? ''}`} />
+        <br />
+        <PlainText text={`EN: ${value.en ?? ''}`} />
+      </span>
+    );
+  }
   const text = ((): string => {
     if (typeof value === 'string') {
       if (ORGANIZATION_FIELDS.has(field)) return names.organization(value);
@@ -133,13 +143,14 @@ export function FieldValue({
         .map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
         .join(', ');
     }
-    if (isTranslatable(value)) {
-      // Both languages: a change may touch only one of them.
-      return [`VI: ${value.vi ?? ''}`, `EN: ${value.en ?? ''}`].join('\n');
-    }
     return JSON.stringify(value);
   })();
 
+  return <PlainText text={text} />;
+}
+
+/** Text as is, or collapsed when long. */
+function PlainText({ text }: { text: string }) {
   if (text.length > LONG_TEXT) return <LongText text={text} />;
   return (
     <Text span size="sm" style={{ whiteSpace: 'pre-line' }}>

@@ -13,6 +13,9 @@ import { FrameworkTreePage } from './features/frameworks/FrameworkTreePage';
 import { CommitmentsPage } from './features/commitments/CommitmentsPage';
 import { CommitmentDetailPage } from './features/commitments/CommitmentDetailPage';
 import { validateCommitmentSearch, validateDetailSearch } from './features/commitments/search';
+import { NewCommitmentPage } from './features/commitment-form/NewCommitmentPage';
+import { EditCommitmentPage } from './features/commitment-form/EditCommitmentPage';
+import { validateNewCommitmentSearch } from './features/commitment-form/search';
 import { SignInPage } from './features/auth/SignInPage';
 import { SetPasswordPage } from './features/auth/SetPasswordPage';
 import { TokensPage } from './features/account/TokensPage';
@@ -90,6 +93,19 @@ const commitmentRoute = createRoute({
   component: CommitmentDetailPage,
 });
 
+const newCommitmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/commitments/new',
+  validateSearch: validateNewCommitmentSearch,
+  component: NewCommitmentPage,
+});
+
+const editCommitmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/commitments/$commitmentId/edit',
+  component: EditCommitmentPage,
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/w/$slug/admin/members',
@@ -112,6 +128,8 @@ export const routeTree = rootRoute.addChildren([
     frameworkRoute,
     commitmentsRoute,
     commitmentRoute,
+    newCommitmentRoute,
+    editCommitmentRoute,
     membersRoute,
     organizationsRoute,
   ]),

@@ -45,3 +45,7 @@ export type InviteMemberBody = Schemas['InviteMemberDto'];
 export type Invitation = Schemas['InvitationDto'];
 export type UpdateMemberBody = Schemas['UpdateMemberDto'];
 export type OrganizationBody = Schemas['CreateOrganizationDto'];
+export type CreateCommitmentBody = Schemas['CreateCommitmentDto'];
+export type UpdateCommitmentBody = Schemas['UpdateCommitmentDto'];
+export type StaleCommitmentError = Schemas['StaleCommitmentErrorDto'];
+export type ActivityEvent = Schemas['ActivityEventDto'];

@@ -50,9 +50,15 @@ describe('commitment detail', () => {
     expect(alignment).toHaveAttribute('href', '/w/viet-nam/commitments/c-ilc-11c');
   });
 
-  it('shows progress reports first, then switches tabs', async () => {
+  it('shows the overview first, then switches tabs', async () => {
     const { user, history } = renderApp('/w/viet-nam/commitments/c-nq42-1', routes);
 
+    expect(await screen.findByRole('tab', { name: 'Tổng quan' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await user.click(screen.getByRole('tab', { name: 'Báo cáo tiến độ' }));
+    expect(history.location.search).toContain('tab=updates');
     // Progress reports: state badges and the return reason.
     expect(await screen.findByText('Kỳ báo cáo 2026-Q1')).toBeInTheDocument();
     expect(screen.getByText('Bị trả lại')).toBeInTheDocument();

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { CommitmentDetail, Organization } from '../../api/types';
+import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
-import { organizationsQuery } from '../organizations/queries';
 import { OverdueBadge, ProgressBar, StatusBadge } from './badges';
 import { commitmentQuery } from './queries';
 import { DETAIL_TABS, type DetailTab } from './search';
@@ -16,14 +15,19 @@ import { IndicatorsPanel } from './detail/IndicatorsPanel';
 import { CommentsPanel } from './detail/CommentsPanel';
 import { PositionsPanel } from './detail/PositionsPanel';
 import { EvidencePanel } from './detail/EvidencePanel';
+import { OverviewPanel } from './detail/OverviewPanel';
+import { HistoryPanel } from './detail/HistoryPanel';
+import { ArchivedBanner, CommitmentActions } from './detail/CommitmentActions';
 
 const TAB_PANELS: Record<DetailTab, (props: { slug: string; commitmentId: string }) => ReactNode> =
   {
+    overview: OverviewPanel,
     updates: UpdatesPanel,
     indicators: IndicatorsPanel,
     comments: CommentsPanel,
     positions: PositionsPanel,
     evidence: EvidencePanel,
+    history: HistoryPanel,
   };
 
 const ROUTE = '/_authenticated/w/$slug/commitments/$commitmentId';
@@ -42,14 +46,14 @@ export function CommitmentDetailPage() {
 function CommitmentView({ slug, commitment }: { slug: string; commitment: CommitmentDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { tab = 'updates' } = useSearch({ from: ROUTE });
+  const { tab = 'overview' } = useSearch({ from: ROUTE });
   const navigate = useNavigate({ from: PATH });
   const label = `${commitment.framework.code} ${commitment.reference}`;
 
   return (
     <Stack gap="lg">
       <Stack gap="xs" component="header">
-        <Group gap="xs">
+        <Group gap="xs" component="nav" aria-label={t('detail.breadcrumb')}>
           <RouterAnchor
             to="/w/$slug/frameworks/$frameworkId"
             params={{ slug, frameworkId: commitment.framework.id }}
@@ -57,10 +61,25 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
           >
             {commitment.framework.code}
           </RouterAnchor>
+          {commitment.parent && (
+            <>
+              <Text size="sm" c="dimmed" aria-hidden="true">
+                /
+              </Text>
+              <RouterAnchor
+                to="/w/$slug/commitments/$commitmentId"
+                params={{ slug, commitmentId: commitment.parent.id }}
+                size="sm"
+                title={format.text(commitment.parent.title)}
+              >
+                {commitment.parent.reference}
+              </RouterAnchor>
+            </>
+          )}
           <Text size="sm" c="dimmed" aria-hidden="true">
             /
           </Text>
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} aria-current="page">
             {commitment.reference}
           </Text>
         </Group>
@@ -76,9 +95,10 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
           {commitment.archived && <Badge color="gray">{t('detail.archived')}</Badge>}
           <ProgressBar value={commitment.progress} name={label} width={240} />
         </Group>
+        <CommitmentActions slug={slug} commitment={commitment} />
       </Stack>
 
-      <Overview slug={slug} commitment={commitment} />
+      <ArchivedBanner slug={slug} commitment={commitment} />
 
       <Paper withBorder p="md" component="section" aria-label={t('detail.tabs.label')}>
         <Tabs
@@ -88,7 +108,7 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
             const next = DETAIL_TABS.find((item) => item === value);
             if (next)
               void navigate({
-                search: { tab: next === 'updates' ? undefined : next },
+                search: { tab: next === 'overview' ? undefined : next },
                 replace: true,
               });
           }}
@@ -111,149 +131,5 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
         </Tabs>
       </Paper>
     </Stack>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-function orgName(org: Organization | undefined, fallback: string): ReactNode {
-  return org ? org.shortName : fallback;
-}
-
-function Overview({ slug, commitment }: { slug: string; commitment: CommitmentDetail }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const organizations = useQuery(organizationsQuery(slug));
-  const orgById = new Map((organizations.data ?? []).map((org) => [org.id, org]));
-  const none = t('common.none');
-  const lead = commitment.leadOrgId ? orgById.get(commitment.leadOrgId) : undefined;
-  const coOrgs = commitment.coOrgIds
-    .map((id) => orgById.get(id))
-    .filter((org): org is Organization => org !== undefined);
-
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby="overview-heading">
-      <Title order={2} size="h3" id="overview-heading" mb="sm">
-        {t('detail.overview')}
-      </Title>
-      <Stack gap="md">
-        <div>
-          <Title order={3} size="h5">
-            {t('detail.description')}
-          </Title>
-          <Text style={{ whiteSpace: 'pre-line' }}>
-            {format.text(commitment.description) || t('detail.noDescription')}
-          </Text>
-        </div>
-        <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" m={0}>
-          <Field label={t('detail.theme')}>
-            {commitment.theme ? t(`theme.${commitment.theme}`) : none}
-          </Field>
-          <Field label={t('detail.leadOrg')}>
-            {commitment.leadOrgId ? orgName(lead, none) : none}
-          </Field>
-          <Field label={t('detail.coOrgs')}>
-            {coOrgs.length > 0 ? coOrgs.map((org) => org.shortName).join(', ') : none}
-          </Field>
-          <Field label={t('detail.focalUser')}>{commitment.focalUser?.displayName ?? none}</Field>
-          <Field label={t('detail.targetGroups')}>
-            {commitment.targetGroups.length > 0
-              ? commitment.targetGroups.map((group) => t(`targetGroup.${group}`)).join(', ')
-              : none}
-          </Field>
-          <Field label={t('detail.weight')}>{format.number(commitment.weight)}</Field>
-          <Field label={t('detail.startDate')}>{format.date(commitment.startDate) || none}</Field>
-          <Field label={t('detail.targetDate')}>{format.date(commitment.targetDate) || none}</Field>
-          <Field label={t('detail.overdue')}>
-            {commitment.overdue ? t('detail.overdueYes') : t('detail.overdueNo')}
-          </Field>
-        </SimpleGrid>
-
-        {commitment.parent && (
-          <div>
-            <Title order={3} size="h5">
-              {t('detail.parent')}
-            </Title>
-            <RouterAnchor
-              to="/w/$slug/commitments/$commitmentId"
-              params={{ slug, commitmentId: commitment.parent.id }}
-            >
-              {commitment.parent.reference} — {format.text(commitment.parent.title)}
-            </RouterAnchor>
-          </div>
-        )}
-
-        {commitment.children.length > 0 && (
-          <div>
-            <Title order={3} size="h5">
-              {t('detail.children')}
-            </Title>
-            <List spacing={4} listStyleType="none" ml={0}>
-              {commitment.children.map((child) => (
-                <List.Item key={child.id}>
-                  <Group gap="xs" wrap="nowrap">
-                    <RouterAnchor
-                      to="/w/$slug/commitments/$commitmentId"
-                      params={{ slug, commitmentId: child.id }}
-                    >
-                      {child.reference} — {format.text(child.title)}
-                    </RouterAnchor>
-                    <StatusBadge status={child.status} />
-                    <Text size="sm">{format.percent(child.progress)}</Text>
-                  </Group>
-                </List.Item>
-              ))}
-            </List>
-          </div>
-        )}
-
-        <div>
-          <Title order={3} size="h5">
-            {t('detail.alignments')}
-          </Title>
-          {commitment.alignments.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('detail.noAlignments')}
-            </Text>
-          ) : (
-            <List spacing={4} listStyleType="none" ml={0}>
-              {commitment.alignments.map((alignment) => (
-                <List.Item key={alignment.id}>
-                  <Text span size="sm" c="dimmed" mr={6}>
-                    {alignment.direction === 'OUTGOING'
-                      ? t('detail.alignmentOutgoing')
-                      : t('detail.alignmentIncoming')}
-                    :
-                  </Text>
-                  <RouterAnchor
-                    to="/w/$slug/commitments/$commitmentId"
-                    params={{ slug, commitmentId: alignment.commitment.id }}
-                  >
-                    {alignment.commitment.frameworkCode} {alignment.commitment.reference} —{' '}
-                    {format.text(alignment.commitment.title)}
-                  </RouterAnchor>
-                  {alignment.note && (
-                    <Text size="xs" c="dimmed">
-                      {format.text(alignment.note)}
-                    </Text>
-                  )}
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </div>
-      </Stack>
-    </Paper>
   );
 }

@@ -65,7 +65,15 @@ export function hasFilters(filters: CommitmentFilters): boolean {
   return Object.keys(validateCommitmentSearch({ ...filters, sort: undefined })).length > 0;
 }
 
-export const DETAIL_TABS = ['updates', 'indicators', 'comments', 'positions', 'evidence'] as const;
+export const DETAIL_TABS = [
+  'overview',
+  'updates',
+  'indicators',
+  'evidence',
+  'comments',
+  'positions',
+  'history',
+] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 export function validateDetailSearch(search: Record<string, unknown>): { tab?: DetailTab } {

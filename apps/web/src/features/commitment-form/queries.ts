@@ -1,0 +1,75 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, unwrap } from '../../api/client';
+import type {
+  CommitmentDetail,
+  CreateCommitmentBody,
+  StaleCommitmentError,
+  UpdateCommitmentBody,
+} from '../../api/types';
+import { commitmentKeys } from '../commitments/queries';
+import { frameworkKeys } from '../frameworks/queries';
+
+/** The If-Match value of a version (the API's ETag is `"<version>"`). */
+export const ifMatch = (version: number) => `"${version}"`;
+
+/** The stored commitment a 412 answer carries, if `error` is one. */
+export function staleCurrent(error: unknown): CommitmentDetail | null {
+  if (!(error instanceof ApiError) || error.status !== 412) return null;
+  return (error.body as Partial<StaleCommitmentError> | null)?.current ?? null;
+}
+
+/** After any write: the commitment, the lists and the framework trees (roll-ups) are stale. */
+function useRefresh(slug: string) {
+  const queryClient = useQueryClient();
+  return (saved?: CommitmentDetail) => {
+    if (saved) queryClient.setQueryData(commitmentKeys.detail(slug, saved.id), saved);
+    void queryClient.invalidateQueries({ queryKey: commitmentKeys.all });
+    void queryClient.invalidateQueries({ queryKey: frameworkKeys.all });
+  };
+}
+
+export function useCreateCommitment(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: CreateCommitmentBody) =>
+      unwrap(api.POST('/api/workspaces/{slug}/commitments', { params: { path: { slug } }, body })),
+    onSuccess: (created) => refresh(created),
+  });
+}
+
+export function useUpdateCommitment(slug: string, id: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: Partial<UpdateCommitmentBody> }) =>
+      unwrap(
+        api.PATCH('/api/workspaces/{slug}/commitments/{id}', {
+          params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
+          // The generated type marks `weight` required (its default leaks into the schema), but
+          // a PATCH sends only the changed fields and the API accepts any subset.
+          body: body as UpdateCommitmentBody,
+        }),
+      ),
+    onSuccess: (saved) => refresh(saved),
+  });
+}
+
+export function useArchiveCommitment(slug: string, id: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ version, archived }: { version: number; archived: boolean }) =>
+      unwrap(
+        archived
+          ? api.DELETE('/api/workspaces/{slug}/commitments/{id}', {
+              params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
+            })
+          : api.POST('/api/workspaces/{slug}/commitments/{id}/restore', {
+              params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
+            }),
+      ),
+    onSuccess: (saved) => refresh(saved),
+    onError: (error) => {
+      const current = staleCurrent(error);
+      refresh(current ?? undefined);
+    },
+  });
+}

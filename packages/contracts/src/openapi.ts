@@ -1100,11 +1100,8 @@ export interface components {
             /** Format: uuid */
             focalUserId?: string | null;
             targetGroups?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
-            /**
-             * @description Roll-up weight
-             * @default 1
-             */
-            weight: number;
+            /** @description Roll-up weight (1 when left out) */
+            weight?: number;
             /**
              * Format: date
              * @example 2026-01-01
@@ -1222,11 +1219,8 @@ export interface components {
             /** Format: uuid */
             focalUserId?: string | null;
             targetGroups?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
-            /**
-             * @description Roll-up weight
-             * @default 1
-             */
-            weight: number;
+            /** @description Roll-up weight (1 when left out) */
+            weight?: number;
             /**
              * Format: date
              * @example 2026-01-01

@@ -142,7 +142,7 @@ export class CreateCommitmentDto {
   })
   targetGroups?: TargetGroup[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1, description: 'Roll-up weight' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Roll-up weight (1 when left out)' })
   @OptionalNotNull()
   @IsInt({ message: 'must be an integer' })
   @Min(1)

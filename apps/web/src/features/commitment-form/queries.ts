@@ -40,13 +40,11 @@ export function useCreateCommitment(slug: string) {
 export function useUpdateCommitment(slug: string, id: string) {
   const refresh = useRefresh(slug);
   return useMutation({
-    mutationFn: ({ version, body }: { version: number; body: Partial<UpdateCommitmentBody> }) =>
+    mutationFn: ({ version, body }: { version: number; body: UpdateCommitmentBody }) =>
       unwrap(
         api.PATCH('/api/workspaces/{slug}/commitments/{id}', {
           params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
-          // The generated type marks `weight` required (its default leaks into the schema), but
-          // a PATCH sends only the changed fields and the API accepts any subset.
-          body: body as UpdateCommitmentBody,
+          body,
         }),
       ),
     onSuccess: (saved) => refresh(saved),

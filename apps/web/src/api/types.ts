@@ -45,3 +45,10 @@ export type InviteMemberBody = Schemas['InviteMemberDto'];
 export type Invitation = Schemas['InvitationDto'];
 export type UpdateMemberBody = Schemas['UpdateMemberDto'];
 export type OrganizationBody = Schemas['CreateOrganizationDto'];
+
+export type CreateProgressUpdateBody = Schemas['CreateProgressUpdateDto'];
+export type UpdateProgressUpdateBody = Schemas['UpdateProgressUpdateDto'];
+export type IndicatorValueInput = Schemas['IndicatorValueInput'];
+export type Measurement = Schemas['MeasurementDto'];
+export type CreateMeasurementBody = Schemas['CreateMeasurementDto'];
+export type CreateIndicatorBody = Schemas['CreateIndicatorDto'];

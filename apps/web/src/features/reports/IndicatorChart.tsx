@@ -4,11 +4,11 @@ import {
   Line,
   LineChart,
   ReferenceDot,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -52,61 +52,65 @@ export function IndicatorChart({ indicator, label }: { indicator: Indicator; lab
   const maxX = Math.ceil(Math.max(...xs));
   const ticks = Array.from({ length: maxX - minX + 1 }, (_, i) => minX + i);
   const unit = indicator.unit;
+  // Measured, so the chart follows the panel's width (a fixed fallback before the first measure).
+  const { ref, width } = useElementSize();
 
   return (
-    <figure style={{ margin: 0 }} aria-label={label} data-testid="indicator-chart">
-      <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
-        <LineChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={[minX, maxX]}
-            ticks={ticks}
-            tickFormatter={(value: number) => String(Math.round(value) - 1)}
-            allowDuplicatedCategory={false}
-          />
-          <YAxis
-            width={56}
-            tickFormatter={(value: number) => format.number(value)}
-            domain={['auto', 'auto']}
-          />
-          <Tooltip
-            labelFormatter={(_, payload) => {
-              const point = payload?.[0]?.payload as Point | undefined;
-              return point?.label ?? '';
-            }}
-            formatter={(value) => `${format.number(Number(value))} ${unit}`.trim()}
-          />
-          <Legend />
-          <Line
-            data={trajectory}
-            dataKey="value"
-            name={t('indicatorsTab.trajectory')}
-            stroke="var(--mantine-color-gray-6)"
-            strokeDasharray="6 4"
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            data={measured}
-            dataKey="value"
-            name={t('indicatorsTab.measured')}
-            stroke="var(--mantine-color-blue-6)"
-            strokeWidth={2}
-            dot={{ r: 4 }}
-            isAnimationActive={false}
-          />
-          <ReferenceDot
-            x={end}
-            y={indicator.target.value}
-            r={6}
-            fill="var(--mantine-color-green-6)"
-            stroke="white"
-            label={{ value: t('indicatorsTab.target'), position: 'top' }}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+    <figure ref={ref} style={{ margin: 0 }} aria-label={label} data-testid="indicator-chart">
+      <LineChart
+        width={width > 0 ? width : 640}
+        height={260}
+        margin={{ top: 16, right: 24, bottom: 8, left: 8 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={[minX, maxX]}
+          ticks={ticks}
+          tickFormatter={(value: number) => String(Math.round(value) - 1)}
+          allowDuplicatedCategory={false}
+        />
+        <YAxis
+          width={56}
+          tickFormatter={(value: number) => format.number(value)}
+          domain={['auto', 'auto']}
+        />
+        <Tooltip
+          labelFormatter={(_, payload) => {
+            const point = payload?.[0]?.payload as Point | undefined;
+            return point?.label ?? '';
+          }}
+          formatter={(value) => `${format.number(Number(value))} ${unit}`.trim()}
+        />
+        <Legend />
+        <Line
+          data={trajectory}
+          dataKey="value"
+          name={t('indicatorsTab.trajectory')}
+          stroke="var(--mantine-color-gray-6)"
+          strokeDasharray="6 4"
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          data={measured}
+          dataKey="value"
+          name={t('indicatorsTab.measured')}
+          stroke="var(--mantine-color-blue-6)"
+          strokeWidth={2}
+          dot={{ r: 4 }}
+          isAnimationActive={false}
+        />
+        <ReferenceDot
+          x={end}
+          y={indicator.target.value}
+          r={6}
+          fill="var(--mantine-color-green-6)"
+          stroke="white"
+          label={{ value: t('indicatorsTab.target'), position: 'top' }}
+        />
+      </LineChart>
     </figure>
   );
 }

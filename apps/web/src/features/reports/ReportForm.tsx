@@ -118,7 +118,10 @@ export function ReportForm({
     const index = sentValues.findIndex((v) => v.indicatorId === indicatorId);
     if (index < 0) return undefined;
     const prefix = `indicatorValues.${index}`;
-    return errors[`${prefix}.${field}`] ?? (field === 'value' ? errors[`${prefix}.indicatorId`] : undefined);
+    return (
+      errors[`${prefix}.${field}`] ??
+      (field === 'value' ? errors[`${prefix}.indicatorId`] : undefined)
+    );
   };
   const generalError = [save.error, submitError].find(
     (error) => error && Object.keys(fieldErrors(error)).length === 0,
@@ -167,7 +170,13 @@ export function ReportForm({
     setBusy(true);
     setSubmitError(null);
     try {
-      const body = { period: period.trim(), status, progress, narrative, indicatorValues: sentValues };
+      const body = {
+        period: period.trim(),
+        status,
+        progress,
+        narrative,
+        indicatorValues: sentValues,
+      };
       let saved: ProgressUpdate;
       try {
         saved = await save.mutateAsync({ id: savedId, body });
@@ -233,7 +242,9 @@ export function ReportForm({
             clampBehavior="strict"
             suffix=" %"
             value={progress}
-            onChange={(value) => setProgress(typeof value === 'number' ? value : Number(value) || 0)}
+            onChange={(value) =>
+              setProgress(typeof value === 'number' ? value : Number(value) || 0)
+            }
             error={errors.progress}
           />
           <Slider

@@ -225,9 +225,7 @@ describe('progress reports timeline', () => {
       ),
     );
     expect(await within(card).findByText('Đã phê duyệt')).toBeInTheDocument();
-    expect(queryClient.getQueryState(['frameworks', 'list', 'viet-nam'])?.isInvalidated).toBe(
-      true,
-    );
+    expect(queryClient.getQueryState(['frameworks', 'list', 'viet-nam'])?.isInvalidated).toBe(true);
   });
 
   it('says the report changed state when a decision answers 409, and refreshes it', async () => {
@@ -322,7 +320,9 @@ describe('report form', () => {
             statusCode: 400,
             error: 'Bad Request',
             message: 'Validation failed',
-            details: [{ field: 'narrative', message: 'must be longer than or equal to 1 characters' }],
+            details: [
+              { field: 'narrative', message: 'must be longer than or equal to 1 characters' },
+            ],
           },
         },
       }),

@@ -173,7 +173,9 @@ function IndicatorSection({
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('indicatorsTab.measuredOn')}</Table.Th>
-                <Table.Th scope="col">{t('indicatorsTab.value', { unit: indicator.unit })}</Table.Th>
+                <Table.Th scope="col">
+                  {t('indicatorsTab.value', { unit: indicator.unit })}
+                </Table.Th>
                 <Table.Th scope="col">{t('indicatorsTab.source')}</Table.Th>
               </Table.Tr>
             </Table.Thead>

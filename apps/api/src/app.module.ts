@@ -17,10 +17,11 @@ import { PermissionsModule } from './permissions/permissions.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PositionsModule } from './positions/positions.module';
 import { ProgressUpdatesModule } from './progress-updates/progress-updates.module';
+import { UPLOADS_DIR } from './storage/uploads-dir';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
-/** Injection token for the folder of the local file storage. */
-export const UPLOADS_DIR = Symbol('UPLOADS_DIR');
+// Defined in storage/ so modules imported below can inject it without an import cycle.
+export { UPLOADS_DIR };
 
 export interface AppOptions {
   databaseUrl: string;

@@ -8,6 +8,7 @@ import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiErrorFilter } from './common/api-error.filter';
 import { createValidationPipe } from './common/validation';
+import { registerMultipart } from './evidence/multipart';
 import { buildOpenApiDocument } from './openapi/openapi';
 
 export interface ConfigureOptions {
@@ -24,6 +25,7 @@ export async function configureApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   await app.register(fastifyCookie);
+  await registerMultipart(app); // evidence uploads
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -360,6 +360,10 @@ export const evidence: Evidence[] = [
     fileName: null,
     mimeType: null,
     sizeBytes: null,
+    sha256: null,
+    downloadUrl: null,
+    progressUpdateId: null,
+    uploadedById: 'u-official',
     createdAt: '2026-01-12T02:00:00.000Z',
   },
 ];

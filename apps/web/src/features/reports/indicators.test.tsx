@@ -59,7 +59,7 @@ describe('indicators tab', () => {
     const { user, sent } = renderApp(
       TAB,
       routes(() => page(list), {
-        [`POST ${BASE}/indicators/ind-1/measurements`]: (_url, body) => {
+        [`POST ${BASE}/indicators/ind-1/measurements`]: (_url: URL, body: unknown) => {
           const m = body as { measuredOn: string; value: number; source?: string };
           list = [
             {

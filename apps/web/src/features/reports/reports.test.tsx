@@ -162,7 +162,7 @@ describe('progress reports timeline', () => {
       DETAIL,
       routes([submitted], {
         '/api/auth/me': meAs('MANAGER'),
-        [`POST ${BASE}/updates/up-3/return`]: (_url, body) => ({
+        [`POST ${BASE}/updates/up-3/return`]: (_url: URL, body: unknown) => ({
           ...submitted,
           state: 'RETURNED',
           returnReason: (body as { reason: string }).reason,
@@ -266,7 +266,7 @@ describe('report form', () => {
       DETAIL,
       routes([], {
         [`${BASE}/updates`]: () => page(list),
-        [`POST ${BASE}/updates`]: (_url, body) => {
+        [`POST ${BASE}/updates`]: (_url: URL, body: unknown) => {
           list = [{ ...draft, ...(body as object) }];
           return { status: 201, body: list[0] };
         },

@@ -60,7 +60,7 @@ export function IndicatorChart({ indicator, label }: { indicator: Indicator; lab
       <LineChart
         width={width > 0 ? width : 640}
         height={260}
-        margin={{ top: 16, right: 24, bottom: 8, left: 8 }}
+        margin={{ top: 20, right: 48, bottom: 8, left: 8 }}
       >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis

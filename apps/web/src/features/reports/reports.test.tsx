@@ -144,7 +144,10 @@ describe('progress reports timeline', () => {
   });
 
   it('shows a viewer no action at all', async () => {
-    renderApp(DETAIL, routes([draft, submitted], { '/api/auth/me': meAs('VIEWER') }));
+    renderApp(
+      DETAIL,
+      routes([draft, { ...submitted, id: 'up-4' }], { '/api/auth/me': meAs('VIEWER') }),
+    );
     await screen.findAllByRole('heading', { name: 'Kỳ báo cáo 2026-Q2' });
     const timeline = screen.getByLabelText('Dòng thời gian báo cáo tiến độ');
     expect(within(timeline).queryAllByRole('button')).toHaveLength(0);

@@ -1,16 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  List,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../api/client';
@@ -114,14 +103,21 @@ function EvidenceList({
     updateId ? updates.data?.find((update) => update.id === updateId)?.period : undefined;
 
   return (
-    <List spacing="md" listStyleType="none" ml={0} aria-label={t('evidenceTab.listLabel')}>
+    <Stack
+      component="ul"
+      gap="md"
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('evidenceTab.listLabel')}
+    >
       {evidence.map((item) => {
         const uploader = nameOf(item.uploadedById);
         const period = periodOf(item.progressUpdateId);
         const mayDelete =
           mayWrite && (role === 'ADMIN' || (me.data && item.uploadedById === me.data.user.id));
         return (
-          <List.Item key={item.id}>
+          <li key={item.id}>
             <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
               <Group gap="xs" wrap="nowrap" align="flex-start">
                 <Badge variant="light" color={item.kind === 'LINK' ? 'blue' : 'grape'}>
@@ -174,10 +170,10 @@ function EvidenceList({
                 </Button>
               )}
             </Group>
-          </List.Item>
+          </li>
         );
       })}
-    </List>
+    </Stack>
   );
 }
 

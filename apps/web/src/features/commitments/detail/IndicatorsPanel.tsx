@@ -97,18 +97,25 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
   );
 }
 
+// Badges keep their whole label in narrow table cells instead of ending in "…".
+const FULL_LABEL = { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible' } };
+
 function TrackBadge({ onTrack }: { onTrack: boolean | null }) {
   const { t } = useTranslation();
   if (onTrack === null)
     return (
-      <Badge color="gray" variant="light">
+      <Badge styles={FULL_LABEL} color="gray" variant="light">
         {t('indicators.noData')}
       </Badge>
     );
   return onTrack ? (
-    <Badge color="green">{t('indicators.onTrack')}</Badge>
+    <Badge styles={FULL_LABEL} color="green">
+      {t('indicators.onTrack')}
+    </Badge>
   ) : (
-    <Badge color="red">{t('indicators.offTrack')}</Badge>
+    <Badge styles={FULL_LABEL} color="red">
+      {t('indicators.offTrack')}
+    </Badge>
   );
 }
 

@@ -11,10 +11,10 @@ const updatesKey = ({ slug, commitmentId }: Path) =>
   commitmentKeys.related(slug, commitmentId, 'updates');
 
 /**
- * After an approval the commitment's official status and progress change, and with them its
- * parents, the frameworks' progress, the lists, the history and the work queues: everything
- * about commitments and frameworks is marked stale (only what is on screen refetches at once),
- * and so is any other query naming the commitment.
+ * After a decision the report's state changes (and the work queues and history with it); after an
+ * approval also the commitment's official status and progress, its parents', the frameworks'
+ * progress and the lists. Everything about commitments and frameworks is marked stale (only what
+ * is on screen refetches at once), and so is any other query naming the commitment.
  */
 export function invalidateAfterDecision(queryClient: QueryClient, { commitmentId }: Path) {
   return Promise.all([
@@ -45,7 +45,14 @@ export function useSaveReport(path: Path) {
               body,
             }),
           ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: updatesKey(path) }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: updatesKey(path) }),
+        queryClient.invalidateQueries({
+          predicate: (query) =>
+            query.queryKey.includes('history') && query.queryKey.includes(path.commitmentId),
+        }),
+      ]),
   });
 }
 
@@ -91,9 +98,6 @@ export function useReportDecision(path: Path) {
       decision: Decision;
       reason?: string;
     }) => decide({ ...path, updateId }, decision, reason),
-    onSettled: (_data, _error, { decision }) =>
-      decision === 'approve'
-        ? invalidateAfterDecision(queryClient, path)
-        : queryClient.invalidateQueries({ queryKey: updatesKey(path) }),
+    onSettled: () => invalidateAfterDecision(queryClient, path),
   });
 }

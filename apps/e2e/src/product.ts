@@ -45,6 +45,8 @@ export async function startProduct(): Promise<RunningProduct> {
     PUBLIC_URL: url,
     EMBEDDED_PG_DIR: path.join(dataParent, 'postgres'),
     EMBEDDED_PG_PORT: String(port + 10_000),
+    // Uploaded evidence stays with this run's data and goes with it.
+    UPLOADS_DIR: path.join(dataParent, 'uploads'),
   };
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js')], {
     cwd: REPO_ROOT,

@@ -49,3 +49,10 @@ export type CreateCommitmentBody = Schemas['CreateCommitmentDto'];
 export type UpdateCommitmentBody = Schemas['UpdateCommitmentDto'];
 export type StaleCommitmentError = Schemas['StaleCommitmentErrorDto'];
 export type ActivityEvent = Schemas['ActivityEventDto'];
+
+export type CreateProgressUpdateBody = Schemas['CreateProgressUpdateDto'];
+export type UpdateProgressUpdateBody = Schemas['UpdateProgressUpdateDto'];
+export type IndicatorValueInput = Schemas['IndicatorValueInput'];
+export type Measurement = Schemas['MeasurementDto'];
+export type CreateMeasurementBody = Schemas['CreateMeasurementDto'];
+export type CreateIndicatorBody = Schemas['CreateIndicatorDto'];

@@ -1,69 +1,89 @@
-import { Alert, Group, Text, Timeline } from '@mantine/core';
+import { Button, Group, Modal, Stack, Timeline } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../i18n/format';
+import type { ProgressUpdate } from '../../../api/types';
+import { useMembership } from '../../auth/useMembership';
 import { EmptyState, QueryState } from '../../layout/states';
-import { StatusBadge, UpdateStateBadge } from '../badges';
-import { updatesQuery } from '../queries';
+import { ReportCard, useReportContext } from '../../reports/ReportCard';
+import { ReportForm } from '../../reports/ReportForm';
+import { commitmentQuery, updatesQuery } from '../queries';
 
+/** `null`: closed; `'new'`: writing a new report; a report: editing it. */
+type Editing = ProgressUpdate | 'new' | null;
+
+/** The progress reports of a commitment, newest first, with the workflow actions the user may take. */
 export function UpdatesPanel({ slug, commitmentId }: { slug: string; commitmentId: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const query = useQuery(updatesQuery(slug, commitmentId));
+  const commitment = useQuery(commitmentQuery(slug, commitmentId));
+  const access = useMembership(slug);
+  const context = useReportContext(slug, commitmentId);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const organizationIds = commitment.data
+    ? [commitment.data.leadOrgId, ...commitment.data.coOrgIds]
+    : [];
+  const mayWrite =
+    commitment.data !== undefined &&
+    !commitment.data.archived &&
+    access.can('update.write', { organizationIds });
+
+  const newButton = mayWrite ? (
+    <Button onClick={() => setEditing('new')}>{t('reports.new')}</Button>
+  ) : null;
+
   return (
-    <QueryState query={query}>
-      {(updates) =>
-        updates.length === 0 ? (
-          <EmptyState message={t('updates.empty')} />
-        ) : (
-          <Timeline bulletSize={16} lineWidth={2} active={-1}>
-            {updates.map((update) => (
-              <Timeline.Item
-                key={update.id}
-                title={
-                  <Group gap="xs">
-                    <Text fw={600} component="h3" size="md" m={0}>
-                      {t('updates.period', { period: update.period })}
-                    </Text>
-                    <UpdateStateBadge state={update.state} />
-                  </Group>
-                }
-              >
-                <Group gap="xs" mt={4}>
-                  <StatusBadge status={update.status} />
-                  <Text size="sm">
-                    {t('updates.proposed', {
-                      status: t(`status.${update.status}`),
-                      progress: format.percent(update.progress),
-                    })}
-                  </Text>
-                </Group>
-                <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-line' }}>
-                  {format.text(update.narrative)}
-                </Text>
-                {update.state === 'RETURNED' && update.returnReason && (
-                  <Alert color="orange" variant="light" mt="xs" title={t('updates.returnReason')}>
-                    {update.returnReason}
-                  </Alert>
-                )}
-                <Text size="xs" c="dimmed" mt="xs">
-                  {[
-                    t('updates.author', { name: update.author.displayName }),
-                    update.submittedAt
-                      ? t('updates.submittedAt', { date: format.date(update.submittedAt) })
-                      : t('updates.createdAt', { date: format.date(update.createdAt) }),
-                    update.decidedAt
-                      ? t('updates.decidedAt', { date: format.date(update.decidedAt) })
-                      : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Text>
-              </Timeline.Item>
-            ))}
-          </Timeline>
-        )
-      }
-    </QueryState>
+    <Stack gap="md">
+      {newButton && <Group justify="flex-end">{newButton}</Group>}
+      <QueryState query={query}>
+        {(updates) =>
+          updates.length === 0 ? (
+            <EmptyState message={t('reports.empty')} />
+          ) : (
+            <Timeline bulletSize={16} lineWidth={2} active={-1} aria-label={t('reports.timeline')}>
+              {newestFirst(updates).map((update) => (
+                <Timeline.Item key={update.id}>
+                  <ReportCard
+                    slug={slug}
+                    commitmentId={commitmentId}
+                    report={update}
+                    context={context}
+                    mayWrite={mayWrite}
+                    onEdit={() => setEditing(update)}
+                  />
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )
+        }
+      </QueryState>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('reports.new') : t('reports.edit')}
+        size="lg"
+      >
+        {editing !== null && (
+          <ReportForm
+            slug={slug}
+            commitmentId={commitmentId}
+            report={editing === 'new' ? null : editing}
+            indicators={context.indicators}
+            attached={
+              editing === 'new'
+                ? []
+                : context.evidence.filter((item) => item.progressUpdateId === editing.id)
+            }
+            onClose={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+    </Stack>
   );
+}
+
+/** Newest first: by creation, whatever order the API used. */
+function newestFirst(updates: ProgressUpdate[]): ProgressUpdate[] {
+  return [...updates].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

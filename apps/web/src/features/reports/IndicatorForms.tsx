@@ -1,0 +1,236 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, NativeSelect, NumberInput, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
+import { fieldErrors } from '../../api/client';
+import type { Indicator } from '../../api/types';
+import { useAddMeasurement, useCreateIndicator } from './indicatorQueries';
+
+interface Path {
+  slug: string;
+  commitmentId: string;
+}
+
+const asNumber = (value: number | string): number | undefined =>
+  value === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
+
+function GeneralError({ error }: { error: Error | null }) {
+  if (!error || Object.keys(fieldErrors(error)).length > 0) return null;
+  return (
+    <Alert color="red" variant="light" role="alert">
+      {error.message}
+    </Alert>
+  );
+}
+
+/** Records one measured value of an indicator: date, value and source. */
+export function MeasurementForm({
+  path,
+  indicator,
+  onClose,
+}: {
+  path: Path;
+  indicator: Indicator;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const add = useAddMeasurement(path);
+  const [measuredOn, setMeasuredOn] = useState(new Date().toISOString().slice(0, 10));
+  const [value, setValue] = useState<number | string>('');
+  const [source, setSource] = useState('');
+  const [missing, setMissing] = useState(false);
+  const errors = fieldErrors(add.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const number = asNumber(value);
+    if (number === undefined) {
+      setMissing(true);
+      return;
+    }
+    add.mutate(
+      {
+        indicatorId: indicator.id,
+        body: { measuredOn, value: number, ...(source.trim() ? { source: source.trim() } : {}) },
+      },
+      { onSuccess: onClose },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('indicatorsTab.addMeasurement')}>
+      <Stack gap="md">
+        <GeneralError error={add.error} />
+        <TextInput
+          type="date"
+          label={t('indicatorsTab.measuredOn')}
+          required
+          value={measuredOn}
+          onChange={(event) => setMeasuredOn(event.currentTarget.value)}
+          error={errors.measuredOn}
+        />
+        <NumberInput
+          label={t('indicatorsTab.value', { unit: indicator.unit })}
+          required
+          data-autofocus
+          decimalScale={4}
+          value={value}
+          onChange={(next) => {
+            setValue(next);
+            setMissing(false);
+          }}
+          error={missing ? t('indicatorsTab.valueRequired') : errors.value}
+        />
+        <TextInput
+          label={t('indicatorsTab.source')}
+          value={source}
+          onChange={(event) => setSource(event.currentTarget.value)}
+          error={errors.source}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={add.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Creates an indicator: names, unit, direction, baseline and target (value, year), source. */
+export function IndicatorForm({ path, onClose }: { path: Path; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateIndicator(path);
+  const year = new Date().getFullYear();
+  const [nameVi, setNameVi] = useState('');
+  const [nameEn, setNameEn] = useState('');
+  const [unit, setUnit] = useState('');
+  const [direction, setDirection] = useState<IndicatorDirection>('INCREASE');
+  const [baselineValue, setBaselineValue] = useState<number | string>('');
+  const [baselineYear, setBaselineYear] = useState<number | string>(year - 1);
+  const [targetValue, setTargetValue] = useState<number | string>('');
+  const [targetYear, setTargetYear] = useState<number | string>(year + 4);
+  const [source, setSource] = useState('');
+  const errors = fieldErrors(create.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      {
+        name: { vi: nameVi.trim(), en: nameEn.trim() },
+        unit: unit.trim(),
+        direction,
+        // Left empty, a number becomes NaN and the API names the field.
+        baseline: {
+          value: asNumber(baselineValue) ?? Number.NaN,
+          year: asNumber(baselineYear) ?? Number.NaN,
+        },
+        target: {
+          value: asNumber(targetValue) ?? Number.NaN,
+          year: asNumber(targetYear) ?? Number.NaN,
+        },
+        source: source.trim() || null,
+      },
+      { onSuccess: onClose },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('indicatorsTab.newIndicator')}>
+      <Stack gap="md">
+        <GeneralError error={create.error} />
+        <TextInput
+          label={t('indicatorsTab.nameVi')}
+          required
+          lang="vi"
+          data-autofocus
+          value={nameVi}
+          onChange={(event) => setNameVi(event.currentTarget.value)}
+          error={errors['name.vi'] ?? errors.name}
+        />
+        <TextInput
+          label={t('indicatorsTab.nameEn')}
+          required
+          lang="en"
+          value={nameEn}
+          onChange={(event) => setNameEn(event.currentTarget.value)}
+          error={errors['name.en']}
+        />
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('indicatorsTab.unit')}
+            required
+            value={unit}
+            onChange={(event) => setUnit(event.currentTarget.value)}
+            error={errors.unit}
+          />
+          <NativeSelect
+            label={t('indicatorsTab.direction')}
+            value={direction}
+            onChange={(event) => setDirection(event.currentTarget.value as IndicatorDirection)}
+            data={INDICATOR_DIRECTIONS.map((value) => ({
+              value,
+              label: t(`direction.${value}`),
+            }))}
+            error={errors.direction}
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t('indicatorsTab.baselineValue')}
+            required
+            decimalScale={4}
+            value={baselineValue}
+            onChange={setBaselineValue}
+            error={errors['baseline.value'] ?? errors.baseline}
+          />
+          <NumberInput
+            label={t('indicatorsTab.baselineYear')}
+            required
+            min={1900}
+            max={2100}
+            value={baselineYear}
+            onChange={setBaselineYear}
+            error={errors['baseline.year']}
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t('indicatorsTab.targetValue')}
+            required
+            decimalScale={4}
+            value={targetValue}
+            onChange={setTargetValue}
+            error={errors['target.value'] ?? errors.target}
+          />
+          <NumberInput
+            label={t('indicatorsTab.targetYear')}
+            required
+            min={1900}
+            max={2100}
+            value={targetYear}
+            onChange={setTargetYear}
+            error={errors['target.year']}
+          />
+        </Group>
+        <TextInput
+          label={t('indicatorsTab.source')}
+          value={source}
+          onChange={(event) => setSource(event.currentTarget.value)}
+          error={errors.source}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,357 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  List,
+  Modal,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrors } from '../../api/client';
+import type { Evidence, Indicator, ProgressUpdate } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+import { useMe } from '../auth/queries';
+import { useMembership } from '../auth/useMembership';
+import { membersQuery } from '../admin/queries';
+import { StatusBadge, UpdateStateBadge } from '../commitments/badges';
+import { evidenceQuery, indicatorsQuery } from '../commitments/queries';
+import { useReportDecision } from './queries';
+
+export interface ReportContext {
+  indicators: Indicator[];
+  evidence: Evidence[];
+  userId: string | undefined;
+  nameOf: (userId: string | null | undefined) => string | undefined;
+}
+
+/** What every report card needs besides its report: indicators, evidence, people's names. */
+export function useReportContext(slug: string, commitmentId: string): ReportContext {
+  const indicators = useQuery(indicatorsQuery(slug, commitmentId));
+  const evidence = useQuery(evidenceQuery(slug, commitmentId));
+  const members = useQuery(membersQuery(slug));
+  const me = useMe();
+  return {
+    indicators: indicators.data ?? [],
+    evidence: evidence.data ?? [],
+    userId: me.data?.user.id,
+    nameOf: (userId) =>
+      userId ? members.data?.find((member) => member.userId === userId)?.displayName : undefined,
+  };
+}
+
+const EDITABLE = ['DRAFT', 'RETURNED'];
+
+export function ReportCard({
+  slug,
+  commitmentId,
+  report,
+  context,
+  mayWrite,
+  onEdit,
+}: {
+  slug: string;
+  commitmentId: string;
+  report: ProgressUpdate;
+  context: ReportContext;
+  mayWrite: boolean;
+  onEdit: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const access = useMembership(slug);
+  const decision = useReportDecision({ slug, commitmentId });
+  const [confirming, setConfirming] = useState(false);
+  const [returning, setReturning] = useState(false);
+
+  const isAuthor = context.userId !== undefined && report.authorId === context.userId;
+  const authorMayChange = isAuthor && mayWrite && EDITABLE.includes(report.state);
+  const mayDecide =
+    report.state === 'SUBMITTED' && access.can('update.decide', { authorId: report.authorId });
+  const attached = context.evidence.filter((item) => item.progressUpdateId === report.id);
+  const headingId = `report-${report.id}`;
+  const decider = context.nameOf(report.decidedById);
+
+  const error = decision.error;
+  const stateChanged = error instanceof ApiError && error.status === 409;
+  const submitErrors = Object.entries(fieldErrors(error));
+
+  return (
+    <Stack gap="xs" component="article" aria-labelledby={headingId}>
+      <Group gap="xs">
+        <Title order={3} size="h5" id={headingId} m={0}>
+          {t('reports.periodTitle', { period: report.period })}
+        </Title>
+        <UpdateStateBadge state={report.state} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {[
+          t('reports.author', { name: report.author.displayName }),
+          report.submittedAt
+            ? t('reports.submittedAt', { date: format.date(report.submittedAt) })
+            : t('reports.createdAt', { date: format.date(report.createdAt) }),
+        ].join(' · ')}
+      </Text>
+      <Group gap="xs">
+        <StatusBadge status={report.status} />
+        <Text size="sm">
+          {t('reports.proposed', {
+            status: t(`status.${report.status}`),
+            progress: format.percent(report.progress),
+          })}
+        </Text>
+      </Group>
+      <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+        {report.narrative}
+      </Text>
+
+      {report.indicatorValues.length > 0 && (
+        <div>
+          <Text size="sm" fw={500}>
+            {t('reports.indicatorValues')}
+          </Text>
+          <List size="sm" spacing={2}>
+            {report.indicatorValues.map((value) => {
+              const indicator = context.indicators.find((item) => item.id === value.indicatorId);
+              return (
+                <List.Item key={value.indicatorId}>
+                  {t('reports.valueLine', {
+                    name: indicator ? format.text(indicator.name) : t('reports.unknownIndicator'),
+                    value: `${format.number(value.value)} ${indicator?.unit ?? ''}`.trim(),
+                    date: format.date(value.measuredOn),
+                  })}
+                </List.Item>
+              );
+            })}
+          </List>
+        </div>
+      )}
+
+      {attached.length > 0 && (
+        <div>
+          <Text size="sm" fw={500}>
+            {t('reports.evidence')}
+          </Text>
+          <List size="sm" spacing={2}>
+            {attached.map((item) => (
+              <List.Item key={item.id}>
+                {item.downloadUrl ? (
+                  <Anchor href={item.downloadUrl} download>
+                    {item.title}
+                  </Anchor>
+                ) : item.url ? (
+                  <Anchor href={item.url} target="_blank" rel="noreferrer noopener">
+                    {item.title}
+                  </Anchor>
+                ) : (
+                  item.title
+                )}
+              </List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+
+      {report.state === 'RETURNED' && report.returnReason && (
+        <Alert
+          color={isAuthor ? 'red' : 'orange'}
+          variant={isAuthor ? 'filled' : 'light'}
+          title={isAuthor ? t('reports.returnReasonForYou') : t('reports.returnReason')}
+          role={isAuthor ? 'alert' : undefined}
+        >
+          {report.returnReason}
+        </Alert>
+      )}
+
+      {report.decidedAt && (
+        <Text size="xs" c="dimmed">
+          {decider
+            ? t('reports.decidedBy', {
+                name: decider,
+                date: format.date(report.decidedAt),
+              })
+            : t('reports.decidedAt', { date: format.date(report.decidedAt) })}
+        </Text>
+      )}
+
+      {(error || stateChanged) && (
+        <Alert color="red" variant="light" role="alert">
+          {stateChanged ? (
+            t('reports.stateChanged')
+          ) : submitErrors.length > 0 ? (
+            <List size="sm">
+              {submitErrors.map(([field, message]) => (
+                <List.Item key={field}>
+                  {t('reports.fieldError', { field: fieldLabel(t, field), message })}
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            error?.message
+          )}
+        </Alert>
+      )}
+
+      {(authorMayChange || mayDecide) && (
+        <Group gap="xs">
+          {authorMayChange && (
+            <>
+              <Button size="xs" variant="default" onClick={onEdit}>
+                {t('reports.editAction')}
+              </Button>
+              <Button
+                size="xs"
+                loading={decision.isPending}
+                onClick={() => decision.mutate({ updateId: report.id, decision: 'submit' })}
+              >
+                {t('reports.submit')}
+              </Button>
+            </>
+          )}
+          {mayDecide && (
+            <>
+              <Button size="xs" color="green" onClick={() => setConfirming(true)}>
+                {t('reports.approve')}
+              </Button>
+              <Button size="xs" color="orange" variant="outline" onClick={() => setReturning(true)}>
+                {t('reports.return')}
+              </Button>
+            </>
+          )}
+        </Group>
+      )}
+
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('reports.approveTitle')}
+      >
+        <Stack gap="md">
+          <Text>
+            {t('reports.approveConfirm', {
+              period: report.period,
+              status: t(`status.${report.status}`),
+              progress: format.percent(report.progress),
+            })}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="green"
+              loading={decision.isPending}
+              onClick={() =>
+                decision.mutate(
+                  { updateId: report.id, decision: 'approve' },
+                  { onSettled: () => setConfirming(false) },
+                )
+              }
+            >
+              {t('reports.approve')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <ReturnDialog
+        opened={returning}
+        period={report.period}
+        pending={decision.isPending}
+        onClose={() => setReturning(false)}
+        onReturn={(reason) =>
+          decision.mutate(
+            { updateId: report.id, decision: 'return', reason },
+            { onSettled: () => setReturning(false) },
+          )
+        }
+      />
+    </Stack>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+function fieldLabel(t: Translate, field: string): string {
+  switch (field) {
+    case 'status':
+      return t('reports.proposedStatus');
+    case 'progress':
+      return t('reports.proposedProgress');
+    case 'period':
+      return t('reports.period');
+    case 'narrative':
+      return t('reports.narrative');
+    case 'evidence':
+      return t('reports.evidence');
+    default:
+      return field;
+  }
+}
+
+/** Asks for the reason a report goes back to its author (required). */
+function ReturnDialog({
+  opened,
+  period,
+  pending,
+  onClose,
+  onReturn,
+}: {
+  opened: boolean;
+  period: string;
+  pending: boolean;
+  onClose: () => void;
+  onReturn: (reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const close = () => {
+    setReason('');
+    setMissing(false);
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setMissing(true);
+      return;
+    }
+    onReturn(reason.trim());
+    setReason('');
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={t('reports.returnTitle', { period })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Textarea
+            label={t('reports.returnReasonLabel')}
+            description={t('reports.returnReasonHint')}
+            required
+            data-autofocus
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              if (event.currentTarget.value.trim()) setMissing(false);
+            }}
+            error={missing ? t('reports.returnReasonRequired') : undefined}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="orange" loading={pending}>
+              {t('reports.return')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -12,7 +12,13 @@ import { FrameworksPage } from './features/frameworks/FrameworksPage';
 import { FrameworkTreePage } from './features/frameworks/FrameworkTreePage';
 import { CommitmentsPage } from './features/commitments/CommitmentsPage';
 import { CommitmentDetailPage } from './features/commitments/CommitmentDetailPage';
-import { validateCommitmentSearch, validateDetailSearch } from './features/commitments/search';
+import {
+  parseReadableSearch,
+  stringifyReadableSearch,
+  validateCommitmentSearch,
+  validateDetailSearch,
+} from './features/commitments/search';
+import { MyWorkPage } from './features/my-work/MyWorkPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SetPasswordPage } from './features/auth/SetPasswordPage';
 import { TokensPage } from './features/account/TokensPage';
@@ -90,6 +96,12 @@ const commitmentRoute = createRoute({
   component: CommitmentDetailPage,
 });
 
+const myWorkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/my-work',
+  component: MyWorkPage,
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/w/$slug/admin/members',
@@ -112,6 +124,7 @@ export const routeTree = rootRoute.addChildren([
     frameworkRoute,
     commitmentsRoute,
     commitmentRoute,
+    myWorkRoute,
     membersRoute,
     organizationsRoute,
   ]),
@@ -124,6 +137,9 @@ export function createAppRouter(history?: RouterHistory) {
     defaultPreload: 'intent',
     defaultNotFoundComponent: NotFoundPage,
     scrollRestoration: true,
+    // Readable, shareable URLs: `?status=AT_RISK&status=OFF_TRACK&sort=-progress`, not JSON.
+    parseSearch: parseReadableSearch,
+    stringifySearch: stringifyReadableSearch,
   });
 }
 

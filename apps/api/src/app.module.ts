@@ -13,6 +13,7 @@ import { HistoryModule } from './history/history.module';
 import { SeedModule } from './seed/seed.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { MembersModule } from './members/members.module';
+import { MyWorkModule } from './my-work/my-work.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PositionsModule } from './positions/positions.module';
@@ -57,6 +58,7 @@ export class AppModule {
         PositionsModule,
         EvidenceModule,
         ExportsModule,
+        MyWorkModule,
         HistoryModule,
         SeedModule,
       ],

@@ -3,13 +3,14 @@ import { launchChromium, type RunningProduct, startProduct } from './product';
 import { signInThroughPage, signOutThroughMenu } from './session';
 
 // The demo accounts of the README and the role label the workspace switcher shows (Vietnamese).
+// Those who report or approve land on "My work"; the others on the frameworks.
 const PERSONAS = [
-  { email: 'admin@demo.test', role: 'Quản trị viên', admin: true },
-  { email: 'manager@demo.test', role: 'Quản lý', admin: false },
-  { email: 'official@demo.test', role: 'Biên tập viên', admin: false },
-  { email: 'union@demo.test', role: 'Đối tác', admin: false },
-  { email: 'employer@demo.test', role: 'Đối tác', admin: false },
-  { email: 'viewer@demo.test', role: 'Người xem', admin: false },
+  { email: 'admin@demo.test', role: 'Quản trị viên', admin: true, myWork: false },
+  { email: 'manager@demo.test', role: 'Quản lý', admin: false, myWork: true },
+  { email: 'official@demo.test', role: 'Biên tập viên', admin: false, myWork: true },
+  { email: 'union@demo.test', role: 'Đối tác', admin: false, myWork: false },
+  { email: 'employer@demo.test', role: 'Đối tác', admin: false, myWork: false },
+  { email: 'viewer@demo.test', role: 'Người xem', admin: false, myWork: false },
 ] as const;
 
 describe('each demo persona in a browser', () => {
@@ -33,14 +34,16 @@ describe('each demo persona in a browser', () => {
 
   it.each(PERSONAS)(
     '$email signs in, sees only what the role allows, and signs out',
-    async ({ email, role, admin }) => {
+    async ({ email, role, admin, myWork }) => {
       const page = await freshPage();
       await page.goto(product.url);
       await page.waitForURL(/\/sign-in/);
       await signInThroughPage(page, email);
 
-      await page.waitForURL(/\/w\/viet-nam$/);
-      await page.getByRole('heading', { name: 'Khung cam kết', level: 1 }).waitFor();
+      await page.waitForURL(myWork ? /\/w\/viet-nam\/my-work$/ : /\/w\/viet-nam$/);
+      await page
+        .getByRole('heading', { name: myWork ? 'Việc của tôi' : 'Khung cam kết', level: 1 })
+        .waitFor();
       expect((await page.getByTestId('current-role').textContent())?.trim()).toBe(role);
 
       const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });

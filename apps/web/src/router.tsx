@@ -12,10 +12,16 @@ import { FrameworksPage } from './features/frameworks/FrameworksPage';
 import { FrameworkTreePage } from './features/frameworks/FrameworkTreePage';
 import { CommitmentsPage } from './features/commitments/CommitmentsPage';
 import { CommitmentDetailPage } from './features/commitments/CommitmentDetailPage';
-import { validateCommitmentSearch, validateDetailSearch } from './features/commitments/search';
+import {
+  parseReadableSearch,
+  stringifyReadableSearch,
+  validateCommitmentSearch,
+  validateDetailSearch,
+} from './features/commitments/search';
 import { NewCommitmentPage } from './features/commitment-form/NewCommitmentPage';
 import { EditCommitmentPage } from './features/commitment-form/EditCommitmentPage';
 import { validateNewCommitmentSearch } from './features/commitment-form/search';
+import { MyWorkPage } from './features/my-work/MyWorkPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SetPasswordPage } from './features/auth/SetPasswordPage';
 import { TokensPage } from './features/account/TokensPage';
@@ -106,6 +112,12 @@ const editCommitmentRoute = createRoute({
   component: EditCommitmentPage,
 });
 
+const myWorkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/my-work',
+  component: MyWorkPage,
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/w/$slug/admin/members',
@@ -130,6 +142,7 @@ export const routeTree = rootRoute.addChildren([
     commitmentRoute,
     newCommitmentRoute,
     editCommitmentRoute,
+    myWorkRoute,
     membersRoute,
     organizationsRoute,
   ]),
@@ -142,6 +155,9 @@ export function createAppRouter(history?: RouterHistory) {
     defaultPreload: 'intent',
     defaultNotFoundComponent: NotFoundPage,
     scrollRestoration: true,
+    // Readable, shareable URLs: `?status=AT_RISK&status=OFF_TRACK&sort=-progress`, not JSON.
+    parseSearch: parseReadableSearch,
+    stringifySearch: stringifyReadableSearch,
   });
 }
 

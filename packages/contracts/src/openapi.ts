@@ -702,6 +702,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{slug}/my-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** What waits for the caller: due commitments, returned reports, approvals, drafts */
+        get: operations["myWork_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{slug}/commitments/{id}/history": {
         parameters: {
             query?: never;
@@ -1547,6 +1567,40 @@ export interface components {
              * @description At most 25 MB: PDF, PNG, JPEG, GIF, WEBP, DOCX, XLSX, PPTX, ODT, ODS, or UTF-8 .txt/.csv
              */
             file: string;
+        };
+        MyWorkReportDto: {
+            /** Format: uuid */
+            id: string;
+            commitment: components["schemas"]["CommitmentRefDto"];
+            author: components["schemas"]["UserRefDto"];
+            /** @example 2026-Q1 */
+            period: string;
+            /**
+             * @description Proposed status
+             * @enum {string}
+             */
+            status: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /** @description Proposed progress, 0–100 */
+            progress: number;
+            /** @enum {string} */
+            state: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+            returnReason: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MyWorkDto: {
+            /** @description The caller's organization's commitments (lead or co-responsible) that need a progress report (see needsUpdate on the commitments list), earliest target date first, at most 50; empty for a member without an organization */
+            dueCommitments: components["schemas"]["CommitmentDto"][];
+            /** @description The caller's own RETURNED reports, most recently returned first (at most 50) */
+            returnedUpdates: components["schemas"]["MyWorkReportDto"][];
+            /** @description SUBMITTED reports the caller may approve or return (never their own), oldest submission first (at most 50); empty for roles that do not decide reports */
+            awaitingApproval: components["schemas"]["MyWorkReportDto"][];
+            /** @description The caller's own DRAFT reports, most recently changed first (at most 50) */
+            drafts: components["schemas"]["MyWorkReportDto"][];
         };
         ActivityEventDto: {
             /** Format: uuid */
@@ -2803,6 +2857,8 @@ export interface operations {
                 targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
                 /** @description Only (true) or no (false) commitments past their target date and not done */
                 overdue?: boolean;
+                /** @description Only (true) or no (false) commitments that need a progress report: not archived, neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
+                needsUpdate?: boolean;
                 /** @description true: only archived commitments (by default they are left out) */
                 archived?: boolean;
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt";
@@ -4794,6 +4850,8 @@ export interface operations {
                 targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
                 /** @description Only (true) or no (false) commitments past their target date and not done */
                 overdue?: boolean;
+                /** @description Only (true) or no (false) commitments that need a progress report: not archived, neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
+                needsUpdate?: boolean;
                 /** @description true: only archived commitments (by default they are left out) */
                 archived?: boolean;
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt";
@@ -4851,6 +4909,62 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
+            };
+        };
+    };
+    myWork_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWorkDto"];
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not a member of this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

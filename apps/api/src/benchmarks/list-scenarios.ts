@@ -13,6 +13,7 @@ export function listScenarios(ids: {
     { name: 'theme', filters: { theme: ['SOCIAL_DIALOGUE'] } },
     { name: 'target group', filters: { targetGroup: ['INFORMAL_WORKERS'] } },
     { name: 'overdue', filters: { overdue: true } },
+    { name: 'needs an update', filters: { needsUpdate: true } },
     { name: 'search "san an sinh xa hoi"', filters: { q: 'san an sinh xa hoi' } },
     { name: 'search "dien bien"', filters: { q: 'dien bien' } },
   ];

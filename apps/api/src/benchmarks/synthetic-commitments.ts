@@ -39,6 +39,37 @@ export interface SyntheticTarget {
   organizationIds: string[];
 }
 
+/**
+ * One progress report on every other synthetic commitment, in every state, submitted over the
+ * last year: what the "needs an update" filter probes. Written by a member of the workspace.
+ */
+async function insertSyntheticReports(
+  client: pg.Client,
+  workspaceId: string,
+  count: number,
+): Promise<void> {
+  const member = await client.query<{ userId: string }>(
+    `SELECT "userId" FROM "Membership" WHERE "workspaceId" = $1::uuid LIMIT 1`,
+    [workspaceId],
+  );
+  const authorId = member.rows[0]?.userId;
+  if (!authorId) return;
+  await client.query(
+    `INSERT INTO "ProgressUpdate" (id, "workspaceId", "commitmentId", "authorId", period, status,
+       progress, narrative, state, "submittedAt", "updatedAt")
+     SELECT gen_random_uuid(), c."workspaceId", c.id, $2::uuid, '2026-Q1', c.status, c.progress,
+       'Synthetic report ' || c.position,
+       (enum_range(NULL::"UpdateState"))[1 + (c.position / 2) % 4],
+       CASE WHEN (c.position / 2) % 4 = 0 THEN NULL
+            ELSE now() - ((c.position * 7) % 365) * interval '1 day' END,
+       now()
+     FROM "Commitment" c
+     WHERE c."workspaceId" = $1::uuid AND c.reference LIKE 'S.%' AND c.position % 2 = 0
+       AND c.position <= $3::int`,
+    [workspaceId, authorId, count],
+  );
+}
+
 /** Inserts `count` commitments (references `S.<n>`), in batches, and refreshes planner statistics. */
 export async function insertSyntheticCommitments(
   databaseUrl: string,
@@ -79,7 +110,9 @@ export async function insertSyntheticCommitments(
         ],
       );
     }
+    await insertSyntheticReports(client, target.workspaceId, count);
     await client.query('ANALYZE "Commitment"');
+    await client.query('ANALYZE "ProgressUpdate"');
   } finally {
     await client.end();
   }

@@ -4,6 +4,7 @@ import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { type Cursor, type ParsedSort, SORT_COLUMNS } from './commitment-cursor';
 import { dateColumn, type EditableFields } from './commitment-fields';
+import { needsUpdateSql } from './needs-update';
 import { parentProgress } from './rollup';
 
 export interface CommitmentFilters {
@@ -14,6 +15,10 @@ export interface CommitmentFilters {
   theme?: Theme[];
   targetGroup?: TargetGroup[];
   overdue?: boolean;
+  /** Commitments that need a progress report (needs-update.ts), or (false) those that do not. */
+  needsUpdate?: boolean;
+  /** Led by this organization or with it co-responsible (not a list parameter: "My work"). */
+  involvingOrgId?: string;
   /** true: only archived commitments; otherwise archived ones are hidden. */
   archived?: boolean;
 }
@@ -151,6 +156,15 @@ export class CommitmentsRepository {
     if (filters.overdue !== undefined) {
       const overdue = Prisma.sql`(c."targetDate" < ${today}::date AND c.status NOT IN ${DONE_STATUSES})`;
       conditions.push(filters.overdue ? overdue : Prisma.sql`NOT COALESCE(${overdue}, false)`);
+    }
+    if (filters.needsUpdate !== undefined) {
+      const needsUpdate = needsUpdateSql(today);
+      conditions.push(filters.needsUpdate ? needsUpdate : Prisma.sql`NOT ${needsUpdate}`);
+    }
+    if (filters.involvingOrgId) {
+      conditions.push(Prisma.sql`(c."leadOrgId" = ${filters.involvingOrgId}::uuid OR EXISTS (
+        SELECT 1 FROM "CommitmentCoOrganization" co
+        WHERE co."commitmentId" = c.id AND co."organizationId" = ${filters.involvingOrgId}::uuid))`);
     }
     const q = filters.q?.trim();
     if (q) {

@@ -19,7 +19,9 @@ import { PolicyService } from '../permissions/policy.service';
 import { isOverdue } from './overdue';
 import { decodeCursor, encodeCursor, parseSort, SORT_COLUMNS } from './commitment-cursor';
 import { canonicalPatch, dateColumn, type EditableFields, editableOf } from './commitment-fields';
+import { type CommitmentSort } from '@spct/contracts';
 import {
+  type CommitmentFilters,
   type CommitmentRow,
   type CommitmentDetailRow,
   CommitmentsRepository,
@@ -93,6 +95,25 @@ export class CommitmentsService {
         ? encodeCursor({ value: this.sortValue(last, sort.field), id: last.id })
         : null;
     return { items: page.map((row) => this.toDto(row, today)), nextCursor };
+  }
+
+  /** The first `limit` commitments matching `filters` in `sort` order: for views built on the list. */
+  async firstPage(
+    member: WorkspaceActor,
+    filters: CommitmentFilters,
+    sort: CommitmentSort,
+    limit: number,
+  ): Promise<CommitmentDto[]> {
+    const today = todayUtc();
+    const rows = await this.commitments.findPage(
+      member.workspaceId,
+      filters,
+      parseSort(sort),
+      null,
+      limit,
+      today,
+    );
+    return rows.map((row) => this.toDto(row, today));
   }
 
   async get(member: WorkspaceActor, id: string): Promise<CommitmentDetailDto> {

@@ -148,6 +148,87 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     expect(combined.every((i) => i.frameworkId === nq.id)).toBe(true);
   });
 
+  it('filters the commitments that need a progress report (needsUpdate)', async () => {
+    const workspace = await t.prisma.workspace.findUniqueOrThrow({ where: { slug: 'viet-nam' } });
+    const author = await t.prisma.user.findUniqueOrThrow({
+      where: { email: 'official@demo.test' },
+    });
+    const framework = await t.prisma.framework.create({
+      data: {
+        workspaceId: workspace.id,
+        code: `NU-${Date.now()}`,
+        titleVi: 'Khung kiểm tra',
+        titleEn: 'Needs-update test framework',
+      },
+    });
+    const day = 24 * 60 * 60 * 1000;
+    const daysAgo = (days: number) => new Date(Date.now() - days * day);
+    const make = async (
+      reference: string,
+      extra: { status?: 'COMPLETED' | 'ON_TRACK'; archived?: boolean } = {},
+      reports: {
+        state: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+        submittedAt?: Date;
+      }[] = [],
+    ) => {
+      const commitment = await t.prisma.commitment.create({
+        data: {
+          workspaceId: workspace.id,
+          frameworkId: framework.id,
+          reference,
+          titleVi: reference,
+          titleEn: reference,
+          ...extra,
+        },
+      });
+      for (const report of reports) {
+        await t.prisma.progressUpdate.create({
+          data: {
+            workspaceId: workspace.id,
+            commitmentId: commitment.id,
+            authorId: author.id,
+            period: '2026-Q1',
+            status: 'ON_TRACK',
+            progress: 10,
+            narrative: 'x',
+            state: report.state,
+            submittedAt: report.submittedAt ?? null,
+          },
+        });
+      }
+      return reference;
+    };
+    const needing = [
+      await make('never-reported'),
+      await make('only-a-draft', {}, [{ state: 'DRAFT' }]),
+      await make('approved-long-ago', {}, [{ state: 'APPROVED', submittedAt: daysAgo(91) }]),
+      await make('returned-recently', {}, [{ state: 'RETURNED', submittedAt: daysAgo(5) }]),
+    ];
+    const upToDate = [
+      await make('approved-recently', {}, [{ state: 'APPROVED', submittedAt: daysAgo(10) }]),
+      await make('submitted-recently', {}, [
+        { state: 'APPROVED', submittedAt: daysAgo(200) },
+        { state: 'SUBMITTED', submittedAt: daysAgo(89) },
+      ]),
+      await make('completed', { status: 'COMPLETED' }),
+    ];
+    await make('archived', { archived: true });
+
+    const refs = (items: Item[]) => items.map((i) => i.reference).sort();
+    expect(refs(await all(`frameworkId=${framework.id}&needsUpdate=true`))).toEqual(
+      [...needing].sort(),
+    );
+    expect(refs(await all(`frameworkId=${framework.id}&needsUpdate=false`))).toEqual(
+      [...upToDate].sort(),
+    );
+    // An archived commitment never needs an update, even when archived ones are asked for.
+    expect(await all(`frameworkId=${framework.id}&needsUpdate=true&archived=true`)).toEqual([]);
+
+    // The other tests of this file count the demo workspace's commitments.
+    await t.prisma.commitment.deleteMany({ where: { frameworkId: framework.id } });
+    await t.prisma.framework.delete({ where: { id: framework.id } });
+  });
+
   it.each([
     ['unknown parameter', 'colour=red', 'colour'],
     ['unknown status', 'status=LATE', 'status'],
@@ -155,6 +236,7 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     ['limit not a number', 'limit=ten', 'limit'],
     ['framework id not a UUID', 'frameworkId=42', 'frameworkId'],
     ['overdue not a boolean', 'overdue=maybe', 'overdue'],
+    ['needsUpdate not a boolean', 'needsUpdate=soon', 'needsUpdate'],
     ['unknown sort', 'sort=colour', 'sort'],
     ['forged cursor', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
   ])('answers 400 naming the parameter for %s', async (_name, query, field) => {

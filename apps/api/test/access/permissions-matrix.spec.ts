@@ -32,6 +32,7 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/commitments/:commitmentId/evidence/:evidenceId/download',
       'GET /api/workspaces/:slug/organizations',
       'GET /api/workspaces/:slug/members',
+      'GET /api/workspaces/:slug/my-work',
     ],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
   },

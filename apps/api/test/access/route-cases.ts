@@ -294,6 +294,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     }),
   },
   'GET /api/workspaces/:slug/exports/commitments.csv': {},
+  'GET /api/workspaces/:slug/my-work': {},
   'GET /api/workspaces/:slug/commitments/:commitmentId/evidence': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
   },

@@ -18,6 +18,8 @@ export type Indicator = Schemas['IndicatorDto'];
 export type Comment = Schemas['CommentDto'];
 export type Position = Schemas['PositionDto'];
 export type Evidence = Schemas['EvidenceDto'];
+export type MyWork = Schemas['MyWorkDto'];
+export type MyWorkReport = Schemas['MyWorkReportDto'];
 
 /** Every list answer of the API. */
 export interface Page<T> {

@@ -142,7 +142,11 @@ export class CreateCommitmentDto {
   })
   targetGroups?: TargetGroup[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Roll-up weight (1 when left out)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100,
+    description: 'Roll-up weight (1 when left out)',
+  })
   @OptionalNotNull()
   @IsInt({ message: 'must be an integer' })
   @Min(1)

@@ -11,6 +11,7 @@ import {
 } from '@spct/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { NEEDS_UPDATE_DESCRIPTION } from '../needs-update';
 import { OptionalBooleanQuery, OptionalEnumListQuery } from '../../common/validation';
 
 export class ListCommitmentsQuery {
@@ -43,6 +44,9 @@ export class ListCommitmentsQuery {
 
   @OptionalBooleanQuery('Only (true) or no (false) commitments past their target date and not done')
   overdue?: boolean;
+
+  @OptionalBooleanQuery(NEEDS_UPDATE_DESCRIPTION)
+  needsUpdate?: boolean;
 
   @OptionalBooleanQuery('true: only archived commitments (by default they are left out)')
   archived?: boolean;

@@ -25,7 +25,7 @@ describe('set-password page', () => {
 
     await user.type(screen.getByLabelText(/Nhập lại/), 'd');
     await user.click(screen.getByRole('button', { name: 'Lưu mật khẩu và đăng nhập' }));
-    await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam'));
+    await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam/my-work'));
     expect(sent.find((r) => r.method === 'POST')?.body).toEqual({
       token: 'abc123',
       password: 'a-long-password',

@@ -78,7 +78,8 @@ describe('sign-in page', () => {
       'POST /api/auth/login': me,
     });
     await signIn(user);
-    await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam'));
+    // Home instead, where the official (an EDITOR) lands on "My work".
+    await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam/my-work'));
   });
 });
 

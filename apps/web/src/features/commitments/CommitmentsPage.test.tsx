@@ -4,6 +4,8 @@ import {
   commitmentNq1,
   commitmentNq2,
   ilc2021,
+  me,
+  meAs,
   nq42,
   organizations,
   page,
@@ -39,12 +41,12 @@ describe('commitments list', () => {
 
     const first = screen.getByRole('link', { name: /Phát triển hệ thống bảo trợ xã hội đa tầng/ });
     expect(within(first.closest('tr')!).queryByText('Quá hạn')).not.toBeInTheDocument();
-    expect(screen.getByText('Đang hiển thị 2 cam kết')).toBeInTheDocument();
+    expect(screen.getByText('Đang hiển thị 1–2')).toBeInTheDocument();
   });
 
   it('reads its filters from the URL and sends them to the API', async () => {
     const { fetchMock } = renderApp(
-      '/w/viet-nam/commitments?status=%5B%22AT_RISK%22%2C%22OFF_TRACK%22%5D&overdue=true&q=san&sort=-progress',
+      '/w/viet-nam/commitments?status=AT_RISK&status=OFF_TRACK&overdue=true&needsUpdate=true&q=san&sort=-progress',
       routes(() => page([commitmentNq2])),
     );
     await screen.findByRole('link', { name: /Phát triển sàn an sinh xã hội/ });
@@ -52,6 +54,7 @@ describe('commitments list', () => {
     const url = listCalls(fetchMock)[0]!;
     expect(url.searchParams.getAll('status')).toEqual(['AT_RISK', 'OFF_TRACK']);
     expect(url.searchParams.get('overdue')).toBe('true');
+    expect(url.searchParams.get('needsUpdate')).toBe('true');
     expect(url.searchParams.get('q')).toBe('san');
     expect(url.searchParams.get('sort')).toBe('-progress');
     expect(screen.getByRole('searchbox', { name: 'Tìm kiếm' })).toHaveValue('san');
@@ -79,7 +82,7 @@ describe('commitments list', () => {
     await waitFor(() => expect(history.location.search).toContain('q='));
 
     const search = new URLSearchParams(history.location.search);
-    expect(JSON.parse(search.get('status')!)).toEqual(['AT_RISK']);
+    expect(search.getAll('status')).toEqual(['AT_RISK']);
     expect(search.get('q')).toBe('bảo trợ');
 
     await waitFor(() => {
@@ -92,7 +95,7 @@ describe('commitments list', () => {
 
   it('shows the empty state and clears the filters', async () => {
     const { user, history } = renderApp(
-      '/w/viet-nam/commitments?overdue=true&theme=%5B%22HEALTH%22%5D',
+      '/w/viet-nam/commitments?overdue=true&theme=HEALTH',
       routes((url) =>
         url.searchParams.has('overdue') ? page([]) : page([commitmentNq1, commitmentNq2]),
       ),
@@ -104,27 +107,131 @@ describe('commitments list', () => {
     const clear = screen.getAllByRole('button', { name: 'Xóa bộ lọc' });
     await user.click(clear[clear.length - 1]!);
 
-    expect(await screen.findByText('Đang hiển thị 2 cam kết')).toBeInTheDocument();
+    expect(await screen.findByText('Đang hiển thị 1–2')).toBeInTheDocument();
     expect(history.location.search).toBe('');
   });
 
-  it('loads the next page with the cursor', async () => {
-    const { user, fetchMock } = renderApp(
-      '/w/viet-nam/commitments',
+  it('pages forward and back with a cursor stack kept in the URL', async () => {
+    const { user, history, fetchMock } = renderApp(
+      '/w/viet-nam/commitments?status=AT_RISK',
       routes((url) =>
         url.searchParams.get('cursor') === 'page-2'
           ? page([commitmentNq2])
           : page([commitmentNq1], 'page-2'),
       ),
     );
-    await screen.findByText('Đang hiển thị 1 cam kết');
-    await user.click(screen.getByRole('button', { name: 'Tải thêm' }));
-    expect(await screen.findByText('Đang hiển thị 2 cam kết')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Tải thêm' })).not.toBeInTheDocument();
-    expect(listCalls(fetchMock).map((url) => url.searchParams.get('cursor'))).toEqual([
-      null,
-      'page-2',
-    ]);
+    expect(await screen.findByText('Đang hiển thị 1–1, còn trang sau')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Trang trước' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Trang sau' }));
+
+    expect(await screen.findByText('Đang hiển thị 26–26')).toBeInTheDocument();
+    expect(screen.getByText('Trang 2')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Phát triển sàn an sinh xã hội/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Trang sau' })).toBeDisabled();
+    const search = new URLSearchParams(history.location.search);
+    expect(search.getAll('after')).toEqual(['page-2']);
+    expect(search.getAll('status')).toEqual(['AT_RISK']);
+    const last = listCalls(fetchMock).at(-1)!;
+    expect(last.searchParams.get('cursor')).toBe('page-2');
+    expect(last.searchParams.getAll('status')).toEqual(['AT_RISK']);
+
+    await user.click(screen.getByRole('button', { name: 'Trang trước' }));
+    expect(await screen.findByText('Đang hiển thị 1–1, còn trang sau')).toBeInTheDocument();
+    expect(new URLSearchParams(history.location.search).has('after')).toBe(false);
+  });
+
+  it('opens on the page the URL names (a reload keeps the page)', async () => {
+    const { fetchMock } = renderApp(
+      '/w/viet-nam/commitments?after=page-2&after=page-3',
+      routes(() => page([commitmentNq2])),
+    );
+    expect(await screen.findByText('Đang hiển thị 51–51')).toBeInTheDocument();
+    expect(screen.getByText('Trang 3')).toBeInTheDocument();
+    expect(listCalls(fetchMock).map((url) => url.searchParams.get('cursor'))).toEqual(['page-3']);
+  });
+
+  it('sorts by a column header, toggles the direction and starts from the first page', async () => {
+    const { user, history, fetchMock } = renderApp(
+      '/w/viet-nam/commitments?after=page-2',
+      routes(() => page([commitmentNq1, commitmentNq2])),
+    );
+    await screen.findByText('Đang hiển thị 26–27');
+    const header = (name: string) => screen.getByRole('columnheader', { name: new RegExp(name) });
+    expect(header('Số hiệu')).toHaveAttribute('aria-sort', 'ascending');
+    expect(header('Tiến độ')).toHaveAttribute('aria-sort', 'none');
+
+    await user.click(within(header('Tiến độ')).getByRole('button'));
+    await waitFor(() => expect(header('Tiến độ')).toHaveAttribute('aria-sort', 'descending'));
+    expect(header('Số hiệu')).toHaveAttribute('aria-sort', 'none');
+    let search = new URLSearchParams(history.location.search);
+    expect(search.get('sort')).toBe('-progress');
+    expect(search.has('after')).toBe(false);
+    await waitFor(() => {
+      const last = listCalls(fetchMock).at(-1)!;
+      expect(last.searchParams.get('sort')).toBe('-progress');
+      expect(last.searchParams.has('cursor')).toBe(false);
+    });
+
+    // The keyboard toggles it back to ascending.
+    within(header('Tiến độ')).getByRole('button').focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(header('Tiến độ')).toHaveAttribute('aria-sort', 'ascending'));
+    search = new URLSearchParams(history.location.search);
+    expect(search.get('sort')).toBe('progress');
+
+    await user.click(within(header('Cập nhật')).getByRole('button'));
+    await waitFor(() =>
+      expect(new URLSearchParams(history.location.search).get('sort')).toBe('-updatedAt'),
+    );
+    // Back to the default order: the URL stays clean.
+    await user.click(within(header('Số hiệu')).getByRole('button'));
+    await waitFor(() => expect(history.location.search).toBe(''));
+  });
+
+  it('filters on "needs an update" and archived, and exports with the same filters', async () => {
+    const { user, history, fetchMock } = renderApp(
+      '/w/viet-nam/commitments?status=AT_RISK&status=OFF_TRACK&sort=-progress',
+      routes(() => page([commitmentNq1])),
+    );
+    await screen.findByText('Đang hiển thị 1–1');
+    await user.click(screen.getByRole('switch', { name: /Cần cập nhật/ }));
+    await waitFor(() =>
+      expect(new URLSearchParams(history.location.search).get('needsUpdate')).toBe('true'),
+    );
+    await user.click(screen.getByRole('switch', { name: 'Chỉ cam kết đã lưu trữ' }));
+    await waitFor(() => {
+      const last = listCalls(fetchMock).at(-1)!;
+      expect(last.searchParams.get('needsUpdate')).toBe('true');
+      expect(last.searchParams.get('archived')).toBe('true');
+    });
+
+    const csv = new URL(
+      screen.getByRole('link', { name: 'Xuất CSV' }).getAttribute('href')!,
+      'http://localhost',
+    );
+    expect(csv.pathname).toBe('/api/workspaces/viet-nam/exports/commitments.csv');
+    expect(csv.searchParams.getAll('status')).toEqual(['AT_RISK', 'OFF_TRACK']);
+    expect(csv.searchParams.get('sort')).toBe('-progress');
+    expect(csv.searchParams.get('needsUpdate')).toBe('true');
+    expect(csv.searchParams.get('archived')).toBe('true');
+    expect(csv.searchParams.has('cursor')).toBe(false);
+  });
+
+  it.each([
+    ['an ADMIN', meAs('ADMIN', organizations[3]!), true],
+    ['an EDITOR', me, true],
+    ['a MANAGER', meAs('MANAGER', organizations[0]!), false],
+    ['a PARTNER', meAs('PARTNER', organizations[1]!), false],
+    ['a VIEWER', meAs('VIEWER'), false],
+  ])('shows "New commitment" to %s only when allowed', async (_name, persona, shown) => {
+    renderApp('/w/viet-nam/commitments', {
+      ...routes(() => page([commitmentNq1])),
+      '/api/auth/me': persona,
+    });
+    await screen.findByText('Đang hiển thị 1–1');
+    const link = screen.queryByRole('link', { name: 'Cam kết mới' });
+    if (shown) expect(link).toHaveAttribute('href', '/w/viet-nam/commitments/new');
+    else expect(link).not.toBeInTheDocument();
   });
 
   it('shows the API validation error', async () => {

@@ -7,66 +7,96 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import {
-  COMMITMENT_SORTS,
-  COMMITMENT_STATUSES,
-  TARGET_GROUPS,
-  THEMES,
-  type CommitmentSort,
-} from '@spct/contracts';
+import { COMMITMENT_STATUSES, TARGET_GROUPS, THEMES, type CommitmentSort } from '@spct/contracts';
 import type { Commitment, Organization } from '../../api/types';
 import { useFormat } from '../../i18n/format';
+import { useMembership } from '../auth/useMembership';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { frameworksQuery } from '../frameworks/queries';
 import { organizationsQuery } from '../organizations/queries';
 import { OverdueBadge, ProgressBar, StatusBadge } from './badges';
-import { commitmentsQuery } from './queries';
-import { hasFilters, validateCommitmentSearch, type CommitmentFilters } from './search';
+import { commitmentsQuery, PAGE_SIZE } from './queries';
+import {
+  filtersOf,
+  hasFilters,
+  toQueryString,
+  validateCommitmentSearch,
+  type CommitmentSearch,
+} from './search';
 
 const ROUTE = '/_authenticated/w/$slug/commitments';
 const PATH = '/w/$slug/commitments';
 const SEARCH_DEBOUNCE_MS = 300;
 
+type Patch = Partial<CommitmentSearch>;
+
+/** The commitments list as a work tool: filters, sortable columns, pages; all of it in the URL. */
 export function CommitmentsPage() {
   const { t } = useTranslation();
   const { slug } = useParams({ from: ROUTE });
-  const filters = useSearch({ from: ROUTE });
+  const search = useSearch({ from: ROUTE });
   const navigate = useNavigate({ from: PATH });
+  const { can, organization } = useMembership(slug);
 
-  const setFilters = (patch: Partial<CommitmentFilters>, replace = false) =>
+  // A change of filters or sort starts again from the first page.
+  const setFilters = (patch: Patch, replace = false) =>
     void navigate({
-      search: (previous) => validateCommitmentSearch({ ...previous, ...patch }),
+      search: (previous) =>
+        validateCommitmentSearch({ ...previous, ...patch, after: patch.after ?? undefined }),
       replace,
     });
-  const clearFilters = () => void navigate({ search: filters.sort ? { sort: filters.sort } : {} });
+  const clearFilters = () => void navigate({ search: search.sort ? { sort: search.sort } : {} });
+  const exportHref = `/api/workspaces/${encodeURIComponent(slug)}/exports/commitments.csv${toQueryString(filtersOf(search))}`;
 
   return (
     <Stack gap="md">
-      <Title order={1}>{t('commitments.title')}</Title>
-      <FilterPanel slug={slug} filters={filters} onChange={setFilters} onClear={clearFilters} />
-      <Results slug={slug} filters={filters} onClear={clearFilters} />
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={1}>{t('commitments.title')}</Title>
+        <Group gap="sm">
+          <Button component="a" href={exportHref} download variant="default">
+            {t('workList.exportCsv')}
+          </Button>
+          {can('commitment.create', { organizationIds: [organization?.id ?? null] }) && (
+            <Button
+              renderRoot={(props) => (
+                <Link
+                  {...props}
+                  to="/w/$slug/commitments/$commitmentId"
+                  params={{ slug, commitmentId: 'new' }}
+                />
+              )}
+            >
+              {t('workList.newCommitment')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <FilterPanel slug={slug} search={search} onChange={setFilters} onClear={clearFilters} />
+      <Results slug={slug} search={search} onChange={setFilters} onClear={clearFilters} />
     </Stack>
   );
 }
 
 interface FilterPanelProps {
   slug: string;
-  filters: CommitmentFilters;
-  onChange: (patch: Partial<CommitmentFilters>, replace?: boolean) => void;
+  search: CommitmentSearch;
+  onChange: (patch: Patch, replace?: boolean) => void;
   onClear: () => void;
 }
 
-function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
+function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const frameworks = useQuery(frameworksQuery(slug));
@@ -74,12 +104,12 @@ function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
 
   // The search box is edited locally and written to the URL once typing pauses; a change of
   // the URL from elsewhere (back button, "clear filters") is copied back into the box.
-  const [text, setText] = useState(filters.q ?? '');
-  const [urlText, setUrlText] = useState(filters.q);
-  if (urlText !== filters.q) {
-    setUrlText(filters.q);
+  const [text, setText] = useState(search.q ?? '');
+  const [urlText, setUrlText] = useState(search.q);
+  if (urlText !== search.q) {
+    setUrlText(search.q);
     // Our own (trimmed) write coming back must not eat a space typed since.
-    if ((filters.q ?? '') !== text.trim()) setText(filters.q ?? '');
+    if ((search.q ?? '') !== text.trim()) setText(search.q ?? '');
   }
   const writeSearch = useDebouncedCallback((value: string) => {
     onChange({ q: value.trim() || undefined }, true);
@@ -107,7 +137,7 @@ function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
             placeholder={t('commitments.allFrameworks')}
             clearable
             searchable
-            value={filters.frameworkId ?? null}
+            value={search.frameworkId ?? null}
             onChange={(value) => onChange({ frameworkId: value ?? undefined })}
             data={(frameworks.data?.items ?? []).map((framework) => ({
               value: framework.id,
@@ -116,10 +146,10 @@ function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
           />
           <MultiSelect
             label={t('common.status')}
-            placeholder={filters.status ? undefined : t('commitments.selectPlaceholder')}
+            placeholder={search.status ? undefined : t('commitments.selectPlaceholder')}
             clearable
-            value={filters.status ?? []}
-            onChange={(value) => onChange({ status: value as CommitmentFilters['status'] })}
+            value={search.status ?? []}
+            onChange={(value) => onChange({ status: value as CommitmentSearch['status'] })}
             data={COMMITMENT_STATUSES.map((status) => ({
               value: status,
               label: t(`status.${status}`),
@@ -130,7 +160,7 @@ function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
             placeholder={t('commitments.allOrgs')}
             clearable
             searchable
-            value={filters.leadOrgId ?? null}
+            value={search.leadOrgId ?? null}
             onChange={(value) => onChange({ leadOrgId: value ?? undefined })}
             data={(organizations.data ?? []).map((organization) => ({
               value: organization.id,
@@ -139,7 +169,7 @@ function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
           />
           <Select
             label={t('commitments.overdue')}
-            value={filters.overdue === undefined ? 'any' : String(filters.overdue)}
+            value={search.overdue === undefined ? 'any' : String(search.overdue)}
             allowDeselect={false}
             onChange={(value) =>
               onChange({ overdue: value === 'true' ? true : value === 'false' ? false : undefined })
@@ -152,36 +182,44 @@ function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
           />
           <MultiSelect
             label={t('commitments.theme')}
-            placeholder={filters.theme ? undefined : t('commitments.selectPlaceholder')}
+            placeholder={search.theme ? undefined : t('commitments.selectPlaceholder')}
             clearable
-            value={filters.theme ?? []}
-            onChange={(value) => onChange({ theme: value as CommitmentFilters['theme'] })}
+            value={search.theme ?? []}
+            onChange={(value) => onChange({ theme: value as CommitmentSearch['theme'] })}
             data={THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))}
           />
           <MultiSelect
             label={t('commitments.targetGroup')}
-            placeholder={filters.targetGroup ? undefined : t('commitments.selectPlaceholder')}
+            placeholder={search.targetGroup ? undefined : t('commitments.selectPlaceholder')}
             clearable
-            value={filters.targetGroup ?? []}
+            value={search.targetGroup ?? []}
             onChange={(value) =>
-              onChange({ targetGroup: value as CommitmentFilters['targetGroup'] })
+              onChange({ targetGroup: value as CommitmentSearch['targetGroup'] })
             }
             data={TARGET_GROUPS.map((group) => ({
               value: group,
               label: t(`targetGroup.${group}`),
             }))}
           />
-          <Select
-            label={t('commitments.sort')}
-            value={filters.sort ?? 'reference'}
-            allowDeselect={false}
-            onChange={(value) =>
-              onChange({ sort: value === 'reference' ? undefined : (value as CommitmentSort) })
-            }
-            data={COMMITMENT_SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
-          />
+          <Stack gap="xs" justify="flex-end">
+            <Switch
+              label={t('workList.needsUpdate')}
+              description={t('workList.needsUpdateHint')}
+              checked={search.needsUpdate === true}
+              onChange={(event) =>
+                onChange({ needsUpdate: event.currentTarget.checked || undefined })
+              }
+            />
+          </Stack>
+          <Stack gap="xs" justify="flex-end">
+            <Switch
+              label={t('workList.archived')}
+              checked={search.archived === true}
+              onChange={(event) => onChange({ archived: event.currentTarget.checked || undefined })}
+            />
+          </Stack>
         </SimpleGrid>
-        {hasFilters(filters) && (
+        {hasFilters(search) && (
           <Group>
             <Button variant="subtle" size="xs" onClick={onClear}>
               {t('commitments.clearFilters')}
@@ -193,30 +231,39 @@ function FilterPanel({ slug, filters, onChange, onClear }: FilterPanelProps) {
   );
 }
 
+/** The columns the API sorts by, and their first direction when chosen. */
+const SORTABLE = {
+  reference: 'reference',
+  progress: '-progress',
+  targetDate: 'targetDate',
+  updatedAt: '-updatedAt',
+} as const satisfies Record<string, CommitmentSort>;
+type SortField = keyof typeof SORTABLE;
+
 interface ResultsProps {
   slug: string;
-  filters: CommitmentFilters;
+  search: CommitmentSearch;
+  onChange: (patch: Patch, replace?: boolean) => void;
   onClear: () => void;
 }
 
-function Results({ slug, filters, onClear }: ResultsProps) {
+function Results({ slug, search, onChange, onClear }: ResultsProps) {
   const { t } = useTranslation();
-  const query = useInfiniteQuery(commitmentsQuery(slug, filters));
+  const after = search.after ?? [];
+  const query = useQuery(commitmentsQuery(slug, filtersOf(search), after.at(-1) ?? null));
   const organizations = useQuery(organizationsQuery(slug));
 
   if (query.isPending) return <LoadingState rows={6} />;
-  // A failed "load more" keeps the rows already shown; only a failed first page replaces them.
-  if (query.data === undefined) {
+  if (query.isError) {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
-
-  const rows = query.data.pages.flatMap((page) => page.items);
-  if (rows.length === 0) {
+  const rows = query.data?.items ?? [];
+  if (rows.length === 0 && after.length === 0) {
     return (
       <EmptyState
         message={t('commitments.empty')}
         action={
-          hasFilters(filters) && (
+          hasFilters(search) && (
             <Button variant="light" onClick={onClear}>
               {t('commitments.clearFilters')}
             </Button>
@@ -226,29 +273,51 @@ function Results({ slug, filters, onClear }: ResultsProps) {
     );
   }
   const orgById = new Map((organizations.data ?? []).map((org) => [org.id, org]));
+  const from = after.length * PAGE_SIZE + 1;
+  const nextCursor = query.isPlaceholderData ? null : (query.data?.nextCursor ?? null);
+  const sort = search.sort ?? 'reference';
+  const header = (field: SortField, label: string) => (
+    <SortHeader
+      field={field}
+      label={label}
+      sort={sort}
+      onSort={(next) => onChange({ sort: next === 'reference' ? undefined : next })}
+    />
+  );
   return (
-    <Stack gap="sm" component="section" aria-labelledby="results-heading">
+    <Stack
+      gap="sm"
+      component="section"
+      aria-labelledby="results-heading"
+      aria-busy={query.isFetching}
+    >
       <Group justify="space-between">
         <Title order={2} size="h5" id="results-heading">
           {t('commitments.results')}
         </Title>
         <Text size="sm" c="dimmed" role="status">
-          {t('commitments.shown', { count: rows.length })}
+          {rows.length === 0
+            ? t('workList.pageEmpty')
+            : t(nextCursor ? 'workList.rangeMore' : 'workList.range', {
+                from,
+                to: from + rows.length - 1,
+              })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={880}>
+      <Table.ScrollContainer minWidth={960}>
         <Table striped highlightOnHover verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('commitments.reference')}</Table.Th>
+              {header('reference', t('commitments.reference'))}
               <Table.Th scope="col">{t('commitments.titleColumn')}</Table.Th>
               <Table.Th scope="col">{t('common.status')}</Table.Th>
-              <Table.Th scope="col">{t('common.progress')}</Table.Th>
+              {header('progress', t('common.progress'))}
               <Table.Th scope="col">{t('commitments.leadOrg')}</Table.Th>
-              <Table.Th scope="col">{t('commitments.targetDate')}</Table.Th>
+              {header('targetDate', t('commitments.targetDate'))}
+              {header('updatedAt', t('workList.updated'))}
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
+          <Table.Tbody style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
             {rows.map((commitment) => (
               <CommitmentRow
                 key={commitment.id}
@@ -260,21 +329,54 @@ function Results({ slug, filters, onClear }: ResultsProps) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {query.hasNextPage && (
-        <Group justify="center">
+      {(after.length > 0 || nextCursor) && (
+        <Group justify="center" component="nav" aria-label={t('workList.pagination')}>
           <Button
             variant="default"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
+            disabled={after.length === 0}
+            onClick={() => onChange({ after: after.slice(0, -1) })}
           >
-            {t('common.loadMore')}
+            {t('workList.previous')}
+          </Button>
+          <Text size="sm">{t('workList.page', { page: after.length + 1 })}</Text>
+          <Button
+            variant="default"
+            disabled={!nextCursor}
+            onClick={() => nextCursor && onChange({ after: [...after, nextCursor] })}
+          >
+            {t('workList.next')}
           </Button>
         </Group>
       )}
-      {query.isFetchNextPageError && (
-        <ErrorState error={query.error} onRetry={() => void query.fetchNextPage()} />
-      )}
     </Stack>
+  );
+}
+
+interface SortHeaderProps {
+  field: SortField;
+  label: string;
+  sort: CommitmentSort;
+  onSort: (sort: CommitmentSort) => void;
+}
+
+/** A column header that sorts by its column; a second press reverses the order. */
+function SortHeader({ field, label, sort, onSort }: SortHeaderProps) {
+  const { t } = useTranslation();
+  const active = sort === field || sort === `-${field}`;
+  const descending = sort.startsWith('-');
+  const next: CommitmentSort = active
+    ? ((descending ? field : `-${field}`) as CommitmentSort)
+    : SORTABLE[field];
+  return (
+    <Table.Th
+      scope="col"
+      aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      <UnstyledButton onClick={() => onSort(next)} fw={700} fz="sm" title={t(`sort.${next}`)}>
+        {label} <span aria-hidden="true">{active ? (descending ? '▼' : '▲') : '↕'}</span>
+      </UnstyledButton>
+    </Table.Th>
   );
 }
 
@@ -316,6 +418,9 @@ function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
           <Text size="sm">{format.date(commitment.targetDate) || t('common.none')}</Text>
           {commitment.overdue && <OverdueBadge />}
         </Group>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">{format.date(commitment.updatedAt)}</Text>
       </Table.Td>
     </Table.Tr>
   );

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { CommitmentFilters } from './search';
 
@@ -7,8 +7,8 @@ export const PAGE_SIZE = 25;
 export const commitmentKeys = {
   all: ['commitments'] as const,
   lists: () => [...commitmentKeys.all, 'list'] as const,
-  list: (slug: string, filters: CommitmentFilters) =>
-    [...commitmentKeys.lists(), slug, filters] as const,
+  list: (slug: string, filters: CommitmentFilters, cursor: string | null) =>
+    [...commitmentKeys.lists(), slug, filters, cursor] as const,
   details: () => [...commitmentKeys.all, 'detail'] as const,
   detail: (slug: string, id: string) => [...commitmentKeys.details(), slug, id] as const,
   /** What hangs off one commitment (updates, indicators...): invalidated with its detail. */
@@ -18,20 +18,20 @@ export const commitmentKeys = {
 
 type RelatedKind = 'updates' | 'indicators' | 'comments' | 'positions' | 'evidence';
 
-export const commitmentsQuery = (slug: string, filters: CommitmentFilters) =>
-  infiniteQueryOptions({
-    queryKey: commitmentKeys.list(slug, filters),
-    queryFn: ({ pageParam }) =>
+/** One page of the list: the first, or the one after `cursor`. The previous page stays shown while the next loads. */
+export const commitmentsQuery = (slug: string, filters: CommitmentFilters, cursor: string | null) =>
+  queryOptions({
+    queryKey: commitmentKeys.list(slug, filters, cursor),
+    queryFn: () =>
       unwrap(
         api.GET('/api/workspaces/{slug}/commitments', {
           params: {
             path: { slug },
-            query: { ...filters, cursor: pageParam ?? undefined, limit: PAGE_SIZE },
+            query: { ...filters, cursor: cursor ?? undefined, limit: PAGE_SIZE },
           },
         }),
       ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
   });
 
 export const commitmentQuery = (slug: string, id: string) =>

@@ -9,7 +9,7 @@ import {
   type Theme,
 } from '@spct/contracts';
 
-/** The filters of the commitments list, kept in the URL search params. */
+/** The filters of the commitments list, as the API and the CSV export take them. */
 export interface CommitmentFilters {
   q?: string;
   frameworkId?: string;
@@ -18,7 +18,19 @@ export interface CommitmentFilters {
   theme?: Theme[];
   targetGroup?: TargetGroup[];
   overdue?: boolean;
+  /** Only commitments that need a progress report (none submitted or approved in 90 days). */
+  needsUpdate?: boolean;
+  /** Only archived commitments. */
+  archived?: boolean;
   sort?: CommitmentSort;
+}
+
+/**
+ * Everything the list page keeps in the URL: the filters, and `after`, the cursors of the pages
+ * before the one shown (a stack: "next" pushes the page's nextCursor, "previous" pops).
+ */
+export interface CommitmentSearch extends CommitmentFilters {
+  after?: string[];
 }
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
@@ -34,7 +46,7 @@ function listOf<T extends string>(values: readonly T[], value: unknown): T[] | u
 }
 
 function text(value: unknown): string | undefined {
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
@@ -44,9 +56,15 @@ function bool(value: unknown): boolean | undefined {
   return undefined;
 }
 
+function texts(value: unknown): string[] | undefined {
+  const raw = Array.isArray(value) ? value : [value];
+  const kept = raw.map(text).filter((item) => item !== undefined);
+  return kept.length > 0 ? kept : undefined;
+}
+
 /** `validateSearch` of the commitments route: anything unknown or invalid is dropped. */
-export function validateCommitmentSearch(search: Record<string, unknown>): CommitmentFilters {
-  const filters: CommitmentFilters = {
+export function validateCommitmentSearch(search: Record<string, unknown>): CommitmentSearch {
+  const filters: CommitmentSearch = {
     q: text(search.q),
     frameworkId: text(search.frameworkId),
     status: listOf(COMMITMENT_STATUSES, search.status),
@@ -54,15 +72,79 @@ export function validateCommitmentSearch(search: Record<string, unknown>): Commi
     theme: listOf(THEMES, search.theme),
     targetGroup: listOf(TARGET_GROUPS, search.targetGroup),
     overdue: bool(search.overdue),
+    needsUpdate: bool(search.needsUpdate) === true ? true : undefined,
+    archived: bool(search.archived) === true ? true : undefined,
     sort: oneOf(COMMITMENT_SORTS, search.sort),
+    after: texts(search.after),
   };
   return Object.fromEntries(
     Object.entries(filters).filter(([, value]) => value !== undefined),
-  ) as CommitmentFilters;
+  ) as CommitmentSearch;
 }
 
-export function hasFilters(filters: CommitmentFilters): boolean {
-  return Object.keys(validateCommitmentSearch({ ...filters, sort: undefined })).length > 0;
+/** The filters of a list search: what the API and the export take, without the page. */
+export function filtersOf(search: CommitmentSearch): CommitmentFilters {
+  const { after: _after, ...filters } = search;
+  return filters;
+}
+
+/** Whether anything but the sort and the page narrows the list. */
+export function hasFilters(filters: CommitmentSearch): boolean {
+  return (
+    Object.keys(validateCommitmentSearch({ ...filters, sort: undefined, after: undefined }))
+      .length > 0
+  );
+}
+
+/** The list's filters as URL query parameters: repeated keys for lists (`status=A&status=B`). */
+export function toQueryString(filters: CommitmentFilters): string {
+  return stringifyReadableSearch(filters as Record<string, unknown>);
+}
+
+// ---- The app's URL search format (the router's parseSearch/stringifySearch). Readable and
+// shareable: `?status=AT_RISK&status=OFF_TRACK&overdue=true&sort=-progress`, not JSON.
+
+/** Parses `?a=1&b=x&b=y` into `{ a: '1', b: ['x', 'y'] }`; `true`/`false` become booleans. */
+export function parseReadableSearch(searchStr: string): Record<string, unknown> {
+  const params = new URLSearchParams(searchStr.startsWith('?') ? searchStr.slice(1) : searchStr);
+  const search: Record<string, unknown> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    search[key] = values.length > 1 ? values : scalar(values[0]!);
+  }
+  return search;
+}
+
+function scalar(value: string): unknown {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  // Links written before the readable format held JSON lists (`status=["AT_RISK"]`).
+  if (value.startsWith('[') || value.startsWith('{')) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/** The reverse of `parseReadableSearch`; undefined values are left out. */
+export function stringifyReadableSearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  const plain = (value: unknown) =>
+    typeof value === 'string'
+      ? value
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+  for (const [key, value] of Object.entries(search)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, plain(item));
+    else params.append(key, plain(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 export const DETAIL_TABS = [

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
-import { ilc2021, nq42, organizations, page } from '../../test/fixtures';
+import { ilc2021, meAs, nq42, organizations, page } from '../../test/fixtures';
 
 const routes = {
   '/api/workspaces/viet-nam/frameworks': page([nq42, ilc2021]),
@@ -40,8 +40,11 @@ describe('frameworks overview', () => {
     expect(screen.getByText('Việt Nam')).toBeInTheDocument();
   });
 
-  it('redirects / to the first workspace', async () => {
-    const { history } = renderApp('/', routes);
+  it('redirects / to the first workspace (a PARTNER lands on its frameworks)', async () => {
+    const { history } = renderApp('/', {
+      ...routes,
+      '/api/auth/me': meAs('PARTNER', organizations[1]!),
+    });
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Khung cam kết' }),
     ).toBeInTheDocument();

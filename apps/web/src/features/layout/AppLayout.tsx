@@ -86,6 +86,15 @@ function SignedInShell() {
                   >
                     {t('nav.commitments')}
                   </RouterAnchor>
+                  {membership && (
+                    <RouterAnchor
+                      to="/w/$slug/my-work"
+                      params={{ slug }}
+                      className={classes.navLink}
+                    >
+                      {t('myWork.nav')}
+                    </RouterAnchor>
+                  )}
                   {can('workspace.manage') && (
                     <RouterAnchor
                       to="/w/$slug/admin/members"

@@ -15,8 +15,14 @@ export function HomeRedirect() {
     <QueryState query={query}>
       {(me) => {
         const first = me.memberships[0];
+        // Those who report or approve land on what waits for them; others on the frameworks.
+        const landsOnMyWork = first?.role === 'EDITOR' || first?.role === 'MANAGER';
         return first ? (
-          <Navigate to="/w/$slug" params={{ slug: first.workspace.slug }} replace />
+          landsOnMyWork ? (
+            <Navigate to="/w/$slug/my-work" params={{ slug: first.workspace.slug }} replace />
+          ) : (
+            <Navigate to="/w/$slug" params={{ slug: first.workspace.slug }} replace />
+          )
         ) : (
           <>
             <EmptyState

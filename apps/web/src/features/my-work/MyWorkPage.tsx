@@ -1,0 +1,305 @@
+import type { ReactNode } from 'react';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Commitment, MyWorkReport } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+import { useMembership } from '../auth/useMembership';
+import { OverdueBadge, ProgressBar, StatusBadge } from '../commitments/badges';
+import { EmptyState, QueryState } from '../layout/states';
+import { RouterAnchor } from '../layout/RouterAnchor';
+import { myWorkQuery } from './queries';
+
+const ROUTE = '/_authenticated/w/$slug/my-work';
+
+/** Stands for "a report someone else wrote" when asking whether the member decides reports. */
+const ANOTHER_AUTHOR = { authorId: '\u0000another-author' };
+
+/** "My work": what waits for the member — due commitments, returned reports, approvals, drafts. */
+export function MyWorkPage() {
+  const { t } = useTranslation();
+  const { slug } = useParams({ from: ROUTE });
+  const query = useQuery(myWorkQuery(slug));
+  const { can, organization } = useMembership(slug);
+  const writesReports = can('update.write', { organizationIds: [organization?.id ?? null] });
+  const decidesReports = can('update.decide', ANOTHER_AUTHOR);
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('myWork.title')}</Title>
+      <QueryState query={query}>
+        {(work) => {
+          const showDue = organization !== undefined && organization !== null;
+          const showOwnReports =
+            writesReports || work.returnedUpdates.length > 0 || work.drafts.length > 0;
+          const showAwaiting = decidesReports || work.awaitingApproval.length > 0;
+          if (!showDue && !showOwnReports && !showAwaiting) {
+            return (
+              <EmptyState
+                message={t('myWork.nothing')}
+                action={
+                  <RouterAnchor to="/w/$slug/commitments" params={{ slug }}>
+                    {t('myWork.browse')}
+                  </RouterAnchor>
+                }
+              />
+            );
+          }
+          return (
+            <>
+              {showAwaiting && (
+                <Section
+                  id="awaiting"
+                  title={t('myWork.awaiting.title')}
+                  count={work.awaitingApproval.length}
+                  empty={t('myWork.awaiting.empty')}
+                >
+                  {work.awaitingApproval.map((report) => (
+                    <ReportItem
+                      key={report.id}
+                      slug={slug}
+                      report={report}
+                      action={t('myWork.awaiting.review')}
+                    />
+                  ))}
+                </Section>
+              )}
+              {showOwnReports && (
+                <Section
+                  id="returned"
+                  title={t('myWork.returned.title')}
+                  count={work.returnedUpdates.length}
+                  empty={t('myWork.returned.empty')}
+                >
+                  {work.returnedUpdates.map((report) => (
+                    <ReportItem
+                      key={report.id}
+                      slug={slug}
+                      report={report}
+                      action={t('myWork.returned.fix')}
+                    />
+                  ))}
+                </Section>
+              )}
+              {showDue && (
+                <Section
+                  id="due"
+                  title={t('myWork.due.title')}
+                  count={work.dueCommitments.length}
+                  hint={t('myWork.due.hint', { org: organization.shortName })}
+                  empty={t('myWork.due.empty')}
+                  footer={
+                    work.dueCommitments.length > 0 && (
+                      <RouterAnchor
+                        to="/w/$slug/commitments"
+                        params={{ slug }}
+                        search={{ needsUpdate: true, sort: 'targetDate' }}
+                        size="sm"
+                      >
+                        {t('myWork.due.seeAll')}
+                      </RouterAnchor>
+                    )
+                  }
+                >
+                  {work.dueCommitments.map((commitment) => (
+                    <DueItem
+                      key={commitment.id}
+                      slug={slug}
+                      commitment={commitment}
+                      canReport={can('update.write', {
+                        organizationIds: [commitment.leadOrgId, ...commitment.coOrgIds],
+                      })}
+                    />
+                  ))}
+                </Section>
+              )}
+              {showOwnReports && (
+                <Section
+                  id="drafts"
+                  title={t('myWork.drafts.title')}
+                  count={work.drafts.length}
+                  empty={t('myWork.drafts.empty')}
+                >
+                  {work.drafts.map((report) => (
+                    <ReportItem
+                      key={report.id}
+                      slug={slug}
+                      report={report}
+                      action={t('myWork.drafts.continue')}
+                    />
+                  ))}
+                </Section>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </Stack>
+  );
+}
+
+interface SectionProps {
+  id: string;
+  title: string;
+  count: number;
+  empty: string;
+  hint?: string;
+  footer?: ReactNode;
+  children: ReactNode;
+}
+
+function Section({ id, title, count, empty, hint, footer, children }: SectionProps) {
+  const headingId = `my-work-${id}`;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group gap="xs">
+          <Title order={2} size="h4" id={headingId}>
+            {title}
+          </Title>
+          <Badge variant="light" color={count > 0 ? 'blue' : 'gray'} aria-hidden="true">
+            {count}
+          </Badge>
+        </Group>
+        {hint && (
+          <Text size="sm" c="dimmed">
+            {hint}
+          </Text>
+        )}
+        {count === 0 ? (
+          <Text c="dimmed" role="status">
+            {empty}
+          </Text>
+        ) : (
+          <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {children}
+          </Stack>
+        )}
+        {footer}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ItemRow({ children }: { children: ReactNode }) {
+  return (
+    <li style={{ borderTop: '1px solid var(--mantine-color-default-border)', padding: '10px 0' }}>
+      {children}
+    </li>
+  );
+}
+
+function DueItem({
+  slug,
+  commitment,
+  canReport,
+}: {
+  slug: string;
+  commitment: Commitment;
+  canReport: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const label = `${commitment.frameworkCode} ${commitment.reference}`;
+  return (
+    <ItemRow>
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed">
+            {label}
+          </Text>
+          <RouterAnchor
+            to="/w/$slug/commitments/$commitmentId"
+            params={{ slug, commitmentId: commitment.id }}
+            fw={600}
+          >
+            {format.text(commitment.title)}
+          </RouterAnchor>
+          <Group gap="sm">
+            <StatusBadge status={commitment.status} />
+            <ProgressBar value={commitment.progress} name={label} width={100} />
+            {commitment.targetDate && (
+              <Text size="sm">
+                {t('commitments.targetDate')}: {format.date(commitment.targetDate)}
+              </Text>
+            )}
+            {commitment.overdue && <OverdueBadge />}
+          </Group>
+        </Stack>
+        {canReport && (
+          <RouterAnchor
+            to="/w/$slug/commitments/$commitmentId"
+            params={{ slug, commitmentId: commitment.id }}
+            search={{ tab: 'updates' }}
+            aria-label={`${t('myWork.due.writeReport')}: ${label}`}
+          >
+            {t('myWork.due.writeReport')}
+          </RouterAnchor>
+        )}
+      </Group>
+    </ItemRow>
+  );
+}
+
+function ReportItem({
+  slug,
+  report,
+  action,
+}: {
+  slug: string;
+  report: MyWorkReport;
+  action: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { commitment } = report;
+  const label = `${commitment.frameworkCode} ${commitment.reference}`;
+  return (
+    <ItemRow>
+      <Group justify="space-between" wrap="wrap" gap="sm" align="flex-start">
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed">
+            {label} · {t('myWork.period', { period: report.period })}
+          </Text>
+          <RouterAnchor
+            to="/w/$slug/commitments/$commitmentId"
+            params={{ slug, commitmentId: commitment.id }}
+            fw={600}
+          >
+            {format.text(commitment.title)}
+          </RouterAnchor>
+          <Group gap="sm">
+            <Text size="sm">{t('myWork.proposed')}:</Text>
+            <StatusBadge status={report.status} />
+            <ProgressBar value={report.progress} name={`${label} ${report.period}`} width={80} />
+          </Group>
+          {report.state === 'SUBMITTED' && report.submittedAt && (
+            <Text size="sm" c="dimmed">
+              {t('myWork.awaiting.submitted', {
+                author: report.author.displayName,
+                date: format.date(report.submittedAt),
+              })}
+            </Text>
+          )}
+          {report.state === 'RETURNED' && report.returnReason && (
+            <Text size="sm">
+              <Text span fw={600}>
+                {t('myWork.returned.reason')}:
+              </Text>{' '}
+              {report.returnReason}
+            </Text>
+          )}
+        </Stack>
+        <RouterAnchor
+          to="/w/$slug/commitments/$commitmentId"
+          params={{ slug, commitmentId: commitment.id }}
+          search={{ tab: 'updates' }}
+          aria-label={`${action}: ${label} ${report.period}`}
+        >
+          {action}
+        </RouterAnchor>
+      </Group>
+    </ItemRow>
+  );
+}

@@ -69,7 +69,9 @@ describe('a progress report from writing to approval, in a browser', () => {
     const page = await context.newPage();
     await page.goto(`${product.url}/sign-in`);
     await signInThroughPage(page, email);
-    await page.waitForURL(/\/w\/viet-nam$/);
+    // Editors and managers land on "My work"; the journey starts from the frameworks page.
+    await page.waitForURL(/\/w\/viet-nam(\/my-work)?$/);
+    await page.goto(`${product.url}/w/viet-nam`);
     return page;
   }
 
@@ -95,11 +97,13 @@ describe('a progress report from writing to approval, in a browser', () => {
     await page.waitForURL(/q=du/);
     await page.getByRole('link', { name: TITLE }).click();
     await page.waitForURL(/\/w\/viet-nam\/commitments\/[0-9a-f-]{36}/);
-    const commitmentUrl = page.url();
+    // The page opens on its overview; reports have their own tab.
+    const commitmentUrl = `${page.url().split('?')[0]}?tab=updates`;
     const commitmentBar = page.getByRole('progressbar', { name: 'Tiến độ NQ-42 7' });
     expect(await progressOf(commitmentBar)).toBe(0);
     const header = page.locator('header').filter({ has: page.getByRole('heading', { level: 1 }) });
     await header.getByText('Chưa bắt đầu').first().waitFor();
+    await page.getByRole('tab', { name: 'Báo cáo tiến độ' }).click();
 
     // --- Writes the report with a real PDF, and submits it.
     await page.getByRole('button', { name: 'Báo cáo mới' }).click();

@@ -73,8 +73,8 @@ export function CommitmentsPage() {
               renderRoot={(props) => (
                 <Link
                   {...props}
-                  to="/w/$slug/commitments/$commitmentId"
-                  params={{ slug, commitmentId: 'new' }}
+                  to="/w/$slug/commitments/new"
+                  params={{ slug }}
                 />
               )}
             >

@@ -71,11 +71,7 @@ export function CommitmentsPage() {
           {can('commitment.create', { organizationIds: [organization?.id ?? null] }) && (
             <Button
               renderRoot={(props) => (
-                <Link
-                  {...props}
-                  to="/w/$slug/commitments/new"
-                  params={{ slug }}
-                />
+                <Link {...props} to="/w/$slug/commitments/new" params={{ slug }} />
               )}
             >
               {t('workList.newCommitment')}

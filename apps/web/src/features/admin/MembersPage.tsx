@@ -214,14 +214,17 @@ function MembersTable({
                   >
                     {member.active ? t('admin.members.deactivate') : t('admin.members.activate')}
                   </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => onNewLink(member)}
-                    aria-label={t('admin.members.newLinkNamed', { name: member.displayName })}
-                  >
-                    {t('admin.members.newLink')}
-                  </Button>
+                  {/* A set-password link is only for someone who has no password yet. */}
+                  {!member.passwordSet && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => onNewLink(member)}
+                      aria-label={t('admin.members.newLinkNamed', { name: member.displayName })}
+                    >
+                      {t('admin.members.newLink')}
+                    </Button>
+                  )}
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -1,6 +1,10 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 export const PUBLIC_KEY = 'spct:public';
+/** Marks public operations in the OpenAPI document, which then drops their security needs. */
+export const PUBLIC_EXTENSION = 'x-public';
 
 /** Marks a route that answers anonymous callers (health, readiness, sign-in, the API document). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(PUBLIC_EXTENSION, true));

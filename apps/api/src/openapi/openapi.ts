@@ -6,6 +6,7 @@ import {
   type OpenAPIObject,
   SwaggerModule,
 } from '@nestjs/swagger';
+import { PUBLIC_EXTENSION } from '../auth/public.decorator';
 
 class FieldErrorDto {
   @ApiProperty({ example: 'status' })
@@ -34,14 +35,6 @@ class ApiErrorDto {
   details?: FieldErrorDto[];
 }
 
-const PUBLIC_PATHS = new Set([
-  '/api/health',
-  '/api/ready',
-  '/api/auth/login',
-  '/api/auth/password-tokens/{token}',
-  '/api/auth/set-password',
-]);
-
 const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorDto' } } },
@@ -56,6 +49,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'errors are { statusCode, error, message, details? }.',
     )
     .setVersion('0.1.0')
+    .addCookieAuth('spct_session', {
+      type: 'apiKey',
+      in: 'cookie',
+      description:
+        'The session cookie set by POST /api/auth/login (`__Host-spct_session` in production)',
+    })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A personal API token' })
+    .addSecurityRequirements('cookie')
+    .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ApiErrorDto],
@@ -64,11 +66,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
   for (const [route, pathItem] of Object.entries(document.paths)) {
     const operations = [pathItem.get, pathItem.post, pathItem.put, pathItem.patch, pathItem.delete];
-    // Every route but the public ones needs a session cookie or an API token.
+    // Every route but the @Public() ones needs a session cookie or an API token.
     for (const operation of operations) {
-      if (operation && !PUBLIC_PATHS.has(route)) {
+      if (!operation) continue;
+      if (PUBLIC_EXTENSION in operation) operation.security = [];
+      else
         operation.responses['401'] ??= errorResponse('Not signed in (no valid session or token)');
-      }
     }
     if (!route.startsWith('/api/workspaces/{slug}')) continue;
     // The guard reads `:slug` (the caller's membership), so handlers do not declare it.

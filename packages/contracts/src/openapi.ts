@@ -1096,6 +1096,12 @@ export interface components {
             items: components["schemas"]["CommitmentDto"][];
             nextCursor: string | null;
         };
+        CommitmentTextInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
         LocalizedLongTextInput: {
             /** @description Vietnamese */
             vi: string;
@@ -1109,7 +1115,7 @@ export interface components {
             parentId?: string | null;
             /** @example 11.C.1 */
             reference: string;
-            title: components["schemas"]["LocalizedTextInput"];
+            title: components["schemas"]["CommitmentTextInput"];
             description?: components["schemas"]["LocalizedLongTextInput"] | null;
             /** @enum {string|null} */
             theme?: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
@@ -1228,7 +1234,7 @@ export interface components {
             parentId?: string | null;
             /** @example 11.C.1 */
             reference?: string;
-            title?: components["schemas"]["LocalizedTextInput"];
+            title?: components["schemas"]["CommitmentTextInput"];
             description?: components["schemas"]["LocalizedLongTextInput"] | null;
             /** @enum {string|null} */
             theme?: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
@@ -1403,6 +1409,12 @@ export interface components {
             items: components["schemas"]["IndicatorDto"][];
             nextCursor: string | null;
         };
+        IndicatorNameInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
         YearValueInput: {
             /** @example 40.5 */
             value: number;
@@ -1410,7 +1422,7 @@ export interface components {
             year: number;
         };
         CreateIndicatorDto: {
-            name: components["schemas"]["LocalizedTextInput"];
+            name: components["schemas"]["IndicatorNameInput"];
             /** @example % */
             unit: string;
             /** @enum {string} */
@@ -1421,7 +1433,7 @@ export interface components {
             source?: string | null;
         };
         UpdateIndicatorDto: {
-            name?: components["schemas"]["LocalizedTextInput"];
+            name?: components["schemas"]["IndicatorNameInput"];
             /** @example % */
             unit?: string;
             /** @enum {string} */

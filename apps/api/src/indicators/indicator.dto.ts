@@ -71,7 +71,7 @@ export class IndicatorDto {
 
 export class IndicatorListDto extends ListOf(IndicatorDto, 'IndicatorList') {}
 
-export class LocalizedTextInput {
+export class IndicatorNameInput {
   @ApiProperty({ description: 'Vietnamese', minLength: 1, maxLength: 500 })
   @IsString()
   @Length(1, 500)
@@ -98,11 +98,11 @@ export class YearValueInput {
 }
 
 export class CreateIndicatorDto {
-  @ApiProperty({ type: LocalizedTextInput })
+  @ApiProperty({ type: IndicatorNameInput })
   @IsObject()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  name: LocalizedTextInput;
+  @Type(() => IndicatorNameInput)
+  name: IndicatorNameInput;
 
   @ApiProperty({ example: '%', minLength: 1, maxLength: 40 })
   @IsString()

@@ -42,7 +42,7 @@ class IsCalendarDate implements ValidatorConstraintInterface {
 }
 
 /** Translatable text as a client writes it: both languages, Vietnamese first. */
-export class LocalizedTextInput {
+export class CommitmentTextInput {
   @ApiProperty({ description: 'Vietnamese', maxLength: 1000 })
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
@@ -91,11 +91,11 @@ export class CreateCommitmentDto {
   })
   reference: string;
 
-  @ApiProperty({ type: LocalizedTextInput })
+  @ApiProperty({ type: CommitmentTextInput })
   @IsObject({ message: 'must be an object { vi, en }' })
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  title: LocalizedTextInput;
+  @Type(() => CommitmentTextInput)
+  title: CommitmentTextInput;
 
   @ApiPropertyOptional({ type: LocalizedLongTextInput, nullable: true })
   @IsOptional()

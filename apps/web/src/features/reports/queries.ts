@@ -3,27 +3,22 @@ import { api, unwrap } from '../../api/client';
 import type { CreateProgressUpdateBody, ProgressUpdate } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
 import { frameworkKeys } from '../frameworks/queries';
+import { myWorkKeys } from '../my-work/queries';
 
 type Path = { slug: string; commitmentId: string };
 type UpdatePath = Path & { updateId: string };
 
-const updatesKey = ({ slug, commitmentId }: Path) =>
-  commitmentKeys.related(slug, commitmentId, 'updates');
-
 /**
  * After a decision the report's state changes (and the work queues and history with it); after an
  * approval also the commitment's official status and progress, its parents', the frameworks'
- * progress and the lists. Everything about commitments and frameworks is marked stale (only what
- * is on screen refetches at once), and so is any other query naming the commitment.
+ * progress and the lists. Everything about commitments (history included), frameworks and the
+ * My work queues is marked stale; only what is on screen refetches at once.
  */
-export function invalidateAfterDecision(queryClient: QueryClient, { commitmentId }: Path) {
+export function invalidateAfterDecision(queryClient: QueryClient) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: commitmentKeys.all }),
     queryClient.invalidateQueries({ queryKey: frameworkKeys.all }),
-    queryClient.invalidateQueries({
-      predicate: (query) =>
-        query.queryKey.includes(commitmentId) || query.queryKey.includes('history'),
-    }),
+    queryClient.invalidateQueries({ queryKey: myWorkKeys.all }),
   ]);
 }
 
@@ -47,11 +42,11 @@ export function useSaveReport(path: Path) {
           ),
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: updatesKey(path) }),
+        // The report list and the history both live under the commitment's key.
         queryClient.invalidateQueries({
-          predicate: (query) =>
-            query.queryKey.includes('history') && query.queryKey.includes(path.commitmentId),
+          queryKey: commitmentKeys.detail(path.slug, path.commitmentId),
         }),
+        queryClient.invalidateQueries({ queryKey: myWorkKeys.all }),
       ]),
   });
 }
@@ -98,6 +93,6 @@ export function useReportDecision(path: Path) {
       decision: Decision;
       reason?: string;
     }) => decide({ ...path, updateId }, decision, reason),
-    onSettled: () => invalidateAfterDecision(queryClient, path),
+    onSettled: () => invalidateAfterDecision(queryClient),
   });
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { freePort } from './free-port';
 
 async function query(url: string, sql: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   await chmod(parent, 0o755);
   const options = {
     dataDir: path.join(parent, 'data'),
-    port: 54000 + Math.floor(Math.random() * 900),
+    port: await freePort(),
     persistent: true,
   };
   try {

@@ -1,12 +1,28 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres, withDatabase } from '../src/database/embedded-postgres';
+import {
+  type EmbeddedDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+} from '../src/database/embedded-postgres';
 import { migrateDeploy } from '../src/database/migrate';
 import { adminQuery, SERVER_URL_ENV, TEMPLATE_DATABASE } from './database';
+import { freePort } from './free-port';
 
 declare global {
   var __SPCT_STOP_DATABASE__: (() => Promise<void>) | undefined;
+}
+
+/** Another process can take the chosen port before PostgreSQL binds it; then try another. */
+async function startOnAFreePort(dataDir: string, attempts = 3): Promise<EmbeddedDatabase> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
 
 /**
@@ -19,9 +35,7 @@ export default async function globalSetup(): Promise<void> {
     const parent = await mkdtemp(path.join(os.tmpdir(), 'spct-test-pg-'));
     // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the folder.
     await chmod(parent, 0o755);
-    const dataDir = path.join(parent, 'data');
-    const port = 55000 + Math.floor(Math.random() * 5000);
-    const server = await startEmbeddedPostgres({ dataDir, port, persistent: false });
+    const server = await startOnAFreePort(path.join(parent, 'data'));
     url = server.url;
     globalThis.__SPCT_STOP_DATABASE__ = server.stop;
   }

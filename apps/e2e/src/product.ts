@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -30,11 +31,37 @@ async function waitUntilReady(
   throw new Error(`The product was not ready in 90 s:\n${output()}`);
 }
 
-/** Starts the built product as `npm start` does, on its own port and embedded database. */
-export async function startProduct(): Promise<RunningProduct> {
+/** A loopback port nothing listens on right now, chosen by the operating system. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the built product as `npm start` does, on its own ports and embedded database. Another
+ * process can take a chosen port before the product binds it, so a failed start is retried on
+ * new ports.
+ */
+export async function startProduct(attempts = 3): Promise<RunningProduct> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startProductOnce();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function startProductOnce(): Promise<RunningProduct> {
   const dataParent = await mkdtemp(path.join(os.tmpdir(), 'spct-e2e-'));
   await chmod(dataParent, 0o755); // PostgreSQL runs as the `postgres` user when we are root
-  const port = 41000 + Math.floor(Math.random() * 2000);
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -44,7 +71,7 @@ export async function startProduct(): Promise<RunningProduct> {
     // The exact origin the browser uses: the API refuses cookie-authenticated writes from others.
     PUBLIC_URL: url,
     EMBEDDED_PG_DIR: path.join(dataParent, 'postgres'),
-    EMBEDDED_PG_PORT: String(port + 10_000),
+    EMBEDDED_PG_PORT: String(await freePort()),
     // Uploaded evidence stays with this run's data and goes with it.
     UPLOADS_DIR: path.join(dataParent, 'uploads'),
   };
@@ -56,18 +83,21 @@ export async function startProduct(): Promise<RunningProduct> {
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  await waitUntilReady(url, child, () => log);
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await rm(dataParent, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await rm(dataParent, { recursive: true, force: true });
   };
+  try {
+    await waitUntilReady(url, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
 }
 
 export function launchChromium(): Promise<Browser> {

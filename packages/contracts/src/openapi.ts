@@ -2951,7 +2951,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted: send it back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3017,7 +3017,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted: send it back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3079,7 +3079,7 @@ export interface operations {
             /** @description Archived */
             200: {
                 headers: {
-                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted: send it back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3159,7 +3159,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted: send it back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3245,7 +3245,7 @@ export interface operations {
             /** @description Restored */
             200: {
                 headers: {
-                    /** @description The commitment version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted: send it back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };

@@ -24,6 +24,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
 import { UuidParam } from '../common/uuid-param';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentDetailDto, CommitmentListDto } from './dto/commitment.dto';
@@ -33,12 +34,6 @@ import {
   UpdateCommitmentDto,
 } from './dto/commitment-write.dto';
 import { ListCommitmentsQuery } from './dto/list-commitments.query';
-import { ETAG_HEADER, VersionEtagInterceptor } from './etag';
-
-const IF_MATCH = {
-  name: 'If-Match',
-  description: 'The ETag of the version the change is based on, e.g. "3"',
-};
 
 @ApiTags('commitments')
 @Permission('commitment.read')

@@ -1,16 +1,11 @@
 import type { WorkspaceActor } from '../auth/actor';
-import {
-  ConflictException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type ApiErrorBody,
   type FieldError,
   FieldValidationException,
 } from '../common/api-error.filter';
+import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List } from '../common/list';
 import { isoDate, todayUtc } from '../common/dates';
 import { localized, localizedOrNull } from '../common/localized';
@@ -30,7 +25,6 @@ import {
   type Tx,
 } from './commitments.repository';
 import { consistencyErrors } from './consistency';
-import { ifMatchNames, requireIfMatch } from './etag';
 import { type CommitmentDetailDto, type CommitmentDto } from './dto/commitment.dto';
 import { type CreateCommitmentDto, type UpdateCommitmentDto } from './dto/commitment-write.dto';
 import { type ListCommitmentsQuery } from './dto/list-commitments.query';
@@ -327,16 +321,7 @@ export class CommitmentsService {
       });
     } catch (error) {
       if (!(error instanceof StaleVersion)) throw error;
-      const current = await this.get(member, id);
-      throw new HttpException(
-        {
-          statusCode: HttpStatus.PRECONDITION_FAILED,
-          error: 'Precondition Failed',
-          message: `If-Match ${ifMatch} is not the current version of this commitment (now ${current.version}): review the changes and reapply yours`,
-          current,
-        } satisfies ApiErrorBody,
-        HttpStatus.PRECONDITION_FAILED,
-      );
+      throw new StaleVersionException('commitment', ifMatch ?? '', await this.get(member, id));
     }
   }
 

@@ -49,7 +49,6 @@ export type UpdateMemberBody = Schemas['UpdateMemberDto'];
 export type OrganizationBody = Schemas['CreateOrganizationDto'];
 export type CreateCommitmentBody = Schemas['CreateCommitmentDto'];
 export type UpdateCommitmentBody = Schemas['UpdateCommitmentDto'];
-export type StaleCommitmentError = Schemas['StaleCommitmentErrorDto'];
 export type ActivityEvent = Schemas['ActivityEventDto'];
 
 export type CreateProgressUpdateBody = Schemas['CreateProgressUpdateDto'];

@@ -16,7 +16,8 @@ import {
   useApiMessage,
   useCommitmentForm,
 } from './CommitmentFormFields';
-import { staleCurrent, useUpdateCommitment } from './queries';
+import { staleCurrent } from '../../api/concurrency';
+import { useUpdateCommitment } from './queries';
 import { type CommitmentFormValues, conflictRows, patchOf, reapply, valuesOf } from './values';
 
 const ROUTE = '/_authenticated/w/$slug/commitments/$commitmentId/edit';
@@ -89,7 +90,7 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
       {
         onSuccess: backToDetail,
         onError: (error) => {
-          const current = staleCurrent(error);
+          const current = staleCurrent<CommitmentDetail>(error);
           if (current) {
             queryClient.setQueryData(commitmentKeys.detail(slug, current.id), current);
             setConflict({ current, mine: values });

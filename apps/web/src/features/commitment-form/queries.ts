@@ -1,22 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap } from '../../api/client';
-import type {
-  CommitmentDetail,
-  CreateCommitmentBody,
-  StaleCommitmentError,
-  UpdateCommitmentBody,
-} from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import { ifMatch, staleCurrent } from '../../api/concurrency';
+import type { CommitmentDetail, CreateCommitmentBody, UpdateCommitmentBody } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
 import { frameworkKeys } from '../frameworks/queries';
-
-/** The If-Match value of a version (the API's ETag is `"<version>"`). */
-export const ifMatch = (version: number) => `"${version}"`;
-
-/** The stored commitment a 412 answer carries, if `error` is one. */
-export function staleCurrent(error: unknown): CommitmentDetail | null {
-  if (!(error instanceof ApiError) || error.status !== 412) return null;
-  return (error.body as Partial<StaleCommitmentError> | null)?.current ?? null;
-}
 
 /** After any write: the commitment, the lists and the framework trees (roll-ups) are stale. */
 function useRefresh(slug: string) {
@@ -66,7 +53,7 @@ export function useArchiveCommitment(slug: string, id: string) {
       ),
     onSuccess: (saved) => refresh(saved),
     onError: (error) => {
-      const current = staleCurrent(error);
+      const current = staleCurrent<CommitmentDetail>(error);
       refresh(current ?? undefined);
     },
   });

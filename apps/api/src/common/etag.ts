@@ -8,9 +8,9 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { type Observable, tap } from 'rxjs';
-import type { ApiErrorBody } from '../common/api-error.filter';
+import type { ApiErrorBody } from './api-error.filter';
 
-/** The strong entity tag of a commitment version: `"7"`. */
+/** The strong entity tag of a record version: `"7"`. */
 export function etagOf(version: number): string {
   return `"${version}"`;
 }
@@ -45,7 +45,7 @@ export function requireIfMatch(header: string | undefined): string {
   return header;
 }
 
-/** Sets `ETag` from the `version` of the response body (a commitment). */
+/** Sets `ETag` from the `version` of the response body. */
 @Injectable()
 export class VersionEtagInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -59,10 +59,34 @@ export class VersionEtagInterceptor implements NestInterceptor {
   }
 }
 
+/**
+ * 412 for a write whose If-Match names another version than the stored one. `current` is the
+ * record as stored now, so the client can show what changed and let the user reapply theirs.
+ */
+export class StaleVersionException extends HttpException {
+  constructor(what: string, ifMatch: string, current: { version: number }) {
+    super(
+      {
+        statusCode: HttpStatus.PRECONDITION_FAILED,
+        error: 'Precondition Failed',
+        message: `If-Match ${ifMatch} is not the current version of this ${what} (now ${current.version}): review the changes and reapply yours`,
+        current,
+      } satisfies ApiErrorBody,
+      HttpStatus.PRECONDITION_FAILED,
+    );
+  }
+}
+
 /** The OpenAPI description of the ETag response header. */
 export const ETAG_HEADER = {
   ETag: {
-    description: 'The commitment version, quoted: send it back as If-Match to edit',
+    description: 'The record version, quoted: send it back as If-Match to edit',
     schema: { type: 'string', example: '"3"' },
   },
+};
+
+/** The OpenAPI description of the If-Match request header. */
+export const IF_MATCH = {
+  name: 'If-Match',
+  description: 'The ETag of the version the change is based on, e.g. "3"',
 };

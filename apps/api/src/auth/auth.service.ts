@@ -76,6 +76,7 @@ export class AuthService {
           shortName: m.organization.shortName,
           name: localized(m.organization.nameVi, m.organization.nameEn),
           constituency: m.organization.constituency,
+          version: m.organization.version,
         },
       })),
     };

@@ -28,7 +28,14 @@ export class UsersRepository {
             role: true,
             workspace: { select: { id: true, slug: true, name: true, isDemo: true } },
             organization: {
-              select: { id: true, shortName: true, nameVi: true, nameEn: true, constituency: true },
+              select: {
+                id: true,
+                shortName: true,
+                nameVi: true,
+                nameEn: true,
+                constituency: true,
+                version: true,
+              },
             },
           },
         },

@@ -44,6 +44,9 @@ export class FrameworkDto {
 
   @ApiProperty({ type: StatusCountsDto })
   statusCounts: StatusCountsDto;
+
+  @ApiProperty({ example: 1, description: 'Send it back as If-Match to edit' })
+  version: number;
 }
 
 export class FrameworkListDto extends ListOf(FrameworkDto, 'FrameworkList') {}
@@ -86,4 +89,19 @@ export class CommitmentNodeDto {
 export class FrameworkDetailDto extends FrameworkDto {
   @ApiProperty({ type: CommitmentNodeDto, isArray: true })
   tree: CommitmentNodeDto[];
+}
+
+/** 412: the If-Match version is not the stored one; `current` is what is stored now. */
+export class StaleFrameworkErrorDto {
+  @ApiProperty({ example: 412 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'Precondition Failed' })
+  error: string;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiProperty({ type: FrameworkDto })
+  current: FrameworkDto;
 }

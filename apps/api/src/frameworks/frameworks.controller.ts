@@ -1,19 +1,28 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Patch, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
 import { UuidParam } from '../common/uuid-param';
 import { CreateFrameworkDto, UpdateFrameworkDto } from './framework-input.dto';
-import { FrameworkDetailDto, FrameworkDto, FrameworkListDto } from './framework.dto';
+import {
+  FrameworkDetailDto,
+  FrameworkDto,
+  FrameworkListDto,
+  StaleFrameworkErrorDto,
+} from './framework.dto';
 import { FrameworksService } from './frameworks.service';
 
 @ApiTags('frameworks')
@@ -29,7 +38,8 @@ export class FrameworksController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: FrameworkDetailDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiOkResponse({ type: FrameworkDetailDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse()
   get(
     @CurrentMember() member: WorkspaceActor,
@@ -53,16 +63,24 @@ export class FrameworksController {
 
   @Patch(':id')
   @Permission('workspace.manage')
-  @ApiOkResponse({ type: FrameworkDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: FrameworkDto, headers: ETAG_HEADER })
   @ApiBadRequestResponse()
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The code is taken in this workspace' })
+  @ApiPreconditionFailedResponse({
+    type: StaleFrameworkErrorDto,
+    description: 'If-Match is not the current version; `current` is the stored framework',
+  })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateFrameworkDto,
   ): Promise<FrameworkDto> {
-    return this.frameworks.update(member, id, body);
+    return this.frameworks.update(member, id, ifMatch, body);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type CommitmentStatus } from '@spct/contracts';
 import { PrismaService } from '../database/prisma.service';
-import type { Prisma } from '../generated/prisma/client';
+import type { Framework, Prisma } from '../generated/prisma/client';
+
+export type Tx = Prisma.TransactionClient;
 
 export type FrameworkFields = Omit<
   Prisma.FrameworkUncheckedCreateInput,
-  'id' | 'workspaceId' | 'createdAt' | 'updatedAt'
+  'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'version'
 >;
 
 export interface FrameworkStats {
@@ -71,9 +73,25 @@ export class FrameworksRepository {
     return this.prisma.framework.create({ data: { ...data, workspaceId } });
   }
 
-  /** Updates a framework of the workspace; null when there is none with this id. */
-  async update(workspaceId: string, id: string, data: Partial<FrameworkFields>) {
-    const { count } = await this.prisma.framework.updateMany({ where: { workspaceId, id }, data });
-    return count === 1 ? this.findOne(workspaceId, id) : null;
+  /**
+   * Runs `work` in one transaction. The waits are generous because a write holds the row lock of
+   * its framework while concurrent writers of the same row queue behind it.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+  }
+
+  /** The framework, locked until the transaction ends (concurrent writers wait), or null. */
+  async lock(tx: Tx, workspaceId: string, id: string): Promise<Framework | null> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Framework" WHERE id = ${id}::uuid AND "workspaceId" = ${workspaceId}::uuid
+      FOR UPDATE`;
+    if (locked.length === 0) return null;
+    return tx.framework.findUniqueOrThrow({ where: { id } });
+  }
+
+  /** Writes the changed fields and moves the framework to its next version. */
+  async update(tx: Tx, id: string, data: Partial<FrameworkFields>): Promise<void> {
+    await tx.framework.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
   }
 }

@@ -2,10 +2,12 @@ import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import { isoDate, todayUtc } from '../common/dates';
+import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
 import { isOverdue } from '../commitments/overdue';
 import { weightedProgress } from '../commitments/rollup';
+import { diffFields } from '../history/activity';
 import {
   type CommitmentNodeDto,
   type FrameworkDetailDto,
@@ -90,19 +92,42 @@ export class FrameworksService {
     return this.toDto(row, [], []);
   }
 
+  /**
+   * A partial edit under optimistic concurrency, on the framework's locked row: 404 for an id
+   * outside the workspace, 428 without If-Match, 412 with the stored framework when If-Match
+   * names another version. Only fields that differ are written; an edit that changes nothing
+   * keeps the version. A duplicate code is a 409 (the unique constraint decides).
+   */
   async update(
     member: WorkspaceActor,
     id: string,
+    ifMatch: string | undefined,
     input: UpdateFrameworkDto,
   ): Promise<FrameworkDto> {
-    const row = await this.frameworks.update(member.workspaceId, id, {
+    const sent: Partial<FrameworkFields> = {
       code: input.code,
       titleVi: input.title?.vi,
       titleEn: input.title?.en,
       ...optionalFields(input),
+    };
+    let stale: string | null = null;
+    await this.frameworks.transaction(async (tx) => {
+      const row = await this.frameworks.lock(tx, member.workspaceId, id);
+      if (!row) throw new NotFoundException(`Framework ${id} not found`);
+      const tag = requireIfMatch(ifMatch);
+      if (!ifMatchNames(tag, row.version)) {
+        stale = tag;
+        return;
+      }
+      const changes = diffFields<Record<string, unknown>>({ ...row }, sent);
+      if (Object.keys(changes).length === 0) return;
+      const changed = Object.fromEntries(
+        Object.keys(changes).map((field) => [field, sent[field as keyof FrameworkFields]]),
+      ) as Partial<FrameworkFields>;
+      await this.frameworks.update(tx, id, changed);
     });
-    if (!row) throw new NotFoundException(`Framework ${id} not found`);
     const { tree: _tree, ...summary } = await this.get(member, id);
+    if (stale !== null) throw new StaleVersionException('framework', stale, summary);
     return summary;
   }
 
@@ -127,6 +152,7 @@ export class FrameworksService {
       commitmentCount: stats.reduce((sum, s) => sum + s.count, 0),
       progress: weightedProgress(topLevel),
       statusCounts: statusCounts satisfies StatusCountsDto,
+      version: row.version,
     };
   }
 }

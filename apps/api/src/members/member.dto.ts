@@ -44,6 +44,9 @@ export class MemberDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({ example: 1, description: 'Send it back as If-Match to edit' })
+  version: number;
 }
 
 export class MemberListDto extends ListOf(MemberDto, 'MemberList') {}
@@ -105,4 +108,19 @@ export class UpdateMemberDto {
   @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
+}
+
+/** 412: the If-Match version is not the stored one; `current` is what is stored now. */
+export class StaleMemberErrorDto {
+  @ApiProperty({ example: 412 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'Precondition Failed' })
+  error: string;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiProperty({ type: MemberDto })
+  current: MemberDto;
 }

@@ -1,15 +1,19 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Patch, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
+import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
 import { UuidParam } from '../common/uuid-param';
 import { Permission } from '../permissions/permission.decorator';
 import {
@@ -17,6 +21,7 @@ import {
   InviteMemberDto,
   MemberDto,
   MemberListDto,
+  StaleMemberErrorDto,
   UpdateMemberDto,
 } from './member.dto';
 import { MembersService } from './members.service';
@@ -49,17 +54,25 @@ export class MembersController {
 
   @Patch(':id')
   @Permission('workspace.manage')
-  @ApiOkResponse({ type: MemberDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: MemberDto, headers: ETAG_HEADER })
   @ApiBadRequestResponse()
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Would leave the workspace without an active administrator' })
+  @ApiPreconditionFailedResponse({
+    type: StaleMemberErrorDto,
+    description: 'If-Match is not the current version; `current` is the stored member',
+  })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateMemberDto,
   ): Promise<MemberDto> {
-    return this.members.update(member, id, body);
+    return this.members.update(member, id, ifMatch, body);
   }
 
   /** A fresh set-password link (earlier unused links stop working). */

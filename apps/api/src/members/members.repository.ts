@@ -8,12 +8,22 @@ const MEMBER_SELECT = {
   userId: true,
   role: true,
   active: true,
+  version: true,
   createdAt: true,
   user: { select: { email: true, displayName: true, passwordHash: true } },
   organization: {
-    select: { id: true, shortName: true, nameVi: true, nameEn: true, constituency: true },
+    select: {
+      id: true,
+      shortName: true,
+      nameVi: true,
+      nameEn: true,
+      constituency: true,
+      version: true,
+    },
   },
 } satisfies Prisma.MembershipSelect;
+
+export type Tx = Prisma.TransactionClient;
 
 export type MemberRow = Prisma.MembershipGetPayload<{ select: typeof MEMBER_SELECT }>;
 
@@ -39,8 +49,12 @@ export class MembersRepository {
     return this.prisma.membership.findFirst({ where: { workspaceId, id }, select: MEMBER_SELECT });
   }
 
-  async organizationExists(workspaceId: string, id: string): Promise<boolean> {
-    return (await this.prisma.organization.count({ where: { workspaceId, id } })) > 0;
+  async organizationExists(
+    workspaceId: string,
+    id: string,
+    tx: Tx = this.prisma,
+  ): Promise<boolean> {
+    return (await tx.organization.count({ where: { workspaceId, id } })) > 0;
   }
 
   /**
@@ -77,37 +91,42 @@ export class MembersRepository {
   }
 
   /**
-   * Changes a membership after `check` has seen it and the workspace's active administrators.
-   * Those administrators' rows are locked first, so two concurrent demotions or deactivations
-   * cannot both pass a "someone else is still an administrator" check. Null for an unknown id.
+   * Runs `work` in one transaction. The waits are generous because a write holds row locks
+   * while concurrent writers queue behind it.
    */
-  update(
-    workspaceId: string,
-    id: string,
-    change: MembershipChange,
-    check: (target: MemberRow, activeAdminIds: string[]) => void,
-  ): Promise<{ before: MemberRow; after: MemberRow } | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const admins = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "Membership"
-        WHERE "workspaceId" = ${workspaceId}::uuid AND role = 'ADMIN' AND active
-        ORDER BY id
-        FOR UPDATE`;
-      const before = await tx.membership.findFirst({
-        where: { workspaceId, id },
-        select: MEMBER_SELECT,
-      });
-      if (!before) return null;
-      check(
-        before,
-        admins.map((a) => a.id),
-      );
-      const after = await tx.membership.update({
-        where: { id },
-        data: change,
-        select: MEMBER_SELECT,
-      });
-      return { before, after };
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+  }
+
+  /**
+   * Locks the workspace's active administrators (in id order, so concurrent writers never
+   * deadlock) and returns their ids: two concurrent demotions or deactivations cannot both pass
+   * a "someone else is still an administrator" check.
+   */
+  async lockActiveAdmins(tx: Tx, workspaceId: string): Promise<string[]> {
+    const admins = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Membership"
+      WHERE "workspaceId" = ${workspaceId}::uuid AND role = 'ADMIN' AND active
+      ORDER BY id
+      FOR UPDATE`;
+    return admins.map((a) => a.id);
+  }
+
+  /** The membership, locked until the transaction ends (concurrent writers wait), or null. */
+  async lock(tx: Tx, workspaceId: string, id: string): Promise<MemberRow | null> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Membership" WHERE id = ${id}::uuid AND "workspaceId" = ${workspaceId}::uuid
+      FOR UPDATE`;
+    if (locked.length === 0) return null;
+    return tx.membership.findUniqueOrThrow({ where: { id }, select: MEMBER_SELECT });
+  }
+
+  /** Writes the change and moves the membership to its next version. */
+  update(tx: Tx, id: string, change: MembershipChange): Promise<MemberRow> {
+    return tx.membership.update({
+      where: { id },
+      data: { ...change, version: { increment: 1 } },
+      select: MEMBER_SELECT,
     });
   }
 }

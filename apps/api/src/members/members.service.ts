@@ -4,10 +4,16 @@ import { normalizeEmail } from '../auth/auth.service';
 import { PasswordTokensService } from '../auth/password-tokens.service';
 import { SessionsService } from '../auth/sessions.service';
 import { FieldValidationException } from '../common/api-error.filter';
+import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { toOrganizationDto } from '../organizations/organization.dto';
 import type { InvitationDto, InviteMemberDto, MemberDto, UpdateMemberDto } from './member.dto';
-import { type MemberRow, MembersRepository } from './members.repository';
+import {
+  type MemberRow,
+  type MembershipChange,
+  MembersRepository,
+  type Tx,
+} from './members.repository';
 
 /** Workspace membership administration. Who may call it is decided by the route's permission. */
 @Injectable()
@@ -46,32 +52,52 @@ export class MembersService {
   }
 
   /**
-   * Changes role, organization or activity. The last active administrator can be neither
-   * demoted nor deactivated. A deactivated member is locked out at once: the guard ignores
-   * inactive memberships, and every session of the user ends.
+   * Changes role, organization or activity under optimistic concurrency: `ifMatch` must name
+   * the stored version. The last active administrator can be neither demoted nor deactivated.
+   * A deactivated member is locked out at once: the guard ignores inactive memberships, and
+   * every session of the user ends. An edit that changes nothing keeps the version.
    */
-  async update(member: WorkspaceActor, id: string, input: UpdateMemberDto): Promise<MemberDto> {
-    if (input.organizationId) await this.assertOrganization(member, input.organizationId);
-    const result = await this.members.update(
-      member.workspaceId,
-      id,
-      { role: input.role, organizationId: input.organizationId, active: input.active },
-      (target, activeAdminIds) => {
-        const wasAdmin = target.active && target.role === 'ADMIN';
-        const staysAdmin =
-          (input.role ?? target.role) === 'ADMIN' && (input.active ?? target.active);
-        if (wasAdmin && !staysAdmin && !activeAdminIds.some((adminId) => adminId !== target.id)) {
-          throw new ConflictException(
-            'This is the last active administrator of the workspace: make another member an administrator first',
-          );
-        }
-      },
-    );
-    if (!result) throw new NotFoundException(`Member ${id} not found`);
-    if (result.before.active && !result.after.active) {
-      await this.sessions.endAllForUser(result.after.userId);
+  async update(
+    member: WorkspaceActor,
+    id: string,
+    ifMatch: string | undefined,
+    input: UpdateMemberDto,
+  ): Promise<MemberDto> {
+    const { before, after } = await this.members.transaction(async (tx) => {
+      const activeAdminIds = await this.members.lockActiveAdmins(tx, member.workspaceId);
+      const target = await this.members.lock(tx, member.workspaceId, id);
+      if (!target) throw new NotFoundException(`Member ${id} not found`);
+      const tag = requireIfMatch(ifMatch);
+      if (!ifMatchNames(tag, target.version)) {
+        throw new StaleVersionException('member', tag, toMemberDto(target));
+      }
+      const change: MembershipChange = {};
+      if (input.role !== undefined && input.role !== target.role) change.role = input.role;
+      if (input.active !== undefined && input.active !== target.active) {
+        change.active = input.active;
+      }
+      if (
+        input.organizationId !== undefined &&
+        input.organizationId !== (target.organization?.id ?? null)
+      ) {
+        await this.assertOrganization(member, input.organizationId, tx);
+        change.organizationId = input.organizationId;
+      }
+      const wasAdmin = target.active && target.role === 'ADMIN';
+      const staysAdmin =
+        (change.role ?? target.role) === 'ADMIN' && (change.active ?? target.active);
+      if (wasAdmin && !staysAdmin && !activeAdminIds.some((adminId) => adminId !== target.id)) {
+        throw new ConflictException(
+          'This is the last active administrator of the workspace: make another member an administrator first',
+        );
+      }
+      if (Object.keys(change).length === 0) return { before: target, after: target };
+      return { before: target, after: await this.members.update(tx, id, change) };
+    });
+    if (before.active && !after.active) {
+      await this.sessions.endAllForUser(after.userId);
     }
-    return toMemberDto(result.after);
+    return toMemberDto(after);
   }
 
   /** A fresh set-password link for a member who has no password yet; earlier links stop working. */
@@ -96,8 +122,12 @@ export class MembersService {
     return { member: toMemberDto(row), setPasswordUrl };
   }
 
-  private async assertOrganization(member: WorkspaceActor, id: string | null): Promise<void> {
-    if (id !== null && !(await this.members.organizationExists(member.workspaceId, id))) {
+  private async assertOrganization(
+    member: WorkspaceActor,
+    id: string | null,
+    tx?: Tx,
+  ): Promise<void> {
+    if (id !== null && !(await this.members.organizationExists(member.workspaceId, id, tx))) {
       throw new FieldValidationException([
         { field: 'organizationId', message: 'is not an organization of this workspace' },
       ]);
@@ -116,5 +146,6 @@ function toMemberDto(row: MemberRow): MemberDto {
     active: row.active,
     passwordSet: row.user.passwordHash !== null,
     createdAt: row.createdAt.toISOString(),
+    version: row.version,
   };
 }

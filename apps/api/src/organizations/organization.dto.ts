@@ -19,6 +19,9 @@ export class OrganizationDto {
 
   @ApiProperty({ enum: CONSTITUENCIES })
   constituency: Constituency;
+
+  @ApiProperty({ example: 1, description: 'Send it back as If-Match to edit or delete' })
+  version: number;
 }
 
 export class OrganizationListDto extends ListOf(OrganizationDto, 'OrganizationList') {}
@@ -29,12 +32,14 @@ export function toOrganizationDto(row: {
   nameVi: string;
   nameEn: string;
   constituency: Constituency;
+  version: number;
 }): OrganizationDto {
   return {
     id: row.id,
     shortName: row.shortName,
     name: localized(row.nameVi, row.nameEn),
     constituency: row.constituency,
+    version: row.version,
   };
 }
 
@@ -83,4 +88,19 @@ export class UpdateOrganizationDto {
   @OptionalNotNull()
   @IsIn(CONSTITUENCIES)
   constituency?: Constituency;
+}
+
+/** 412: the If-Match version is not the stored one; `current` is what is stored now. */
+export class StaleOrganizationErrorDto {
+  @ApiProperty({ example: 412 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'Precondition Failed' })
+  error: string;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiProperty({ type: OrganizationDto })
+  current: OrganizationDto;
 }

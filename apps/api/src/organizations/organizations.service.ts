@@ -1,5 +1,6 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import {
   type CreateOrganizationDto,
@@ -7,7 +8,13 @@ import {
   toOrganizationDto,
   type UpdateOrganizationDto,
 } from './organization.dto';
-import { type OrganizationReferences, OrganizationsRepository } from './organizations.repository';
+import {
+  type OrganizationFields,
+  type OrganizationReferences,
+  type OrganizationRow,
+  OrganizationsRepository,
+  type Tx,
+} from './organizations.repository';
 
 @Injectable()
 export class OrganizationsService {
@@ -29,29 +36,65 @@ export class OrganizationsService {
     return toOrganizationDto(row);
   }
 
-  async update(
+  /**
+   * A partial edit under optimistic concurrency: `ifMatch` must name the stored version. Only
+   * fields that differ are written; an edit that changes nothing keeps the version.
+   */
+  update(
     member: WorkspaceActor,
     id: string,
+    ifMatch: string | undefined,
     input: UpdateOrganizationDto,
   ): Promise<OrganizationDto> {
-    const row = await this.organizations.update(member.workspaceId, id, {
-      shortName: input.shortName,
-      nameVi: input.name?.vi,
-      nameEn: input.name?.en,
-      constituency: input.constituency,
+    return this.write(member, id, ifMatch, async (tx, row) => {
+      const sent = {
+        shortName: input.shortName,
+        nameVi: input.name?.vi,
+        nameEn: input.name?.en,
+        constituency: input.constituency,
+      };
+      const changed = Object.fromEntries(
+        Object.entries(sent).filter(
+          ([field, value]) => value !== undefined && value !== row[field as keyof typeof sent],
+        ),
+      ) as OrganizationFields;
+      if (Object.keys(changed).length === 0) return toOrganizationDto(row);
+      return toOrganizationDto(await this.organizations.update(tx, id, changed));
     });
-    if (!row) throw new NotFoundException(`Organization ${id} not found`);
-    return toOrganizationDto(row);
   }
 
-  /** Only an organization nothing refers to any more can go: history must keep its owners. */
-  async remove(member: WorkspaceActor, id: string): Promise<void> {
-    const deleted = await this.organizations.deleteUnlessReferenced(
-      member.workspaceId,
-      id,
-      refuseWhileReferenced,
-    );
-    if (!deleted) throw new NotFoundException(`Organization ${id} not found`);
+  /**
+   * Deletes the organization of version `ifMatch`. Only an organization nothing refers to any
+   * more can go: history must keep its owners.
+   */
+  async remove(member: WorkspaceActor, id: string, ifMatch: string | undefined): Promise<void> {
+    await this.write(member, id, ifMatch, async (tx) => {
+      refuseWhileReferenced(await this.organizations.references(tx, id));
+      await this.organizations.delete(tx, id);
+    });
+  }
+
+  /**
+   * One write of the organization `id`, in one transaction on its locked row: 404 for an id
+   * outside the workspace, then 428 when If-Match is missing, then 412 with the stored
+   * organization when it names another version, then `apply`. Who may write is decided by the
+   * route's permission (`workspace.manage` depends on the role only).
+   */
+  private write<T>(
+    member: WorkspaceActor,
+    id: string,
+    ifMatch: string | undefined,
+    apply: (tx: Tx, row: OrganizationRow) => Promise<T>,
+  ): Promise<T> {
+    return this.organizations.transaction(async (tx) => {
+      const row = await this.organizations.lock(tx, member.workspaceId, id);
+      if (!row) throw new NotFoundException(`Organization ${id} not found`);
+      const tag = requireIfMatch(ifMatch);
+      if (!ifMatchNames(tag, row.version)) {
+        throw new StaleVersionException('organization', tag, toOrganizationDto(row));
+      }
+      return apply(tx, row);
+    });
   }
 }
 

@@ -6,6 +6,7 @@ interface Organization {
   shortName: string;
   name: { vi: string; en: string };
   constituency: string;
+  version: number;
 }
 interface ErrorBody {
   message: string;
@@ -40,6 +41,12 @@ describe('organizations management', () => {
 
   const snapshot = () => t.prisma.organization.findMany({ orderBy: { id: 'asc' } });
 
+  /** If-Match naming the organization's stored version ("1" for one that does not exist). */
+  async function at(id: string): Promise<Record<string, string>> {
+    const row = await t.prisma.organization.findUnique({ where: { id } });
+    return { 'if-match': `"${row?.version ?? 1}"` };
+  }
+
   it('lets an administrator add an organization, shown in the list', async () => {
     const { status, body } = await admin.post<Organization>(ORGS, {
       shortName: ' VWU ',
@@ -52,6 +59,7 @@ describe('organizations management', () => {
       shortName: 'VWU',
       name: { vi: 'Hội Liên hiệp Phụ nữ Việt Nam', en: "Viet Nam Women's Union" },
       constituency: 'OTHER',
+      version: 1,
     });
     const row = await t.prisma.organization.findUniqueOrThrow({ where: { id: body.id } });
     expect(row).toMatchObject({ workspaceId, shortName: 'VWU', constituency: 'OTHER' });
@@ -107,20 +115,27 @@ describe('organizations management', () => {
 
   it('lets an administrator rename an organization and change its constituency', async () => {
     const org = await newOrg();
-    const { status, body } = await admin.patch<Organization>(`${ORGS}/${org.id}`, {
-      shortName: `${org.shortName}-X`,
-      name: { vi: 'Tên mới', en: 'New name' },
-    });
+    const { status, body } = await admin.patch<Organization>(
+      `${ORGS}/${org.id}`,
+      {
+        shortName: `${org.shortName}-X`,
+        name: { vi: 'Tên mới', en: 'New name' },
+      },
+      await at(org.id),
+    );
     expect(status).toBe(200);
     expect(body).toEqual({
       id: org.id,
       shortName: `${org.shortName}-X`,
       name: { vi: 'Tên mới', en: 'New name' },
       constituency: 'OTHER',
+      version: 2,
     });
-    const changed = await admin.patch<Organization>(`${ORGS}/${org.id}`, {
-      constituency: 'WORKERS',
-    });
+    const changed = await admin.patch<Organization>(
+      `${ORGS}/${org.id}`,
+      { constituency: 'WORKERS' },
+      await at(org.id),
+    );
     expect(changed.body).toMatchObject({
       shortName: `${org.shortName}-X`,
       constituency: 'WORKERS',
@@ -143,10 +158,12 @@ describe('organizations management', () => {
       [{ id: '00000000-0000-4000-8000-000000000000' }, 'id'],
       [{ workspaceId: '00000000-0000-4000-8000-000000000000' }, 'workspaceId'],
     ] as const) {
-      const { status, body } = await admin.patch(`${ORGS}/${org.id}`, payload);
+      const { status, body } = await admin.patch(`${ORGS}/${org.id}`, payload, await at(org.id));
       expect([status, fields(body)]).toEqual([400, expect.arrayContaining([field])]);
     }
-    expect((await admin.patch(`${ORGS}/${org.id}`, { shortName: 'VGCL' })).status).toBe(409);
+    expect(
+      (await admin.patch(`${ORGS}/${org.id}`, { shortName: 'VGCL' }, await at(org.id))).status,
+    ).toBe(409);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -162,10 +179,11 @@ describe('organizations management', () => {
         constituency: 'OTHER',
       });
       expect(create.status).toBe(403);
-      expect((await client.patch(`${ORGS}/${org.id}`, { constituency: 'WORKERS' })).status).toBe(
-        403,
-      );
-      expect((await client.delete(`${ORGS}/${org.id}`)).status).toBe(403);
+      expect(
+        (await client.patch(`${ORGS}/${org.id}`, { constituency: 'WORKERS' }, await at(org.id)))
+          .status,
+      ).toBe(403);
+      expect((await client.delete(`${ORGS}/${org.id}`, await at(org.id))).status).toBe(403);
       expect(await snapshot()).toEqual(before);
     },
   );
@@ -178,21 +196,32 @@ describe('organizations management', () => {
     });
     const before = await snapshot();
     const theirs = `/api/workspaces/${slug}/organizations/${molisa.id}`;
-    expect((await other.client.patch(theirs, { shortName: 'MINE' })).status).toBe(404);
-    expect((await other.client.delete(theirs)).status).toBe(404);
-    expect((await other.client.patch(`${ORGS}/${molisa.id}`, { shortName: 'MINE' })).status).toBe(
-      404,
-    );
+    expect(
+      (await other.client.patch(theirs, { shortName: 'MINE' }, await at(molisa.id))).status,
+    ).toBe(404);
+    expect((await other.client.delete(theirs, await at(molisa.id))).status).toBe(404);
+    expect(
+      (await other.client.patch(`${ORGS}/${molisa.id}`, { shortName: 'MINE' }, await at(molisa.id)))
+        .status,
+    ).toBe(404);
     const foreign = await other.client.post<Organization>(`/api/workspaces/${slug}/organizations`, {
       shortName: 'THEIRS',
       name: { vi: 'a', en: 'b' },
       constituency: 'OTHER',
     });
     const afterCreate = await snapshot();
-    expect((await admin.patch(`${ORGS}/${foreign.body.id}`, { shortName: 'OURS' })).status).toBe(
-      404,
-    );
-    expect((await admin.delete(`${ORGS}/${foreign.body.id}`)).status).toBe(404);
+    expect(
+      (
+        await admin.patch(
+          `${ORGS}/${foreign.body.id}`,
+          { shortName: 'OURS' },
+          await at(foreign.body.id),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await admin.delete(`${ORGS}/${foreign.body.id}`, await at(foreign.body.id))).status,
+    ).toBe(404);
     expect(await snapshot()).toEqual(afterCreate);
     expect(afterCreate.filter((o) => !before.some((b) => b.id === o.id))).toHaveLength(1);
     expect((await admin.delete(`${ORGS}/not-a-uuid`)).status).toBe(400);
@@ -201,10 +230,10 @@ describe('organizations management', () => {
   describe('DELETE', () => {
     it('removes an organization nothing refers to (204)', async () => {
       const org = await newOrg();
-      const { status } = await admin.delete(`${ORGS}/${org.id}`);
+      const { status } = await admin.delete(`${ORGS}/${org.id}`, await at(org.id));
       expect(status).toBe(204);
       expect(await t.prisma.organization.count({ where: { id: org.id } })).toBe(0);
-      expect((await admin.delete(`${ORGS}/${org.id}`)).status).toBe(404);
+      expect((await admin.delete(`${ORGS}/${org.id}`, await at(org.id))).status).toBe(404);
     });
 
     it('refuses (409) while commitments lead it', async () => {
@@ -214,7 +243,10 @@ describe('organizations management', () => {
       expect(await t.prisma.commitment.count({ where: { leadOrgId: molisa.id } })).toBeGreaterThan(
         0,
       );
-      const { status, body } = await admin.delete<ErrorBody>(`${ORGS}/${molisa.id}`);
+      const { status, body } = await admin.delete<ErrorBody>(
+        `${ORGS}/${molisa.id}`,
+        await at(molisa.id),
+      );
       expect(status).toBe(409);
       expect(body.message).toMatch(/commitments/);
       expect(await t.prisma.organization.count({ where: { id: molisa.id } })).toBe(1);
@@ -243,7 +275,10 @@ describe('organizations management', () => {
         [positioned, 'positions'],
         [staffed, 'members'],
       ] as const) {
-        const { status, body } = await admin.delete<ErrorBody>(`${ORGS}/${org.id}`);
+        const { status, body } = await admin.delete<ErrorBody>(
+          `${ORGS}/${org.id}`,
+          await at(org.id),
+        );
         expect(status).toBe(409);
         expect(body.message).toContain(`1 ${what}`);
         expect(await t.prisma.organization.count({ where: { id: org.id } })).toBe(1);

@@ -185,6 +185,19 @@ async function freshOrganization({ t, ids }: CaseContext) {
   return { id: organization.id };
 }
 
+/** A fresh framework (version 1) of the demo workspace. */
+async function freshFramework({ t, ids }: CaseContext) {
+  const framework = await t.prisma.framework.create({
+    data: {
+      workspaceId: ids.workspaceId,
+      code: `FW-${randomUUID().slice(0, 8)}`,
+      titleVi: 'Khung thử',
+      titleEn: 'Test framework',
+    },
+  });
+  return { id: framework.id };
+}
+
 /**
  * Every route under /api/workspaces/:slug, keyed `METHOD pattern` exactly as registered. The
  * route inventory test fails when a registered route is missing here, so each new route gets
@@ -319,6 +332,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'PATCH /api/workspaces/:slug/members/:id': {
     params: freshMember,
     body: () => ({ role: 'PARTNER' }),
+    headers: { 'if-match': '"1"' },
   },
   'POST /api/workspaces/:slug/members/:id/invitation': { params: freshMember },
   'POST /api/workspaces/:slug/organizations': {
@@ -331,8 +345,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'PATCH /api/workspaces/:slug/organizations/:id': {
     params: freshOrganization,
     body: () => ({ constituency: 'WORKERS' }),
+    headers: { 'if-match': '"1"' },
   },
-  'DELETE /api/workspaces/:slug/organizations/:id': { params: freshOrganization },
+  'DELETE /api/workspaces/:slug/organizations/:id': {
+    params: freshOrganization,
+    headers: { 'if-match': '"1"' },
+  },
   'POST /api/workspaces/:slug/frameworks': {
     body: () => ({
       code: `FW-${randomUUID().slice(0, 8)}`,
@@ -340,8 +358,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     }),
   },
   'PATCH /api/workspaces/:slug/frameworks/:id': {
-    params: ({ ids }) => ({ id: ids.frameworkId }),
+    params: freshFramework,
     body: () => ({ issuer: 'ILO' }),
+    headers: { 'if-match': '"1"' },
   },
 };
 

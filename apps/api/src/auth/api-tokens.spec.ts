@@ -196,6 +196,7 @@ describe('personal API tokens', () => {
       {
         active: false,
       },
+      { 'if-match': '"1"' },
     );
     expect(deactivate.status).toBe(200);
     expect((await token.get('/api/workspaces/viet-nam/commitments')).status).toBe(404);

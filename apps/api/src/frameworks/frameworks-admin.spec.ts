@@ -34,6 +34,12 @@ describe('frameworks management', () => {
 
   const snapshot = () => t.prisma.framework.findMany({ orderBy: { id: 'asc' } });
 
+  /** If-Match naming the stored version of the framework a URL ends with ("1" when unknown). */
+  async function at(url: string): Promise<Record<string, string>> {
+    const row = await t.prisma.framework.findUnique({ where: { id: url.split('/').pop()! } });
+    return { 'if-match': `"${row?.version ?? 1}"` };
+  }
+
   async function newFramework(): Promise<Framework> {
     const { status, body } = await admin.post<Framework>(FRAMEWORKS, {
       code: `TEST-${++seq}`,
@@ -119,12 +125,16 @@ describe('frameworks management', () => {
   it('edits only the fields sent; null clears an optional one', async () => {
     const created = await newFramework();
     const url = `${FRAMEWORKS}/${created.id}`;
-    const first = await admin.patch<Framework>(url, {
-      issuer: 'Chính phủ',
-      adoptedOn: '2025-06-30',
-      url: 'https://chinhphu.vn/',
-      description: { vi: 'Mô tả', en: 'About' },
-    });
+    const first = await admin.patch<Framework>(
+      url,
+      {
+        issuer: 'Chính phủ',
+        adoptedOn: '2025-06-30',
+        url: 'https://chinhphu.vn/',
+        description: { vi: 'Mô tả', en: 'About' },
+      },
+      await at(url),
+    );
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
       code: created.code,
@@ -134,12 +144,16 @@ describe('frameworks management', () => {
       url: 'https://chinhphu.vn/',
       description: { vi: 'Mô tả', en: 'About' },
     });
-    const second = await admin.patch<Framework>(url, {
-      code: `${created.code}-B`,
-      title: { vi: 'Tên mới', en: 'New title' },
-      issuer: null,
-      description: null,
-    });
+    const second = await admin.patch<Framework>(
+      url,
+      {
+        code: `${created.code}-B`,
+        title: { vi: 'Tên mới', en: 'New title' },
+        issuer: null,
+        description: null,
+      },
+      await at(url),
+    );
     expect(second.body).toMatchObject({
       code: `${created.code}-B`,
       title: { vi: 'Tên mới', en: 'New title' },
@@ -155,9 +169,13 @@ describe('frameworks management', () => {
 
   it('keeps the counts of a framework with commitments in the edit response', async () => {
     const nq = await t.prisma.framework.findFirstOrThrow({ where: { workspaceId, code: 'NQ-42' } });
-    const { status, body } = await admin.patch<Framework>(`${FRAMEWORKS}/${nq.id}`, {
-      issuer: 'Ban Chấp hành Trung ương',
-    });
+    const { status, body } = await admin.patch<Framework>(
+      `${FRAMEWORKS}/${nq.id}`,
+      {
+        issuer: 'Ban Chấp hành Trung ương',
+      },
+      await at(`${FRAMEWORKS}/${nq.id}`),
+    );
     expect(status).toBe(200);
     expect(body.commitmentCount).toBe(
       await t.prisma.commitment.count({ where: { frameworkId: nq.id, archived: false } }),
@@ -175,10 +193,22 @@ describe('frameworks management', () => {
       [{ id: '00000000-0000-4000-8000-000000000000' }, 'id'],
       [{ workspaceId: '00000000-0000-4000-8000-000000000000' }, 'workspaceId'],
     ] as const) {
-      const { status, body } = await admin.patch(`${FRAMEWORKS}/${created.id}`, payload);
+      const { status, body } = await admin.patch(
+        `${FRAMEWORKS}/${created.id}`,
+        payload,
+        await at(`${FRAMEWORKS}/${created.id}`),
+      );
       expect([status, fields(body)]).toEqual([400, expect.arrayContaining([field])]);
     }
-    expect((await admin.patch(`${FRAMEWORKS}/${created.id}`, { code: 'C102' })).status).toBe(409);
+    expect(
+      (
+        await admin.patch(
+          `${FRAMEWORKS}/${created.id}`,
+          { code: 'C102' },
+          await at(`${FRAMEWORKS}/${created.id}`),
+        )
+      ).status,
+    ).toBe(409);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -191,7 +221,15 @@ describe('frameworks management', () => {
       expect(
         (await client.post(FRAMEWORKS, { code: `BY-${who}`, title: { vi: 'a', en: 'b' } })).status,
       ).toBe(403);
-      expect((await client.patch(`${FRAMEWORKS}/${created.id}`, { issuer: who })).status).toBe(403);
+      expect(
+        (
+          await client.patch(
+            `${FRAMEWORKS}/${created.id}`,
+            { issuer: who },
+            await at(`${FRAMEWORKS}/${created.id}`),
+          )
+        ).status,
+      ).toBe(403);
       expect(await snapshot()).toEqual(before);
     },
   );
@@ -202,12 +240,31 @@ describe('frameworks management', () => {
     const nq = await t.prisma.framework.findFirstOrThrow({ where: { workspaceId, code: 'NQ-42' } });
     const before = await snapshot();
     expect(
-      (await other.client.patch(`/api/workspaces/${slug}/frameworks/${nq.id}`, { issuer: 'x' }))
-        .status,
+      (
+        await other.client.patch(
+          `/api/workspaces/${slug}/frameworks/${nq.id}`,
+          { issuer: 'x' },
+          await at(`/api/workspaces/${slug}/frameworks/${nq.id}`),
+        )
+      ).status,
     ).toBe(404);
-    expect((await other.client.patch(`${FRAMEWORKS}/${nq.id}`, { issuer: 'x' })).status).toBe(404);
     expect(
-      (await admin.patch(`${FRAMEWORKS}/${crypto.randomUUID()}`, { issuer: 'x' })).status,
+      (
+        await other.client.patch(
+          `${FRAMEWORKS}/${nq.id}`,
+          { issuer: 'x' },
+          await at(`${FRAMEWORKS}/${nq.id}`),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await admin.patch(
+          `${FRAMEWORKS}/${crypto.randomUUID()}`,
+          { issuer: 'x' },
+          { 'if-match': '"1"' },
+        )
+      ).status,
     ).toBe(404);
     expect(await snapshot()).toEqual(before);
   });

@@ -13,6 +13,7 @@ interface Member {
   active: boolean;
   passwordSet: boolean;
   createdAt: string;
+  version: number;
 }
 interface Invitation {
   member: Member;
@@ -49,6 +50,15 @@ describe('workspace members', () => {
   afterAll(() => t.close());
 
   const membershipCount = () => t.prisma.membership.count();
+
+  /** If-Match naming the stored version of the membership a URL ends with ("1" when unknown). */
+  async function at(url: string): Promise<Record<string, string>> {
+    const id = url.split('/').pop()!;
+    const row = /^[0-9a-f-]{36}$/.test(id)
+      ? await t.prisma.membership.findUnique({ where: { id } })
+      : null;
+    return { 'if-match': `"${row?.version ?? 1}"` };
+  }
   const userCount = () => t.prisma.user.count();
 
   describe('GET members', () => {
@@ -238,10 +248,14 @@ describe('workspace members', () => {
         organizationId: orgs.MOLISA,
       });
       const url = `${MEMBERS}/${target.membershipId}`;
-      const changed = await admin.patch<Member>(url, {
-        role: 'PARTNER',
-        organizationId: orgs.VGCL,
-      });
+      const changed = await admin.patch<Member>(
+        url,
+        {
+          role: 'PARTNER',
+          organizationId: orgs.VGCL,
+        },
+        await at(url),
+      );
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({
         id: target.membershipId,
@@ -252,7 +266,7 @@ describe('workspace members', () => {
       const me = await target.client.get<{ memberships: { role: string }[] }>('/api/auth/me');
       expect(me.body.memberships[0]!.role).toBe('PARTNER');
 
-      const cleared = await admin.patch<Member>(url, { organizationId: null });
+      const cleared = await admin.patch<Member>(url, { organizationId: null }, await at(url));
       expect(cleared.body).toMatchObject({ role: 'PARTNER', organization: null });
       const row = await t.prisma.membership.findUniqueOrThrow({
         where: { id: target.membershipId },
@@ -270,7 +284,11 @@ describe('workspace members', () => {
       [{ workspaceId: '00000000-0000-4000-8000-000000000000' }, 'workspaceId'],
     ])('answers 400 naming the field for %j and changes nothing', async (payload, field) => {
       const target = await createMember(t, { slug: 'viet-nam', role: 'VIEWER' });
-      const { status, body } = await admin.patch(`${MEMBERS}/${target.membershipId}`, payload);
+      const { status, body } = await admin.patch(
+        `${MEMBERS}/${target.membershipId}`,
+        payload,
+        await at(`${MEMBERS}/${target.membershipId}`),
+      );
       expect(status).toBe(400);
       expect(fields(body)).toContain(field);
       const row = await t.prisma.membership.findUniqueOrThrow({
@@ -280,12 +298,20 @@ describe('workspace members', () => {
     });
 
     it('answers 400 for a non-uuid id, 404 for an unknown one', async () => {
-      const bad = await admin.patch(`${MEMBERS}/123`, { role: 'VIEWER' });
+      const bad = await admin.patch(
+        `${MEMBERS}/123`,
+        { role: 'VIEWER' },
+        await at(`${MEMBERS}/123`),
+      );
       expect(bad.status).toBe(400);
       expect(fields(bad.body)).toEqual(['id']);
-      const unknown = await admin.patch(`${MEMBERS}/6f1c1d38-25cb-4a3a-9f44-3a0a3f9b2a11`, {
-        role: 'VIEWER',
-      });
+      const unknown = await admin.patch(
+        `${MEMBERS}/6f1c1d38-25cb-4a3a-9f44-3a0a3f9b2a11`,
+        {
+          role: 'VIEWER',
+        },
+        await at(`${MEMBERS}/6f1c1d38-25cb-4a3a-9f44-3a0a3f9b2a11`),
+      );
       expect(unknown.status).toBe(404);
     });
 
@@ -293,9 +319,13 @@ describe('workspace members', () => {
       const target = await createMember(t, { slug: 'viet-nam', role: 'VIEWER' });
       for (const who of ['manager', 'official', 'union', 'viewer']) {
         const client = await t.signIn(`${who}@demo.test`);
-        const { status } = await client.patch(`${MEMBERS}/${target.membershipId}`, {
-          role: 'ADMIN',
-        });
+        const { status } = await client.patch(
+          `${MEMBERS}/${target.membershipId}`,
+          {
+            role: 'ADMIN',
+          },
+          await at(`${MEMBERS}/${target.membershipId}`),
+        );
         expect(status).toBe(403);
       }
       const row = await t.prisma.membership.findUniqueOrThrow({
@@ -311,13 +341,20 @@ describe('workspace members', () => {
         where: { workspaceId, user: { email: 'official@demo.test' } },
       });
       const url = `/api/workspaces/${slug}/members/${official.id}`;
-      expect((await otherAdmin.client.patch(url, { role: 'VIEWER', active: false })).status).toBe(
-        404,
-      );
+      expect(
+        (await otherAdmin.client.patch(url, { role: 'VIEWER', active: false }, await at(url)))
+          .status,
+      ).toBe(404);
       expect((await otherAdmin.client.post(`${url}/invitation`)).status).toBe(404);
       // And the other workspace's administrator is nobody in viet-nam.
       expect(
-        (await otherAdmin.client.patch(`${MEMBERS}/${official.id}`, { role: 'VIEWER' })).status,
+        (
+          await otherAdmin.client.patch(
+            `${MEMBERS}/${official.id}`,
+            { role: 'VIEWER' },
+            await at(`${MEMBERS}/${official.id}`),
+          )
+        ).status,
       ).toBe(404);
       const after = await t.prisma.membership.findUniqueOrThrow({ where: { id: official.id } });
       expect(after).toMatchObject({ role: 'EDITOR', active: true, organizationId: orgs.MOLISA });
@@ -330,12 +367,14 @@ describe('workspace members', () => {
       const owner = await createMember(t, { slug, role: 'ADMIN' });
       const url = `/api/workspaces/${slug}/members/${owner.membershipId}`;
 
-      const demote = await owner.client.patch<ErrorBody>(url, { role: 'MANAGER' });
+      const demote = await owner.client.patch<ErrorBody>(url, { role: 'MANAGER' }, await at(url));
       expect(demote.status).toBe(409);
       expect(demote.body.message).toContain('last active administrator');
-      expect((await owner.client.patch(url, { active: false })).status).toBe(409);
+      expect((await owner.client.patch(url, { active: false }, await at(url))).status).toBe(409);
       // Changing something else about the last administrator is fine.
-      expect((await owner.client.patch(url, { role: 'ADMIN', active: true })).status).toBe(200);
+      expect(
+        (await owner.client.patch(url, { role: 'ADMIN', active: true }, await at(url))).status,
+      ).toBe(200);
       const row = await t.prisma.membership.findUniqueOrThrow({
         where: { id: owner.membershipId },
       });
@@ -347,23 +386,28 @@ describe('workspace members', () => {
         where: { id: dormant.membershipId },
         data: { active: false },
       });
-      expect((await owner.client.patch(url, { role: 'EDITOR' })).status).toBe(409);
+      expect((await owner.client.patch(url, { role: 'EDITOR' }, await at(url))).status).toBe(409);
 
       const second = await createMember(t, { slug, role: 'VIEWER' });
       const promoted = await owner.client.patch(
         `/api/workspaces/${slug}/members/${second.membershipId}`,
         { role: 'ADMIN' },
+        await at(`/api/workspaces/${slug}/members/${second.membershipId}`),
       );
       expect(promoted.status).toBe(200);
-      const demoted = await owner.client.patch<Member>(url, { role: 'EDITOR' });
+      const demoted = await owner.client.patch<Member>(url, { role: 'EDITOR' }, await at(url));
       expect(demoted.status).toBe(200);
       expect(demoted.body.role).toBe('EDITOR');
       // Now the second one is the last.
       expect(
         (
-          await second.client.patch(`/api/workspaces/${slug}/members/${second.membershipId}`, {
-            active: false,
-          })
+          await second.client.patch(
+            `/api/workspaces/${slug}/members/${second.membershipId}`,
+            {
+              active: false,
+            },
+            await at(`/api/workspaces/${slug}/members/${second.membershipId}`),
+          )
         ).status,
       ).toBe(409);
     });
@@ -374,8 +418,16 @@ describe('workspace members', () => {
       const b = await createMember(t, { slug, role: 'ADMIN' });
       for (let round = 0; round < 3; round++) {
         const results = await Promise.all([
-          a.client.patch(`/api/workspaces/${slug}/members/${b.membershipId}`, { role: 'VIEWER' }),
-          b.client.patch(`/api/workspaces/${slug}/members/${a.membershipId}`, { active: false }),
+          a.client.patch(
+            `/api/workspaces/${slug}/members/${b.membershipId}`,
+            { role: 'VIEWER' },
+            await at(`/api/workspaces/${slug}/members/${b.membershipId}`),
+          ),
+          b.client.patch(
+            `/api/workspaces/${slug}/members/${a.membershipId}`,
+            { active: false },
+            await at(`/api/workspaces/${slug}/members/${a.membershipId}`),
+          ),
         ]);
         const statuses = results.map((r) => r.status).sort();
         // The loser is refused: 409 (last administrator) or 403/404 (no longer an administrator).
@@ -406,9 +458,13 @@ describe('workspace members', () => {
       const secondBrowser = await t.signIn(target.email, TEST_PASSWORD);
       expect((await target.client.get(MEMBERS)).status).toBe(200);
 
-      const { status, body } = await admin.patch<Member>(`${MEMBERS}/${target.membershipId}`, {
-        active: false,
-      });
+      const { status, body } = await admin.patch<Member>(
+        `${MEMBERS}/${target.membershipId}`,
+        {
+          active: false,
+        },
+        await at(`${MEMBERS}/${target.membershipId}`),
+      );
       expect(status).toBe(200);
       expect(body.active).toBe(false);
       expect(await t.prisma.session.count({ where: { userId: target.userId } })).toBe(0);
@@ -423,7 +479,13 @@ describe('workspace members', () => {
 
       // Reactivation restores access.
       expect(
-        (await admin.patch(`${MEMBERS}/${target.membershipId}`, { active: true })).status,
+        (
+          await admin.patch(
+            `${MEMBERS}/${target.membershipId}`,
+            { active: true },
+            await at(`${MEMBERS}/${target.membershipId}`),
+          )
+        ).status,
       ).toBe(200);
       expect((await again.get(MEMBERS)).status).toBe(200);
     });

@@ -37,12 +37,14 @@ export const organizations: Organization[] = [
       en: 'Ministry of Labour, Invalids and Social Affairs',
     },
     constituency: 'GOVERNMENT',
+    version: 1,
   },
   {
     id: 'o-vgcl',
     shortName: 'VGCL',
     name: { vi: 'Tổng Liên đoàn Lao động Việt Nam', en: 'Vietnam General Confederation of Labour' },
     constituency: 'WORKERS',
+    version: 1,
   },
   {
     id: 'o-vcci',
@@ -52,12 +54,14 @@ export const organizations: Organization[] = [
       en: 'Vietnam Federation of Commerce and Industry',
     },
     constituency: 'EMPLOYERS',
+    version: 1,
   },
   {
     id: 'o-vss',
     shortName: 'VSS',
     name: { vi: 'Bảo hiểm xã hội Việt Nam', en: 'Vietnam Social Security' },
     constituency: 'GOVERNMENT',
+    version: 1,
   },
 ];
 
@@ -82,6 +86,7 @@ export const nq42: Framework = {
     COMPLETED: 0,
     DISCONTINUED: 0,
   },
+  version: 1,
 };
 
 export const ilc2021: Framework = {
@@ -105,6 +110,7 @@ export const ilc2021: Framework = {
     COMPLETED: 5,
     DISCONTINUED: 0,
   },
+  version: 1,
 };
 
 export const commitmentNq1: Commitment = {

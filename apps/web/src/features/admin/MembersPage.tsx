@@ -16,16 +16,20 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
+import { staleCurrent } from '../../api/concurrency';
 import type { Organization } from '../../api/types';
 import type { Invitation, Member } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
 import { AdminFrame } from './AdminFrame';
+import { ConfirmDialog, ErrorAlert, FormActions, SectionHeader } from './AdminParts';
 import { membersQuery, useInviteMember, useNewInvitation, useUpdateMember } from './queries';
+import { StaleAlert, type StaleRow } from './StaleAlert';
 
 /** `/w/$slug/admin/members`: who belongs to the workspace, with which role and organization. */
 export function MembersPage() {
@@ -47,6 +51,15 @@ function Members({ slug }: { slug: string }) {
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [toggling, setToggling] = useState<Member | null>(null);
 
+  /** The last change sent, to show it and send it again when it was based on a stale version. */
+  const [lastChange, setLastChange] = useState<MemberChange | null>(null);
+  const change = (member: Member, body: MemberChange['body']) => {
+    newLink.reset();
+    setLastChange({ member, body });
+    update.mutate({ member, body });
+  };
+
+  const stale = staleCurrent<Member>(update.error);
   const failure = update.error ?? newLink.error;
   let failureText: string | null = null;
   if (failure instanceof ApiError && failure.status === 409 && failure === update.error) {
@@ -55,16 +68,20 @@ function Members({ slug }: { slug: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {t('admin.members.title')}
-        </Title>
-        <Button onClick={() => setInviting(true)}>{t('admin.members.invite')}</Button>
-      </Group>
-      {failureText && (
-        <Alert color="red" variant="light" role="alert">
-          {failureText}
-        </Alert>
+      <SectionHeader
+        title={t('admin.members.title')}
+        action={<Button onClick={() => setInviting(true)}>{t('admin.members.invite')}</Button>}
+      />
+      {stale && lastChange ? (
+        <StaleAlert
+          version={stale.version}
+          rows={memberRows(lastChange.body, stale, organizations.data ?? [], t)}
+          busy={update.isPending}
+          onReapply={() => change(stale, lastChange.body)}
+          onKeepTheirs={() => update.reset()}
+        />
+      ) : (
+        failureText && <ErrorAlert>{failureText}</ErrorAlert>
       )}
       <QueryState query={members}>
         {(items) =>
@@ -75,10 +92,7 @@ function Members({ slug }: { slug: string }) {
               members={items}
               organizations={organizations.data ?? []}
               busy={update.isPending}
-              onChange={(member, body) => {
-                newLink.reset();
-                update.mutate({ id: member.id, body });
-              }}
+              onChange={change}
               onToggleActive={setToggling}
               onNewLink={(member) => {
                 update.reset();
@@ -104,19 +118,61 @@ function Members({ slug }: { slug: string }) {
         onClose={() => setToggling(null)}
         onConfirm={(member) => {
           setToggling(null);
-          newLink.reset();
-          update.mutate({ id: member.id, body: { active: !member.active } });
+          change(member, { active: !member.active });
         }}
       />
     </Stack>
   );
 }
 
+interface MemberChange {
+  member: Member;
+  body: { role?: Role; organizationId?: string | null; active?: boolean };
+}
+
+/** The fields of a member change with the user's value and the stored one. */
+function memberRows(
+  body: MemberChange['body'],
+  current: Member,
+  organizations: Organization[],
+  t: TFunction,
+): StaleRow[] {
+  const organizationName = (id: string | null | undefined) =>
+    id
+      ? (organizations.find((o) => o.id === id)?.shortName ?? id)
+      : t('admin.members.noOrganization');
+  const activity = (active: boolean) =>
+    active ? t('admin.members.active') : t('admin.members.inactive');
+  const rows: StaleRow[] = [];
+  if (body.role !== undefined) {
+    rows.push({
+      label: t('admin.members.role'),
+      mine: t(`role.${body.role}`),
+      theirs: t(`role.${current.role}`),
+    });
+  }
+  if (body.organizationId !== undefined) {
+    rows.push({
+      label: t('admin.members.organization'),
+      mine: organizationName(body.organizationId),
+      theirs: organizationName(current.organization?.id),
+    });
+  }
+  if (body.active !== undefined) {
+    rows.push({
+      label: t('common.status'),
+      mine: activity(body.active),
+      theirs: activity(current.active),
+    });
+  }
+  return rows;
+}
+
 interface MembersTableProps {
   members: Member[];
   organizations: Organization[];
   busy: boolean;
-  onChange: (member: Member, body: { role?: Role; organizationId?: string | null }) => void;
+  onChange: (member: Member, body: MemberChange['body']) => void;
   onToggleActive: (member: Member) => void;
   onNewLink: (member: Member) => void;
 }
@@ -131,13 +187,7 @@ function MembersTable({
 }: MembersTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const organizationChoices = [
-    { value: '', label: t('admin.members.noOrganization') },
-    ...organizations.map((organization) => ({
-      value: organization.id,
-      label: organization.shortName,
-    })),
-  ];
+  const organizationChoices = useOrganizationChoices(organizations);
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped verticalSpacing="sm">
@@ -235,6 +285,18 @@ function MembersTable({
   );
 }
 
+/** "No organization" and the workspace's organizations, for a select. */
+function useOrganizationChoices(organizations: Organization[]) {
+  const { t } = useTranslation();
+  return [
+    { value: '', label: t('admin.members.noOrganization') },
+    ...organizations.map((organization) => ({
+      value: organization.id,
+      label: organization.shortName,
+    })),
+  ];
+}
+
 interface InviteDialogProps {
   slug: string;
   opened: boolean;
@@ -284,9 +346,9 @@ function InviteForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {invite.isError && Object.keys(errors).length === 0 && (
-          <Alert color="red" variant="light" role="alert">
+          <ErrorAlert>
             {conflict ? t('admin.members.alreadyMember') : invite.error.message}
-          </Alert>
+          </ErrorAlert>
         )}
         <TextInput
           label={t('admin.members.email')}
@@ -315,22 +377,13 @@ function InviteForm({
           value={organizationId}
           onChange={(event) => setOrganizationId(event.currentTarget.value)}
           error={errors.organizationId}
-          data={[
-            { value: '', label: t('admin.members.noOrganization') },
-            ...organizations.map((organization) => ({
-              value: organization.id,
-              label: organization.shortName,
-            })),
-          ]}
+          data={useOrganizationChoices(organizations)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={invite.isPending}>
-            {t('admin.members.inviteSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('admin.members.inviteSubmit')}
+          busy={invite.isPending}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );
@@ -404,29 +457,20 @@ function ConfirmActiveDialog({
 }) {
   const { t } = useTranslation();
   const deactivating = member?.active ?? false;
+  const name = member?.displayName ?? '';
   return (
-    <Modal
+    <ConfirmDialog
       opened={member !== null}
-      onClose={onClose}
       title={deactivating ? t('admin.members.deactivateTitle') : t('admin.members.activateTitle')}
-    >
-      {member && (
-        <Stack gap="md">
-          <Text>
-            {deactivating
-              ? t('admin.members.deactivateConfirm', { name: member.displayName })
-              : t('admin.members.activateConfirm', { name: member.displayName })}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button color={deactivating ? 'red' : 'green'} onClick={() => onConfirm(member)}>
-              {deactivating ? t('admin.members.deactivate') : t('admin.members.activate')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+      message={
+        deactivating
+          ? t('admin.members.deactivateConfirm', { name })
+          : t('admin.members.activateConfirm', { name })
+      }
+      confirmLabel={deactivating ? t('admin.members.deactivate') : t('admin.members.activate')}
+      color={deactivating ? 'red' : 'green'}
+      onClose={onClose}
+      onConfirm={() => member && onConfirm(member)}
+    />
   );
 }

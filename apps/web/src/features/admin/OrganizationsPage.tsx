@@ -1,15 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Button,
   Group,
   Modal,
   NativeSelect,
   Stack,
   Table,
-  Text,
   TextInput,
-  Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -17,12 +14,15 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CONSTITUENCIES, type Constituency } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
+import { staleCurrent } from '../../api/concurrency';
 import type { Organization } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
 import { AdminFrame } from './AdminFrame';
+import { ConfirmDialog, ErrorAlert, FormActions, SectionHeader } from './AdminParts';
 import { useDeleteOrganization, useSaveOrganization } from './queries';
+import { StaleAlert, type StaleRow } from './StaleAlert';
 
 /** `/w/$slug/admin/organizations`: the constituent bodies of the workspace. */
 export function OrganizationsPage() {
@@ -46,12 +46,12 @@ function Organizations({ slug }: { slug: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {t('admin.organizations.title')}
-        </Title>
-        <Button onClick={() => setEditing('new')}>{t('admin.organizations.create')}</Button>
-      </Group>
+      <SectionHeader
+        title={t('admin.organizations.title')}
+        action={
+          <Button onClick={() => setEditing('new')}>{t('admin.organizations.create')}</Button>
+        }
+      />
       <QueryState query={query}>
         {(organizations) =>
           organizations.length === 0 ? (
@@ -148,14 +148,21 @@ function OrganizationForm({
   const [constituency, setConstituency] = useState<Constituency>(
     organization?.constituency ?? 'GOVERNMENT',
   );
+  /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
+  const [version, setVersion] = useState(organization?.version ?? 1);
   const errors = fieldErrors(save.error);
   const conflict = save.error instanceof ApiError && save.error.status === 409;
+  const stale = staleCurrent<Organization>(save.error);
+  const staleRows = useOrganizationRows(
+    { shortName: shortName.trim(), name: { vi: nameVi.trim(), en: nameEn.trim() }, constituency },
+    stale,
+  );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = (basedOn: number) => {
+    setVersion(basedOn);
     save.mutate(
       {
-        id: organization?.id,
+        organization: organization ? { id: organization.id, version: basedOn } : undefined,
         body: {
           shortName: shortName.trim(),
           name: { vi: nameVi.trim(), en: nameEn.trim() },
@@ -165,14 +172,37 @@ function OrganizationForm({
       { onSuccess: onClose },
     );
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send(version);
+  };
+  const keepTheirs = (current: Organization) => {
+    setShortName(current.shortName);
+    setNameVi(current.name.vi);
+    setNameEn(current.name.en);
+    setConstituency(current.constituency);
+    setVersion(current.version);
+    save.reset();
+  };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {save.isError && Object.keys(errors).length === 0 && (
-          <Alert color="red" variant="light" role="alert">
-            {conflict ? t('admin.organizations.duplicate') : save.error.message}
-          </Alert>
+        {stale ? (
+          <StaleAlert
+            version={stale.version}
+            rows={staleRows}
+            busy={save.isPending}
+            onReapply={() => send(stale.version)}
+            onKeepTheirs={() => keepTheirs(stale)}
+          />
+        ) : (
+          save.isError &&
+          Object.keys(errors).length === 0 && (
+            <ErrorAlert>
+              {conflict ? t('admin.organizations.duplicate') : save.error.message}
+            </ErrorAlert>
+          )
         )}
         <TextInput
           label={t('admin.organizations.shortName')}
@@ -205,17 +235,33 @@ function OrganizationForm({
           error={errors.constituency}
           data={CONSTITUENCIES.map((value) => ({ value, label: t(`constituency.${value}`) }))}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
+}
+
+type OrganizationValues = Pick<Organization, 'shortName' | 'name' | 'constituency'>;
+
+/** The fields whose values differ between `mine` and the stored organization `theirs`. */
+function useOrganizationRows(mine: OrganizationValues, theirs: Organization | null): StaleRow[] {
+  const { t } = useTranslation();
+  if (!theirs) return [];
+  const rows: StaleRow[] = [
+    {
+      label: t('admin.organizations.shortName'),
+      mine: mine.shortName,
+      theirs: theirs.shortName,
+    },
+    { label: t('admin.organizations.nameVi'), mine: mine.name.vi, theirs: theirs.name.vi },
+    { label: t('admin.organizations.nameEn'), mine: mine.name.en, theirs: theirs.name.en },
+    {
+      label: t('admin.organizations.constituency'),
+      mine: t(`constituency.${mine.constituency}`),
+      theirs: t(`constituency.${theirs.constituency}`),
+    },
+  ];
+  return rows.filter((row) => row.mine !== row.theirs);
 }
 
 function DeleteOrganizationDialog({
@@ -234,35 +280,41 @@ function DeleteOrganizationDialog({
     onClose();
   };
   const inUse = remove.error instanceof ApiError && remove.error.status === 409;
+  const stale = staleCurrent<Organization>(remove.error);
+  // What changed since the user chose to delete: the organization as loaded vs as stored.
+  const staleRows = useOrganizationRows(organization ?? EMPTY, stale);
   return (
-    <Modal
+    <ConfirmDialog
       opened={organization !== null}
-      onClose={close}
       title={t('admin.organizations.deleteTitle')}
+      message={t('admin.organizations.deleteConfirm', { name: organization?.shortName ?? '' })}
+      confirmLabel={t('common.delete')}
+      color="red"
+      busy={remove.isPending}
+      disabled={inUse || stale !== null}
+      onClose={close}
+      onConfirm={() => organization && remove.mutate(organization, { onSuccess: close })}
     >
-      {organization && (
-        <Stack gap="md">
-          <Text>{t('admin.organizations.deleteConfirm', { name: organization.shortName })}</Text>
-          {remove.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {inUse ? t('admin.organizations.inUse') : remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              disabled={inUse}
-              onClick={() => remove.mutate(organization.id, { onSuccess: close })}
-            >
-              {t('common.delete')}
-            </Button>
-          </Group>
-        </Stack>
+      {stale ? (
+        <StaleAlert
+          version={stale.version}
+          rows={staleRows}
+          busy={remove.isPending}
+          reapplyLabel={t('admin.organizations.deleteAnyway')}
+          onReapply={() => remove.mutate(stale, { onSuccess: close })}
+          onKeepTheirs={close}
+        />
+      ) : (
+        remove.isError && (
+          <ErrorAlert>{inUse ? t('admin.organizations.inUse') : remove.error.message}</ErrorAlert>
+        )
       )}
-    </Modal>
+    </ConfirmDialog>
   );
 }
+
+const EMPTY: OrganizationValues = {
+  shortName: '',
+  name: { vi: '', en: '' },
+  constituency: 'OTHER',
+};

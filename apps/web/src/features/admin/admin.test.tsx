@@ -13,6 +13,7 @@ const lan: Member = {
   active: true,
   passwordSet: true,
   createdAt: '2026-01-05T02:00:00.000Z',
+  version: 1,
 };
 const admin: Member = {
   ...lan,

@@ -1,6 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { ifMatch } from '../../api/concurrency';
 import type { InviteMemberBody, OrganizationBody, UpdateMemberBody } from '../../api/types';
+
+/** A record being edited: its id and the version the change is based on (sent as If-Match). */
+export interface Edited {
+  id: string;
+  version: number;
+}
 import { organizationKeys } from '../organizations/queries';
 
 export const memberKeys = {
@@ -28,9 +35,12 @@ export function useInviteMember(slug: string) {
 export function useUpdateMember(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateMemberBody }) =>
+    mutationFn: ({ member: { id, version }, body }: { member: Edited; body: UpdateMemberBody }) =>
       unwrap(
-        api.PATCH('/api/workspaces/{slug}/members/{id}', { params: { path: { slug, id } }, body }),
+        api.PATCH('/api/workspaces/{slug}/members/{id}', {
+          params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
       ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.list(slug) }),
   });
@@ -52,30 +62,34 @@ export function useNewInvitation(slug: string) {
 export function useSaveOrganization(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: OrganizationBody }) =>
-      id
+    mutationFn: ({ organization, body }: { organization?: Edited; body: OrganizationBody }) =>
+      organization
         ? unwrap(
             api.PATCH('/api/workspaces/{slug}/organizations/{id}', {
-              params: { path: { slug, id } },
+              params: {
+                path: { slug, id: organization.id },
+                header: { 'If-Match': ifMatch(organization.version) },
+              },
               body,
             }),
           )
         : unwrap(
             api.POST('/api/workspaces/{slug}/organizations', { params: { path: { slug } }, body }),
           ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
+    // Settled: a 412 also means the list is stale.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
   });
 }
 
 export function useDeleteOrganization(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
+    mutationFn: ({ id, version }: Edited) =>
       unwrap(
         api.DELETE('/api/workspaces/{slug}/organizations/{id}', {
-          params: { path: { slug, id } },
+          params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
   });
 }

@@ -16,6 +16,7 @@ const members: Member[] = [
     active: true,
     passwordSet: true,
     createdAt: '2025-01-01T00:00:00.000Z',
+    version: 1,
   },
 ];
 const actor = { id: 'u-official', displayName: 'Nguyễn Thị Lan' };

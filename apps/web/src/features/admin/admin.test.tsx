@@ -190,6 +190,69 @@ describe('members administration', () => {
       expect(sent.find((r) => r.method === 'PATCH')?.body).toEqual({ active: false }),
     );
   });
+
+  it('sends If-Match with a change; on 412 shows what is stored and reapplies on the new version', async () => {
+    const stored: Member = { ...lan, role: 'PARTNER', organization: organizations[1]!, version: 3 };
+    let patches = 0;
+    const { user, sent } = renderApp('/w/viet-nam/admin/members', {
+      ...base,
+      'GET /api/workspaces/viet-nam/members': page([admin, lan]),
+      'PATCH /api/workspaces/viet-nam/members/m-official': () =>
+        ++patches === 1
+          ? {
+              status: 412,
+              body: {
+                statusCode: 412,
+                error: 'Precondition Failed',
+                message: 'Stale',
+                current: stored,
+              },
+            }
+          : { ...stored, role: 'MANAGER', version: 4 },
+    });
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Vai trò của Nguyễn Thị Lan' }),
+      'MANAGER',
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Người khác đã thay đổi mục này');
+    expect(alert).toHaveTextContent('phiên bản 3');
+    const row = within(alert).getByRole('row', { name: /Vai trò/ });
+    expect(row).toHaveTextContent('Quản lý');
+    expect(row).toHaveTextContent('Đối tác');
+    const first = sent.find((r) => r.method === 'PATCH')!;
+    expect(first.headers.get('if-match')).toBe('"1"');
+
+    await user.click(within(alert).getByRole('button', { name: 'Áp dụng lại thay đổi của tôi' }));
+    await waitFor(() => expect(sent.filter((r) => r.method === 'PATCH')).toHaveLength(2));
+    const second = sent.filter((r) => r.method === 'PATCH')[1]!;
+    expect(second.headers.get('if-match')).toBe('"3"');
+    expect(second.body).toEqual({ role: 'MANAGER' });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('keeps the stored member when the user chooses theirs after a 412', async () => {
+    const { user, sent } = renderApp('/w/viet-nam/admin/members', {
+      ...base,
+      'GET /api/workspaces/viet-nam/members': page([admin, lan]),
+      'PATCH /api/workspaces/viet-nam/members/m-official': {
+        status: 412,
+        body: {
+          statusCode: 412,
+          error: 'Precondition Failed',
+          message: 'Stale',
+          current: { ...lan, active: false, version: 2 },
+        },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Vô hiệu hóa Nguyễn Thị Lan' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vô hiệu hóa thành viên?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Vô hiệu hóa' }));
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('button', { name: 'Giữ bản của họ' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(sent.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
 });
 
 describe('organizations administration', () => {
@@ -237,6 +300,128 @@ describe('organizations administration', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Xóa tổ chức?' });
     await user.click(within(dialog).getByRole('button', { name: 'Xóa' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Không thể xóa tổ chức này');
+  });
+
+  it('edits with If-Match; a 412 keeps the input, shows the stored values and can take theirs', async () => {
+    const molisa = organizations[0]!;
+    const stored = {
+      ...molisa,
+      name: { vi: 'Bộ Nội vụ', en: 'Ministry of Home Affairs' },
+      version: 2,
+    };
+    let patches = 0;
+    const { user, sent } = renderApp('/w/viet-nam/admin/organizations', {
+      ...base,
+      'PATCH /api/workspaces/viet-nam/organizations/o-molisa': () =>
+        ++patches === 1
+          ? {
+              status: 412,
+              body: {
+                statusCode: 412,
+                error: 'Precondition Failed',
+                message: 'Stale',
+                current: stored,
+              },
+            }
+          : { ...stored, version: 3 },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Sửa MOLISA' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sửa tổ chức' });
+    const english = within(dialog).getByRole('textbox', { name: /Tên \(tiếng Anh\)/ });
+    await user.clear(english);
+    await user.type(english, 'My English name');
+    await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('phiên bản 2');
+    const row = within(alert).getByRole('row', { name: /Tên \(tiếng Anh\)/ });
+    expect(row).toHaveTextContent('My English name');
+    expect(row).toHaveTextContent('Ministry of Home Affairs');
+    expect(within(alert).getByRole('row', { name: /Tên \(tiếng Việt\)/ })).toHaveTextContent(
+      'Bộ Nội vụ',
+    );
+    // The user's input is kept.
+    expect(english).toHaveValue('My English name');
+    expect(sent.find((r) => r.method === 'PATCH')!.headers.get('if-match')).toBe(
+      `"${molisa.version}"`,
+    );
+
+    await user.click(within(alert).getByRole('button', { name: 'Giữ bản của họ' }));
+    expect(english).toHaveValue('Ministry of Home Affairs');
+    expect(within(dialog).getByRole('textbox', { name: /Tên \(tiếng Việt\)/ })).toHaveValue(
+      'Bộ Nội vụ',
+    );
+    await user.clear(english);
+    await user.type(english, 'Ministry of Home Affairs (MOHA)');
+    await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const second = sent.filter((r) => r.method === 'PATCH')[1]!;
+    expect(second.headers.get('if-match')).toBe('"2"');
+    expect(second.body).toMatchObject({
+      name: { vi: 'Bộ Nội vụ', en: 'Ministry of Home Affairs (MOHA)' },
+    });
+  });
+
+  it('reapplies an edit over a newer version after a 412', async () => {
+    let patches = 0;
+    const { user, sent } = renderApp('/w/viet-nam/admin/organizations', {
+      ...base,
+      'PATCH /api/workspaces/viet-nam/organizations/o-molisa': () =>
+        ++patches === 1
+          ? {
+              status: 412,
+              body: {
+                statusCode: 412,
+                error: 'Precondition Failed',
+                message: 'Stale',
+                current: { ...organizations[0]!, constituency: 'OTHER', version: 5 },
+              },
+            }
+          : { ...organizations[0]!, shortName: 'MOLISA-2', version: 6 },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Sửa MOLISA' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sửa tổ chức' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Tên viết tắt/ }), '-2');
+    await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    const alert = await within(dialog).findByRole('alert');
+    await user.click(within(alert).getByRole('button', { name: 'Áp dụng lại thay đổi của tôi' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const patchesSent = sent.filter((r) => r.method === 'PATCH');
+    expect(patchesSent.map((r) => r.headers.get('if-match'))).toEqual(['"1"', '"5"']);
+    expect(patchesSent[1]!.body).toMatchObject({
+      shortName: 'MOLISA-2',
+      constituency: 'GOVERNMENT',
+    });
+  });
+
+  it('deletes with If-Match; after a 412 it shows what changed and can delete anyway', async () => {
+    let deletes = 0;
+    const { user, sent } = renderApp('/w/viet-nam/admin/organizations', {
+      ...base,
+      'DELETE /api/workspaces/viet-nam/organizations/o-molisa': () =>
+        ++deletes === 1
+          ? {
+              status: 412,
+              body: {
+                statusCode: 412,
+                error: 'Precondition Failed',
+                message: 'Stale',
+                current: { ...organizations[0]!, shortName: 'MOHA', version: 2 },
+              },
+            }
+          : { status: 204, body: null },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Xóa MOLISA' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Xóa tổ chức?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Xóa' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(within(alert).getByRole('row', { name: /Tên viết tắt/ })).toHaveTextContent('MOHA');
+    expect(within(dialog).getByRole('button', { name: 'Xóa' })).toBeDisabled();
+    await user.click(within(alert).getByRole('button', { name: 'Vẫn xóa' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(sent.filter((r) => r.method === 'DELETE').map((r) => r.headers.get('if-match'))).toEqual(
+      ['"1"', '"2"'],
+    );
   });
 });
 

@@ -788,6 +788,11 @@ export interface components {
             name: components["schemas"]["LocalizedText"];
             /** @enum {string} */
             constituency: "GOVERNMENT" | "WORKERS" | "EMPLOYERS" | "INTERNATIONAL" | "OTHER";
+            /**
+             * @description Send it back as If-Match to edit or delete
+             * @example 1
+             */
+            version: number;
         };
         MembershipDto: {
             workspace: components["schemas"]["WorkspaceDto"];
@@ -918,6 +923,14 @@ export interface components {
             /** @enum {string} */
             constituency?: "GOVERNMENT" | "WORKERS" | "EMPLOYERS" | "INTERNATIONAL" | "OTHER";
         };
+        StaleOrganizationErrorDto: {
+            /** @example 412 */
+            statusCode: number;
+            /** @example Precondition Failed */
+            error: string;
+            message: string;
+            current: components["schemas"]["OrganizationDto"];
+        };
         MemberDto: {
             /**
              * Format: uuid
@@ -939,6 +952,11 @@ export interface components {
             passwordSet: boolean;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description Send it back as If-Match to edit
+             * @example 1
+             */
+            version: number;
         };
         MemberListDto: {
             items: components["schemas"]["MemberDto"][];
@@ -967,6 +985,14 @@ export interface components {
             /** @description false locks the member out of this workspace at once */
             active?: boolean;
         };
+        StaleMemberErrorDto: {
+            /** @example 412 */
+            statusCode: number;
+            /** @example Precondition Failed */
+            error: string;
+            message: string;
+            current: components["schemas"]["MemberDto"];
+        };
         StatusCountsDto: {
             NOT_STARTED: number;
             ON_TRACK: number;
@@ -991,6 +1017,11 @@ export interface components {
             /** @description Weighted progress of the top-level commitments, 0–100, one decimal */
             progress: number;
             statusCounts: components["schemas"]["StatusCountsDto"];
+            /**
+             * @description Send it back as If-Match to edit
+             * @example 1
+             */
+            version: number;
         };
         FrameworkListDto: {
             items: components["schemas"]["FrameworkDto"][];
@@ -1030,6 +1061,11 @@ export interface components {
             /** @description Weighted progress of the top-level commitments, 0–100, one decimal */
             progress: number;
             statusCounts: components["schemas"]["StatusCountsDto"];
+            /**
+             * @description Send it back as If-Match to edit
+             * @example 1
+             */
+            version: number;
             tree: components["schemas"]["CommitmentNodeDto"][];
         };
         CreateFrameworkDto: {
@@ -1052,6 +1088,14 @@ export interface components {
             /** Format: date */
             adoptedOn?: string | null;
             url?: string | null;
+        };
+        StaleFrameworkErrorDto: {
+            /** @example 412 */
+            statusCode: number;
+            /** @example Precondition Failed */
+            error: string;
+            message: string;
+            current: components["schemas"]["FrameworkDto"];
         };
         CommitmentDto: {
             /** Format: uuid */
@@ -2257,7 +2301,10 @@ export interface operations {
     organizations_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -2310,12 +2357,31 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is not the current version; `current` is the stored organization */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaleOrganizationErrorDto"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     organizations_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -2331,6 +2397,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2366,6 +2434,22 @@ export interface operations {
             };
             /** @description The short name is taken in this workspace */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is not the current version; `current` is the stored organization */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaleOrganizationErrorDto"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2497,7 +2581,10 @@ export interface operations {
     members_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -2513,6 +2600,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2548,6 +2637,22 @@ export interface operations {
             };
             /** @description Would leave the workspace without an active administrator */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is not the current version; `current` is the stored member */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaleMemberErrorDto"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2751,6 +2856,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2795,7 +2902,10 @@ export interface operations {
     frameworks_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -2811,6 +2921,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2846,6 +2958,22 @@ export interface operations {
             };
             /** @description The code is taken in this workspace */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is not the current version; `current` is the stored framework */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaleFrameworkErrorDto"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import { OverdueBadge, ProgressBar, StatusBadge } from '../commitments/badges';
 import { EmptyState, QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { myWorkQuery } from './queries';
+import { commitmentResource } from '../auth/permissions';
 
 const ROUTE = '/_authenticated/w/$slug/my-work';
 
@@ -107,9 +108,7 @@ export function MyWorkPage() {
                       key={commitment.id}
                       slug={slug}
                       commitment={commitment}
-                      canReport={can('update.write', {
-                        organizationIds: [commitment.leadOrgId, ...commitment.coOrgIds],
-                      })}
+                      canReport={can('update.write', commitmentResource(commitment))}
                     />
                   ))}
                 </Section>

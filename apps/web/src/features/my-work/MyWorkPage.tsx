@@ -50,38 +50,24 @@ export function MyWorkPage() {
           return (
             <>
               {showAwaiting && (
-                <Section
+                <ReportSection
                   id="awaiting"
+                  slug={slug}
+                  reports={work.awaitingApproval}
                   title={t('myWork.awaiting.title')}
-                  count={work.awaitingApproval.length}
                   empty={t('myWork.awaiting.empty')}
-                >
-                  {work.awaitingApproval.map((report) => (
-                    <ReportItem
-                      key={report.id}
-                      slug={slug}
-                      report={report}
-                      action={t('myWork.awaiting.review')}
-                    />
-                  ))}
-                </Section>
+                  action={t('myWork.awaiting.review')}
+                />
               )}
               {showOwnReports && (
-                <Section
+                <ReportSection
                   id="returned"
+                  slug={slug}
+                  reports={work.returnedUpdates}
                   title={t('myWork.returned.title')}
-                  count={work.returnedUpdates.length}
                   empty={t('myWork.returned.empty')}
-                >
-                  {work.returnedUpdates.map((report) => (
-                    <ReportItem
-                      key={report.id}
-                      slug={slug}
-                      report={report}
-                      action={t('myWork.returned.fix')}
-                    />
-                  ))}
-                </Section>
+                  action={t('myWork.returned.fix')}
+                />
               )}
               {showDue && (
                 <Section
@@ -114,27 +100,45 @@ export function MyWorkPage() {
                 </Section>
               )}
               {showOwnReports && (
-                <Section
+                <ReportSection
                   id="drafts"
+                  slug={slug}
+                  reports={work.drafts}
                   title={t('myWork.drafts.title')}
-                  count={work.drafts.length}
                   empty={t('myWork.drafts.empty')}
-                >
-                  {work.drafts.map((report) => (
-                    <ReportItem
-                      key={report.id}
-                      slug={slug}
-                      report={report}
-                      action={t('myWork.drafts.continue')}
-                    />
-                  ))}
-                </Section>
+                  action={t('myWork.drafts.continue')}
+                />
               )}
             </>
           );
         }}
       </QueryState>
     </Stack>
+  );
+}
+
+/** A section of reports, each with a link to act on it. */
+function ReportSection({
+  id,
+  slug,
+  reports,
+  title,
+  empty,
+  action,
+}: {
+  id: string;
+  slug: string;
+  reports: MyWorkReport[];
+  title: string;
+  empty: string;
+  action: string;
+}) {
+  return (
+    <Section id={id} title={title} count={reports.length} empty={empty}>
+      {reports.map((report) => (
+        <ReportItem key={report.id} slug={slug} report={report} action={action} />
+      ))}
+    </Section>
   );
 }
 

@@ -1,22 +1,11 @@
-import { type Browser } from 'playwright-core';
-import { launchChromium, type RunningProduct, startProduct } from './product';
+import { useProductInBrowser } from './browser-fixture';
 import { signInThroughPage } from './session';
 
 describe('the product in a browser', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const product = useProductInBrowser();
 
   it('opens the home page, searches without accents and opens a seeded commitment', async () => {
-    const page = await browser.newPage();
+    const page = await product.newPage();
     await page.goto(product.url);
     // Nothing is shown without a session: the home page asks to sign in first.
     await page.waitForURL(/\/sign-in/);

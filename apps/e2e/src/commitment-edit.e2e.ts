@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, type RunningProduct, startProduct } from './product';
-import { signInThroughPage } from './session';
+import type { Page } from 'playwright-core';
+import { useProductInBrowser } from './browser-fixture';
 
 interface CommitmentJson {
   id: string;
@@ -19,23 +18,11 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
 }
 
 describe('editing a commitment in two pages at once', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const product = useProductInBrowser();
 
   it('shows the conflict to the second save, reapplies it, and the history lists both', async () => {
-    const context = await browser.newContext();
-    const first = await context.newPage();
-    await first.goto(`${product.url}/sign-in`);
-    await signInThroughPage(first, 'admin@demo.test');
+    const first = await product.signIn('admin@demo.test');
+    const context = first.context();
 
     const list = await getJson<{ items: CommitmentJson[] }>(
       first,

@@ -1,5 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, type RunningProduct, startProduct } from './product';
+import { useProductInBrowser } from './browser-fixture';
 import { signInThroughPage, signOutThroughMenu } from './session';
 
 // The demo accounts of the README and the role label the workspace switcher shows (Vietnamese).
@@ -14,28 +13,12 @@ const PERSONAS = [
 ] as const;
 
 describe('each demo persona in a browser', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-
-  async function freshPage(): Promise<Page> {
-    // A context per persona: its own cookie jar, like a different browser.
-    const context = await browser.newContext();
-    return context.newPage();
-  }
+  const product = useProductInBrowser();
 
   it.each(PERSONAS)(
     '$email signs in, sees only what the role allows, and signs out',
     async ({ email, role, admin, myWork }) => {
-      const page = await freshPage();
+      const page = await product.newPage();
       await page.goto(product.url);
       await page.waitForURL(/\/sign-in/);
       await signInThroughPage(page, email);
@@ -73,7 +56,7 @@ describe('each demo persona in a browser', () => {
   );
 
   it('sends an anonymous deep link to sign-in and back to it after signing in', async () => {
-    const page = await freshPage();
+    const page = await product.newPage();
     await page.goto(`${product.url}/w/viet-nam/commitments?q=san`);
     await page.waitForURL(/\/sign-in\?next=/);
     expect(new URL(page.url()).searchParams.get('next')).toBe('/w/viet-nam/commitments?q=san');
@@ -85,7 +68,7 @@ describe('each demo persona in a browser', () => {
   });
 
   it('refuses a wrong password with a clear message', async () => {
-    const page = await freshPage();
+    const page = await product.newPage();
     await page.goto(`${product.url}/sign-in`);
     await page.getByLabel('E-mail').fill('viewer@demo.test');
     await page.getByLabel('Mật khẩu').fill('not-the-password');

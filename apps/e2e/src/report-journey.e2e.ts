@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, type RunningProduct, startProduct } from './product';
-import { signInThroughPage, signOutThroughMenu } from './session';
+import type { Locator, Page } from 'playwright-core';
+import { useProductInBrowser } from './browser-fixture';
+import { signOutThroughMenu } from './session';
 
 // A MOLISA commitment of the demo data with no report yet: NQ-42 message 7, NOT_STARTED, 0 %.
 const SEARCH = 'du dia tai chinh';
@@ -46,8 +46,7 @@ async function untilProgress(bar: Locator, value: number): Promise<number> {
 }
 
 describe('a progress report from writing to approval, in a browser', () => {
-  let product: RunningProduct;
-  let browser: Browser;
+  const product = useProductInBrowser();
   let tmp: string;
   let pdfPath: string;
 
@@ -55,20 +54,13 @@ describe('a progress report from writing to approval, in a browser', () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'spct-report-'));
     pdfPath = path.join(tmp, 'bao-cao-quy-3.pdf');
     await writeFile(pdfPath, minimalPdf());
-    product = await startProduct();
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
   async function signInAs(email: string): Promise<Page> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await signInThroughPage(page, email);
+    const page = await product.signIn(email);
     // Editors and managers land on "My work"; the journey starts from the frameworks page.
     await page.waitForURL(/\/w\/viet-nam(\/my-work)?$/);
     await page.goto(`${product.url}/w/viet-nam`);

@@ -1,22 +1,11 @@
-import { type Browser } from 'playwright-core';
-import { launchChromium, type RunningProduct, startProduct } from './product';
+import { useProductInBrowser } from './browser-fixture';
 import { signInThroughPage } from './session';
 
 describe('the commitments list as a work tool', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const product = useProductInBrowser();
 
   it('keeps its filters and sort in a readable URL that survives a reload', async () => {
-    const page = await browser.newPage();
+    const page = await product.newPage();
     await page.goto(`${product.url}/w/viet-nam/commitments`);
     await page.waitForURL(/\/sign-in/);
     await signInThroughPage(page, 'official@demo.test');

@@ -76,6 +76,10 @@ export const COMMITMENT_SORTS = [
   '-targetDate',
   'updatedAt',
   '-updatedAt',
+  'status',
+  '-status',
+  'leadOrg',
+  '-leadOrg',
 ] as const;
 export type CommitmentSort = (typeof COMMITMENT_SORTS)[number];
 

@@ -2984,6 +2984,9 @@ export interface operations {
     commitments_list: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
                 /** @description Accent-insensitive search in reference, titles and descriptions */
                 q?: string;
                 /** @description One or more statuses */
@@ -3001,10 +3004,7 @@ export interface operations {
                 needsUpdate?: boolean;
                 /** @description true: only archived commitments (by default they are left out) */
                 archived?: boolean;
-                sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt";
-                /** @description The nextCursor of the previous page */
-                cursor?: string;
-                limit?: number;
+                sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt" | "status" | "-status" | "leadOrg" | "-leadOrg";
             };
             header?: never;
             path: {
@@ -4994,7 +4994,7 @@ export interface operations {
                 needsUpdate?: boolean;
                 /** @description true: only archived commitments (by default they are left out) */
                 archived?: boolean;
-                sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt";
+                sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt" | "status" | "-status" | "leadOrg" | "-leadOrg";
             };
             header?: never;
             path: {

@@ -34,12 +34,7 @@ import { UsersRepository } from './users.repository';
     SessionsService,
     UsersRepository,
   ],
-  exports: [
-    SessionsService,
-    AuthService,
-    UsersRepository,
-    ApiTokensRepository,
-    PasswordTokensService,
-  ],
+  // What other modules inject (members: end sessions, issue password links).
+  exports: [SessionsService, PasswordTokensService],
 })
 export class AuthModule {}

@@ -1,9 +1,10 @@
-// `npm run bench`: p50/p95 of GET /api/workspaces/large/commitments for each filter and the
-// search, over HTTP on a real socket, against the workspace `npm run seed:large` made. Each
-// scenario is also reported as a ratio to the unfiltered first page, measured in the same run,
+// `npm run bench`: p50/p95 of GET /api/workspaces/large/commitments for each filter, the
+// search and each sort, over HTTP on a real socket, against the workspace `npm run seed:large`
+// made. Each scenario is also reported as a ratio to the unfiltered first page, measured in the same run,
 // and with whether its query plan reads the commitments table sequentially.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { type CommitmentSort } from '@spct/contracts';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sessionCookieName } from '../auth/session-cookie';
 import { SessionsService } from '../auth/sessions.service';
@@ -19,13 +20,13 @@ import { configureApp } from '../configure-app';
 import { PrismaService } from '../database/prisma.service';
 import { prepareDatabase } from '../database/prepare-database';
 import { Prisma } from '../generated/prisma/client';
-import { listScenarios } from './list-scenarios';
+import { listScenarios, sortScenarios } from './list-scenarios';
 import { LARGE_WORKSPACE } from './large-workspace';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const WARMUP = 10;
 
-function toQuery(filters: CommitmentFilters): string {
+function toQuery(filters: CommitmentFilters & { sort: CommitmentSort }): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
@@ -83,11 +84,14 @@ async function main(): Promise<void> {
     const rows: { scenario: string; p50: number; p95: number; ratio: string; seqScan: string }[] =
       [];
     let baselineP95 = 0;
-    for (const scenario of listScenarios({
-      frameworkId: framework.id,
-      leadOrgId: organization.id,
-    })) {
-      const url = `${base}?${toQuery(scenario.filters)}`;
+    const scenarios = [
+      ...listScenarios({ frameworkId: framework.id, leadOrgId: organization.id }).map(
+        (scenario) => ({ ...scenario, sort: 'reference' as const }),
+      ),
+      ...sortScenarios(),
+    ];
+    for (const scenario of scenarios) {
+      const url = `${base}?${toQuery({ ...scenario.filters, sort: scenario.sort })}`;
       const timings: number[] = [];
       for (let i = 0; i < WARMUP + ROUNDS; i++) {
         const started = performance.now();
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
       const p95 = percentile(timings, 95);
       if (rows.length === 0) baselineP95 = p95;
       const plan = await prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(
-        Prisma.sql`EXPLAIN ${repository.pageQuery(workspace.id, scenario.filters, parseSort('reference'), null, 26, todayUtc())}`,
+        Prisma.sql`EXPLAIN ${repository.pageQuery(workspace.id, scenario.filters, parseSort(scenario.sort), null, 26, todayUtc())}`,
       );
       const seq = plan.some((line) => /Seq Scan on "Commitment"/.test(line['QUERY PLAN']));
       rows.push({

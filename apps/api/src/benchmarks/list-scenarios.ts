@@ -1,3 +1,4 @@
+import { COMMITMENT_SORTS, type CommitmentSort } from '@spct/contracts';
 import { type CommitmentFilters } from '../commitments/commitments.repository';
 
 /** The list requests the scale checks measure: no filter, each filter alone, and the search. */
@@ -17,4 +18,17 @@ export function listScenarios(ids: {
     { name: 'search "san an sinh xa hoi"', filters: { q: 'san an sinh xa hoi' } },
     { name: 'search "dien bien"', filters: { q: 'dien bien' } },
   ];
+}
+
+/** The unfiltered list in each sort other than the default (reference), for the benchmark. */
+export function sortScenarios(): {
+  name: string;
+  filters: CommitmentFilters;
+  sort: CommitmentSort;
+}[] {
+  return COMMITMENT_SORTS.filter((sort) => sort !== 'reference').map((sort) => ({
+    name: `sort=${sort}`,
+    filters: {},
+    sort,
+  }));
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CommitmentStatus, type TargetGroup, type Theme } from '@spct/contracts';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
-import { type Cursor, type ParsedSort, SORT_COLUMNS } from './commitment-cursor';
+import { type Cursor, type ParsedSort, SORT_CASTS, SORT_COLUMNS } from './commitment-cursor';
 import { dateColumn, type EditableFields } from './commitment-fields';
 import { needsUpdateSql } from './needs-update';
 import { parentProgress } from './rollup';
@@ -111,7 +111,7 @@ export class CommitmentsRepository {
       SELECT c.id, c."workspaceId", c."frameworkId", c."parentId", c.position, c.reference, c."referenceKey",
         c."titleVi", c."titleEn", c."descriptionVi", c."descriptionEn", c.theme::text AS theme,
         c."leadOrgId", c."focalUserId", c.status::text AS status, c.progress, c.weight, c."startDate",
-        c."targetDate", c."targetGroups"::text[] AS "targetGroups", c.version, c.archived, c."createdAt",
+        c."targetDate", c."targetGroups"::text[] AS "targetGroups", c.version, c.archived, c."leadOrgKey", c."createdAt",
         c."updatedAt", f.code AS "frameworkCode",
         ARRAY(SELECT co."organizationId"::text FROM "CommitmentCoOrganization" co
               WHERE co."commitmentId" = c.id ORDER BY co."organizationId") AS "coOrgIds",
@@ -173,9 +173,7 @@ export class CommitmentsRepository {
     }
     const spec = SORT_COLUMNS[sort.field];
     const column = Prisma.raw(`c."${spec.column}"`);
-    const cast = Prisma.raw(
-      spec.kind === 'int' ? 'int' : spec.kind === 'text' ? 'text' : spec.kind,
-    );
+    const cast = Prisma.raw(SORT_CASTS[spec.kind]);
     if (cursor) conditions.push(this.after(column, cast, spec.nullable, sort.descending, cursor));
     const direction = Prisma.raw(sort.descending ? 'DESC' : 'ASC');
     const order = Prisma.sql`${column} ${direction}, c.id ${direction}`;

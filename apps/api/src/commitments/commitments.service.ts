@@ -12,7 +12,7 @@ import { localized, localizedOrNull } from '../common/localized';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { PolicyService } from '../permissions/policy.service';
 import { isOverdue } from './overdue';
-import { decodeCursor, encodeCursor, parseSort, SORT_COLUMNS } from './commitment-cursor';
+import { cursorAfter, decodeCursor, encodeCursor, parseSort } from './commitment-cursor';
 import { canonicalPatch, dateColumn, type EditableFields, editableOf } from './commitment-fields';
 import { type CommitmentSort } from '@spct/contracts';
 import {
@@ -85,9 +85,7 @@ export class CommitmentsService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor({ value: this.sortValue(last, sort.field), id: last.id })
-        : null;
+      rows.length > limit && last ? encodeCursor(cursorAfter(last, sort.field)) : null;
     return { items: page.map((row) => this.toDto(row, today)), nextCursor };
   }
 
@@ -415,19 +413,6 @@ export class CommitmentsService {
 
   private orgsOf(fields: Pick<EditableFields, 'leadOrgId' | 'coOrgIds'>): (string | null)[] {
     return [fields.leadOrgId, ...fields.coOrgIds];
-  }
-
-  private sortValue(row: CommitmentRow, field: keyof typeof SORT_COLUMNS): string | number | null {
-    switch (field) {
-      case 'reference':
-        return row.referenceKey;
-      case 'progress':
-        return row.progress;
-      case 'targetDate':
-        return isoDate(row.targetDate);
-      case 'updatedAt':
-        return row.updatedAt.toISOString();
-    }
   }
 
   private toDto(row: CommitmentRow, today = todayUtc()): CommitmentDto {

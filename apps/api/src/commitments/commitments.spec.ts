@@ -110,6 +110,76 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     },
   );
 
+  /** The ids of the non-archived commitments in (key, id) order, NULL keys last ascending. */
+  async function expectedOrder(
+    key: (row: { status: string; leadOrg: { shortName: string } | null }) => string | number | null,
+    descending: boolean,
+  ): Promise<string[]> {
+    const rows = await t.prisma.commitment.findMany({
+      where: { archived: false },
+      select: { id: true, status: true, leadOrg: { select: { shortName: true } } },
+    });
+    const compare = (a: (typeof rows)[number], b: (typeof rows)[number]): number => {
+      const [ka, kb] = [key(a), key(b)];
+      if (ka === null || kb === null) {
+        if (ka !== kb) return ka === null ? 1 : -1;
+      } else if (ka !== kb) {
+        return ka < kb ? -1 : 1;
+      }
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    };
+    const ordered = [...rows].sort(compare).map((r) => r.id);
+    return descending ? ordered.reverse() : ordered;
+  }
+
+  const statusRank = (status: string) =>
+    ['NOT_STARTED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'COMPLETED', 'DISCONTINUED'].indexOf(
+      status,
+    );
+
+  it.each([
+    ['status', false],
+    ['-status', true],
+  ] as const)(
+    'sorts by status in declaration order (%s), paging without duplicates or gaps',
+    async (sort, descending) => {
+      const items = await all(`sort=${sort}`, 4);
+      expect(items.map((i) => i.id)).toEqual(
+        await expectedOrder((row) => statusRank(row.status), descending),
+      );
+      expect(new Set(items.map((i) => i.status)).size).toBeGreaterThan(2);
+    },
+  );
+
+  it.each([
+    ['leadOrg', false],
+    ['-leadOrg', true],
+  ] as const)(
+    'sorts by lead organization short name (%s), without one last ascending and first descending',
+    async (sort, descending) => {
+      const items = await all(`sort=${sort}`, 4);
+      expect(items.map((i) => i.id)).toEqual(
+        await expectedOrder((row) => row.leadOrg?.shortName.toLowerCase() ?? null, descending),
+      );
+      const withoutLead = items.map((i) => i.leadOrgId === null);
+      expect(withoutLead).toContain(true);
+      expect(withoutLead).toContain(false);
+      // NULLs form one block at the end (ascending) or the start (descending).
+      const flips = withoutLead.filter((v, i) => i > 0 && v !== withoutLead[i - 1]).length;
+      expect(flips).toBe(1);
+      expect(withoutLead[0]).toBe(descending);
+    },
+  );
+
+  it('rejects a cursor of another sort with 400 naming cursor', async () => {
+    const { body } = await viewer.get<Page>(`${BASE}?sort=progress&limit=2`);
+    const { status, body: error } = await viewer.get<ErrorBody>(
+      `${BASE}?sort=status&cursor=${body.nextCursor}`,
+    );
+    expect(status).toBe(400);
+    expect(error.details?.map((d) => d.field)).toEqual(['cursor']);
+  });
+
   it('filters by status, framework, lead organization, theme, target group and overdue', async () => {
     const nq = await t.prisma.framework.findFirstOrThrow({ where: { code: 'NQ-42' } });
     const molisa = await t.prisma.organization.findFirstOrThrow({ where: { shortName: 'MOLISA' } });
@@ -316,5 +386,57 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     const all = flags.flatMap((f) => f.body.items.map((i) => i.onTrack));
     expect(all).toContain(true);
     expect(all).toContain(false);
+  });
+});
+
+describe('commitments sorted by lead organization', () => {
+  let t: TestApp;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+    admin = await t.signIn('admin@demo.test');
+  });
+  afterAll(() => t.close());
+
+  const leadsInOrder = async (sort: string) => {
+    const { body } = await admin.get<Page>(`${BASE}?sort=${sort}&limit=100`);
+    return body.items.map((i) => i.leadOrgId);
+  };
+
+  it('follows a renamed organization and a deleted one', async () => {
+    const organizations = await t.prisma.organization.findMany({
+      where: { ledCommitments: { some: { archived: false } } },
+      orderBy: { shortName: 'asc' },
+    });
+    expect(organizations.length).toBeGreaterThan(1);
+    const [first, second] = organizations as [(typeof organizations)[0], (typeof organizations)[0]];
+    expect((await leadsInOrder('leadOrg'))[0]).toBe(first.id);
+
+    // Renamed to sort after every other name: its commitments move to the end of the named ones.
+    await t.prisma.organization.update({
+      where: { id: first.id },
+      data: { shortName: 'zzz-last' },
+    });
+    const renamed = (await leadsInOrder('leadOrg')).filter((id) => id !== null);
+    expect(renamed[0]).not.toBe(first.id);
+    expect(renamed[renamed.length - 1]).toBe(first.id);
+    // A case-insensitive name.
+    await t.prisma.organization.update({ where: { id: first.id }, data: { shortName: 'AAA' } });
+    expect((await leadsInOrder('leadOrg'))[0]).toBe(first.id);
+
+    // Deleting the organization leaves its commitments without a lead: first when descending.
+    const led = await t.prisma.commitment.count({
+      where: { leadOrgId: second.id, archived: false },
+    });
+    await t.prisma.organization.delete({ where: { id: second.id } });
+    const rows = await t.prisma.commitment.findMany({
+      where: { leadOrgId: null },
+      select: { leadOrgKey: true },
+    });
+    expect(rows.length).toBeGreaterThanOrEqual(led);
+    expect(rows.every((r) => r.leadOrgKey === null)).toBe(true);
+    const descending = await leadsInOrder('-leadOrg');
+    expect(descending.slice(0, rows.length).every((id) => id === null)).toBe(true);
   });
 });

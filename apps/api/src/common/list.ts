@@ -1,5 +1,7 @@
 import { type Type } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as TransformType } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export interface List<T> {
   items: T[];
@@ -21,4 +23,21 @@ export function ListOf<T>(item: Type<T>, name: string): Type<List<T>> {
 
 export function listOf<T>(items: T[], nextCursor: string | null = null): List<T> {
   return { items, nextCursor };
+}
+
+/** The page parameters of a keyset-paginated list: `?cursor=<nextCursor>&limit=`. */
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @TransformType(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }

@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { hashPassword } from '../auth/passwords';
-import { DEMO_PASSWORD, createTestApp, type TestApp, type TestClient } from '../../test/test-app';
+import { createMember } from '../../test/accounts';
+import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
 
 interface Evidence {
   id: string;
@@ -184,21 +184,6 @@ describe('evidence', () => {
   async function download(client: TestClient, url: string) {
     const response = await t.app.inject({ method: 'GET', url, headers: client.headers });
     return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
-  }
-
-  async function addMember(
-    email: string,
-    workspace: string,
-    role: 'ADMIN' | 'EDITOR',
-    organizationId: string | null,
-  ): Promise<TestClient> {
-    const user = await t.prisma.user.create({
-      data: { email, displayName: email, passwordHash: await hashPassword(DEMO_PASSWORD) },
-    });
-    await t.prisma.membership.create({
-      data: { userId: user.id, workspaceId: workspace, role, organizationId },
-    });
-    return t.signIn(email);
   }
 
   /** Nothing about `commitmentId`'s evidence or the uploads folder changed while `act` ran. */
@@ -597,10 +582,7 @@ describe('evidence', () => {
     });
 
     it('is 404 for a member of another workspace, through either workspace', async () => {
-      const other = await t.prisma.workspace.create({
-        data: { slug: 'elsewhere', name: 'Elsewhere' },
-      });
-      const outsider = await addMember('outsider@elsewhere.test', other.id, 'ADMIN', null);
+      const { client: outsider } = await createMember(t, { slug: 'elsewhere', role: 'ADMIN' });
       const viaOwn = `/api/workspaces/viet-nam/commitments/${ownId}/evidence/${pdfId}/download`;
       const viaTheirs = `/api/workspaces/elsewhere/commitments/${ownId}/evidence/${pdfId}/download`;
       expect((await download(outsider, viaOwn)).status).toBe(404);
@@ -770,7 +752,11 @@ describe('evidence', () => {
       const molisa = await t.prisma.organization.findFirstOrThrow({
         where: { workspaceId, shortName: 'MOLISA' },
       });
-      const colleague = await addMember('colleague@demo.test', workspaceId, 'EDITOR', molisa.id);
+      const { client: colleague } = await createMember(t, {
+        slug: 'viet-nam',
+        role: 'EDITOR',
+        organizationId: molisa.id,
+      });
       for (const client of [union, viewer, manager, colleague]) {
         expect((await client.delete(`${base(ownId)}/${id}`)).status).toBe(403);
       }

@@ -3,12 +3,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { isoDate, todayUtc } from '../common/dates';
-import {
-  type Cursor,
-  parseSort,
-  type ParsedSort,
-  type SortField,
-} from '../commitments/commitment-cursor';
+import { type Cursor, cursorAfter, parseSort } from '../commitments/commitment-cursor';
 import { type CommitmentRow, CommitmentsRepository } from '../commitments/commitments.repository';
 import { isOverdue } from '../commitments/overdue';
 import { neutralizeFormula } from './csv-cells';
@@ -66,7 +61,7 @@ export class ExportsService {
       while (rows.length > 0) {
         yield toCsv(rows);
         if (rows.length < EXPORT_PAGE_SIZE) return;
-        rows = await page(cursorAfter(rows[rows.length - 1]!, sort));
+        rows = await page(cursorAfter(rows[rows.length - 1]!, sort.field));
       }
     }
     return {
@@ -88,15 +83,4 @@ function toRecord(row: CommitmentRow, organizations: Map<string, string>, today:
     isoDate(row.targetDate) ?? '',
     isOverdue(row, today) ? 'true' : 'false',
   ].map(neutralizeFormula);
-}
-
-/** The keyset position after `row` in the export's order (as the list's cursors encode it). */
-function cursorAfter(row: CommitmentRow, sort: ParsedSort): Cursor {
-  const values: Record<SortField, string | number | null> = {
-    reference: row.referenceKey,
-    progress: row.progress,
-    targetDate: isoDate(row.targetDate),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-  return { value: values[sort.field], id: row.id };
 }

@@ -1,25 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { UserRefDto } from '../commitments/dto/commitment.dto';
-import { ListOf } from '../common/list';
+import { ListOf, PageQuery } from '../common/list';
 import type { FieldChanges } from './activity';
 
-export class HistoryQuery {
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(100)
-  limit?: number;
-}
+export class HistoryQuery extends PageQuery {}
 
 /** One entry of the audit trail. */
 export class ActivityEventDto {

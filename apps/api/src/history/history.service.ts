@@ -1,14 +1,13 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
-import { FieldValidationException } from '../common/api-error.filter';
+import { decodeKeyset, encodeKeyset, invalidCursor } from '../common/cursor';
 import { type List } from '../common/list';
 import type { FieldChanges } from './activity';
 import { type ActivityEventDto, type HistoryQuery } from './history.dto';
 import { HistoryRepository } from './history.repository';
 
 const DEFAULT_LIMIT = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class HistoryService {
@@ -38,28 +37,16 @@ export class HistoryService {
         action: row.action,
         changes: (row.changes ?? {}) as FieldChanges,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor:
+        rows.length > limit && last ? encodeKeyset(last.createdAt.toISOString(), last.id) : null,
     };
   }
 }
 
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-}
-
+/** The (createdAt, id) position of a history cursor. */
 function decodeCursor(raw: string): { at: Date; id: string } {
-  const invalid = () =>
-    new FieldValidationException([{ field: 'cursor', message: 'is not a cursor of this list' }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalid();
-  const [at, id] = parsed as [unknown, unknown];
-  if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw invalid();
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) throw invalid();
-  return { at: date, id };
+  const { value, id } = decodeKeyset(raw);
+  const at = typeof value === 'string' ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) throw invalidCursor();
+  return { at, id };
 }

@@ -12,7 +12,6 @@ export type FrameworkDetail = Schemas['FrameworkDetailDto'];
 export type TreeNode = Schemas['CommitmentNodeDto'];
 export type Commitment = Schemas['CommitmentDto'];
 export type CommitmentDetail = Schemas['CommitmentDetailDto'];
-export type Alignment = Schemas['AlignmentDto'];
 export type ProgressUpdate = Schemas['ProgressUpdateDto'];
 export type Indicator = Schemas['IndicatorDto'];
 export type Comment = Schemas['CommentDto'];
@@ -32,7 +31,6 @@ export type ApiErrorBody = Schemas['ApiErrorDto'];
 
 export type Me = Schemas['MeDto'];
 export type Membership = Schemas['MembershipDto'];
-export type User = Schemas['UserDto'];
 
 export type UpdateMeBody = Schemas['UpdateMeDto'];
 export type ChangePasswordBody = Schemas['ChangePasswordDto'];

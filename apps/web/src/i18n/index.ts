@@ -40,9 +40,4 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-/** The current locale of the interface. */
-export function currentLocale(): Locale {
-  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LOCALE;
-}
-
 export default i18n;

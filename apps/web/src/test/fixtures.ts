@@ -8,6 +8,7 @@ import type {
   FrameworkDetail,
   Indicator,
   Me,
+  Member,
   Membership,
   Organization,
   Page,
@@ -407,3 +408,17 @@ export const meAs = (role: Membership['role'], organization: Organization | null
   },
   memberships: [membership(role, organization)],
 });
+
+/** The MOLISA official of the demo data, as the members list shows her. */
+export const officialMember: Member = {
+  id: 'm-official',
+  userId: 'u-official',
+  email: 'official@demo.test',
+  displayName: 'Nguyễn Thị Lan',
+  role: 'EDITOR',
+  organization: organizations[0]!,
+  active: true,
+  passwordSet: true,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  version: 1,
+};

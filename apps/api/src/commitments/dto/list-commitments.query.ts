@@ -9,12 +9,12 @@ import {
   THEMES,
   type Theme,
 } from '@spct/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { NEEDS_UPDATE_DESCRIPTION } from '../needs-update';
+import { PageQuery } from '../../common/list';
 import { OptionalBooleanQuery, OptionalEnumListQuery } from '../../common/validation';
 
-export class ListCommitmentsQuery {
+export class ListCommitmentsQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'Accent-insensitive search in reference, titles and descriptions',
   })
@@ -55,18 +55,4 @@ export class ListCommitmentsQuery {
   @IsOptional()
   @IsIn(COMMITMENT_SORTS, { message: `must be one of: ${COMMITMENT_SORTS.join(', ')}` })
   sort?: CommitmentSort;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

@@ -18,3 +18,11 @@ export function can(subject: PolicySubject, action: Action, resource?: PolicyRes
     ? canAtAll(subject, action)
     : canOnResource(subject, action, resource);
 }
+
+/** What the rules see of a commitment: its lead and co-responsible organizations. */
+export function commitmentResource(commitment: {
+  leadOrgId: string | null;
+  coOrgIds: readonly string[];
+}): PolicyResource {
+  return { organizationIds: [commitment.leadOrgId, ...commitment.coOrgIds] };
+}

@@ -19,6 +19,7 @@ import {
 import { staleCurrent } from '../../api/concurrency';
 import { useUpdateCommitment } from './queries';
 import { type CommitmentFormValues, conflictRows, patchOf, reapply, valuesOf } from './values';
+import { commitmentResource } from '../auth/permissions';
 
 const ROUTE = '/_authenticated/w/$slug/commitments/$commitmentId/edit';
 
@@ -31,9 +32,7 @@ export function EditCommitmentPage() {
     <QueryState query={query}>
       {(commitment) => {
         if (!access.membership) return <LoadingState />;
-        const allowed = access.can('commitment.edit', {
-          organizationIds: [commitment.leadOrgId, ...commitment.coOrgIds],
-        });
+        const allowed = access.can('commitment.edit', commitmentResource(commitment));
         if (!allowed || commitment.archived) return <NotAllowedPage />;
         return <EditCommitment slug={slug} loaded={commitment} />;
       }}

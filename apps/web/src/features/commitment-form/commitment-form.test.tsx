@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { CommitmentDetail, Member } from '../../api/types';
+import type { CommitmentDetail } from '../../api/types';
 import { renderApp } from '../../test/render';
 import {
   adminMe,
@@ -7,26 +7,14 @@ import {
   frameworkDetail,
   ilc2021,
   nq42,
+  officialMember,
   organizations,
   page,
 } from '../../test/fixtures';
 
 const WS = '/api/workspaces/viet-nam';
 const BASE = `${WS}/commitments/c-nq42-1`;
-const members: Member[] = [
-  {
-    id: 'm-official',
-    userId: 'u-official',
-    email: 'official@demo.test',
-    displayName: 'Nguyễn Thị Lan',
-    role: 'EDITOR',
-    organization: organizations[0]!,
-    active: true,
-    passwordSet: true,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    version: 1,
-  },
-];
+const members = [officialMember];
 const common = {
   [`${WS}/organizations`]: page(organizations),
   [`${WS}/members`]: page(members),

@@ -183,6 +183,25 @@ describe('commitments list', () => {
     await waitFor(() =>
       expect(new URLSearchParams(history.location.search).get('sort')).toBe('-updatedAt'),
     );
+    // Status and lead organization sort too, ascending first.
+    await user.click(within(header('Trạng thái')).getByRole('button'));
+    await waitFor(() => expect(header('Trạng thái')).toHaveAttribute('aria-sort', 'ascending'));
+    expect(new URLSearchParams(history.location.search).get('sort')).toBe('status');
+    await waitFor(() =>
+      expect(listCalls(fetchMock).at(-1)!.searchParams.get('sort')).toBe('status'),
+    );
+    await user.click(within(header('Cơ quan chủ trì')).getByRole('button'));
+    await waitFor(() =>
+      expect(header('Cơ quan chủ trì')).toHaveAttribute('aria-sort', 'ascending'),
+    );
+    await user.click(within(header('Cơ quan chủ trì')).getByRole('button'));
+    await waitFor(() =>
+      expect(header('Cơ quan chủ trì')).toHaveAttribute('aria-sort', 'descending'),
+    );
+    expect(new URLSearchParams(history.location.search).get('sort')).toBe('-leadOrg');
+    await waitFor(() =>
+      expect(listCalls(fetchMock).at(-1)!.searchParams.get('sort')).toBe('-leadOrg'),
+    );
     // Back to the default order: the URL stays clean.
     await user.click(within(header('Số hiệu')).getByRole('button'));
     await waitFor(() => expect(history.location.search).toBe(''));

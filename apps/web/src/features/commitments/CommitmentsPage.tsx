@@ -233,6 +233,8 @@ const SORTABLE = {
   progress: '-progress',
   targetDate: 'targetDate',
   updatedAt: '-updatedAt',
+  status: 'status',
+  leadOrg: 'leadOrg',
 } as const satisfies Record<string, CommitmentSort>;
 type SortField = keyof typeof SORTABLE;
 
@@ -306,9 +308,9 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
             <Table.Tr>
               {header('reference', t('commitments.reference'))}
               <Table.Th scope="col">{t('commitments.titleColumn')}</Table.Th>
-              <Table.Th scope="col">{t('common.status')}</Table.Th>
+              {header('status', t('common.status'))}
               {header('progress', t('common.progress'))}
-              <Table.Th scope="col">{t('commitments.leadOrg')}</Table.Th>
+              {header('leadOrg', t('commitments.leadOrg'))}
               {header('targetDate', t('commitments.targetDate'))}
               {header('updatedAt', t('workList.updated'))}
             </Table.Tr>

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, type MockRoutes } from '../../test/render';
 import {
+  adminMe,
   commitmentDetail,
   evidence,
   meAs,
@@ -200,5 +201,11 @@ describe('evidence tab', () => {
     await item('Báo cáo quý 1');
     expect(screen.getByRole('button', { name: 'Tải tệp lên' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Xóa/ })).toBeNull();
+  });
+
+  it('lets an administrator delete a file someone else added', async () => {
+    renderApp(TAB, routes([file], { '/api/auth/me': adminMe }));
+    await item('Báo cáo quý 1');
+    expect(screen.getByRole('button', { name: 'Xóa Báo cáo quý 1' })).toBeInTheDocument();
   });
 });

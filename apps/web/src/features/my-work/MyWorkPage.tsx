@@ -10,6 +10,7 @@ import { OverdueBadge, ProgressBar, StatusBadge } from '../commitments/badges';
 import { EmptyState, QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { myWorkQuery } from './queries';
+import { commitmentResource } from '../auth/permissions';
 
 const ROUTE = '/_authenticated/w/$slug/my-work';
 
@@ -49,38 +50,24 @@ export function MyWorkPage() {
           return (
             <>
               {showAwaiting && (
-                <Section
+                <ReportSection
                   id="awaiting"
+                  slug={slug}
+                  reports={work.awaitingApproval}
                   title={t('myWork.awaiting.title')}
-                  count={work.awaitingApproval.length}
                   empty={t('myWork.awaiting.empty')}
-                >
-                  {work.awaitingApproval.map((report) => (
-                    <ReportItem
-                      key={report.id}
-                      slug={slug}
-                      report={report}
-                      action={t('myWork.awaiting.review')}
-                    />
-                  ))}
-                </Section>
+                  action={t('myWork.awaiting.review')}
+                />
               )}
               {showOwnReports && (
-                <Section
+                <ReportSection
                   id="returned"
+                  slug={slug}
+                  reports={work.returnedUpdates}
                   title={t('myWork.returned.title')}
-                  count={work.returnedUpdates.length}
                   empty={t('myWork.returned.empty')}
-                >
-                  {work.returnedUpdates.map((report) => (
-                    <ReportItem
-                      key={report.id}
-                      slug={slug}
-                      report={report}
-                      action={t('myWork.returned.fix')}
-                    />
-                  ))}
-                </Section>
+                  action={t('myWork.returned.fix')}
+                />
               )}
               {showDue && (
                 <Section
@@ -107,35 +94,51 @@ export function MyWorkPage() {
                       key={commitment.id}
                       slug={slug}
                       commitment={commitment}
-                      canReport={can('update.write', {
-                        organizationIds: [commitment.leadOrgId, ...commitment.coOrgIds],
-                      })}
+                      canReport={can('update.write', commitmentResource(commitment))}
                     />
                   ))}
                 </Section>
               )}
               {showOwnReports && (
-                <Section
+                <ReportSection
                   id="drafts"
+                  slug={slug}
+                  reports={work.drafts}
                   title={t('myWork.drafts.title')}
-                  count={work.drafts.length}
                   empty={t('myWork.drafts.empty')}
-                >
-                  {work.drafts.map((report) => (
-                    <ReportItem
-                      key={report.id}
-                      slug={slug}
-                      report={report}
-                      action={t('myWork.drafts.continue')}
-                    />
-                  ))}
-                </Section>
+                  action={t('myWork.drafts.continue')}
+                />
               )}
             </>
           );
         }}
       </QueryState>
     </Stack>
+  );
+}
+
+/** A section of reports, each with a link to act on it. */
+function ReportSection({
+  id,
+  slug,
+  reports,
+  title,
+  empty,
+  action,
+}: {
+  id: string;
+  slug: string;
+  reports: MyWorkReport[];
+  title: string;
+  empty: string;
+  action: string;
+}) {
+  return (
+    <Section id={id} title={title} count={reports.length} empty={empty}>
+      {reports.map((report) => (
+        <ReportItem key={report.id} slug={slug} report={report} action={action} />
+      ))}
+    </Section>
   );
 }
 

@@ -6,6 +6,7 @@ import { ApiError } from '../../../api/client';
 import type { CommitmentDetail } from '../../../api/types';
 import { useMembership } from '../../auth/useMembership';
 import { useArchiveCommitment } from '../../commitment-form/queries';
+import { commitmentResource } from '../../auth/permissions';
 
 function MantineButtonAnchor(props: ButtonProps & ComponentPropsWithRef<'a'>) {
   return <Button component="a" {...props} />;
@@ -17,7 +18,7 @@ const ButtonLink = createLink(MantineButtonAnchor);
 /** Who may change this commitment (its lead and co-responsible organizations). */
 export function useCommitmentAccess(slug: string, commitment: CommitmentDetail) {
   const access = useMembership(slug);
-  const resource = { organizationIds: [commitment.leadOrgId, ...commitment.coOrgIds] };
+  const resource = commitmentResource(commitment);
   return {
     canEdit: access.can('commitment.edit', resource),
     canArchive: access.can('commitment.archive', resource),

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../api/client';
 import type { Evidence } from '../../../api/types';
 import { useFormat } from '../../../i18n/format';
-import { membersQuery } from '../../admin/queries';
 import { useMe } from '../../auth/queries';
 import { useMembership } from '../../auth/useMembership';
 import { FilePicker, UploadProgress } from '../../evidence/FilePicker';
@@ -14,6 +13,8 @@ import { evidenceKey, useAddEvidenceLink, useDeleteEvidence } from '../../eviden
 import { commitmentEvidenceUrl, uploadEvidenceFile } from '../../evidence/upload';
 import { EmptyState, QueryState } from '../../layout/states';
 import { commitmentQuery, evidenceQuery, updatesQuery } from '../queries';
+import { commitmentResource } from '../../auth/permissions';
+import { useMemberName } from './memberNames';
 
 /**
  * The evidence of a commitment (its own and its reports'): links and files with their size,
@@ -30,9 +31,7 @@ export function EvidencePanel({ slug, commitmentId }: { slug: string; commitment
   const path = { slug, commitmentId };
   const mayWrite =
     commitment.data !== undefined &&
-    access.can('evidence.write', {
-      organizationIds: [commitment.data.leadOrgId, ...commitment.data.coOrgIds],
-    });
+    access.can('evidence.write', commitmentResource(commitment.data));
 
   return (
     <Stack gap="md">
@@ -93,12 +92,12 @@ function EvidenceList({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const members = useQuery(membersQuery(slug));
+  const nameOf = useMemberName(slug);
   const updates = useQuery(updatesQuery(slug, commitmentId));
   const me = useMe();
-  const { role } = useMembership(slug);
-  const nameOf = (userId: string | null) =>
-    userId ? members.data?.find((member) => member.userId === userId)?.displayName : undefined;
+  const access = useMembership(slug);
+  // As the API: who added it, or whoever may add evidence to any commitment (an ADMIN).
+  const mayDeleteAny = access.can('evidence.write', {});
   const periodOf = (updateId: string | null) =>
     updateId ? updates.data?.find((update) => update.id === updateId)?.period : undefined;
 
@@ -115,7 +114,7 @@ function EvidenceList({
         const uploader = nameOf(item.uploadedById);
         const period = periodOf(item.progressUpdateId);
         const mayDelete =
-          mayWrite && (role === 'ADMIN' || (me.data && item.uploadedById === me.data.user.id));
+          mayWrite && (mayDeleteAny || item.uploadedById === (me.data?.user.id ?? null));
         return (
           <li key={item.id}>
             <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between">

@@ -1,24 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import type { ActivityEvent, Member } from '../../../api/types';
+import type { ActivityEvent } from '../../../api/types';
 import { renderApp } from '../../../test/render';
-import { commitmentDetail, organizations, page } from '../../../test/fixtures';
+import { commitmentDetail, officialMember, organizations, page } from '../../../test/fixtures';
 
 const WS = '/api/workspaces/viet-nam';
 const BASE = `${WS}/commitments/c-nq42-1`;
-const members: Member[] = [
-  {
-    id: 'm-official',
-    userId: 'u-official',
-    email: 'official@demo.test',
-    displayName: 'Nguyễn Thị Lan',
-    role: 'EDITOR',
-    organization: organizations[0]!,
-    active: true,
-    passwordSet: true,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    version: 1,
-  },
-];
+const members = [officialMember];
 const actor = { id: 'u-official', displayName: 'Nguyễn Thị Lan' };
 const longText = 'Mở rộng bao phủ bảo hiểm xã hội cho lao động phi chính thức. '.repeat(6);
 

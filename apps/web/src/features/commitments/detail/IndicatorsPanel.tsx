@@ -10,6 +10,7 @@ import { IndicatorChart } from '../../reports/IndicatorChart';
 import { IndicatorForm, MeasurementForm } from '../../reports/IndicatorForms';
 import { commitmentQuery, indicatorsQuery } from '../queries';
 import { Sparkline } from './Sparkline';
+import { commitmentResource } from '../../auth/permissions';
 
 /**
  * The indicators of a commitment: a summary table, then for each indicator a chart of its
@@ -26,9 +27,7 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
   const path = { slug, commitmentId };
   const mayWrite =
     commitment.data !== undefined &&
-    access.can('measurement.write', {
-      organizationIds: [commitment.data.leadOrgId, ...commitment.data.coOrgIds],
-    });
+    access.can('measurement.write', commitmentResource(commitment.data));
 
   return (
     <Stack gap="lg">

@@ -8,6 +8,7 @@ import { EmptyState, QueryState } from '../../layout/states';
 import { ReportCard, useReportContext } from '../../reports/ReportCard';
 import { ReportForm } from '../../reports/ReportForm';
 import { commitmentQuery, updatesQuery } from '../queries';
+import { commitmentResource } from '../../auth/permissions';
 
 /** `null`: closed; `'new'`: writing a new report; a report: editing it. */
 type Editing = ProgressUpdate | 'new' | null;
@@ -21,13 +22,10 @@ export function UpdatesPanel({ slug, commitmentId }: { slug: string; commitmentI
   const context = useReportContext(slug, commitmentId);
   const [editing, setEditing] = useState<Editing>(null);
 
-  const organizationIds = commitment.data
-    ? [commitment.data.leadOrgId, ...commitment.data.coOrgIds]
-    : [];
   const mayWrite =
     commitment.data !== undefined &&
     !commitment.data.archived &&
-    access.can('update.write', { organizationIds });
+    access.can('update.write', commitmentResource(commitment.data));
 
   const newButton = mayWrite ? (
     <Button onClick={() => setEditing('new')}>{t('reports.new')}</Button>

@@ -1,23 +1,18 @@
 import { screen, within } from '@testing-library/react';
-import type { CommitmentDetail, Me, Member } from '../../../api/types';
+import type { CommitmentDetail, Me } from '../../../api/types';
 import { renderApp } from '../../../test/render';
-import { adminMe, commitmentDetail, me, meAs, organizations, page } from '../../../test/fixtures';
+import {
+  adminMe,
+  commitmentDetail,
+  me,
+  meAs,
+  officialMember,
+  organizations,
+  page,
+} from '../../../test/fixtures';
 
 const BASE = '/api/workspaces/viet-nam/commitments/c-nq42-1';
-const members: Member[] = [
-  {
-    id: 'm-official',
-    userId: 'u-official',
-    email: 'official@demo.test',
-    displayName: 'Nguyễn Thị Lan',
-    role: 'EDITOR',
-    organization: organizations[0]!,
-    active: true,
-    passwordSet: true,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    version: 1,
-  },
-];
+const members = [officialMember];
 
 /** A VGCL-led item, in which MOLISA has no part. */
 const vgclItem: CommitmentDetail = {

@@ -4,7 +4,7 @@ import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Translatable } from '../../../api/types';
 import { useFormat } from '../../../i18n/format';
-import { membersQuery } from '../../admin/queries';
+import { useMemberName } from './memberNames';
 import { frameworkQuery } from '../../frameworks/queries';
 import { organizationsQuery } from '../../organizations/queries';
 
@@ -61,13 +61,12 @@ export function shortId(id: string): string {
  */
 export function useNames(slug: string, frameworkId?: string) {
   const organizations = useQuery(organizationsQuery(slug));
-  const members = useQuery(membersQuery(slug));
+  const memberName = useMemberName(slug);
   const framework = useQuery({
     ...frameworkQuery(slug, frameworkId ?? ''),
     enabled: frameworkId !== undefined,
   });
   const orgs = new Map((organizations.data ?? []).map((org) => [org.id, org.shortName]));
-  const users = new Map((members.data ?? []).map((member) => [member.userId, member.displayName]));
   const commitments = new Map<string, string>();
   const walk = (nodes: NonNullable<typeof framework.data>['tree']) => {
     for (const node of nodes) {
@@ -78,7 +77,7 @@ export function useNames(slug: string, frameworkId?: string) {
   walk(framework.data?.tree ?? []);
   return {
     organization: (id: string) => orgs.get(id) ?? shortId(id),
-    user: (id: string) => users.get(id) ?? shortId(id),
+    user: (id: string) => memberName(id) ?? shortId(id),
     commitment: (id: string) => commitments.get(id) ?? shortId(id),
   };
 }

@@ -311,6 +311,7 @@ export const indicators: Indicator[] = [
     latest: { measuredOn: '2025-12-31', value: 45.2 },
     expected: 47.65,
     onTrack: false,
+    version: 2,
   },
 ];
 
@@ -325,6 +326,7 @@ export const comments: Comment[] = [
     createdAt: '2026-03-02T02:00:00.000Z',
     editedAt: null,
     deletedAt: null,
+    version: 1,
   },
   {
     id: 'cm-2',
@@ -336,6 +338,7 @@ export const comments: Comment[] = [
     createdAt: '2026-03-04T02:00:00.000Z',
     editedAt: null,
     deletedAt: null,
+    version: 1,
   },
 ];
 
@@ -348,6 +351,7 @@ export const positions: Position[] = [
     decidedOn: '2026-02-12',
     recordedBy: { id: 'u-employer', displayName: 'Phạm Thu Hà' },
     updatedAt: '2026-02-12T02:00:00.000Z',
+    version: 1,
   },
 ];
 

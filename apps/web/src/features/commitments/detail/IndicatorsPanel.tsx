@@ -23,6 +23,7 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
   const access = useMembership(slug);
   const [creating, setCreating] = useState(false);
   const [measuring, setMeasuring] = useState<Indicator | null>(null);
+  const [editing, setEditing] = useState<Indicator | null>(null);
   const path = { slug, commitmentId };
   const mayWrite =
     commitment.data !== undefined &&
@@ -70,6 +71,7 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
                   indicator={indicator}
                   mayWrite={mayWrite}
                   onMeasure={() => setMeasuring(indicator)}
+                  onEdit={() => setEditing(indicator)}
                 />
               ))}
             </Stack>
@@ -83,6 +85,16 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
         size="lg"
       >
         {creating && <IndicatorForm path={path} onClose={() => setCreating(false)} />}
+      </Modal>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t('indicatorsTab.editIndicator')}
+        size="lg"
+      >
+        {editing && (
+          <IndicatorForm path={path} indicator={editing} onClose={() => setEditing(null)} />
+        )}
       </Modal>
       <Modal
         opened={measuring !== null}
@@ -123,10 +135,12 @@ function IndicatorSection({
   indicator,
   mayWrite,
   onMeasure,
+  onEdit,
 }: {
   indicator: Indicator;
   mayWrite: boolean;
   onMeasure: () => void;
+  onEdit: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -144,14 +158,24 @@ function IndicatorSection({
             <TrackBadge onTrack={indicator.onTrack} />
           </Group>
           {mayWrite && (
-            <Button
-              size="xs"
-              variant="light"
-              onClick={onMeasure}
-              aria-label={t('indicatorsTab.addMeasurementFor', { name })}
-            >
-              {t('indicatorsTab.addMeasurement')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                onClick={onEdit}
+                aria-label={t('indicatorsTab.editIndicatorFor', { name })}
+              >
+                {t('reports.editAction')}
+              </Button>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={onMeasure}
+                aria-label={t('indicatorsTab.addMeasurementFor', { name })}
+              >
+                {t('indicatorsTab.addMeasurement')}
+              </Button>
+            </Group>
           )}
         </Group>
         <Text size="sm" c="dimmed">

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp, type MockRoutes } from '../../../test/render';
-import { commitmentDetail, comments, organizations, page } from '../../../test/fixtures';
+import { commitmentDetail, comments, organizations, page, positions } from '../../../test/fixtures';
 import type { Comment } from '../../../api/types';
 
 const BASE = '/api/workspaces/viet-nam/commitments/c-nq42-1';
@@ -82,5 +82,56 @@ describe('comments: concurrent edits', () => {
     expect(deletes[0]!.headers.get('if-match')).toBe('"1"');
     await user.click(within(alert).getByRole('button', { name: 'Giữ nội dung hiện tại' }));
     expect(within(article).queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('positions: concurrent recordings', () => {
+  it('records a first position without If-Match; when someone recorded it first shows theirs and saves mine over it with If-Match', async () => {
+    const molisa = organizations[0]!;
+    const theirs = {
+      id: 'p-2',
+      organization: { id: molisa.id, shortName: molisa.shortName, name: molisa.name },
+      position: 'DISAGREE',
+      rationale: 'Quan điểm do người khác ghi nhận.',
+      decidedOn: '2026-02-01',
+      recordedBy: { id: 'u-manager', displayName: 'Lê Văn Minh' },
+      updatedAt: '2026-02-01T02:00:00.000Z',
+      version: 1,
+    };
+    let attempts = 0;
+    const { user, sent } = renderApp('/w/viet-nam/commitments/c-nq42-1?tab=positions', {
+      ...routes(),
+      [`${BASE}/positions`]: page(positions),
+      [`PUT ${BASE}/positions/${molisa.id}`]: (_url: URL, body: unknown) => {
+        attempts += 1;
+        if (attempts === 1) {
+          return {
+            status: 428,
+            body: {
+              statusCode: 428,
+              error: 'Precondition Required',
+              message: 'x',
+              current: theirs,
+            },
+          };
+        }
+        return { ...theirs, ...(body as object), version: 2 };
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Ghi nhận quan điểm của tổ chức' }));
+    const form = screen.getByRole('form', { name: 'Quan điểm của tổ chức' });
+    await user.type(within(form).getByLabelText(/Lý do/), 'Lý do của tôi');
+    await user.click(within(form).getByRole('button', { name: 'Lưu' }));
+    const alert = await within(form).findByRole('alert', {
+      name: 'Quan điểm đã được người khác ghi nhận trong lúc bạn sửa',
+    });
+    expect(alert).toHaveTextContent('Quan điểm do người khác ghi nhận.');
+    expect(within(form).getByLabelText(/Lý do/)).toHaveValue('Lý do của tôi');
+    const puts = () => sent.filter((r) => r.method === 'PUT');
+    expect(puts()[0]!.headers.get('if-match')).toBeNull();
+    await user.click(within(alert).getByRole('button', { name: 'Lưu quan điểm của tôi đè lên' }));
+    await waitFor(() => expect(puts()).toHaveLength(2));
+    expect(puts()[1]!.headers.get('if-match')).toBe('"1"');
+    expect(puts()[1]!.body).toMatchObject({ rationale: 'Lý do của tôi' });
   });
 });

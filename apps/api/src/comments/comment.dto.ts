@@ -35,6 +35,8 @@ export class CommentDto {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
+  @ApiProperty({ description: 'Send it back as If-Match (quoted) to edit or delete the comment' })
+  version: number;
 }
 
 export class CommentListDto extends ListOf(CommentDto, 'CommentList') {}

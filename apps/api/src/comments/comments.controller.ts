@@ -1,14 +1,27 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Patch,
+  Post,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
 import { UuidParam } from '../common/uuid-param';
 import { CommentDto, CommentListDto, CreateCommentDto, UpdateCommentDto } from './comment.dto';
 import { CommentsService } from './comments.service';
@@ -30,7 +43,8 @@ export class CommentsController {
 
   @Post()
   @Permission('comment.write')
-  @ApiCreatedResponse({ type: CommentDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiCreatedResponse({ type: CommentDto, headers: ETAG_HEADER })
   @ApiForbiddenResponse({ description: 'The role cannot comment' })
   create(
     @CurrentMember() member: WorkspaceActor,
@@ -42,27 +56,42 @@ export class CommentsController {
 
   @Patch(':commentId')
   @Permission('comment.write')
-  @ApiOkResponse({ type: CommentDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: CommentDto, headers: ETAG_HEADER })
   @ApiForbiddenResponse({ description: 'Not the author' })
+  @ApiResponse({
+    status: 412,
+    description: 'If-Match is not the current version; `current` is the stored comment',
+  })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
     @UuidParam('commentId') commentId: string,
+    @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateCommentDto,
   ): Promise<CommentDto> {
-    return this.comments.update(member, commitmentId, commentId, body);
+    return this.comments.update(member, commitmentId, commentId, ifMatch, body);
   }
 
   @Delete(':commentId')
   @HttpCode(204)
   @Permission('comment.write')
   @ApiNoContentResponse({ description: 'Deleted; the thread keeps it with body null' })
+  @ApiHeader({ ...IF_MATCH, required: true })
   @ApiForbiddenResponse({ description: 'Neither the author nor a workspace administrator' })
+  @ApiResponse({
+    status: 412,
+    description: 'If-Match is not the current version; `current` is the stored comment',
+  })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   remove(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
     @UuidParam('commentId') commentId: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    return this.comments.remove(member, commitmentId, commentId);
+    return this.comments.remove(member, commitmentId, commentId, ifMatch);
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma, Stance } from '../generated/prisma/client';
 
+export type Tx = Prisma.TransactionClient;
+
 const commentInclude = {
   author: { select: { id: true, displayName: true } },
 } satisfies Prisma.CommentInclude;
@@ -54,8 +56,32 @@ export class CommentsRepository {
     return this.prisma.comment.create({ data, include: commentInclude });
   }
 
-  /** Changes a comment that is not deleted; false when it is (or was deleted meanwhile). */
-  async updateLive(
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work);
+  }
+
+  /**
+   * The comment, with its row locked until the transaction ends, so that concurrent edits of one
+   * version run one after the other and only the first finds its version still current.
+   */
+  async lock(
+    tx: Tx,
+    workspaceId: string,
+    commitmentId: string,
+    id: string,
+  ): Promise<CommentRow | null> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Comment"
+      WHERE id = ${id}::uuid AND "workspaceId" = ${workspaceId}::uuid
+        AND "commitmentId" = ${commitmentId}::uuid
+      FOR UPDATE`;
+    if (rows.length === 0) return null;
+    return tx.comment.findUniqueOrThrow({ where: { id }, include: commentInclude });
+  }
+
+  /** Changes a locked comment (an edit or a deletion) and increments its version. */
+  update(
+    tx: Tx,
     id: string,
     data: {
       body?: string;
@@ -64,15 +90,11 @@ export class CommentsRepository {
       editedAt?: Date;
       deletedAt?: Date;
     },
-  ): Promise<boolean> {
-    const { count } = await this.prisma.comment.updateMany({
-      where: { id, deletedAt: null },
-      data,
+  ): Promise<CommentRow> {
+    return tx.comment.update({
+      where: { id },
+      data: { ...data, version: { increment: 1 } },
+      include: commentInclude,
     });
-    return count === 1;
-  }
-
-  findById(id: string): Promise<CommentRow> {
-    return this.prisma.comment.findUniqueOrThrow({ where: { id }, include: commentInclude });
   }
 }

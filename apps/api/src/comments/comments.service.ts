@@ -2,11 +2,15 @@ import type { WorkspaceActor } from '../auth/actor';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldValidationException } from '../common/api-error.filter';
+import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { PolicyService } from '../permissions/policy.service';
 import { type CommentDto, type CreateCommentDto, type UpdateCommentDto } from './comment.dto';
-import { type CommentRow, CommentsRepository } from './comments.repository';
+import { type CommentRow, CommentsRepository, type Tx } from './comments.repository';
 import { mentionedEmails } from './mentions';
+
+/** Thrown inside a write's transaction when If-Match names another version (rolls it back). */
+class StaleVersion extends Error {}
 
 @Injectable()
 export class CommentsService {
@@ -55,39 +59,96 @@ export class CommentsService {
     return toDto(row);
   }
 
-  /** Only the author edits a comment. */
+  /**
+   * Only the author edits a comment, naming the version they edited in If-Match. An edit that
+   * changes nothing keeps the version (and the comment is not marked edited).
+   */
   async update(
     member: WorkspaceActor,
     commitmentId: string,
     commentId: string,
+    ifMatch: string | undefined,
     input: UpdateCommentDto,
   ): Promise<CommentDto> {
-    const comment = await this.requireLive(member, commitmentId, commentId);
-    if (comment.authorId !== member.userId) {
-      throw new ForbiddenException('Only the author may edit this comment');
-    }
-    const changed = await this.comments.updateLive(comment.id, {
-      ...(input.body !== undefined && {
-        body: input.body,
-        mentionedIds: await this.mentions(member.workspaceId, input.body),
-      }),
-      ...(input.stance !== undefined && { stance: input.stance }),
-      editedAt: new Date(),
-    });
-    if (!changed) throw notFound(commentId);
-    return toDto(await this.comments.findById(comment.id));
+    const mentionedIds =
+      input.body !== undefined ? await this.mentions(member.workspaceId, input.body) : undefined;
+    const row = await this.write(
+      member,
+      commitmentId,
+      commentId,
+      ifMatch,
+      (comment) => {
+        if (comment.authorId !== member.userId) {
+          throw new ForbiddenException('Only the author may edit this comment');
+        }
+      },
+      async (tx, comment) => {
+        const bodyChanged = input.body !== undefined && input.body !== comment.body;
+        const stanceChanged = input.stance !== undefined && input.stance !== comment.stance;
+        if (!bodyChanged && !stanceChanged) return comment;
+        return this.comments.update(tx, comment.id, {
+          ...(bodyChanged && { body: input.body, mentionedIds }),
+          ...(stanceChanged && { stance: input.stance }),
+          editedAt: new Date(),
+        });
+      },
+    );
+    return toDto(row);
   }
 
-  /** The author, or whoever manages the workspace (moderation), deletes a comment; replies stay. */
-  async remove(member: WorkspaceActor, commitmentId: string, commentId: string): Promise<void> {
-    const comment = await this.requireLive(member, commitmentId, commentId);
-    if (comment.authorId !== member.userId && !this.policy.can(member, 'workspace.manage')) {
-      throw new ForbiddenException(
-        'Only the author or a workspace administrator may delete this comment',
-      );
-    }
-    if (!(await this.comments.updateLive(comment.id, { deletedAt: new Date() }))) {
-      throw notFound(commentId);
+  /**
+   * The author, or whoever manages the workspace (moderation), deletes a comment naming the
+   * version they saw in If-Match; replies stay.
+   */
+  async remove(
+    member: WorkspaceActor,
+    commitmentId: string,
+    commentId: string,
+    ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.write(
+      member,
+      commitmentId,
+      commentId,
+      ifMatch,
+      (comment) => {
+        if (comment.authorId !== member.userId && !this.policy.can(member, 'workspace.manage')) {
+          throw new ForbiddenException(
+            'Only the author or a workspace administrator may delete this comment',
+          );
+        }
+      },
+      (tx, comment) => this.comments.update(tx, comment.id, { deletedAt: new Date() }),
+    );
+  }
+
+  /**
+   * One write of a live comment, in one transaction on its locked row: 404 for an unknown or
+   * deleted comment (or one of another commitment or workspace), then `authorize` (403), then 428
+   * without If-Match, then 412 with the stored comment when it names another version, then `apply`.
+   */
+  private async write(
+    member: WorkspaceActor,
+    commitmentId: string,
+    commentId: string,
+    ifMatch: string | undefined,
+    authorize: (comment: CommentRow) => void,
+    apply: (tx: Tx, comment: CommentRow) => Promise<CommentRow>,
+  ): Promise<CommentRow> {
+    const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
+    try {
+      return await this.comments.transaction(async (tx) => {
+        const comment = await this.comments.lock(tx, workspaceId, commitmentId, commentId);
+        if (!comment || comment.deletedAt) throw notFound(commentId);
+        authorize(comment);
+        requireIfMatch(ifMatch);
+        if (!ifMatchNames(ifMatch!, comment.version)) throw new StaleVersion();
+        return apply(tx, comment);
+      });
+    } catch (error) {
+      if (!(error instanceof StaleVersion)) throw error;
+      const current = await this.requireLive(member, commitmentId, commentId);
+      throw new StaleVersionException('comment', ifMatch ?? '', toDto(current));
     }
   }
 
@@ -124,5 +185,6 @@ function toDto(c: CommentRow): CommentDto {
     createdAt: c.createdAt.toISOString(),
     editedAt: c.editedAt?.toISOString() ?? null,
     deletedAt: c.deletedAt?.toISOString() ?? null,
+    version: c.version,
   };
 }

@@ -11,6 +11,7 @@ interface Comment {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  version: number;
 }
 interface ErrorBody {
   statusCode: number;
@@ -26,6 +27,10 @@ const ROLES = {
   VIEWER: 'viewer@demo.test',
 } as const;
 type RoleName = keyof typeof ROLES;
+
+/** If-Match naming the first (second) version of a comment. */
+const V1 = { 'if-match': '"1"' };
+const V2 = { 'if-match': '"2"' };
 
 describe('comments: write, edit, delete', () => {
   let t: TestApp;
@@ -182,10 +187,11 @@ describe('comments: write, edit, delete', () => {
   describe('PATCH', () => {
     it('lets the author change body and stance, marking it edited and re-reading mentions', async () => {
       const comment = await write(as.PARTNER, 'Bản đầu @employer@demo.test', { stance: 'CONCERN' });
-      const res = await as.PARTNER.patch<Comment>(`${base}/${comment.id}`, {
-        body: 'Bản sửa cho @official@demo.test',
-        stance: 'SUPPORT',
-      });
+      const res = await as.PARTNER.patch<Comment>(
+        `${base}/${comment.id}`,
+        { body: 'Bản sửa cho @official@demo.test', stance: 'SUPPORT' },
+        V1,
+      );
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
         id: comment.id,
@@ -195,7 +201,11 @@ describe('comments: write, edit, delete', () => {
       });
       expect(res.body.editedAt).not.toBeNull();
 
-      const cleared = await as.PARTNER.patch<Comment>(`${base}/${comment.id}`, { stance: null });
+      const cleared = await as.PARTNER.patch<Comment>(
+        `${base}/${comment.id}`,
+        { stance: null },
+        { 'if-match': '"2"' },
+      );
       expect(cleared.status).toBe(200);
       expect(cleared.body).toMatchObject({ stance: null, body: 'Bản sửa cho @official@demo.test' });
     });
@@ -204,7 +214,7 @@ describe('comments: write, edit, delete', () => {
       "refuses a %s editing someone else's comment, changing nothing",
       async (role) => {
         const comment = await write(employer, 'Của VCCI', { stance: 'QUESTION' });
-        const res = await as[role].patch(`${base}/${comment.id}`, { body: 'Sửa trộm' });
+        const res = await as[role].patch(`${base}/${comment.id}`, { body: 'Sửa trộm' }, V1);
         expect(res.status).toBe(403);
         const row = await t.prisma.comment.findUniqueOrThrow({ where: { id: comment.id } });
         expect(row).toMatchObject({ body: 'Của VCCI', stance: 'QUESTION', editedAt: null });
@@ -213,7 +223,7 @@ describe('comments: write, edit, delete', () => {
 
     it('refuses a VIEWER (403)', async () => {
       const comment = await write(as.PARTNER);
-      expect((await as.VIEWER.patch(`${base}/${comment.id}`, { body: 'x' })).status).toBe(403);
+      expect((await as.VIEWER.patch(`${base}/${comment.id}`, { body: 'x' }, V1)).status).toBe(403);
     });
 
     it.each([
@@ -225,7 +235,7 @@ describe('comments: write, edit, delete', () => {
       ['authorId', { authorId: '00000000-0000-4000-8000-000000000000' }],
     ])('answers 400 naming the field (%#: %s), changing nothing', async (field, payload) => {
       const comment = await write(as.PARTNER, 'Nguyên văn');
-      const res = await as.PARTNER.patch<ErrorBody>(`${base}/${comment.id}`, payload);
+      const res = await as.PARTNER.patch<ErrorBody>(`${base}/${comment.id}`, payload, V1);
       expect(res.status).toBe(400);
       expect(fields(res.body)).toContain(field);
       const row = await t.prisma.comment.findUniqueOrThrow({ where: { id: comment.id } });
@@ -233,11 +243,15 @@ describe('comments: write, edit, delete', () => {
     });
 
     it("answers 404 for another workspace's comment or one under another commitment", async () => {
-      expect((await as.ADMIN.patch(`${base}/${other.commentId}`, { body: 'x' })).status).toBe(404);
+      expect((await as.ADMIN.patch(`${base}/${other.commentId}`, { body: 'x' }, V1)).status).toBe(
+        404,
+      );
       const comment = await write(as.PARTNER);
-      const wrongParent = await as.PARTNER.patch(`${url(otherCommitmentId)}/${comment.id}`, {
-        body: 'x',
-      });
+      const wrongParent = await as.PARTNER.patch(
+        `${url(otherCommitmentId)}/${comment.id}`,
+        { body: 'x' },
+        V1,
+      );
       expect(wrongParent.status).toBe(404);
       const row = await t.prisma.comment.findUniqueOrThrow({ where: { id: other.commentId } });
       expect(row.body).toBe('Bình luận của không gian khác');
@@ -254,7 +268,7 @@ describe('comments: write, edit, delete', () => {
     it('lets the author delete; the thread keeps the comment with body null and its replies', async () => {
       const parent = await write(as.PARTNER, 'Sẽ xoá @official@demo.test', { stance: 'CONCERN' });
       const reply = await write(as.EDITOR, 'Trả lời vẫn còn', { parentId: parent.id });
-      const res = await as.PARTNER.delete(`${base}/${parent.id}`);
+      const res = await as.PARTNER.delete(`${base}/${parent.id}`, V1);
       expect(res.status).toBe(204);
 
       const row = await t.prisma.comment.findUniqueOrThrow({ where: { id: parent.id } });
@@ -277,7 +291,7 @@ describe('comments: write, edit, delete', () => {
 
     it("lets an ADMIN delete someone else's comment", async () => {
       const comment = await write(employer, 'Nội dung không phù hợp');
-      expect((await as.ADMIN.delete(`${base}/${comment.id}`)).status).toBe(204);
+      expect((await as.ADMIN.delete(`${base}/${comment.id}`, V1)).status).toBe(204);
       const row = await t.prisma.comment.findUniqueOrThrow({ where: { id: comment.id } });
       expect(row.deletedAt).not.toBeNull();
     });
@@ -286,7 +300,7 @@ describe('comments: write, edit, delete', () => {
       "refuses a %s deleting someone else's comment, changing nothing",
       async (role) => {
         const comment = await write(employer, 'Giữ nguyên');
-        expect((await as[role].delete(`${base}/${comment.id}`)).status).toBe(403);
+        expect((await as[role].delete(`${base}/${comment.id}`, V1)).status).toBe(403);
         const row = await t.prisma.comment.findUniqueOrThrow({ where: { id: comment.id } });
         expect(row.deletedAt).toBeNull();
       },
@@ -294,11 +308,11 @@ describe('comments: write, edit, delete', () => {
 
     it('answers 404 once deleted: no second delete, no edit, no reply', async () => {
       const comment = await write(as.PARTNER, 'Xoá rồi');
-      expect((await as.PARTNER.delete(`${base}/${comment.id}`)).status).toBe(204);
-      expect((await as.PARTNER.delete(`${base}/${comment.id}`)).status).toBe(404);
-      expect((await as.PARTNER.patch(`${base}/${comment.id}`, { body: 'Sống lại' })).status).toBe(
-        404,
-      );
+      expect((await as.PARTNER.delete(`${base}/${comment.id}`, V1)).status).toBe(204);
+      expect((await as.PARTNER.delete(`${base}/${comment.id}`, V2)).status).toBe(404);
+      expect(
+        (await as.PARTNER.patch(`${base}/${comment.id}`, { body: 'Sống lại' }, V2)).status,
+      ).toBe(404);
       const reply = await as.EDITOR.post<ErrorBody>(base, {
         body: 'Trả lời',
         parentId: comment.id,
@@ -310,12 +324,93 @@ describe('comments: write, edit, delete', () => {
     });
 
     it("answers 404 for another workspace's comment, even to an ADMIN, changing nothing", async () => {
-      expect((await as.ADMIN.delete(`${base}/${other.commentId}`)).status).toBe(404);
-      expect((await as.ADMIN.delete(`${url(other.commitmentId)}/${other.commentId}`)).status).toBe(
-        404,
-      );
+      expect((await as.ADMIN.delete(`${base}/${other.commentId}`, V1)).status).toBe(404);
+      expect(
+        (await as.ADMIN.delete(`${url(other.commitmentId)}/${other.commentId}`, V1)).status,
+      ).toBe(404);
       const row = await t.prisma.comment.findUniqueOrThrow({ where: { id: other.commentId } });
       expect(row.deletedAt).toBeNull();
+    });
+  });
+
+  describe('optimistic concurrency', () => {
+    type Stale = ErrorBody & { current: Comment };
+    const stored = (id: string) => t.prisma.comment.findUniqueOrThrow({ where: { id } });
+
+    it('requires If-Match to edit or delete: 428 without it or with *, nothing changed', async () => {
+      const comment = await write(as.PARTNER, 'Nguyên văn');
+      const before = await stored(comment.id);
+      for (const headers of [undefined, { 'if-match': '*' }]) {
+        expect(
+          (await as.PARTNER.patch(`${base}/${comment.id}`, { body: 'x' }, headers)).status,
+        ).toBe(428);
+        expect((await as.PARTNER.delete(`${base}/${comment.id}`, headers)).status).toBe(428);
+      }
+      // Authorization first: someone else gets 403, not 428.
+      expect((await employer.patch(`${base}/${comment.id}`, { body: 'x' })).status).toBe(403);
+      expect((await employer.delete(`${base}/${comment.id}`)).status).toBe(403);
+      expect(await stored(comment.id)).toEqual(before);
+    });
+
+    it('answers 412 with the stored comment for a stale If-Match, on edit and on delete, nothing changed', async () => {
+      const comment = await write(as.PARTNER, 'Bản đầu');
+      const edited = await as.PARTNER.patch<Comment>(
+        `${base}/${comment.id}`,
+        { body: 'Bản hai' },
+        V1,
+      );
+      expect(edited.status).toBe(200);
+      expect(edited.body.version).toBe(2);
+      expect(edited.headers['etag']).toBe('"2"');
+      const before = await stored(comment.id);
+      const stale = await as.PARTNER.patch<Stale>(`${base}/${comment.id}`, { body: 'Bản ba' }, V1);
+      expect(stale.status).toBe(412);
+      expect(stale.body.current).toMatchObject({ id: comment.id, body: 'Bản hai', version: 2 });
+      const staleDelete = await as.PARTNER.delete<Stale>(`${base}/${comment.id}`, V1);
+      expect(staleDelete.status).toBe(412);
+      expect(staleDelete.body.current).toMatchObject({ body: 'Bản hai', version: 2 });
+      expect(await stored(comment.id)).toEqual(before);
+      expect((await as.PARTNER.delete(`${base}/${comment.id}`, V2)).status).toBe(204);
+      expect(await stored(comment.id)).toMatchObject({ version: 3 });
+    });
+
+    it('keeps the version (and editedAt) on an empty or identical edit', async () => {
+      const comment = await write(as.PARTNER, 'Giữ nguyên', { stance: 'SUPPORT' });
+      for (const payload of [{}, { body: 'Giữ nguyên', stance: 'SUPPORT' }]) {
+        const res = await as.PARTNER.patch<Comment>(`${base}/${comment.id}`, payload, V1);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ version: 1, editedAt: null });
+        expect(res.headers['etag']).toBe('"1"');
+      }
+      expect(await stored(comment.id)).toMatchObject({ version: 1, editedAt: null });
+    });
+
+    it('lets exactly one of many concurrent edits of one version through; the rest get 412', async () => {
+      const comment = await write(as.PARTNER, 'Bản gốc');
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          as.PARTNER.patch<Comment>(`${base}/${comment.id}`, { body: `Bản ${i}` }, V1),
+        ),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array<number>(11).fill(412)]);
+      const winner = responses.find((r) => r.status === 200)!.body;
+      expect(await stored(comment.id)).toMatchObject({ version: 2, body: winner.body });
+    });
+
+    it('lets exactly one of concurrent deletes and edits of one version through', async () => {
+      const comment = await write(as.PARTNER, 'Bản gốc');
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          i % 2 === 0
+            ? as.PARTNER.delete(`${base}/${comment.id}`, V1)
+            : as.PARTNER.patch(`${base}/${comment.id}`, { body: `Bản ${i}` }, V1),
+        ),
+      );
+      const ok = responses.filter((r) => r.status === 200 || r.status === 204);
+      expect(ok).toHaveLength(1);
+      // The losers see 412 (the comment changed) or 404 (it was deleted first).
+      expect(responses.every((r) => [200, 204, 404, 412].includes(r.status))).toBe(true);
+      expect(await stored(comment.id)).toMatchObject({ version: 2 });
     });
   });
 });

@@ -67,6 +67,8 @@ export class IndicatorDto {
     description: 'Latest value on or ahead of the line (5% tolerance)',
   })
   onTrack: boolean | null;
+  @ApiProperty({ description: 'Send it back as If-Match (quoted) to edit the indicator' })
+  version: number;
 }
 
 export class IndicatorListDto extends ListOf(IndicatorDto, 'IndicatorList') {}

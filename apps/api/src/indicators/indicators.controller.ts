@@ -1,14 +1,17 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Patch, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
 import { UuidParam } from '../common/uuid-param';
 import {
   CreateIndicatorDto,
@@ -39,7 +42,8 @@ export class IndicatorsController {
   @Post()
   @Permission('measurement.write')
   @ApiOperation({ summary: 'Add an indicator to the commitment' })
-  @ApiCreatedResponse({ type: IndicatorDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiCreatedResponse({ type: IndicatorDto, headers: ETAG_HEADER })
   @ApiForbiddenResponse({ description: "Not allowed to write on this commitment's organizations" })
   create(
     @CurrentMember() member: WorkspaceActor,
@@ -50,7 +54,8 @@ export class IndicatorsController {
   }
 
   @Get(':indicatorId')
-  @ApiOkResponse({ type: IndicatorDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiOkResponse({ type: IndicatorDto, headers: ETAG_HEADER })
   get(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
@@ -62,15 +67,23 @@ export class IndicatorsController {
   @Patch(':indicatorId')
   @Permission('measurement.write')
   @ApiOperation({ summary: 'Edit an indicator' })
-  @ApiOkResponse({ type: IndicatorDto })
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: IndicatorDto, headers: ETAG_HEADER })
   @ApiForbiddenResponse({ description: "Not allowed to write on this commitment's organizations" })
+  @ApiResponse({
+    status: 412,
+    description: 'If-Match is not the current version; `current` is the stored indicator',
+  })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
     @UuidParam('indicatorId') indicatorId: string,
+    @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: UpdateIndicatorDto,
   ): Promise<IndicatorDto> {
-    return this.indicators.update(member, commitmentId, indicatorId, dto);
+    return this.indicators.update(member, commitmentId, indicatorId, ifMatch, dto);
   }
 
   @Get(':indicatorId/measurements')

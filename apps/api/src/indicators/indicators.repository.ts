@@ -85,8 +85,13 @@ export class IndicatorsRepository {
     return rows.length > 0;
   }
 
+  /** Writes the changed columns of a locked indicator and increments its version. */
   update(tx: Tx, id: string, fields: IndicatorFields): Promise<IndicatorRow> {
-    return tx.indicator.update({ where: { id }, data: fields, include: indicatorInclude });
+    return tx.indicator.update({
+      where: { id },
+      data: { ...fields, version: { increment: 1 } },
+      include: indicatorInclude,
+    });
   }
 
   createMeasurement(

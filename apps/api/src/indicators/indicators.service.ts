@@ -1,6 +1,7 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { FieldValidationException } from '../common/api-error.filter';
+import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { localized } from '../common/localized';
@@ -20,6 +21,9 @@ import {
   type MeasurementRow,
 } from './indicators.repository';
 import { trajectory } from './trajectory';
+
+/** Thrown inside an edit's transaction when If-Match names another version (rolls it back). */
+class StaleVersion extends Error {}
 
 @Injectable()
 export class IndicatorsService {
@@ -76,46 +80,68 @@ export class IndicatorsService {
     return this.toDto(row);
   }
 
+  /**
+   * A partial edit under optimistic concurrency, on the indicator's locked row: 404, then 403,
+   * then 428 without If-Match, then 412 with the stored indicator when it names another version.
+   * An edit that changes nothing keeps the version and records nothing.
+   */
   async update(
     member: WorkspaceActor,
     commitmentId: string,
     id: string,
+    ifMatch: string | undefined,
     dto: UpdateIndicatorDto,
   ): Promise<IndicatorDto> {
     await this.assertMayWrite(member, commitmentId);
-    const row = await this.indicators.transaction(async (tx) => {
-      if (!(await this.indicators.lock(tx, member.workspaceId, commitmentId, id))) {
-        throw this.notFound(id);
-      }
-      const before = (await this.indicators.findOne(member.workspaceId, commitmentId, id, tx))!;
-      this.assertYears(
-        dto.baseline?.year ?? before.baselineYear,
-        dto.target?.year ?? before.targetYear,
-      );
-      const fields: IndicatorFields = {
-        nameVi: dto.name?.vi,
-        nameEn: dto.name?.en,
-        unit: dto.unit,
-        direction: dto.direction,
-        baselineValue: dto.baseline?.value,
-        baselineYear: dto.baseline?.year,
-        targetValue: dto.target?.value,
-        targetYear: dto.target?.year,
-        source: dto.source,
-      };
-      const updated = await this.indicators.update(tx, id, fields);
-      await recordActivity(tx, {
-        workspaceId: member.workspaceId,
-        actorId: member.userId,
-        commitmentId,
-        entityType: 'indicator',
-        entityId: id,
-        action: 'updated',
-        changes: diffFields(this.fieldsOf(before), fields),
+    try {
+      const row = await this.indicators.transaction(async (tx) => {
+        if (!(await this.indicators.lock(tx, member.workspaceId, commitmentId, id))) {
+          throw this.notFound(id);
+        }
+        const before = (await this.indicators.findOne(member.workspaceId, commitmentId, id, tx))!;
+        requireIfMatch(ifMatch);
+        if (!ifMatchNames(ifMatch!, before.version)) throw new StaleVersion();
+        this.assertYears(
+          dto.baseline?.year ?? before.baselineYear,
+          dto.target?.year ?? before.targetYear,
+        );
+        const fields: IndicatorFields = {
+          nameVi: dto.name?.vi,
+          nameEn: dto.name?.en,
+          unit: dto.unit,
+          direction: dto.direction,
+          baselineValue: dto.baseline?.value,
+          baselineYear: dto.baseline?.year,
+          targetValue: dto.target?.value,
+          targetYear: dto.target?.year,
+          source: dto.source,
+        };
+        const changes = diffFields(this.fieldsOf(before), fields);
+        if (Object.keys(changes).length === 0) return before;
+        const changed = Object.fromEntries(
+          Object.entries(fields).filter(([field]) => field in changes),
+        ) as IndicatorFields;
+        const updated = await this.indicators.update(tx, id, changed);
+        await recordActivity(tx, {
+          workspaceId: member.workspaceId,
+          actorId: member.userId,
+          commitmentId,
+          entityType: 'indicator',
+          entityId: id,
+          action: 'updated',
+          changes,
+        });
+        return updated;
       });
-      return updated;
-    });
-    return this.toDto(row);
+      return this.toDto(row);
+    } catch (error) {
+      if (!(error instanceof StaleVersion)) throw error;
+      throw new StaleVersionException(
+        'indicator',
+        ifMatch ?? '',
+        await this.get(member, commitmentId, id),
+      );
+    }
   }
 
   async listMeasurements(
@@ -248,6 +274,7 @@ export class IndicatorsService {
       measurements: row.measurements.map((m) => this.measurementDto(m)),
       latest: latest ? { measuredOn: isoDate(latest.measuredOn), value: latest.value } : null,
       ...trajectory({ direction: row.direction, baseline, target, latest }),
+      version: row.version,
     };
   }
 }

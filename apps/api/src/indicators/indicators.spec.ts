@@ -22,6 +22,7 @@ interface Indicator {
   latest: { measuredOn: string; value: number } | null;
   expected: number | null;
   onTrack: boolean | null;
+  version: number;
 }
 interface ErrorBody {
   statusCode: number;
@@ -29,6 +30,8 @@ interface ErrorBody {
 }
 
 const WS = '/api/workspaces/viet-nam';
+/** If-Match naming the first version of a record. */
+const V1 = { 'if-match': '"1"' };
 
 /** A request by method name, with or without a body. */
 function send(client: TestClient, method: 'get' | 'post' | 'patch', url: string, body?: unknown) {
@@ -161,7 +164,7 @@ describe('indicators and measurements', () => {
       { target: { value: 60, year: 2019 } },
       { baseline: { value: 40, year: 2031 } },
     ]) {
-      const refused = await official.patch<ErrorBody>(url, patch);
+      const refused = await official.patch<ErrorBody>(url, patch, V1);
       expect(refused.status).toBe(400);
       expect(refused.body.details?.map((d) => d.field)).toEqual(['target.year']);
     }
@@ -169,18 +172,22 @@ describe('indicators and measurements', () => {
       row,
     );
     // The same year is fine.
-    expect((await official.patch(url, { target: { value: 60, year: 2020 } })).status).toBe(200);
+    expect((await official.patch(url, { target: { value: 60, year: 2020 } }, V1)).status).toBe(200);
   });
 
   it('edits an indicator and records exactly what changed', async () => {
     const c = await commitments();
     const indicator = await created(c.molisa);
     const url = `${indicators(c.molisa)}/${indicator.id}`;
-    const response = await official.patch<Indicator>(url, {
-      name: { vi: 'Tỷ lệ bao phủ', en: 'Coverage rate' },
-      target: { value: 65.5, year: 2030 },
-      source: null,
-    });
+    const response = await official.patch<Indicator>(
+      url,
+      {
+        name: { vi: 'Tỷ lệ bao phủ', en: 'Coverage rate' },
+        target: { value: 65.5, year: 2030 },
+        source: null,
+      },
+      V1,
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       name: { vi: 'Tỷ lệ bao phủ', en: 'Coverage rate' },
@@ -282,11 +289,11 @@ describe('indicators and measurements', () => {
       ] as const;
     // An EDITOR of another organization.
     for (const [method, url, payload] of writes(c.vcci, vcciIndicator.body.id)) {
-      expect((await official[method](url, payload)).status).toBe(403);
+      expect((await official[method](url, payload, V1)).status).toBe(403);
     }
     for (const client of [manager, union, viewer]) {
       for (const [method, url, payload] of writes(c.molisa, own.id)) {
-        expect((await client[method](url, payload)).status).toBe(403);
+        expect((await client[method](url, payload, V1)).status).toBe(403);
       }
     }
     expect(await counts()).toEqual(before);
@@ -322,7 +329,7 @@ describe('indicators and measurements', () => {
       [{ commitmentId: c.vcci }, 'commitmentId'],
       [{ id: randomUUID() }, 'id'],
     ] as const) {
-      const response = await official.patch<ErrorBody>(url, payload);
+      const response = await official.patch<ErrorBody>(url, payload, V1);
       expect(response.status).toBe(400);
       expect(response.body.details?.map((d) => d.field)).toContain(field);
     }
@@ -406,5 +413,68 @@ describe('indicators and measurements', () => {
     expect(await t.prisma.measurement.count({ where: { indicatorId: foreignIndicator.id } })).toBe(
       0,
     );
+  });
+
+  describe('optimistic concurrency', () => {
+    type Stale = ErrorBody & { message: string; current: Indicator };
+
+    it('requires If-Match to edit: 428 without it or with *, 412 with a stale one returning the stored indicator, nothing changed', async () => {
+      const c = await commitments();
+      const indicator = await created(c.molisa);
+      expect(indicator.version).toBe(1);
+      const url = `${indicators(c.molisa)}/${indicator.id}`;
+      const row = await t.prisma.indicator.findUniqueOrThrow({ where: { id: indicator.id } });
+      const before = await counts();
+      expect((await official.patch(url, { unit: 'người' })).status).toBe(428);
+      expect((await official.patch(url, { unit: 'người' }, { 'if-match': '*' })).status).toBe(428);
+      const stale = await official.patch<Stale>(url, { unit: 'người' }, { 'if-match': '"4"' });
+      expect(stale.status).toBe(412);
+      expect(stale.body.current).toMatchObject({ id: indicator.id, unit: '%', version: 1 });
+      // Authorization first: a MANAGER of another organization gets 403, not 428.
+      expect((await manager.patch(url, { unit: 'người' })).status).toBe(403);
+      expect(await t.prisma.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).toEqual(
+        row,
+      );
+      expect(await counts()).toEqual(before);
+    });
+
+    it('bumps the version and the ETag on a real edit, and not on an empty or identical one', async () => {
+      const c = await commitments();
+      const indicator = await created(c.molisa);
+      const url = `${indicators(c.molisa)}/${indicator.id}`;
+      expect((await viewer.get(url)).headers['etag']).toBe('"1"');
+      const before = await counts();
+      for (const payload of [{}, { unit: '%', baseline: { value: 40, year: 2020 } }]) {
+        const same = await official.patch<Indicator>(url, payload, V1);
+        expect(same.status).toBe(200);
+        expect(same.body.version).toBe(1);
+        expect(same.headers['etag']).toBe('"1"');
+      }
+      expect(await counts()).toEqual(before);
+      const edited = await official.patch<Indicator>(url, { unit: 'người' }, V1);
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ unit: 'người', version: 2 });
+      expect(edited.headers['etag']).toBe('"2"');
+      expect((await official.patch(url, { unit: 'x' }, V1)).status).toBe(412);
+      expect((await official.get<Indicator>(url)).body.unit).toBe('người');
+    });
+
+    it('lets exactly one of many concurrent edits of one version through; the rest get 412', async () => {
+      const c = await commitments();
+      const indicator = await created(c.molisa);
+      const url = `${indicators(c.molisa)}/${indicator.id}`;
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => official.patch<Indicator>(url, { unit: `u${i}` }, V1)),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array<number>(11).fill(412)]);
+      const winner = responses.find((r) => r.status === 200)!.body;
+      expect(
+        await t.prisma.indicator.findUniqueOrThrow({ where: { id: indicator.id } }),
+      ).toMatchObject({ version: 2, unit: winner.unit });
+      const events = await t.prisma.activityEvent.findMany({
+        where: { entityId: indicator.id, action: 'updated' },
+      });
+      expect(events.map((e) => e.changes)).toEqual([{ unit: { before: '%', after: winner.unit } }]);
+    });
   });
 });

@@ -23,6 +23,8 @@ export class PositionDto {
   @ApiProperty({ type: UserRefDto, nullable: true, description: 'Who recorded it' })
   recordedBy: UserRefDto | null;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ description: 'Send it back as If-Match (quoted) to replace the position' })
+  version: number;
 }
 
 export class PositionListDto extends ListOf(PositionDto, 'PositionList') {}

@@ -1,8 +1,15 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Put, UseInterceptors } from '@nestjs/common';
+import {
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
 import { UuidParam } from '../common/uuid-param';
 import { PositionDto, PositionListDto, RecordPositionDto } from './position.dto';
 import { PositionsService } from './positions.service';
@@ -24,17 +31,43 @@ export class PositionsController {
 
   @Put(':organizationId')
   @Permission('position.record')
+  @UseInterceptors(VersionEtagInterceptor)
+  @ApiHeader({
+    ...IF_MATCH,
+    required: false,
+    description: `${IF_MATCH.description}: required to replace a recorded position; omit it to record the first one`,
+  })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: '`*`: only record a first position (412 when one is recorded)',
+  })
   @ApiOkResponse({
     type: PositionDto,
+    headers: ETAG_HEADER,
     description: 'The position as recorded (created or replaced)',
   })
   @ApiForbiddenResponse({ description: "Not the caller's organization (administrators: any)" })
+  @ApiResponse({
+    status: 412,
+    description:
+      'If-Match is not the current version, or the position was recorded meanwhile; `current` is the stored position',
+  })
+  @ApiResponse({ status: 428, description: 'A position is recorded and If-Match is missing' })
   record(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
     @UuidParam('organizationId') organizationId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Body() body: RecordPositionDto,
   ): Promise<PositionDto> {
-    return this.positions.record(member, commitmentId, organizationId, body);
+    return this.positions.record(
+      member,
+      commitmentId,
+      organizationId,
+      { ifMatch, ifNoneMatch },
+      body,
+    );
   }
 }

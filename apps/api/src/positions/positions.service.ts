@@ -1,14 +1,25 @@
 import type { WorkspaceActor } from '../auth/actor';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
-import { FieldValidationException } from '../common/api-error.filter';
+import { type ApiErrorBody, FieldValidationException } from '../common/api-error.filter';
+import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { localized } from '../common/localized';
 import { PolicyService } from '../permissions/policy.service';
 import { isFutureDate } from './date-only';
 import { type PositionDto, type RecordPositionDto } from './position.dto';
-import { type PositionRow, PositionsRepository } from './positions.repository';
+import { isUniqueViolation, type PositionRow, PositionsRepository } from './positions.repository';
+
+/** Thrown inside a write's transaction when its precondition fails (rolls it back). */
+class StaleVersion extends Error {}
+
+/** The preconditions of a PUT: If-Match edits the stored version, `If-None-Match: *` creates. */
+export interface PositionPreconditions {
+  ifMatch?: string;
+  ifNoneMatch?: string;
+}
 
 @Injectable()
 export class PositionsService {
@@ -24,11 +35,17 @@ export class PositionsService {
     return listOf(rows.map(toDto));
   }
 
-  /** One position per commitment and organization: recording again replaces it. */
+  /**
+   * One position per commitment and organization. Creating needs no precondition (or
+   * `If-None-Match: *`); replacing a recorded one needs If-Match naming its version (428
+   * without, 412 with the stored position when stale). Of concurrent creations one wins and
+   * the others get 412 with the position it recorded: never a silent overwrite.
+   */
   async record(
     member: WorkspaceActor,
     commitmentId: string,
     organizationId: string,
+    { ifMatch, ifNoneMatch }: PositionPreconditions,
     input: RecordPositionDto,
   ): Promise<PositionDto> {
     const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
@@ -41,17 +58,92 @@ export class PositionsService {
         { field: 'decidedOn', message: 'must not be in the future' },
       ]);
     }
-    const row = await this.positions.record(
-      { workspaceId, commitmentId, organizationId },
-      {
-        position: input.position,
-        rationale: input.rationale,
-        decidedOn: new Date(`${input.decidedOn}T00:00:00Z`),
-      },
-      member.userId,
-    );
-    return toDto(row);
+    const createOnly = ifNoneMatch?.trim() === '*';
+    const fields = {
+      position: input.position,
+      rationale: input.rationale,
+      decidedOn: new Date(`${input.decidedOn}T00:00:00Z`),
+    };
+    const target = { workspaceId, commitmentId, organizationId };
+    const event = {
+      workspaceId,
+      actorId: member.userId,
+      commitmentId,
+      entityType: 'position' as const,
+    };
+    try {
+      const row = await this.positions.transaction(async (tx) => {
+        const stored = await this.positions.lock(tx, workspaceId, commitmentId, organizationId);
+        if (!stored) {
+          if (ifMatch !== undefined) throw noPositionYet(ifMatch);
+          const created = await this.positions.create(tx, target, fields, member.userId);
+          await recordActivity(tx, {
+            ...event,
+            entityId: created.id,
+            action: 'recorded',
+            changes: snapshot({ organizationId, ...fields, recordedById: member.userId }, 'after'),
+          });
+          return created;
+        }
+        if (createOnly) throw new StaleVersion();
+        if (ifMatch === undefined) throw alreadyRecorded(toDto(stored));
+        requireIfMatch(ifMatch);
+        if (!ifMatchNames(ifMatch!, stored.version)) throw new StaleVersion();
+        const changes = diffFields(
+          {
+            position: stored.position,
+            rationale: stored.rationale,
+            decidedOn: stored.decidedOn,
+            recordedById: stored.recordedById,
+          },
+          { ...fields, recordedById: member.userId },
+        );
+        if (Object.keys(changes).length === 0) return stored;
+        const replaced = await this.positions.replace(tx, stored.id, fields, member.userId);
+        await recordActivity(tx, { ...event, entityId: stored.id, action: 'updated', changes });
+        return replaced;
+      });
+      return toDto(row);
+    } catch (error) {
+      if (!(error instanceof StaleVersion) && !isUniqueViolation(error)) throw error;
+      const current = await this.positions.findOne(commitmentId, organizationId);
+      if (!current) throw error;
+      throw new StaleVersionException(
+        'position',
+        ifMatch ?? ifNoneMatch ?? '(none: another request recorded it first)',
+        toDto(current),
+      );
+    }
   }
+}
+
+/**
+ * 428 for a PUT without If-Match when a position is recorded (maybe by a request that won a
+ * race): it carries `current`, like a 412, so the client can show what is stored and reapply.
+ */
+function alreadyRecorded(current: PositionDto): HttpException {
+  return new HttpException(
+    {
+      statusCode: HttpStatus.PRECONDITION_REQUIRED,
+      error: 'Precondition Required',
+      message:
+        'This organization already has a position on the commitment: send If-Match with the ETag of the version you replace',
+      current,
+    } satisfies ApiErrorBody,
+    HttpStatus.PRECONDITION_REQUIRED,
+  );
+}
+
+/** 412 for If-Match on a position that is not recorded: there is no version to match. */
+function noPositionYet(ifMatch: string): HttpException {
+  return new HttpException(
+    {
+      statusCode: HttpStatus.PRECONDITION_FAILED,
+      error: 'Precondition Failed',
+      message: `If-Match ${ifMatch}: this organization has no position on the commitment yet; send the PUT without If-Match to record one`,
+    } satisfies ApiErrorBody,
+    HttpStatus.PRECONDITION_FAILED,
+  );
 }
 
 function toDto(p: PositionRow): PositionDto {
@@ -67,5 +159,6 @@ function toDto(p: PositionRow): PositionDto {
     decidedOn: isoDate(p.decidedOn),
     recordedBy: p.recordedBy,
     updatedAt: p.updatedAt.toISOString(),
+    version: p.version,
   };
 }

@@ -10,6 +10,7 @@ interface Position {
   decidedOn: string;
   recordedBy: { id: string; displayName: string } | null;
   updatedAt: string;
+  version: number;
 }
 interface ErrorBody {
   statusCode: number;
@@ -38,6 +39,10 @@ describe('PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organiz
     t.prisma.position.findUnique({
       where: { commitmentId_organizationId: { commitmentId: commitment, organizationId } },
     });
+  /** If-Match naming the stored version of the organization's position. */
+  const ifMatchOf = async (organizationId: string) => ({
+    'if-match': `"${(await positionOf(organizationId))!.version}"`,
+  });
   const valid = {
     position: 'RESERVATION',
     rationale: 'Đồng ý về nguyên tắc, cần thêm lộ trình tài chính.',
@@ -75,14 +80,15 @@ describe('PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organiz
       recordedBy: { id: users['official@demo.test'] },
     });
 
-    const second = await official.put<Position>(url(orgs.MOLISA!), {
-      position: 'AGREE',
-      rationale: 'Đã thống nhất lộ trình.',
-      decidedOn: '2026-04-15',
-    });
+    const second = await official.put<Position>(
+      url(orgs.MOLISA!),
+      { position: 'AGREE', rationale: 'Đã thống nhất lộ trình.', decidedOn: '2026-04-15' },
+      { 'if-match': '"1"' },
+    );
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({
       id: first.body.id,
+      version: 2,
       position: 'AGREE',
       decidedOn: '2026-04-15',
     });
@@ -106,7 +112,11 @@ describe('PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organiz
   });
 
   it("lets a PARTNER replace their own organization's seeded position, recorded by them", async () => {
-    const res = await union.put<Position>(url(orgs.VGCL!), { ...valid, position: 'DISAGREE' });
+    const res = await union.put<Position>(
+      url(orgs.VGCL!),
+      { ...valid, position: 'DISAGREE' },
+      await ifMatchOf(orgs.VGCL!),
+    );
     expect(res.status).toBe(200);
     expect(await positionOf(orgs.VGCL!)).toMatchObject({
       position: 'DISAGREE',
@@ -138,7 +148,11 @@ describe('PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organiz
   it('lets an ADMIN record any organization of the workspace', async () => {
     const before = await positionOf(orgs.VCCI!);
     expect(before).not.toBeNull();
-    const res = await admin.put<Position>(url(orgs.VCCI!), { ...valid, position: 'AGREE' });
+    const res = await admin.put<Position>(
+      url(orgs.VCCI!),
+      { ...valid, position: 'AGREE' },
+      await ifMatchOf(orgs.VCCI!),
+    );
     expect(res.status).toBe(200);
     expect(await positionOf(orgs.VCCI!)).toMatchObject({
       id: before!.id,
@@ -181,10 +195,11 @@ describe('PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organiz
   });
 
   it("accepts today's date", async () => {
-    const res = await official.put<Position>(url(orgs.MOLISA!), {
-      ...valid,
-      decidedOn: daysFromToday(0),
-    });
+    const res = await official.put<Position>(
+      url(orgs.MOLISA!),
+      { ...valid, decidedOn: daysFromToday(0) },
+      await ifMatchOf(orgs.MOLISA!),
+    );
     expect(res.status).toBe(200);
     expect(res.body.decidedOn).toBe(daysFromToday(0));
   });
@@ -218,6 +233,121 @@ describe('PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organiz
       ).status,
     ).toBe(404);
     expect(await t.prisma.position.count()).toBe(before);
+  });
+  describe('optimistic concurrency', () => {
+    type Stale = ErrorBody & { message: string; current?: Position };
+
+    /** A fresh commitment of the demo framework, with no positions. */
+    async function freshCommitment(): Promise<string> {
+      const base = await t.prisma.commitment.findUniqueOrThrow({ where: { id: commitmentId } });
+      const created = await t.prisma.commitment.create({
+        data: {
+          workspaceId: base.workspaceId,
+          frameworkId: base.frameworkId,
+          reference: `POS-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+          titleVi: 'Cam kết thử',
+          titleEn: 'Test commitment',
+        },
+      });
+      return created.id;
+    }
+    const events = (commitment: string) =>
+      t.prisma.activityEvent.findMany({
+        where: { entityType: 'position', commitmentId: commitment },
+      });
+
+    it('creates without If-Match (ETag "1"); replacing then needs If-Match: 428 without (with current), 412 when stale, nothing changed', async () => {
+      const c = await freshCommitment();
+      const created = await union.put<Position>(url(orgs.VGCL!, c), valid);
+      expect(created.status).toBe(200);
+      expect(created.body.version).toBe(1);
+      expect(created.headers['etag']).toBe('"1"');
+      const before = await positionOf(orgs.VGCL!, c);
+      const change = { ...valid, position: 'DISAGREE' };
+      const missing = await union.put<Stale>(url(orgs.VGCL!, c), change);
+      expect(missing.status).toBe(428);
+      expect(missing.body.current).toMatchObject({ id: created.body.id, version: 1 });
+      expect((await union.put(url(orgs.VGCL!, c), change, { 'if-match': '*' })).status).toBe(428);
+      const stale = await union.put<Stale>(url(orgs.VGCL!, c), change, { 'if-match': '"5"' });
+      expect(stale.status).toBe(412);
+      expect(stale.body.current).toMatchObject({ position: 'RESERVATION', version: 1 });
+      const createOnly = await union.put<Stale>(url(orgs.VGCL!, c), change, {
+        'if-none-match': '*',
+      });
+      expect(createOnly.status).toBe(412);
+      expect(createOnly.body.current).toMatchObject({ version: 1 });
+      // Authorization first: another organization's EDITOR gets 403.
+      expect((await official.put(url(orgs.VGCL!, c), change)).status).toBe(403);
+      expect(await positionOf(orgs.VGCL!, c)).toEqual(before);
+      expect(await events(c)).toHaveLength(1);
+
+      const replaced = await union.put<Position>(url(orgs.VGCL!, c), change, { 'if-match': '"1"' });
+      expect(replaced.status).toBe(200);
+      expect(replaced.body).toMatchObject({ position: 'DISAGREE', version: 2 });
+      expect(replaced.headers['etag']).toBe('"2"');
+      // The same content again changes nothing: same version, no event.
+      const same = await union.put<Position>(url(orgs.VGCL!, c), change, { 'if-match': '"2"' });
+      expect(same.body.version).toBe(2);
+      expect(await events(c)).toHaveLength(2);
+    });
+
+    it('accepts If-None-Match: * to create, and refuses If-Match when nothing is recorded (412)', async () => {
+      const c = await freshCommitment();
+      const noneYet = await union.put<Stale>(url(orgs.VGCL!, c), valid, { 'if-match': '"1"' });
+      expect(noneYet.status).toBe(412);
+      expect(await positionOf(orgs.VGCL!, c)).toBeNull();
+      const created = await union.put<Position>(url(orgs.VGCL!, c), valid, {
+        'if-none-match': '*',
+      });
+      expect(created.status).toBe(200);
+      expect(created.body.version).toBe(1);
+    });
+
+    it('lets exactly one of many concurrent replacements of one version through; the rest get 412', async () => {
+      const c = await freshCommitment();
+      expect((await union.put(url(orgs.VGCL!, c), valid)).status).toBe(200);
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          union.put<Position>(
+            url(orgs.VGCL!, c),
+            { ...valid, rationale: `Lý do ${i}` },
+            { 'if-match': '"1"' },
+          ),
+        ),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array<number>(11).fill(412)]);
+      const winner = responses.find((r) => r.status === 200)!.body;
+      expect(await positionOf(orgs.VGCL!, c)).toMatchObject({
+        version: 2,
+        rationale: winner.rationale,
+      });
+      expect((await events(c)).map((e) => e.action).sort()).toEqual(['recorded', 'updated']);
+    });
+
+    it('creates once when many first recordings race: one 200, the others 412 (or 428) with the winner as current, never 500', async () => {
+      const c = await freshCommitment();
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          union.put<Position & Stale>(url(orgs.VGCL!, c), { ...valid, rationale: `Lần ${i}` }),
+        ),
+      );
+      const winners = responses.filter((r) => r.status === 200);
+      expect(winners).toHaveLength(1);
+      const losers = responses.filter((r) => r.status !== 200);
+      expect(losers.every((r) => r.status === 412 || r.status === 428)).toBe(true);
+      for (const loser of losers) {
+        expect(loser.body.current).toMatchObject({
+          rationale: winners[0]!.body.rationale,
+          version: 1,
+        });
+      }
+      expect(await t.prisma.position.count({ where: { commitmentId: c } })).toBe(1);
+      expect(await positionOf(orgs.VGCL!, c)).toMatchObject({
+        version: 1,
+        rationale: winners[0]!.body.rationale,
+      });
+      expect(await events(c)).toHaveLength(1);
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { type UpdateState } from '@spct/contracts';
 import { FieldValidationException } from '../common/api-error.filter';
+import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { consistencyErrors } from '../commitments/consistency';
@@ -29,6 +30,18 @@ import {
 } from './progress-updates.repository';
 
 const EDITABLE: UpdateState[] = ['DRAFT', 'RETURNED'];
+
+/** Thrown inside a step's transaction when If-Match names another version (rolls it back). */
+class StaleVersion extends Error {}
+
+/** What a workflow step records, or null when it changed nothing (no event, no new version). */
+type StepResult = { action: string; changes: ReturnType<typeof diffFields> } | null;
+
+/** The If-Match of a step: `required` for edits of content, optional (but honoured) otherwise. */
+interface Precondition {
+  ifMatch: string | undefined;
+  required: boolean;
+}
 
 /** An indicator value as history and the API show it. */
 function valueView(v: IndicatorValueData) {
@@ -96,93 +109,145 @@ export class ProgressUpdatesService {
     return this.toDto(row);
   }
 
+  /**
+   * Edits a DRAFT or RETURNED report under optimistic concurrency: `ifMatch` must name the stored
+   * version. A PATCH that changes nothing answers the report as it is, with the same version.
+   */
   async edit(
     member: WorkspaceActor,
     commitmentId: string,
     id: string,
+    ifMatch: string | undefined,
     dto: UpdateProgressUpdateDto,
   ): Promise<ProgressUpdateDto> {
-    return this.step(member, commitmentId, id, async (tx, row, commitment) => {
-      this.assertAuthorMayWrite(member, row, commitment);
-      this.assertState(row, EDITABLE, 'edited');
-      const values = await this.checkIndicatorValues(member, commitmentId, dto.indicatorValues, tx);
-      const { indicatorValues: _values, ...fields } = dto;
-      await this.updates.edit(tx, id, fields, values);
-      const after = { ...fields, ...(values ? { indicatorValues: values.map(valueView) } : {}) };
-      return { action: 'updated', changes: diffFields(this.editableView(row), after) };
-    });
+    return this.step(
+      member,
+      commitmentId,
+      id,
+      { ifMatch, required: true },
+      (row, commitment) => this.assertAuthorMayWrite(member, row, commitment),
+      async (tx, row) => {
+        this.assertState(row, EDITABLE, 'edited');
+        const values = await this.checkIndicatorValues(
+          member,
+          commitmentId,
+          dto.indicatorValues,
+          tx,
+        );
+        const { indicatorValues: _values, ...fields } = dto;
+        const after = { ...fields, ...(values ? { indicatorValues: values.map(valueView) } : {}) };
+        const changes = diffFields(this.editableView(row), after);
+        if (Object.keys(changes).length === 0) return null;
+        const changedFields = Object.fromEntries(
+          Object.entries(fields).filter(([field]) => field in changes),
+        );
+        await this.updates.edit(
+          tx,
+          id,
+          changedFields,
+          'indicatorValues' in changes ? values : undefined,
+        );
+        return { action: 'updated', changes };
+      },
+    );
   }
 
-  submit(member: WorkspaceActor, commitmentId: string, id: string): Promise<ProgressUpdateDto> {
-    return this.step(member, commitmentId, id, async (tx, row, commitment) => {
-      this.assertAuthorMayWrite(member, row, commitment);
-      this.assertState(row, EDITABLE, 'submitted');
-      this.assertLive(commitment);
-      await this.assertConsistent(tx, member, row);
-      const submittedAt = new Date();
-      await this.updates.transition(tx, id, EDITABLE, 'SUBMITTED', { submittedAt });
-      return {
-        action: 'submitted',
-        changes: diffFields(
-          { state: row.state, submittedAt: row.submittedAt },
-          { state: 'SUBMITTED', submittedAt },
-        ),
-      };
-    });
+  submit(
+    member: WorkspaceActor,
+    commitmentId: string,
+    id: string,
+    ifMatch?: string,
+  ): Promise<ProgressUpdateDto> {
+    return this.step(
+      member,
+      commitmentId,
+      id,
+      { ifMatch, required: false },
+      (row, commitment) => this.assertAuthorMayWrite(member, row, commitment),
+      async (tx, row, commitment) => {
+        this.assertState(row, EDITABLE, 'submitted');
+        this.assertLive(commitment);
+        await this.assertConsistent(tx, member, row);
+        const submittedAt = new Date();
+        await this.updates.transition(tx, id, EDITABLE, 'SUBMITTED', { submittedAt });
+        return {
+          action: 'submitted',
+          changes: diffFields(
+            { state: row.state, submittedAt: row.submittedAt },
+            { state: 'SUBMITTED', submittedAt },
+          ),
+        };
+      },
+    );
   }
 
-  approve(member: WorkspaceActor, commitmentId: string, id: string): Promise<ProgressUpdateDto> {
-    return this.step(member, commitmentId, id, async (tx, row, commitment) => {
-      this.policy.assert(member, 'update.decide', { authorId: row.authorId });
-      this.assertState(row, ['SUBMITTED'], 'approved');
-      this.assertLive(commitment);
-      const chain = await this.updates.lockChain(tx, member.workspaceId, commitmentId);
-      await this.assertConsistent(tx, member, row);
-      const decidedAt = new Date();
-      if (
-        !(await this.updates.transition(tx, id, ['SUBMITTED'], 'APPROVED', {
-          decidedAt,
-          decidedById: member.userId,
-        }))
-      ) {
-        throw this.conflict(row.state, 'approved');
-      }
-      // The report's figures become the commitment's official ones...
-      const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
-      await recordActivity(tx, {
-        workspaceId: member.workspaceId,
-        actorId: member.userId,
-        commitmentId,
-        entityType: 'commitment',
-        entityId: commitmentId,
-        action: 'updated',
-        changes: diffFields(
-          { status: commitment.status, progress: commitment.progress, version: commitment.version },
-          official,
-        ),
-      });
-      // ...its indicator values become measurements, recorded as the author's...
-      await this.updates.createMeasurements(
-        tx,
-        member.workspaceId,
-        row.authorId,
-        row.indicatorValues.map(({ indicatorId, value, measuredOn, source }) => ({
-          indicatorId,
-          value,
-          measuredOn,
-          source,
-        })),
-      );
-      // ...and every ancestor's stored progress follows (frameworks read their top level).
-      await this.commitments.rollUpAndRecord(tx, member, chain.at(-2) ?? null);
-      return {
-        action: 'approved',
-        changes: diffFields(
-          { state: row.state, decidedAt: row.decidedAt, decidedById: row.decidedById },
-          { state: 'APPROVED', decidedAt, decidedById: member.userId },
-        ),
-      };
-    });
+  approve(
+    member: WorkspaceActor,
+    commitmentId: string,
+    id: string,
+    ifMatch?: string,
+  ): Promise<ProgressUpdateDto> {
+    return this.step(
+      member,
+      commitmentId,
+      id,
+      { ifMatch, required: false },
+      (row) => this.policy.assert(member, 'update.decide', { authorId: row.authorId }),
+      async (tx, row, commitment) => {
+        this.assertState(row, ['SUBMITTED'], 'approved');
+        this.assertLive(commitment);
+        const chain = await this.updates.lockChain(tx, member.workspaceId, commitmentId);
+        await this.assertConsistent(tx, member, row);
+        const decidedAt = new Date();
+        if (
+          !(await this.updates.transition(tx, id, ['SUBMITTED'], 'APPROVED', {
+            decidedAt,
+            decidedById: member.userId,
+          }))
+        ) {
+          throw this.conflict(row.state, 'approved');
+        }
+        // The report's figures become the commitment's official ones...
+        const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
+        await recordActivity(tx, {
+          workspaceId: member.workspaceId,
+          actorId: member.userId,
+          commitmentId,
+          entityType: 'commitment',
+          entityId: commitmentId,
+          action: 'updated',
+          changes: diffFields(
+            {
+              status: commitment.status,
+              progress: commitment.progress,
+              version: commitment.version,
+            },
+            official,
+          ),
+        });
+        // ...its indicator values become measurements, recorded as the author's...
+        await this.updates.createMeasurements(
+          tx,
+          member.workspaceId,
+          row.authorId,
+          row.indicatorValues.map(({ indicatorId, value, measuredOn, source }) => ({
+            indicatorId,
+            value,
+            measuredOn,
+            source,
+          })),
+        );
+        // ...and every ancestor's stored progress follows (frameworks read their top level).
+        await this.commitments.rollUpAndRecord(tx, member, chain.at(-2) ?? null);
+        return {
+          action: 'approved',
+          changes: diffFields(
+            { state: row.state, decidedAt: row.decidedAt, decidedById: row.decidedById },
+            { state: 'APPROVED', decidedAt, decidedById: member.userId },
+          ),
+        };
+      },
+    );
   }
 
   returnToAuthor(
@@ -190,54 +255,75 @@ export class ProgressUpdatesService {
     commitmentId: string,
     id: string,
     dto: ReturnProgressUpdateDto,
+    ifMatch?: string,
   ): Promise<ProgressUpdateDto> {
-    return this.step(member, commitmentId, id, async (tx, row) => {
-      this.policy.assert(member, 'update.decide', { authorId: row.authorId });
-      this.assertState(row, ['SUBMITTED'], 'returned');
-      const decidedAt = new Date();
-      const fields = { decidedAt, decidedById: member.userId, returnReason: dto.reason };
-      if (!(await this.updates.transition(tx, id, ['SUBMITTED'], 'RETURNED', fields))) {
-        throw this.conflict(row.state, 'returned');
-      }
-      return {
-        action: 'returned',
-        changes: diffFields(
-          {
-            state: row.state,
-            returnReason: row.returnReason,
-            decidedAt: row.decidedAt,
-            decidedById: row.decidedById,
-          },
-          { state: 'RETURNED', ...fields },
-        ),
-      };
-    });
+    return this.step(
+      member,
+      commitmentId,
+      id,
+      { ifMatch, required: false },
+      (row) => this.policy.assert(member, 'update.decide', { authorId: row.authorId }),
+      async (tx, row) => {
+        this.assertState(row, ['SUBMITTED'], 'returned');
+        const decidedAt = new Date();
+        const fields = { decidedAt, decidedById: member.userId, returnReason: dto.reason };
+        if (!(await this.updates.transition(tx, id, ['SUBMITTED'], 'RETURNED', fields))) {
+          throw this.conflict(row.state, 'returned');
+        }
+        return {
+          action: 'returned',
+          changes: diffFields(
+            {
+              state: row.state,
+              returnReason: row.returnReason,
+              decidedAt: row.decidedAt,
+              decidedById: row.decidedById,
+            },
+            { state: 'RETURNED', ...fields },
+          ),
+        };
+      },
+    );
   }
 
   /**
-   * One workflow step on a report: locks it (404 when it is not the commitment's, in this
-   * workspace), runs `work`, records the event it returns, and answers the report as it now is.
+   * One workflow step on a report, in one transaction on its locked row: 404 when it is not the
+   * commitment's (in this workspace), then `authorize` (403), then 428 when If-Match is required
+   * and missing, then 412 with the stored report when it names another version, then `work`,
+   * whose event is recorded; answers the report as it now is.
    */
   private async step(
     member: WorkspaceActor,
     commitmentId: string,
     id: string,
-    work: (
-      tx: Tx,
-      row: ProgressUpdateRow,
-      commitment: CommitmentFacts,
-    ) => Promise<{ action: string; changes: ReturnType<typeof diffFields> }>,
+    { ifMatch, required }: Precondition,
+    authorize: (row: ProgressUpdateRow, commitment: CommitmentFacts) => void,
+    work: (tx: Tx, row: ProgressUpdateRow, commitment: CommitmentFacts) => Promise<StepResult>,
   ): Promise<ProgressUpdateDto> {
-    const row = await this.updates.transaction(async (tx) => {
-      const locked = await this.updates.findLocked(tx, member.workspaceId, commitmentId, id);
-      if (!locked) throw this.notFound(id);
-      const commitment = await this.updates.findCommitment(member.workspaceId, commitmentId, tx);
-      if (!commitment) throw this.notFound(id);
-      const { action, changes } = await work(tx, locked, commitment);
-      await this.record(tx, member, locked, action, changes);
-      return this.updates.findOne(member.workspaceId, commitmentId, id, tx);
-    });
-    return this.toDto(row!);
+    try {
+      const row = await this.updates.transaction(async (tx) => {
+        const locked = await this.updates.findLocked(tx, member.workspaceId, commitmentId, id);
+        if (!locked) throw this.notFound(id);
+        const commitment = await this.updates.findCommitment(member.workspaceId, commitmentId, tx);
+        if (!commitment) throw this.notFound(id);
+        authorize(locked, commitment);
+        if (required) requireIfMatch(ifMatch);
+        if (ifMatch !== undefined && !ifMatchNames(ifMatch, locked.version)) {
+          throw new StaleVersion();
+        }
+        const result = await work(tx, locked, commitment);
+        if (result) await this.record(tx, member, locked, result.action, result.changes);
+        return this.updates.findOne(member.workspaceId, commitmentId, id, tx);
+      });
+      return this.toDto(row!);
+    } catch (error) {
+      if (!(error instanceof StaleVersion)) throw error;
+      throw new StaleVersionException(
+        'progress report',
+        ifMatch ?? '',
+        await this.get(member, commitmentId, id),
+      );
+    }
   }
 
   private async requireCommitment(

@@ -29,6 +29,12 @@ interface Framework {
 
 const WS = '/api/workspaces/viet-nam';
 
+/** The If-Match header naming the version of the report at `url` as the client reads it now. */
+async function ifMatchOf(client: TestClient, url: string): Promise<Record<string, string>> {
+  const response = await client.get(url);
+  return { 'if-match': response.headers['etag'] as string };
+}
+
 /** A request by method name, with or without a body. */
 function send(client: TestClient, method: 'get' | 'post' | 'patch', url: string, body?: unknown) {
   return client.request(method.toUpperCase() as 'GET' | 'POST' | 'PATCH', url, body);
@@ -286,10 +292,11 @@ describe('progress reports', () => {
 
     // The author sees the reason and answers it.
     expect((await official.get<Update>(url)).body.returnReason).toBe('Thiếu số liệu quý 3');
-    const edited = await official.patch<Update>(url, {
-      narrative: 'Đã bổ sung số liệu quý 3.',
-      progress: 65,
-    });
+    const edited = await official.patch<Update>(
+      url,
+      { narrative: 'Đã bổ sung số liệu quý 3.', progress: 65 },
+      await ifMatchOf(official, url),
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({
       state: 'RETURNED',
@@ -455,7 +462,8 @@ describe('progress reports', () => {
       method: 'post' | 'patch' = 'post',
     ) => {
       const before = await state(x, report.id);
-      const response = await client[method]<ErrorBody>(`${url}${path}`, body);
+      const headers = method === 'patch' ? await ifMatchOf(client, url) : undefined;
+      const response = await client[method]<ErrorBody>(`${url}${path}`, body, headers);
       expect(response.status).toBe(409);
       expect(response.body.message).toContain(current);
       expect(await state(x, report.id)).toEqual(before);
@@ -640,7 +648,7 @@ describe('progress reports', () => {
         'indicatorValues.0.indicatorId',
       ],
     ] as const) {
-      const response = await official.patch<ErrorBody>(url, body);
+      const response = await official.patch<ErrorBody>(url, body, await ifMatchOf(official, url));
       expect(response.status).toBe(400);
       expect(response.body.details?.map((d) => d.field)).toContain(field);
     }
@@ -670,11 +678,15 @@ describe('progress reports', () => {
       }),
     );
     const url = `${updates(x.a)}/${report.id}`;
-    const edited = await official.patch<Update>(url, {
-      indicatorValues: [
-        { indicatorId: x.indicator, value: 2, measuredOn: '2026-03-31', source: 'S' },
-      ],
-    });
+    const edited = await official.patch<Update>(
+      url,
+      {
+        indicatorValues: [
+          { indicatorId: x.indicator, value: 2, measuredOn: '2026-03-31', source: 'S' },
+        ],
+      },
+      { 'if-match': '"1"' },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body.indicatorValues).toEqual([
       { indicatorId: x.indicator, value: 2, measuredOn: '2026-03-31', source: 'S' },
@@ -691,7 +703,11 @@ describe('progress reports', () => {
       },
     });
     // An empty list clears them.
-    const cleared = await official.patch<Update>(url, { indicatorValues: [] });
+    const cleared = await official.patch<Update>(
+      url,
+      { indicatorValues: [] },
+      { 'if-match': '"2"' },
+    );
     expect(cleared.body.indicatorValues).toEqual([]);
   });
 
@@ -769,5 +785,115 @@ describe('progress reports', () => {
       (await t.prisma.progressUpdate.findUniqueOrThrow({ where: { id: ownReport.id } })).state,
     ).toBe('SUBMITTED');
     expect((await admin.get(`${updates(x.a)}/not-a-uuid`)).status).toBe(400);
+  });
+
+  describe('optimistic concurrency', () => {
+    type Stale = ErrorBody & { current: Update };
+
+    it('requires If-Match to edit: 428 without it or with *, 412 with a stale one returning the stored report, nothing changed', async () => {
+      const x = await tree();
+      const report = await create(official, x.a);
+      const url = `${updates(x.a)}/${report.id}`;
+      const before = await state(x, report.id);
+      const missing = await official.patch<ErrorBody>(url, { narrative: 'mới' });
+      expect(missing.status).toBe(428);
+      expect((await official.patch(url, { narrative: 'mới' }, { 'if-match': '*' })).status).toBe(
+        428,
+      );
+      const stale = await official.patch<Stale>(url, { narrative: 'mới' }, { 'if-match': '"7"' });
+      expect(stale.status).toBe(412);
+      expect(stale.body.current).toMatchObject({
+        id: report.id,
+        version: 1,
+        narrative: report.narrative,
+      });
+      expect(await state(x, report.id)).toEqual(before);
+      // Authorization comes first: a non-author is refused 403 with or without If-Match.
+      expect((await admin.patch(url, { narrative: 'x' })).status).toBe(403);
+      expect((await admin.patch(url, { narrative: 'x' }, { 'if-match': '"7"' })).status).toBe(403);
+      expect(await state(x, report.id)).toEqual(before);
+    });
+
+    it('bumps the version and the ETag on a real edit, and not on an empty or identical one', async () => {
+      const x = await tree();
+      const report = await create(official, x.a);
+      const url = `${updates(x.a)}/${report.id}`;
+      const got = await official.get<Update>(url);
+      expect(got.headers['etag']).toBe('"1"');
+      const events = () =>
+        t.prisma.activityEvent.count({ where: { entityId: report.id, action: 'updated' } });
+      const empty = await official.patch<Update>(url, {}, { 'if-match': '"1"' });
+      expect(empty.status).toBe(200);
+      expect(empty.body.version).toBe(1);
+      expect(empty.headers['etag']).toBe('"1"');
+      const same = await official.patch<Update>(
+        url,
+        { narrative: report.narrative, progress: report.progress },
+        { 'if-match': '"1"' },
+      );
+      expect(same.body.version).toBe(1);
+      expect(await events()).toBe(0);
+      const edited = await official.patch<Update>(url, { progress: 70 }, { 'if-match': '"1"' });
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ progress: 70, version: 2 });
+      expect(edited.headers['etag']).toBe('"2"');
+      expect(await events()).toBe(1);
+      // The old ETag is now stale.
+      expect((await official.patch(url, { progress: 71 }, { 'if-match': '"1"' })).status).toBe(412);
+    });
+
+    it('lets exactly one of many concurrent edits of one version through; the rest get 412', async () => {
+      const x = await tree();
+      const report = await create(official, x.a);
+      const url = `${updates(x.a)}/${report.id}`;
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          official.patch<Update>(url, { narrative: `Bản ${i}` }, { 'if-match': '"1"' }),
+        ),
+      );
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, ...Array<number>(11).fill(412)]);
+      const winner = responses.find((r) => r.status === 200)!.body;
+      const stored = await t.prisma.progressUpdate.findUniqueOrThrow({ where: { id: report.id } });
+      expect(stored).toMatchObject({ version: 2, narrative: winner.narrative });
+      const events = await t.prisma.activityEvent.findMany({
+        where: { entityId: report.id, action: 'updated' },
+      });
+      expect(events).toHaveLength(1);
+      expect(events[0]!.changes).toEqual({
+        narrative: { before: report.narrative, after: winner.narrative },
+      });
+    });
+
+    it('honours an optional If-Match on submit, approve and return (412 when stale, nothing changed)', async () => {
+      const x = await tree();
+      const report = await create(official, x.a);
+      const url = `${updates(x.a)}/${report.id}`;
+      const before = await state(x, report.id);
+      const staleSubmit = await official.post<Stale>(`${url}/submit`, undefined, {
+        'if-match': '"9"',
+      });
+      expect(staleSubmit.status).toBe(412);
+      expect(staleSubmit.body.current).toMatchObject({ state: 'DRAFT', version: 1 });
+      expect(await state(x, report.id)).toEqual(before);
+      const submittedNow = await official.post<Update>(`${url}/submit`, undefined, {
+        'if-match': '"1"',
+      });
+      expect(submittedNow.status).toBe(200);
+      expect(submittedNow.headers['etag']).toBe('"2"');
+      const afterSubmit = await state(x, report.id);
+      expect(
+        (await manager.post(`${url}/return`, { reason: 'x' }, { 'if-match': '"1"' })).status,
+      ).toBe(412);
+      expect((await manager.post(`${url}/approve`, undefined, { 'if-match': '"1"' })).status).toBe(
+        412,
+      );
+      expect(await state(x, report.id)).toEqual(afterSubmit);
+      const approved = await manager.post<Update>(`${url}/approve`, undefined, {
+        'if-match': '"2"',
+      });
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({ state: 'APPROVED', version: 3 });
+    });
   });
 });

@@ -246,6 +246,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'PATCH /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId': {
     params: (ctx) => freshUpdate(ctx, 'DRAFT'),
     body: () => ({ progress: 50 }),
+    headers: { 'if-match': '"1"' },
   },
   'POST /api/workspaces/:slug/commitments/:commitmentId/updates/:updateId/submit': {
     params: (ctx) => freshUpdate(ctx, 'DRAFT'),
@@ -270,6 +271,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'PATCH /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId': {
     params: freshIndicator,
     body: () => ({ unit: 'nghìn người' }),
+    headers: { 'if-match': '"1"' },
   },
   'GET /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId/measurements': {
     params: freshIndicator,
@@ -288,16 +290,19 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'PATCH /api/workspaces/:slug/commitments/:commitmentId/comments/:commentId': {
     params: freshComment,
     body: () => ({ body: 'Đã sửa' }),
+    headers: { 'if-match': '"1"' },
   },
   'DELETE /api/workspaces/:slug/commitments/:commitmentId/comments/:commentId': {
     params: freshComment,
+    headers: { 'if-match': '"1"' },
   },
   'GET /api/workspaces/:slug/commitments/:commitmentId/positions': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
   },
   'PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organizationId': {
-    params: (ctx) => ({
-      commitmentId: ctx.ids.ownCommitmentId,
+    // A fresh commitment, so that the PUT creates the position (no If-Match needed).
+    params: async (ctx) => ({
+      commitmentId: (await freshCommitment(ctx)).id,
       organizationId: positionOrganization(ctx),
     }),
     body: () => ({

@@ -318,6 +318,7 @@ export const indicators: Indicator[] = [
     latest: { measuredOn: '2025-12-31', value: 45.2 },
     expected: 47.65,
     onTrack: false,
+    version: 2,
   },
 ];
 
@@ -332,6 +333,7 @@ export const comments: Comment[] = [
     createdAt: '2026-03-02T02:00:00.000Z',
     editedAt: null,
     deletedAt: null,
+    version: 1,
   },
   {
     id: 'cm-2',
@@ -343,6 +345,7 @@ export const comments: Comment[] = [
     createdAt: '2026-03-04T02:00:00.000Z',
     editedAt: null,
     deletedAt: null,
+    version: 1,
   },
 ];
 
@@ -355,6 +358,7 @@ export const positions: Position[] = [
     decidedOn: '2026-02-12',
     recordedBy: { id: 'u-employer', displayName: 'Phạm Thu Hà' },
     updatedAt: '2026-02-12T02:00:00.000Z',
+    version: 1,
   },
 ];
 

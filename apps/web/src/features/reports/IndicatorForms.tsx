@@ -1,10 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, NumberInput, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
 import { fieldErrors } from '../../api/client';
+import { staleCurrent } from '../../api/concurrency';
+import { useFormat } from '../../i18n/format';
 import type { Indicator } from '../../api/types';
-import { useAddMeasurement, useCreateIndicator } from './indicatorQueries';
+import { useAddMeasurement, useCreateIndicator, useUpdateIndicator } from './indicatorQueries';
 
 interface Path {
   slug: string;
@@ -100,48 +111,147 @@ export function MeasurementForm({
   );
 }
 
-/** Creates an indicator: names, unit, direction, baseline and target (value, year), source. */
-export function IndicatorForm({ path, onClose }: { path: Path; onClose: () => void }) {
+/**
+ * Creates an indicator (names, unit, direction, baseline and target (value, year), source), or
+ * edits `indicator` naming the version it was loaded at. When someone else saved it meanwhile
+ * (412), the user's input stays, the stored values are shown, and the user saves theirs on top
+ * of the new version or loads the stored one.
+ */
+export function IndicatorForm({
+  path,
+  indicator,
+  onClose,
+}: {
+  path: Path;
+  indicator?: Indicator;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
+  const format = useFormat();
   const create = useCreateIndicator(path);
+  const update = useUpdateIndicator(path);
+  const mutation = indicator ? update : create;
   const year = new Date().getFullYear();
-  const [nameVi, setNameVi] = useState('');
-  const [nameEn, setNameEn] = useState('');
-  const [unit, setUnit] = useState('');
-  const [direction, setDirection] = useState<IndicatorDirection>('INCREASE');
-  const [baselineValue, setBaselineValue] = useState<number | string>('');
-  const [baselineYear, setBaselineYear] = useState<number | string>(year - 1);
-  const [targetValue, setTargetValue] = useState<number | string>('');
-  const [targetYear, setTargetYear] = useState<number | string>(year + 4);
-  const [source, setSource] = useState('');
-  const errors = fieldErrors(create.error);
+  const [nameVi, setNameVi] = useState(indicator?.name.vi ?? '');
+  const [nameEn, setNameEn] = useState(indicator?.name.en ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '');
+  const [direction, setDirection] = useState<IndicatorDirection>(
+    indicator?.direction ?? 'INCREASE',
+  );
+  const [baselineValue, setBaselineValue] = useState<number | string>(
+    indicator?.baseline.value ?? '',
+  );
+  const [baselineYear, setBaselineYear] = useState<number | string>(
+    indicator?.baseline.year ?? year - 1,
+  );
+  const [targetValue, setTargetValue] = useState<number | string>(indicator?.target.value ?? '');
+  const [targetYear, setTargetYear] = useState<number | string>(indicator?.target.year ?? year + 4);
+  const [source, setSource] = useState(indicator?.source ?? '');
+  const [version, setVersion] = useState(indicator?.version);
+  const [conflict, setConflict] = useState<Indicator | null>(null);
+  const errors = fieldErrors(mutation.error);
+  const stale = staleCurrent<Indicator>(mutation.error) !== null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
+  const body = () => ({
+    name: { vi: nameVi.trim(), en: nameEn.trim() },
+    unit: unit.trim(),
+    direction,
+    // Left empty, a number becomes NaN and the API names the field.
+    baseline: {
+      value: asNumber(baselineValue) ?? Number.NaN,
+      year: asNumber(baselineYear) ?? Number.NaN,
+    },
+    target: {
+      value: asNumber(targetValue) ?? Number.NaN,
+      year: asNumber(targetYear) ?? Number.NaN,
+    },
+    source: source.trim() || null,
+  });
+
+  const save = (baseVersion = version) => {
+    setConflict(null);
+    if (!indicator) {
+      create.mutate(body(), { onSuccess: onClose });
+      return;
+    }
+    update.mutate(
+      { indicatorId: indicator.id, version: baseVersion!, body: body() },
       {
-        name: { vi: nameVi.trim(), en: nameEn.trim() },
-        unit: unit.trim(),
-        direction,
-        // Left empty, a number becomes NaN and the API names the field.
-        baseline: {
-          value: asNumber(baselineValue) ?? Number.NaN,
-          year: asNumber(baselineYear) ?? Number.NaN,
-        },
-        target: {
-          value: asNumber(targetValue) ?? Number.NaN,
-          year: asNumber(targetYear) ?? Number.NaN,
-        },
-        source: source.trim() || null,
+        onSuccess: onClose,
+        onError: (error) => setConflict(staleCurrent<Indicator>(error)),
       },
-      { onSuccess: onClose },
     );
   };
 
+  /** Loads the stored indicator into the form, dropping the user's unsaved input. */
+  const keepTheirs = (current: Indicator) => {
+    setNameVi(current.name.vi);
+    setNameEn(current.name.en);
+    setUnit(current.unit);
+    setDirection(current.direction);
+    setBaselineValue(current.baseline.value);
+    setBaselineYear(current.baseline.year);
+    setTargetValue(current.target.value);
+    setTargetYear(current.target.year);
+    setSource(current.source ?? '');
+    setVersion(current.version);
+    setConflict(null);
+    update.reset();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save();
+  };
+
   return (
-    <form onSubmit={submit} noValidate aria-label={t('indicatorsTab.newIndicator')}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={indicator ? t('indicatorsTab.editIndicator') : t('indicatorsTab.newIndicator')}
+    >
       <Stack gap="md">
-        <GeneralError error={create.error} />
+        {conflict && (
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            title={t('indicatorsTab.conflict.title')}
+            aria-label={t('indicatorsTab.conflict.title')}
+          >
+            <Stack gap="xs">
+              <Text size="sm">
+                {t('indicatorsTab.conflict.text', { version: conflict.version })}
+              </Text>
+              <Text size="sm">
+                {t('indicatorsTab.conflict.stored', {
+                  name: format.text(conflict.name),
+                  unit: conflict.unit,
+                  baseline: format.number(conflict.baseline.value),
+                  baselineYear: conflict.baseline.year,
+                  target: format.number(conflict.target.value),
+                  targetYear: conflict.target.year,
+                })}
+              </Text>
+              <Group gap="xs">
+                <Button
+                  size="xs"
+                  loading={update.isPending}
+                  onClick={() => {
+                    setVersion(conflict.version);
+                    save(conflict.version);
+                  }}
+                >
+                  {t('indicatorsTab.conflict.reapply')}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => keepTheirs(conflict)}>
+                  {t('indicatorsTab.conflict.keepTheirs')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        {!stale && <GeneralError error={mutation.error} />}
         <TextInput
           label={t('indicatorsTab.nameVi')}
           required
@@ -226,7 +336,7 @@ export function IndicatorForm({ path, onClose }: { path: Path; onClose: () => vo
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={mutation.isPending}>
             {t('common.save')}
           </Button>
         </Group>

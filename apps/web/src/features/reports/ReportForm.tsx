@@ -17,6 +17,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
+import { staleCurrent } from '../../api/concurrency';
 import type { Evidence, Indicator, IndicatorValueInput, ProgressUpdate } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { FilePicker, UploadProgress } from '../evidence/FilePicker';
@@ -83,6 +84,9 @@ export function ReportForm({
   const checkFile = useFileCheck();
 
   const [savedId, setSavedId] = useState<string | undefined>(report?.id);
+  // The version the form edits (If-Match), and the stored report when a save found it changed.
+  const [version, setVersion] = useState<number | undefined>(report?.version);
+  const [conflict, setConflict] = useState<ProgressUpdate | null>(null);
   const [period, setPeriod] = useState(report?.period ?? currentPeriod());
   const [status, setStatus] = useState<CommitmentStatus>(report?.status ?? 'ON_TRACK');
   const [progress, setProgress] = useState<number>(report?.progress ?? 0);
@@ -124,7 +128,7 @@ export function ReportForm({
     );
   };
   const generalError = [save.error, submitError].find(
-    (error) => error && Object.keys(fieldErrors(error)).length === 0,
+    (error) => error && Object.keys(fieldErrors(error)).length === 0 && !staleCurrent(error),
   );
   const stateChanged = generalError instanceof ApiError && generalError.status === 409;
 
@@ -166,9 +170,31 @@ export function ReportForm({
     return ok;
   }
 
-  async function persist(andSubmit: boolean) {
+  /** Loads the stored report into the form, dropping the user's unsaved input. */
+  function keepTheirs(current: ProgressUpdate) {
+    setPeriod(current.period);
+    setStatus(current.status);
+    setProgress(current.progress);
+    setNarrative(current.narrative);
+    setValues(
+      Object.fromEntries(
+        indicators.map((indicator) => {
+          const proposed = current.indicatorValues.find((v) => v.indicatorId === indicator.id);
+          return [
+            indicator.id,
+            { value: proposed?.value ?? '', measuredOn: proposed?.measuredOn ?? today() },
+          ];
+        }),
+      ),
+    );
+    setVersion(current.version);
+    setConflict(null);
+  }
+
+  async function persist(andSubmit: boolean, baseVersion = version) {
     setBusy(true);
     setSubmitError(null);
+    setConflict(null);
     try {
       const body = {
         period: period.trim(),
@@ -179,17 +205,25 @@ export function ReportForm({
       };
       let saved: ProgressUpdate;
       try {
-        saved = await save.mutateAsync({ id: savedId, body });
-      } catch {
-        return; // shown from save.error
+        saved = await save.mutateAsync({ id: savedId, version: baseVersion, body });
+      } catch (error) {
+        // A 412: someone saved this report meanwhile; the user's input stays in the form.
+        setConflict(staleCurrent<ProgressUpdate>(error));
+        return; // other errors are shown from save.error
       }
       setSavedId(saved.id);
+      setVersion(saved.version);
       if (!(await attachEvidence(saved.id))) return;
       if (andSubmit) {
         try {
-          await decision.mutateAsync({ updateId: saved.id, decision: 'submit' });
+          await decision.mutateAsync({
+            updateId: saved.id,
+            decision: 'submit',
+            version: saved.version,
+          });
         } catch (error) {
           setSubmitError(error);
+          setConflict(staleCurrent<ProgressUpdate>(error));
           return;
         }
       }
@@ -211,6 +245,44 @@ export function ReportForm({
           <Text size="sm" c="dimmed" role="status">
             {t('reports.savedAsDraft')}
           </Text>
+        )}
+        {conflict && (
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            title={t('reports.conflict.title')}
+            aria-label={t('reports.conflict.title')}
+          >
+            <Stack gap="xs">
+              <Text size="sm">{t('reports.conflict.text', { version: conflict.version })}</Text>
+              <Text size="sm" fw={500}>
+                {t('reports.conflict.stored')}
+              </Text>
+              <Text size="sm" data-testid="report-conflict-stored">
+                {t('reports.conflict.storedLine', {
+                  period: conflict.period,
+                  status: t(`status.${conflict.status}`),
+                  progress: format.percent(conflict.progress),
+                })}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {conflict.narrative}
+              </Text>
+              <Group gap="xs">
+                <Button
+                  size="xs"
+                  loading={busy}
+                  onClick={() => void persist(false, conflict.version)}
+                >
+                  {t('reports.conflict.reapply')}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => keepTheirs(conflict)}>
+                  {t('reports.conflict.keepTheirs')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
         )}
         {generalError instanceof Error && (
           <Alert color="red" variant="light" role="alert">

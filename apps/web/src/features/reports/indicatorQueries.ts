@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { ifMatch } from '../../api/concurrency';
 import type { CreateIndicatorBody, CreateMeasurementBody } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
 
@@ -22,6 +23,32 @@ export function useCreateIndicator(path: Path) {
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+  });
+}
+
+/**
+ * Edits an indicator naming the `version` it was loaded at (If-Match); a 412 carries the
+ * indicator as stored now.
+ */
+export function useUpdateIndicator(path: Path) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      indicatorId,
+      version,
+      body,
+    }: {
+      indicatorId: string;
+      version: number;
+      body: CreateIndicatorBody;
+    }) =>
+      unwrap(
+        api.PATCH('/api/workspaces/{slug}/commitments/{commitmentId}/indicators/{indicatorId}', {
+          params: { path: { ...path, indicatorId }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
   });
 }
 

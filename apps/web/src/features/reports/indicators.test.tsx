@@ -142,5 +142,54 @@ describe('indicators tab', () => {
     await section(/^Tỷ lệ lực lượng lao động/);
     expect(screen.queryByRole('button', { name: 'Chỉ số mới' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Thêm số liệu đo/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Sửa chỉ số/ })).toBeNull();
+  });
+
+  it('edits an indicator with If-Match; on 412 keeps the input, shows the stored values and reapplies on the new version', async () => {
+    const theirs: Indicator = { ...indicators[0]!, unit: 'điểm %', version: 3 };
+    let attempts = 0;
+    const { user, sent } = renderApp(
+      TAB,
+      routes(indicators, {
+        [`PATCH ${BASE}/indicators/ind-1`]: (_url: URL, body: unknown) => {
+          attempts += 1;
+          if (attempts === 1) {
+            return {
+              status: 412,
+              body: {
+                statusCode: 412,
+                error: 'Precondition Failed',
+                message: 'x',
+                current: theirs,
+              },
+            };
+          }
+          return { ...theirs, ...(body as object), version: 4 };
+        },
+      }),
+    );
+    const card = await section(/^Tỷ lệ lực lượng lao động/);
+    await user.click(within(card).getByRole('button', { name: /Sửa chỉ số/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sửa chỉ số' });
+    const source = within(dialog).getByLabelText('Nguồn số liệu');
+    expect(source).toHaveValue('BHXH Việt Nam');
+    await user.clear(source);
+    await user.type(source, 'Nguồn của tôi');
+    await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    const alert = await within(dialog).findByRole('alert', {
+      name: 'Chỉ số đã được người khác lưu trong lúc bạn sửa',
+    });
+    expect(alert).toHaveTextContent('Phiên bản hiện tại là 3');
+    expect(alert).toHaveTextContent('(điểm %)');
+    expect(source).toHaveValue('Nguồn của tôi');
+    const patches = () => sent.filter((r) => r.method === 'PATCH');
+    expect(patches()[0]!.headers.get('if-match')).toBe(`"${indicators[0]!.version}"`);
+    await user.click(
+      within(alert).getByRole('button', { name: 'Lưu nội dung của tôi đè lên phiên bản này' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(patches()).toHaveLength(2);
+    expect(patches()[1]!.headers.get('if-match')).toBe('"3"');
+    expect(patches()[1]!.body).toMatchObject({ source: 'Nguồn của tôi' });
   });
 });

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { ifMatch } from '../../api/concurrency';
 import type { CreateProgressUpdateBody, ProgressUpdate } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
 import { frameworkKeys } from '../frameworks/queries';
@@ -22,15 +23,29 @@ export function invalidateAfterDecision(queryClient: QueryClient) {
   ]);
 }
 
-/** Saves a report: creates a draft, or edits the author's draft or returned report. */
+/**
+ * Saves a report: creates a draft, or edits the author's draft or returned report naming the
+ * `version` it was loaded at (If-Match): a 412 carries the report as stored now.
+ */
 export function useSaveReport(path: Path) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: CreateProgressUpdateBody }) =>
-      id
+    mutationFn: ({
+      id,
+      version,
+      body,
+    }: {
+      id?: string;
+      version?: number;
+      body: CreateProgressUpdateBody;
+    }) =>
+      id && version !== undefined
         ? unwrap(
             api.PATCH('/api/workspaces/{slug}/commitments/{commitmentId}/updates/{updateId}', {
-              params: { path: { ...path, updateId: id } },
+              params: {
+                path: { ...path, updateId: id },
+                header: { 'If-Match': ifMatch(version) },
+              },
               body,
             }),
           )
@@ -53,8 +68,15 @@ export function useSaveReport(path: Path) {
 
 export type Decision = 'submit' | 'approve' | 'return';
 
-function decide(path: UpdatePath, decision: Decision, reason?: string): Promise<ProgressUpdate> {
-  const params = { params: { path } };
+function decide(
+  path: UpdatePath,
+  decision: Decision,
+  reason?: string,
+  version?: number,
+): Promise<ProgressUpdate> {
+  // If-Match is optional on a decision but honoured: a report changed meanwhile answers 412.
+  const header = version !== undefined ? { 'If-Match': ifMatch(version) } : undefined;
+  const params = { params: { path, header } };
   switch (decision) {
     case 'submit':
       return unwrap(
@@ -88,11 +110,14 @@ export function useReportDecision(path: Path) {
       updateId,
       decision,
       reason,
+      version,
     }: {
       updateId: string;
       decision: Decision;
       reason?: string;
-    }) => decide({ ...path, updateId }, decision, reason),
+      /** The version the user decided on, sent as If-Match. */
+      version?: number;
+    }) => decide({ ...path, updateId }, decision, reason, version),
     onSettled: () => invalidateAfterDecision(queryClient),
   });
 }

@@ -348,4 +348,96 @@ describe('report form', () => {
     expect(within(form).getByText(/lon\.pdf \(26 MB\) vượt quá giới hạn 25 MB/)).toBeVisible();
     expect(xhr.sent).toHaveLength(0);
   });
+
+  it('sends If-Match on a save; on 412 keeps the input, shows the stored report and reapplies on the new version', async () => {
+    const theirs: ProgressUpdate = {
+      ...draft,
+      narrative: 'Nội dung do người khác lưu.',
+      progress: 85,
+      version: draft.version + 1,
+    };
+    let attempts = 0;
+    const { user, sent } = renderApp(
+      DETAIL,
+      routes([draft], {
+        [`PATCH ${BASE}/updates/up-3`]: (_url: URL, body: unknown) => {
+          attempts += 1;
+          if (attempts === 1) {
+            return {
+              status: 412,
+              body: {
+                statusCode: 412,
+                error: 'Precondition Failed',
+                message: 'stale',
+                current: theirs,
+              },
+            };
+          }
+          return { ...theirs, ...(body as object), version: theirs.version + 1 };
+        },
+      }),
+    );
+    const card = await article('2026-Q2');
+    await user.click(within(card).getByRole('button', { name: 'Sửa' }));
+    const form = await screen.findByRole('form', { name: 'Báo cáo tiến độ' });
+    const narrative = within(form).getByLabelText(/Nội dung báo cáo/);
+    await user.clear(narrative);
+    await user.type(narrative, 'Nội dung của tôi.');
+    await user.click(within(form).getByRole('button', { name: 'Lưu nháp' }));
+
+    const alert = await within(form).findByRole('alert', {
+      name: 'Báo cáo đã được người khác lưu trong lúc bạn sửa',
+    });
+    expect(alert).toHaveTextContent('Nội dung do người khác lưu.');
+    expect(alert).toHaveTextContent(`Phiên bản hiện tại là ${theirs.version}`);
+    expect(narrative).toHaveValue('Nội dung của tôi.');
+    const patches = () => sent.filter((r) => r.method === 'PATCH');
+    expect(patches()[0]!.headers.get('if-match')).toBe(`"${draft.version}"`);
+
+    await user.click(
+      within(alert).getByRole('button', { name: 'Lưu nội dung của tôi đè lên phiên bản này' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Báo cáo tiến độ' })).toBeNull());
+    expect(patches()).toHaveLength(2);
+    expect(patches()[1]!.headers.get('if-match')).toBe(`"${theirs.version}"`);
+    expect(patches()[1]!.body).toMatchObject({ narrative: 'Nội dung của tôi.' });
+  });
+
+  it('loads the stored report into the form when the user keeps theirs after a 412', async () => {
+    const theirs: ProgressUpdate = {
+      ...draft,
+      narrative: 'Nội dung do người khác lưu.',
+      version: draft.version + 1,
+    };
+    const { user } = renderApp(
+      DETAIL,
+      routes([draft], {
+        [`PATCH ${BASE}/updates/up-3`]: {
+          status: 412,
+          body: {
+            statusCode: 412,
+            error: 'Precondition Failed',
+            message: 'stale',
+            current: theirs,
+          },
+        },
+      }),
+    );
+    await user.click(within(await article('2026-Q2')).getByRole('button', { name: 'Sửa' }));
+    const form = await screen.findByRole('form', { name: 'Báo cáo tiến độ' });
+    const narrative = within(form).getByLabelText(/Nội dung báo cáo/);
+    await user.clear(narrative);
+    await user.type(narrative, 'Của tôi');
+    await user.click(within(form).getByRole('button', { name: 'Lưu nháp' }));
+    const alert = await within(form).findByRole('alert', {
+      name: 'Báo cáo đã được người khác lưu trong lúc bạn sửa',
+    });
+    await user.click(within(alert).getByRole('button', { name: 'Giữ phiên bản đã lưu' }));
+    expect(narrative).toHaveValue('Nội dung do người khác lưu.');
+    expect(
+      within(form).queryByRole('alert', {
+        name: 'Báo cáo đã được người khác lưu trong lúc bạn sửa',
+      }),
+    ).toBeNull();
+  });
 });

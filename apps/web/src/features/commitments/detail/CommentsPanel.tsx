@@ -1,11 +1,16 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { staleCurrent } from '../../../api/concurrency';
 import type { Comment } from '../../../api/types';
+import { useMe } from '../../auth/queries';
+import { useMembership } from '../../auth/useMembership';
 import { useFormat } from '../../../i18n/format';
 import { EmptyState, QueryState } from '../../layout/states';
 import { StanceBadge } from '../badges';
 import { commentsQuery } from '../queries';
+import { useDeleteComment, useEditComment } from './discussionMutations';
 
 interface Thread {
   comment: Comment;
@@ -30,6 +35,14 @@ export function threadComments(comments: Comment[]): Thread[] {
 export function CommentsPanel({ slug, commitmentId }: { slug: string; commitmentId: string }) {
   const { t } = useTranslation();
   const query = useQuery(commentsQuery(slug, commitmentId));
+  const me = useMe();
+  const access = useMembership(slug);
+  const context: ItemContext = {
+    path: { slug, commitmentId },
+    userId: me.data?.user.id,
+    mayWrite: access.can('comment.write'),
+    mayModerate: access.can('workspace.manage'),
+  };
   return (
     <QueryState query={query}>
       {(comments) =>
@@ -38,7 +51,7 @@ export function CommentsPanel({ slug, commitmentId }: { slug: string; commitment
         ) : (
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {threadComments(comments).map((thread) => (
-              <CommentItem key={thread.comment.id} thread={thread} />
+              <CommentItem key={thread.comment.id} thread={thread} context={context} />
             ))}
           </ul>
         )
@@ -47,10 +60,20 @@ export function CommentsPanel({ slug, commitmentId }: { slug: string; commitment
   );
 }
 
-function CommentItem({ thread }: { thread: Thread }) {
+interface ItemContext {
+  path: { slug: string; commitmentId: string };
+  userId: string | undefined;
+  mayWrite: boolean;
+  mayModerate: boolean;
+}
+
+function CommentItem({ thread, context }: { thread: Thread; context: ItemContext }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { comment, replies } = thread;
+  const live = comment.deletedAt === null;
+  const own = live && context.mayWrite && comment.author.id === context.userId;
+  const mayDelete = own || (live && context.mayModerate);
   return (
     <li style={{ marginBottom: 12 }}>
       <Paper withBorder p="sm" component="article">
@@ -66,9 +89,13 @@ function CommentItem({ thread }: { thread: Thread }) {
             {comment.editedAt ? ` · ${t('comments.edited')}` : ''}
           </Text>
         </Group>
-        <Text size="sm" mt={6} style={{ whiteSpace: 'pre-line' }}>
-          {comment.body}
-        </Text>
+        {live ? (
+          <CommentBody comment={comment} path={context.path} own={own} mayDelete={mayDelete} />
+        ) : (
+          <Text size="sm" mt={6} c="dimmed" fs="italic">
+            {t('comments.deleted')}
+          </Text>
+        )}
       </Paper>
       {replies.length > 0 && (
         <Stack
@@ -84,10 +111,175 @@ function CommentItem({ thread }: { thread: Thread }) {
           }}
         >
           {replies.map((reply) => (
-            <CommentItem key={reply.comment.id} thread={reply} />
+            <CommentItem key={reply.comment.id} thread={reply} context={context} />
           ))}
         </Stack>
       )}
     </li>
+  );
+}
+
+/**
+ * A live comment's text, with Edit and Delete for those allowed. Both send the version shown
+ * (If-Match); when someone changed the comment meanwhile (412) the stored text is shown and the
+ * user chooses to reapply theirs on it or keep it.
+ */
+function CommentBody({
+  comment,
+  path,
+  own,
+  mayDelete,
+}: {
+  comment: Comment;
+  path: { slug: string; commitmentId: string };
+  own: boolean;
+  mayDelete: boolean;
+}) {
+  const { t } = useTranslation();
+  const edit = useEditComment(path);
+  const remove = useDeleteComment(path);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(comment.body ?? '');
+  const [confirming, setConfirming] = useState(false);
+  const [conflict, setConflict] = useState<{ kind: 'edit' | 'delete'; current: Comment } | null>(
+    null,
+  );
+  const [error, setError] = useState<string | null>(null);
+
+  const onError = (kind: 'edit' | 'delete') => (failure: Error) => {
+    const current = staleCurrent<Comment>(failure);
+    if (current) setConflict({ kind, current });
+    else setError(failure.message);
+  };
+  const save = (version: number) => {
+    setConflict(null);
+    setError(null);
+    edit.mutate(
+      { commentId: comment.id, version, body: { body: draft } },
+      { onSuccess: () => setEditing(false), onError: onError('edit') },
+    );
+  };
+  const destroy = (version: number) => {
+    setConflict(null);
+    setError(null);
+    setConfirming(false);
+    remove.mutate({ commentId: comment.id, version }, { onError: onError('delete') });
+  };
+
+  return (
+    <Stack gap="xs" mt={6}>
+      {editing ? (
+        <>
+          <Textarea
+            label={t('comments.editLabel')}
+            autosize
+            minRows={2}
+            value={draft}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+          />
+          <Group gap="xs" justify="flex-end">
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                setEditing(false);
+                setConflict(null);
+                setDraft(comment.body ?? '');
+              }}
+            >
+              {t('common.cancel')}
+            </Button>
+            <Button size="xs" loading={edit.isPending} onClick={() => save(comment.version)}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </>
+      ) : (
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+          {comment.body}
+        </Text>
+      )}
+      {conflict && (
+        <Alert
+          color="orange"
+          variant="light"
+          role="alert"
+          title={t('comments.conflict.title')}
+          aria-label={t('comments.conflict.title')}
+        >
+          <Stack gap="xs">
+            <Text size="sm">{t('comments.conflict.stored')}</Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {conflict.current.body}
+            </Text>
+            <Group gap="xs">
+              {conflict.kind === 'edit' ? (
+                <Button size="xs" onClick={() => save(conflict.current.version)}>
+                  {t('comments.conflict.useMine')}
+                </Button>
+              ) : (
+                <Button size="xs" color="red" onClick={() => destroy(conflict.current.version)}>
+                  {t('comments.conflict.deleteAnyway')}
+                </Button>
+              )}
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  setDraft(conflict.current.body ?? '');
+                  setEditing(false);
+                  setConflict(null);
+                }}
+              >
+                {t('comments.conflict.keepTheirs')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {error && (
+        <Text size="sm" c="red" role="alert">
+          {error}
+        </Text>
+      )}
+      {confirming && (
+        <Group gap="xs" role="group" aria-label={t('comments.confirmDelete')}>
+          <Text size="sm">{t('comments.confirmDelete')}</Text>
+          <Button size="xs" color="red" onClick={() => destroy(comment.version)}>
+            {t('common.delete')}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      )}
+      {!editing && !confirming && (own || mayDelete) && (
+        <Group gap="xs">
+          {own && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => {
+                setDraft(comment.body ?? '');
+                setEditing(true);
+              }}
+            >
+              {t('common.edit')}
+            </Button>
+          )}
+          {mayDelete && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              loading={remove.isPending}
+              onClick={() => setConfirming(true)}
+            >
+              {t('common.delete')}
+            </Button>
+          )}
+        </Group>
+      )}
+    </Stack>
   );
 }

@@ -24,6 +24,7 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
   const access = useMembership(slug);
   const [creating, setCreating] = useState(false);
   const [measuring, setMeasuring] = useState<Indicator | null>(null);
+  const [editing, setEditing] = useState<Indicator | null>(null);
   const path = { slug, commitmentId };
   const mayWrite =
     commitment.data !== undefined &&
@@ -69,6 +70,7 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
                   indicator={indicator}
                   mayWrite={mayWrite}
                   onMeasure={() => setMeasuring(indicator)}
+                  onEdit={() => setEditing(indicator)}
                 />
               ))}
             </Stack>
@@ -82,6 +84,16 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
         size="lg"
       >
         {creating && <IndicatorForm path={path} onClose={() => setCreating(false)} />}
+      </Modal>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t('indicatorsTab.editIndicator')}
+        size="lg"
+      >
+        {editing && (
+          <IndicatorForm path={path} indicator={editing} onClose={() => setEditing(null)} />
+        )}
       </Modal>
       <Modal
         opened={measuring !== null}
@@ -122,10 +134,12 @@ function IndicatorSection({
   indicator,
   mayWrite,
   onMeasure,
+  onEdit,
 }: {
   indicator: Indicator;
   mayWrite: boolean;
   onMeasure: () => void;
+  onEdit: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -143,14 +157,24 @@ function IndicatorSection({
             <TrackBadge onTrack={indicator.onTrack} />
           </Group>
           {mayWrite && (
-            <Button
-              size="xs"
-              variant="light"
-              onClick={onMeasure}
-              aria-label={t('indicatorsTab.addMeasurementFor', { name })}
-            >
-              {t('indicatorsTab.addMeasurement')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                onClick={onEdit}
+                aria-label={t('indicatorsTab.editIndicatorFor', { name })}
+              >
+                {t('reports.editAction')}
+              </Button>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={onMeasure}
+                aria-label={t('indicatorsTab.addMeasurementFor', { name })}
+              >
+                {t('indicatorsTab.addMeasurement')}
+              </Button>
+            </Group>
           )}
         </Group>
         <Text size="sm" c="dimmed">

@@ -1,0 +1,88 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import { ifMatch } from '../../../api/concurrency';
+import type { RecordPositionBody, UpdateCommentBody } from '../../../api/types';
+import { commitmentKeys } from '../queries';
+
+interface Path {
+  slug: string;
+  commitmentId: string;
+}
+
+/**
+ * Edits a comment naming the `version` it was loaded at (If-Match); a 412 carries the comment
+ * as stored now. The thread refreshes either way.
+ */
+export function useEditComment(path: Path) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      commentId,
+      version,
+      body,
+    }: {
+      commentId: string;
+      version: number;
+      body: UpdateCommentBody;
+    }) =>
+      unwrap(
+        api.PATCH('/api/workspaces/{slug}/commitments/{commitmentId}/comments/{commentId}', {
+          params: { path: { ...path, commentId }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSettled: () =>
+      queryClient.invalidateQueries({
+        queryKey: commitmentKeys.related(path.slug, path.commitmentId, 'comments'),
+      }),
+  });
+}
+
+/** Deletes a comment naming the `version` the user saw (If-Match). */
+export function useDeleteComment(path: Path) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ commentId, version }: { commentId: string; version: number }) =>
+      unwrap(
+        api.DELETE('/api/workspaces/{slug}/commitments/{commitmentId}/comments/{commentId}', {
+          params: { path: { ...path, commentId }, header: { 'If-Match': ifMatch(version) } },
+        }),
+      ),
+    onSettled: () =>
+      queryClient.invalidateQueries({
+        queryKey: commitmentKeys.related(path.slug, path.commitmentId, 'comments'),
+      }),
+  });
+}
+
+/**
+ * Records the organization's position: `version` (If-Match) when it replaces a recorded one,
+ * none to record the first. A 412 (or 428 when someone recorded it first) carries the stored one.
+ */
+export function useRecordPosition(path: Path) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      organizationId,
+      version,
+      body,
+    }: {
+      organizationId: string;
+      version?: number;
+      body: RecordPositionBody;
+    }) =>
+      unwrap(
+        api.PUT('/api/workspaces/{slug}/commitments/{commitmentId}/positions/{organizationId}', {
+          params: {
+            path: { ...path, organizationId },
+            header: version !== undefined ? { 'If-Match': ifMatch(version) } : undefined,
+          },
+          body,
+        }),
+      ),
+    onSettled: () =>
+      queryClient.invalidateQueries({
+        queryKey: commitmentKeys.related(path.slug, path.commitmentId, 'positions'),
+      }),
+  });
+}

@@ -1448,6 +1448,8 @@ export interface components {
             expected: number | null;
             /** @description Latest value on or ahead of the line (5% tolerance) */
             onTrack: boolean | null;
+            /** @description Send it back as If-Match (quoted) to edit the indicator */
+            version: number;
         };
         IndicatorListDto: {
             items: components["schemas"]["IndicatorDto"][];
@@ -1519,6 +1521,8 @@ export interface components {
             editedAt: string | null;
             /** Format: date-time */
             deletedAt: string | null;
+            /** @description Send it back as If-Match (quoted) to edit or delete the comment */
+            version: number;
         };
         CommentListDto: {
             items: components["schemas"]["CommentDto"][];
@@ -1563,6 +1567,8 @@ export interface components {
             recordedBy: components["schemas"]["UserRefDto"] | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Send it back as If-Match (quoted) to replace the position */
+            version: number;
         };
         PositionListDto: {
             items: components["schemas"]["PositionDto"][];
@@ -3509,6 +3515,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3574,6 +3582,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3621,7 +3631,10 @@ export interface operations {
     progressUpdates_edit: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -3638,6 +3651,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3685,12 +3700,29 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is not the current version; `current` is the stored report */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     progressUpdates_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -3703,6 +3735,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3750,12 +3784,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is not the current version; `current` is the stored report */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     progressUpdates_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -3768,6 +3812,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3815,12 +3861,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is not the current version; `current` is the stored report */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     progressUpdates_returnToAuthor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -3837,6 +3893,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3879,6 +3937,13 @@ export interface operations {
             };
             /** @description The report is not SUBMITTED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is not the current version; `current` is the stored report */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3964,6 +4029,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4022,6 +4089,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4069,7 +4138,10 @@ export interface operations {
     indicators_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -4086,6 +4158,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4125,6 +4199,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
+            };
+            /** @description If-Match is not the current version; `current` is the stored indicator */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4328,6 +4416,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4373,7 +4463,10 @@ export interface operations {
     comments_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -4425,12 +4518,29 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description If-Match is not the current version; `current` is the stored comment */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     comments_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on, e.g. "3" */
+                "If-Match": string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -4447,6 +4557,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4486,6 +4598,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
+            };
+            /** @description If-Match is not the current version; `current` is the stored comment */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4551,7 +4677,12 @@ export interface operations {
     positions_record: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `*`: only record a first position (412 when one is recorded) */
+                "If-None-Match"?: string;
+                /** @description The ETag of the version the change is based on, e.g. "3": required to replace a recorded position; omit it to record the first one */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The workspace, e.g. viet-nam */
                 slug: string;
@@ -4569,6 +4700,8 @@ export interface operations {
             /** @description The position as recorded (created or replaced) */
             200: {
                 headers: {
+                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4608,6 +4741,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
+            };
+            /** @description If-Match is not the current version, or the position was recorded meanwhile; `current` is the stored position */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A position is recorded and If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

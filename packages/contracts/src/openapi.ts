@@ -1302,7 +1302,7 @@ export interface components {
              */
             targetDate?: string | null;
         };
-        StaleCommitmentErrorDto: {
+        StaleCommitmentDetailErrorDto: {
             /** @example 412 */
             statusCode: number;
             /** @example Precondition Failed */
@@ -1401,6 +1401,14 @@ export interface components {
             /** @description At most one value per indicator; on edit, replaces the whole set */
             indicatorValues?: components["schemas"]["IndicatorValueInput"][];
         };
+        StaleProgressUpdateErrorDto: {
+            /** @example 412 */
+            statusCode: number;
+            /** @example Precondition Failed */
+            error: string;
+            message: string;
+            current: components["schemas"]["ProgressUpdateDto"];
+        };
         ReturnProgressUpdateDto: {
             /** @description What the author should change */
             reason: string;
@@ -1489,6 +1497,14 @@ export interface components {
             target?: components["schemas"]["YearValueInput"];
             source?: string | null;
         };
+        StaleIndicatorErrorDto: {
+            /** @example 412 */
+            statusCode: number;
+            /** @example Precondition Failed */
+            error: string;
+            message: string;
+            current: components["schemas"]["IndicatorDto"];
+        };
         MeasurementListDto: {
             items: components["schemas"]["MeasurementDto"][];
             nextCursor: string | null;
@@ -1548,6 +1564,14 @@ export interface components {
              */
             stance?: "SUPPORT" | "CONCERN" | "QUESTION" | null;
         };
+        StaleCommentErrorDto: {
+            /** @example 412 */
+            statusCode: number;
+            /** @example Precondition Failed */
+            error: string;
+            message: string;
+            current: components["schemas"]["CommentDto"];
+        };
         PositionOrganizationDto: {
             /** Format: uuid */
             id: string;
@@ -1584,6 +1608,14 @@ export interface components {
              * @example 2026-02-10
              */
             decidedOn: string;
+        };
+        StalePositionErrorDto: {
+            /** @example 412 */
+            statusCode: number;
+            /** @example Precondition Failed */
+            error: string;
+            message: string;
+            current: components["schemas"]["PositionDto"];
         };
         EvidenceDto: {
             /** Format: uuid */
@@ -3261,12 +3293,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is not the current version; `current` is the stored commitment */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaleCommitmentErrorDto"];
+                    "application/json": components["schemas"]["StaleCommitmentDetailErrorDto"];
                 };
             };
         };
@@ -3348,7 +3381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaleCommitmentErrorDto"];
+                    "application/json": components["schemas"]["StaleCommitmentDetailErrorDto"];
                 };
             };
             /** @description If-Match is missing */
@@ -3427,12 +3460,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description If-Match is not the current version; `current` is the stored commitment */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaleCommitmentErrorDto"];
+                    "application/json": components["schemas"]["StaleCommitmentDetailErrorDto"];
                 };
             };
         };
@@ -3705,7 +3739,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaleProgressUpdateErrorDto"];
+                };
             };
             /** @description If-Match is missing */
             428: {
@@ -3789,7 +3825,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaleProgressUpdateErrorDto"];
+                };
             };
         };
     };
@@ -3866,7 +3904,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaleProgressUpdateErrorDto"];
+                };
             };
         };
     };
@@ -3947,7 +3987,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaleProgressUpdateErrorDto"];
+                };
             };
         };
     };
@@ -4205,7 +4247,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaleIndicatorErrorDto"];
+                };
             };
             /** @description If-Match is missing */
             428: {
@@ -4523,7 +4567,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaleCommentErrorDto"];
+                };
             };
             /** @description If-Match is missing */
             428: {
@@ -4604,7 +4650,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaleCommentErrorDto"];
+                };
             };
             /** @description If-Match is missing */
             428: {
@@ -4742,12 +4790,14 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description If-Match is not the current version, or the position was recorded meanwhile; `current` is the stored position */
+            /** @description If-Match is not the current version; `current` is the stored position */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StalePositionErrorDto"];
+                };
             };
             /** @description A position is recorded and If-Match is missing */
             428: {

@@ -15,13 +15,12 @@ import {
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
+import { ETAG_HEADER, VersionEtagInterceptor } from '../common/etag';
+import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CommentDto, CommentListDto, CreateCommentDto, UpdateCommentDto } from './comment.dto';
 import { CommentsService } from './comments.service';
@@ -56,15 +55,8 @@ export class CommentsController {
 
   @Patch(':commentId')
   @Permission('comment.write')
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: true })
-  @ApiOkResponse({ type: CommentDto, headers: ETAG_HEADER })
+  @VersionedWrite({ record: CommentDto, what: 'comment', ifMatch: 'required', responds: 'record' })
   @ApiForbiddenResponse({ description: 'Not the author' })
-  @ApiResponse({
-    status: 412,
-    description: 'If-Match is not the current version; `current` is the stored comment',
-  })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
@@ -78,14 +70,14 @@ export class CommentsController {
   @Delete(':commentId')
   @HttpCode(204)
   @Permission('comment.write')
-  @ApiNoContentResponse({ description: 'Deleted; the thread keeps it with body null' })
-  @ApiHeader({ ...IF_MATCH, required: true })
-  @ApiForbiddenResponse({ description: 'Neither the author nor a workspace administrator' })
-  @ApiResponse({
-    status: 412,
-    description: 'If-Match is not the current version; `current` is the stored comment',
+  @VersionedWrite({
+    record: CommentDto,
+    what: 'comment',
+    ifMatch: 'required',
+    responds: 'no content',
   })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  @ApiNoContentResponse({ description: 'Deleted; the thread keeps it with body null' })
+  @ApiForbiddenResponse({ description: 'Neither the author nor a workspace administrator' })
   remove(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,

@@ -17,22 +17,16 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
+import { ETAG_HEADER, VersionEtagInterceptor } from '../common/etag';
+import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentDetailDto, CommitmentListDto } from './dto/commitment.dto';
-import {
-  CreateCommitmentDto,
-  StaleCommitmentErrorDto,
-  UpdateCommitmentDto,
-} from './dto/commitment-write.dto';
+import { CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitment-write.dto';
 import { ListCommitmentsQuery } from './dto/list-commitments.query';
 
 @ApiTags('commitments')
@@ -78,16 +72,14 @@ export class CommitmentsController {
 
   @Patch(':id')
   @Permission('commitment.edit')
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: true })
-  @ApiOkResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER })
+  @VersionedWrite({
+    record: CommitmentDetailDto,
+    what: 'commitment',
+    ifMatch: 'required',
+    responds: 'record',
+  })
   @ApiForbiddenResponse({ description: "Not one of the caller's organization's commitments" })
   @ApiConflictResponse({ description: 'Archived, or the reference is already used' })
-  @ApiPreconditionFailedResponse({
-    type: StaleCommitmentErrorDto,
-    description: 'If-Match is not the current version; `current` is the stored commitment',
-  })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,
@@ -99,12 +91,15 @@ export class CommitmentsController {
 
   @Delete(':id')
   @Permission('commitment.archive')
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: false })
-  @ApiOkResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER, description: 'Archived' })
+  @VersionedWrite({
+    record: CommitmentDetailDto,
+    what: 'commitment',
+    ifMatch: 'optional',
+    responds: 'record',
+    description: 'Archived',
+  })
   @ApiForbiddenResponse()
   @ApiConflictResponse({ description: 'It still has children that are not archived' })
-  @ApiPreconditionFailedResponse({ type: StaleCommitmentErrorDto })
   archive(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,
@@ -116,12 +111,15 @@ export class CommitmentsController {
   @Post(':id/restore')
   @HttpCode(200)
   @Permission('commitment.archive')
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: false })
-  @ApiOkResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER, description: 'Restored' })
+  @VersionedWrite({
+    record: CommitmentDetailDto,
+    what: 'commitment',
+    ifMatch: 'optional',
+    responds: 'record',
+    description: 'Restored',
+  })
   @ApiForbiddenResponse()
   @ApiConflictResponse({ description: 'Its parent is archived' })
-  @ApiPreconditionFailedResponse({ type: StaleCommitmentErrorDto })
   restore(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,

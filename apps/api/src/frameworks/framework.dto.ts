@@ -90,18 +90,3 @@ export class FrameworkDetailDto extends FrameworkDto {
   @ApiProperty({ type: CommitmentNodeDto, isArray: true })
   tree: CommitmentNodeDto[];
 }
-
-/** 412: the If-Match version is not the stored one; `current` is what is stored now. */
-export class StaleFrameworkErrorDto {
-  @ApiProperty({ example: 412 })
-  statusCode: number;
-
-  @ApiProperty({ example: 'Precondition Failed' })
-  error: string;
-
-  @ApiProperty()
-  message: string;
-
-  @ApiProperty({ type: FrameworkDto })
-  current: FrameworkDto;
-}

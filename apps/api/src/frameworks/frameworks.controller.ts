@@ -7,22 +7,15 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
+import { ETAG_HEADER, VersionEtagInterceptor } from '../common/etag';
+import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreateFrameworkDto, UpdateFrameworkDto } from './framework-input.dto';
-import {
-  FrameworkDetailDto,
-  FrameworkDto,
-  FrameworkListDto,
-  StaleFrameworkErrorDto,
-} from './framework.dto';
+import { FrameworkDetailDto, FrameworkDto, FrameworkListDto } from './framework.dto';
 import { FrameworksService } from './frameworks.service';
 
 @ApiTags('frameworks')
@@ -63,18 +56,16 @@ export class FrameworksController {
 
   @Patch(':id')
   @Permission('workspace.manage')
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: true })
-  @ApiOkResponse({ type: FrameworkDto, headers: ETAG_HEADER })
+  @VersionedWrite({
+    record: FrameworkDto,
+    what: 'framework',
+    ifMatch: 'required',
+    responds: 'record',
+  })
   @ApiBadRequestResponse()
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The code is taken in this workspace' })
-  @ApiPreconditionFailedResponse({
-    type: StaleFrameworkErrorDto,
-    description: 'If-Match is not the current version; `current` is the stored framework',
-  })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,

@@ -5,13 +5,12 @@ import { Body, Controller, Get, Headers, Patch, Post, UseInterceptors } from '@n
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
+import { ETAG_HEADER, VersionEtagInterceptor } from '../common/etag';
+import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import {
   CreateIndicatorDto,
@@ -67,15 +66,13 @@ export class IndicatorsController {
   @Patch(':indicatorId')
   @Permission('measurement.write')
   @ApiOperation({ summary: 'Edit an indicator' })
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: true })
-  @ApiOkResponse({ type: IndicatorDto, headers: ETAG_HEADER })
-  @ApiForbiddenResponse({ description: "Not allowed to write on this commitment's organizations" })
-  @ApiResponse({
-    status: 412,
-    description: 'If-Match is not the current version; `current` is the stored indicator',
+  @VersionedWrite({
+    record: IndicatorDto,
+    what: 'indicator',
+    ifMatch: 'required',
+    responds: 'record',
   })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  @ApiForbiddenResponse({ description: "Not allowed to write on this commitment's organizations" })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,

@@ -109,18 +109,3 @@ export class UpdateMemberDto {
   @IsBoolean()
   active?: boolean;
 }
-
-/** 412: the If-Match version is not the stored one; `current` is what is stored now. */
-export class StaleMemberErrorDto {
-  @ApiProperty({ example: 412 })
-  statusCode: number;
-
-  @ApiProperty({ example: 'Precondition Failed' })
-  error: string;
-
-  @ApiProperty()
-  message: string;
-
-  @ApiProperty({ type: MemberDto })
-  current: MemberDto;
-}

@@ -1,19 +1,16 @@
-import { Body, Controller, Get, Headers, Patch, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
-import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
+import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { Permission } from '../permissions/permission.decorator';
 import {
@@ -21,7 +18,6 @@ import {
   InviteMemberDto,
   MemberDto,
   MemberListDto,
-  StaleMemberErrorDto,
   UpdateMemberDto,
 } from './member.dto';
 import { MembersService } from './members.service';
@@ -54,18 +50,11 @@ export class MembersController {
 
   @Patch(':id')
   @Permission('workspace.manage')
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: true })
-  @ApiOkResponse({ type: MemberDto, headers: ETAG_HEADER })
+  @VersionedWrite({ record: MemberDto, what: 'member', ifMatch: 'required', responds: 'record' })
   @ApiBadRequestResponse()
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Would leave the workspace without an active administrator' })
-  @ApiPreconditionFailedResponse({
-    type: StaleMemberErrorDto,
-    description: 'If-Match is not the current version; `current` is the stored member',
-  })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,

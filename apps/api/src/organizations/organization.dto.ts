@@ -89,18 +89,3 @@ export class UpdateOrganizationDto {
   @IsIn(CONSTITUENCIES)
   constituency?: Constituency;
 }
-
-/** 412: the If-Match version is not the stored one; `current` is what is stored now. */
-export class StaleOrganizationErrorDto {
-  @ApiProperty({ example: 412 })
-  statusCode: number;
-
-  @ApiProperty({ example: 'Precondition Failed' })
-  error: string;
-
-  @ApiProperty()
-  message: string;
-
-  @ApiProperty({ type: OrganizationDto })
-  current: OrganizationDto;
-}

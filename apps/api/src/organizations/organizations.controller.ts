@@ -1,37 +1,23 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Patch,
-  Post,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
+import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import {
   CreateOrganizationDto,
   OrganizationDto,
   OrganizationListDto,
-  StaleOrganizationErrorDto,
   UpdateOrganizationDto,
 } from './organization.dto';
 import { OrganizationsService } from './organizations.service';
@@ -63,18 +49,16 @@ export class OrganizationsController {
 
   @Patch(':id')
   @Permission('workspace.manage')
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: true })
-  @ApiOkResponse({ type: OrganizationDto, headers: ETAG_HEADER })
+  @VersionedWrite({
+    record: OrganizationDto,
+    what: 'organization',
+    ifMatch: 'required',
+    responds: 'record',
+  })
   @ApiBadRequestResponse()
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The short name is taken in this workspace' })
-  @ApiPreconditionFailedResponse({
-    type: StaleOrganizationErrorDto,
-    description: 'If-Match is not the current version; `current` is the stored organization',
-  })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   update(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,
@@ -87,16 +71,16 @@ export class OrganizationsController {
   @Delete(':id')
   @Permission('workspace.manage')
   @HttpCode(204)
-  @ApiHeader({ ...IF_MATCH, required: true })
+  @VersionedWrite({
+    record: OrganizationDto,
+    what: 'organization',
+    ifMatch: 'required',
+    responds: 'no content',
+  })
   @ApiNoContentResponse()
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Commitments, positions or members still reference it' })
-  @ApiPreconditionFailedResponse({
-    type: StaleOrganizationErrorDto,
-    description: 'If-Match is not the current version; `current` is the stored organization',
-  })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   remove(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,

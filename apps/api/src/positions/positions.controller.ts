@@ -1,7 +1,7 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
 import { Permission } from '../permissions/permission.decorator';
-import { Body, Controller, Get, Headers, Put, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
 import {
   ApiForbiddenResponse,
   ApiHeader,
@@ -9,7 +9,8 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
+import { IF_MATCH } from '../common/etag';
+import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { PositionDto, PositionListDto, RecordPositionDto } from './position.dto';
 import { PositionsService } from './positions.service';
@@ -31,7 +32,13 @@ export class PositionsController {
 
   @Put(':organizationId')
   @Permission('position.record')
-  @UseInterceptors(VersionEtagInterceptor)
+  @VersionedWrite({
+    record: PositionDto,
+    what: 'position',
+    ifMatch: 'optional',
+    responds: 'record',
+    description: 'The position as recorded (created or replaced)',
+  })
   @ApiHeader({
     ...IF_MATCH,
     required: false,
@@ -42,17 +49,7 @@ export class PositionsController {
     required: false,
     description: '`*`: only record a first position (412 when one is recorded)',
   })
-  @ApiOkResponse({
-    type: PositionDto,
-    headers: ETAG_HEADER,
-    description: 'The position as recorded (created or replaced)',
-  })
   @ApiForbiddenResponse({ description: "Not the caller's organization (administrators: any)" })
-  @ApiResponse({
-    status: 412,
-    description:
-      'If-Match is not the current version, or the position was recorded meanwhile; `current` is the stored position',
-  })
   @ApiResponse({ status: 428, description: 'A position is recorded and If-Match is missing' })
   record(
     @CurrentMember() member: WorkspaceActor,

@@ -15,13 +15,12 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from '../common/etag';
+import { ETAG_HEADER, VersionEtagInterceptor } from '../common/etag';
+import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import {
   CreateProgressUpdateDto,
@@ -76,16 +75,14 @@ export class ProgressUpdatesController {
   @Patch(':updateId')
   @Permission('update.write')
   @ApiOperation({ summary: 'Edit a DRAFT or RETURNED report (its author only)' })
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: true })
-  @ApiOkResponse({ type: ProgressUpdateDto, headers: ETAG_HEADER })
+  @VersionedWrite({
+    record: ProgressUpdateDto,
+    what: 'report',
+    ifMatch: 'required',
+    responds: 'record',
+  })
   @ApiForbiddenResponse({ description: 'Not the author' })
   @ApiConflictResponse({ description: 'The report is SUBMITTED or APPROVED' })
-  @ApiResponse({
-    status: 412,
-    description: 'If-Match is not the current version; `current` is the stored report',
-  })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
   edit(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
@@ -100,15 +97,14 @@ export class ProgressUpdatesController {
   @HttpCode(200)
   @Permission('update.write')
   @ApiOperation({ summary: 'Submit a DRAFT or RETURNED report for approval (its author only)' })
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: false })
-  @ApiOkResponse({ type: ProgressUpdateDto, headers: ETAG_HEADER })
+  @VersionedWrite({
+    record: ProgressUpdateDto,
+    what: 'report',
+    ifMatch: 'optional',
+    responds: 'record',
+  })
   @ApiForbiddenResponse({ description: 'Not the author' })
   @ApiConflictResponse({ description: 'The report is not DRAFT or RETURNED' })
-  @ApiResponse({
-    status: 412,
-    description: 'If-Match is not the current version; `current` is the stored report',
-  })
   submit(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
@@ -125,15 +121,14 @@ export class ProgressUpdatesController {
     summary:
       'Approve a SUBMITTED report: its status, progress and indicator values become official',
   })
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: false })
-  @ApiOkResponse({ type: ProgressUpdateDto, headers: ETAG_HEADER })
+  @VersionedWrite({
+    record: ProgressUpdateDto,
+    what: 'report',
+    ifMatch: 'optional',
+    responds: 'record',
+  })
   @ApiForbiddenResponse({ description: 'The author cannot approve their own report' })
   @ApiConflictResponse({ description: 'The report is not SUBMITTED' })
-  @ApiResponse({
-    status: 412,
-    description: 'If-Match is not the current version; `current` is the stored report',
-  })
   approve(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,
@@ -147,15 +142,14 @@ export class ProgressUpdatesController {
   @HttpCode(200)
   @Permission('update.decide')
   @ApiOperation({ summary: 'Return a SUBMITTED report to its author with a reason' })
-  @UseInterceptors(VersionEtagInterceptor)
-  @ApiHeader({ ...IF_MATCH, required: false })
-  @ApiOkResponse({ type: ProgressUpdateDto, headers: ETAG_HEADER })
+  @VersionedWrite({
+    record: ProgressUpdateDto,
+    what: 'report',
+    ifMatch: 'optional',
+    responds: 'record',
+  })
   @ApiForbiddenResponse({ description: 'The author cannot decide on their own report' })
   @ApiConflictResponse({ description: 'The report is not SUBMITTED' })
-  @ApiResponse({
-    status: 412,
-    description: 'If-Match is not the current version; `current` is the stored report',
-  })
   returnToAuthor(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('commitmentId') commitmentId: string,

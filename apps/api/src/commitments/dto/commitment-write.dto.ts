@@ -23,7 +23,6 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { CommitmentDetailDto } from './commitment.dto';
 
 /** May be left out, but not sent as null: for fields a commitment always has. */
 const OptionalNotNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
@@ -172,18 +171,3 @@ export class UpdateCommitmentDto extends PartialType(
   OmitType(CreateCommitmentDto, ['frameworkId'] as const),
   { skipNullProperties: false },
 ) {}
-
-/** 412: the If-Match version is not the stored one; `current` is what is stored now. */
-export class StaleCommitmentErrorDto {
-  @ApiProperty({ example: 412 })
-  statusCode: number;
-
-  @ApiProperty({ example: 'Precondition Failed' })
-  error: string;
-
-  @ApiProperty()
-  message: string;
-
-  @ApiProperty({ type: CommitmentDetailDto })
-  current: CommitmentDetailDto;
-}

@@ -79,6 +79,8 @@ export function ReportCard({
 
   const error = decision.error;
   const stateChanged = error instanceof ApiError && error.status === 409;
+  // 412: the report was changed after this page loaded it (e.g. returned, edited, resubmitted).
+  const contentChanged = error instanceof ApiError && error.status === 412;
   const submitErrors = Object.entries(fieldErrors(error));
 
   return (
@@ -179,10 +181,12 @@ export function ReportCard({
         </Text>
       )}
 
-      {(error || stateChanged) && (
+      {error && (
         <Alert color="red" variant="light" role="alert">
           {stateChanged ? (
             t('reports.stateChanged')
+          ) : contentChanged ? (
+            t('reports.contentChanged')
           ) : submitErrors.length > 0 ? (
             <List size="sm">
               {submitErrors.map(([field, message]) => (
@@ -207,7 +211,13 @@ export function ReportCard({
               <Button
                 size="xs"
                 loading={decision.isPending}
-                onClick={() => decision.mutate({ updateId: report.id, decision: 'submit' })}
+                onClick={() =>
+                  decision.mutate({
+                    updateId: report.id,
+                    decision: 'submit',
+                    version: report.version,
+                  })
+                }
               >
                 {t('reports.submit')}
               </Button>
@@ -248,7 +258,7 @@ export function ReportCard({
               loading={decision.isPending}
               onClick={() =>
                 decision.mutate(
-                  { updateId: report.id, decision: 'approve' },
+                  { updateId: report.id, decision: 'approve', version: report.version },
                   { onSettled: () => setConfirming(false) },
                 )
               }
@@ -265,7 +275,7 @@ export function ReportCard({
         onClose={() => setReturning(false)}
         onReturn={(reason) =>
           decision.mutate(
-            { updateId: report.id, decision: 'return', reason },
+            { updateId: report.id, decision: 'return', reason, version: report.version },
             { onSettled: () => setReturning(false) },
           )
         }

@@ -254,6 +254,33 @@ describe('progress reports timeline', () => {
     expect(await within(card).findByText(/Báo cáo này vừa đổi trạng thái/)).toBeInTheDocument();
     expect(await within(card).findByText('Đã trả lại trước.')).toBeInTheDocument();
   });
+
+  it('decides on the version it shows (If-Match); a 412 says the report changed and reloads it', async () => {
+    let list = [{ ...submitted, version: 3 }];
+    const { user, sent } = renderApp(
+      DETAIL,
+      routes([], {
+        '/api/auth/me': meAs('MANAGER'),
+        [`${BASE}/updates`]: () => page(list),
+        [`POST ${BASE}/updates/up-3/approve`]: () => {
+          const current = { ...submitted, version: 5, narrative: 'Đã sửa sau khi bị trả lại.' };
+          list = [current];
+          return {
+            status: 412,
+            body: { statusCode: 412, error: 'Precondition Failed', message: 'stale', current },
+          };
+        },
+      }),
+    );
+    const card = await article('2026-Q2');
+    await user.click(within(card).getByRole('button', { name: 'Phê duyệt' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Phê duyệt báo cáo' });
+    await user.click(within(dialog).getByRole('button', { name: 'Phê duyệt' }));
+
+    expect(await within(card).findByText(/đã được thay đổi sau khi bạn mở/)).toBeInTheDocument();
+    expect(sent.find((r) => r.path.endsWith('/approve'))!.headers.get('If-Match')).toBe('"3"');
+    expect(await within(card).findByText('Đã sửa sau khi bị trả lại.')).toBeInTheDocument();
+  });
 });
 
 describe('report form', () => {

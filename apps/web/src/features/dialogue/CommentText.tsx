@@ -87,7 +87,7 @@ export function CommentText({ body, lookup }: { body: string; lookup: MentionLoo
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
   return (
-    <Stack gap={6}>
+    <Stack gap={6} data-comment-text>
       {paragraphs.map((paragraph, p) => (
         <Text key={p} size="sm" style={{ overflowWrap: 'anywhere' }}>
           {paragraph.split('\n').map((line, l) => (

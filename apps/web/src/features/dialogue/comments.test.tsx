@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { renderApp, type MockRoutes } from '../../test/render';
+import { renderApp, type MockRoutes, type SentRequest } from '../../test/render';
 import {
   commitmentDetail,
   comments,
@@ -43,7 +43,7 @@ const created = (_url: URL, body: unknown): Comment => {
   };
 };
 
-const posts = (sent: { method: string }[]) => sent.filter((r) => r.method === 'POST');
+const posts = (sent: SentRequest[]) => sent.filter((r) => r.method === 'POST');
 
 describe('writing comments', () => {
   it('posts a new comment with the chosen stance, then clears the composer and refreshes the thread', async () => {

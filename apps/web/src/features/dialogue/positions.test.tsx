@@ -200,7 +200,7 @@ describe('recording positions', () => {
     ['a manager', meAs('MANAGER', organizations[0]!)],
   ])('shows %s the positions without a form', async (_who, me) => {
     renderApp(POSITIONS, routes(me));
-    const card = await screen.findByRole('listitem', { name: 'VCCI' });
+    const card = await screen.findByRole('article', { name: 'VCCI' });
     expect(card).toHaveTextContent('Bảo lưu ý kiến');
     expect(card).toHaveTextContent('ghi nhận bởi Phạm Thu Hà');
     expect(screen.queryByRole('button', { name: /Ghi nhận|Cập nhật/ })).toBeNull();

@@ -81,16 +81,15 @@ export function PositionsPanel({ slug, commitmentId }: { slug: string; commitmen
             <SimpleGrid
               cols={{ base: 1, md: 2 }}
               spacing="sm"
-              component="ul"
+              role="region"
               aria-label={t('positions.list')}
-              style={{ listStyle: 'none', margin: 0, padding: 0 }}
             >
               {positions.map((position) => (
                 <Paper
                   key={position.id}
                   withBorder
                   p="sm"
-                  component="li"
+                  component="article"
                   aria-label={position.organization.shortName}
                 >
                   <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">

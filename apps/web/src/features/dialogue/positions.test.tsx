@@ -60,11 +60,14 @@ const today = () => {
 };
 
 describe('recording positions', () => {
-  it('lets the union record VGCL’s first position (no organization picker, no If-Match, date today)', async () => {
-    const { user, sent } = renderApp(
-      POSITIONS,
+  it('lets the union record VGCL’s first position (no organization picker, no If-Match, date today), then the history is stale', async () => {
+    const { user, sent, queryClient } = renderApp(
+      '/w/viet-nam/commitments/c-nq42-1?tab=history',
       routes(unionMe, { [`PUT ${BASE}/positions/o-vgcl`]: stored('o-vgcl') }),
     );
+    const history = ['commitments', 'detail', 'viet-nam', 'c-nq42-1', 'history'];
+    await waitFor(() => expect(queryClient.getQueryState(history)?.status).toBe('success'));
+    await user.click(screen.getByRole('tab', { name: 'Quan điểm' }));
     await user.click(await screen.findByRole('button', { name: 'Ghi nhận quan điểm của tổ chức' }));
     const form = screen.getByRole('form', { name: 'Quan điểm của tổ chức' });
     expect(within(form).queryByLabelText('Tổ chức')).toBeNull();
@@ -86,6 +89,7 @@ describe('recording positions', () => {
     await waitFor(() =>
       expect(screen.queryByRole('form', { name: 'Quan điểm của tổ chức' })).toBeNull(),
     );
+    expect(queryClient.getQueryState(history)?.isInvalidated).toBe(true);
   });
 
   it('changes a recorded position with If-Match; on 412 shows the stored one and reapplies mine on it', async () => {

@@ -426,3 +426,32 @@ export const officialMember: Member = {
   createdAt: '2025-01-01T00:00:00.000Z',
   version: 1,
 };
+
+/** The demo union representative (PARTNER, VGCL), author of comment cm-1. */
+export const unionMe: Me = {
+  user: { id: 'u-union', email: 'union@demo.test', displayName: 'Trần Văn Hùng', locale: 'vi' },
+  memberships: [membership('PARTNER', organizations[1]!)],
+};
+
+/** The members list of the demo workspace, as far as the dialogue tests need it. */
+export const members: Member[] = [
+  officialMember,
+  {
+    ...officialMember,
+    id: 'm-union',
+    userId: 'u-union',
+    email: 'union@demo.test',
+    displayName: 'Trần Văn Hùng',
+    role: 'PARTNER',
+    organization: organizations[1]!,
+  },
+  {
+    ...officialMember,
+    id: 'm-employer',
+    userId: 'u-employer',
+    email: 'employer@demo.test',
+    displayName: 'Phạm Thu Hà',
+    role: 'PARTNER',
+    organization: organizations[2]!,
+  },
+];

@@ -1,13 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { STANCES, type Stance } from '@spct/contracts';
+import { fieldErrors } from '../../../api/client';
 import { staleCurrent } from '../../../api/concurrency';
-import type { Comment } from '../../../api/types';
+import type { Comment, Member } from '../../../api/types';
 import { useMe } from '../../auth/queries';
 import { useMembership } from '../../auth/useMembership';
+import { membersQuery } from '../../admin/queries';
 import { useFormat } from '../../../i18n/format';
 import { EmptyState, QueryState } from '../../layout/states';
+import { CharacterCount, CommentComposer, submitOnModEnter } from '../../dialogue/CommentComposer';
+import { CommentText } from '../../dialogue/CommentText';
+import { COMMENT_MAX_LENGTH } from '../../dialogue/limits';
 import { StanceBadge } from '../badges';
 import { commentsQuery } from '../queries';
 import { useDeleteComment, useEditComment } from './discussionMutations';
@@ -35,27 +41,42 @@ export function threadComments(comments: Comment[]): Thread[] {
 export function CommentsPanel({ slug, commitmentId }: { slug: string; commitmentId: string }) {
   const { t } = useTranslation();
   const query = useQuery(commentsQuery(slug, commitmentId));
+  const members = useQuery(membersQuery(slug));
   const me = useMe();
   const access = useMembership(slug);
+  const path = { slug, commitmentId };
   const context: ItemContext = {
-    path: { slug, commitmentId },
+    path,
     userId: me.data?.user.id,
     mayWrite: access.can('comment.write'),
     mayModerate: access.can('workspace.manage'),
+    members: members.data,
   };
   return (
     <QueryState query={query}>
-      {(comments) =>
-        comments.length === 0 ? (
-          <EmptyState message={t('comments.empty')} />
-        ) : (
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {threadComments(comments).map((thread) => (
-              <CommentItem key={thread.comment.id} thread={thread} context={context} />
-            ))}
-          </ul>
-        )
-      }
+      {(comments) => (
+        <Stack gap="md">
+          {comments.length === 0 ? (
+            <EmptyState
+              message={context.mayWrite ? t('comments.emptyInvite') : t('comments.empty')}
+            />
+          ) : (
+            <ul
+              aria-label={t('comments.thread')}
+              style={{ listStyle: 'none', margin: 0, padding: 0 }}
+            >
+              {threadComments(comments).map((thread) => (
+                <CommentItem key={thread.comment.id} thread={thread} context={context} root />
+              ))}
+            </ul>
+          )}
+          {context.mayWrite && (
+            <Paper withBorder p="sm">
+              <CommentComposer path={path} />
+            </Paper>
+          )}
+        </Stack>
+      )}
     </QueryState>
   );
 }
@@ -65,11 +86,25 @@ interface ItemContext {
   userId: string | undefined;
   mayWrite: boolean;
   mayModerate: boolean;
+  members: Member[] | undefined;
 }
 
-function CommentItem({ thread, context }: { thread: Thread; context: ItemContext }) {
+/**
+ * One comment and its replies. Replies are one level deep: a root comment that is not deleted
+ * offers Reply, and its replies are listed under it.
+ */
+function CommentItem({
+  thread,
+  context,
+  root = false,
+}: {
+  thread: Thread;
+  context: ItemContext;
+  root?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
+  const [replying, setReplying] = useState(false);
   const { comment, replies } = thread;
   const live = comment.deletedAt === null;
   const own = live && context.mayWrite && comment.author.id === context.userId;
@@ -90,13 +125,29 @@ function CommentItem({ thread, context }: { thread: Thread; context: ItemContext
           </Text>
         </Group>
         {live ? (
-          <CommentBody comment={comment} path={context.path} own={own} mayDelete={mayDelete} />
+          <CommentBody
+            comment={comment}
+            path={context.path}
+            own={own}
+            mayDelete={mayDelete}
+            members={context.members}
+            onReply={root && context.mayWrite && !replying ? () => setReplying(true) : undefined}
+          />
         ) : (
           <Text size="sm" mt={6} c="dimmed" fs="italic">
             {t('comments.deleted')}
           </Text>
         )}
       </Paper>
+      {replying && (
+        <Paper withBorder p="sm" mt="xs" ms={24}>
+          <CommentComposer
+            path={context.path}
+            parentId={comment.id}
+            onDone={() => setReplying(false)}
+          />
+        </Paper>
+      )}
       {replies.length > 0 && (
         <Stack
           component="ul"
@@ -129,33 +180,47 @@ function CommentBody({
   path,
   own,
   mayDelete,
+  members,
+  onReply,
 }: {
   comment: Comment;
   path: { slug: string; commitmentId: string };
   own: boolean;
   mayDelete: boolean;
+  members: Member[] | undefined;
+  onReply: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const edit = useEditComment(path);
   const remove = useDeleteComment(path);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(comment.body ?? '');
+  const [stance, setStance] = useState<Stance | null>(comment.stance);
   const [confirming, setConfirming] = useState(false);
   const [conflict, setConflict] = useState<{ kind: 'edit' | 'delete'; current: Comment } | null>(
     null,
   );
   const [error, setError] = useState<string | null>(null);
+  const errors = fieldErrors(edit.error);
+  const startEditing = (from: Comment) => {
+    setDraft(from.body ?? '');
+    setStance(from.stance);
+    edit.reset();
+  };
 
   const onError = (kind: 'edit' | 'delete') => (failure: Error) => {
     const current = staleCurrent<Comment>(failure);
     if (current) setConflict({ kind, current });
-    else setError(failure.message);
+    // Field errors (edit) show under their field.
+    else if (kind === 'delete' || Object.keys(fieldErrors(failure)).length === 0) {
+      setError(failure.message);
+    }
   };
   const save = (version: number) => {
     setConflict(null);
     setError(null);
     edit.mutate(
-      { commentId: comment.id, version, body: { body: draft } },
+      { commentId: comment.id, version, body: { body: draft, stance } },
       { onSuccess: () => setEditing(false), onError: onError('edit') },
     );
   };
@@ -174,8 +239,23 @@ function CommentBody({
             label={t('comments.editLabel')}
             autosize
             minRows={2}
+            maxRows={12}
             value={draft}
             onChange={(event) => setDraft(event.currentTarget.value)}
+            onKeyDown={submitOnModEnter(() => save(comment.version))}
+            description={<CharacterCount length={draft.length} max={COMMENT_MAX_LENGTH} />}
+            error={errors.body}
+          />
+          <NativeSelect
+            label={t('comments.composer.stance')}
+            size="xs"
+            value={stance ?? ''}
+            onChange={(event) => setStance((event.currentTarget.value || null) as Stance | null)}
+            data={[
+              { value: '', label: t('comments.composer.noStance') },
+              ...STANCES.map((value) => ({ value, label: t(`stance.${value}`) })),
+            ]}
+            error={errors.stance}
           />
           <Group gap="xs" justify="flex-end">
             <Button
@@ -184,20 +264,26 @@ function CommentBody({
               onClick={() => {
                 setEditing(false);
                 setConflict(null);
-                setDraft(comment.body ?? '');
+                startEditing(comment);
               }}
             >
               {t('common.cancel')}
             </Button>
-            <Button size="xs" loading={edit.isPending} onClick={() => save(comment.version)}>
+            <Button
+              size="xs"
+              loading={edit.isPending}
+              disabled={!draft.trim() || draft.length > COMMENT_MAX_LENGTH}
+              onClick={() => save(comment.version)}
+            >
               {t('common.save')}
             </Button>
           </Group>
         </>
       ) : (
-        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-          {comment.body}
-        </Text>
+        <CommentText
+          body={comment.body ?? ''}
+          lookup={{ members, mentionedIds: comment.mentionedIds }}
+        />
       )}
       {conflict && (
         <Alert
@@ -209,11 +295,18 @@ function CommentBody({
         >
           <Stack gap="xs">
             <Text size="sm">{t('comments.conflict.stored')}</Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {conflict.current.body}
-            </Text>
+            {conflict.current.deletedAt ? (
+              <Text size="sm" c="dimmed" fs="italic">
+                {t('comments.deleted')}
+              </Text>
+            ) : (
+              <CommentText
+                body={conflict.current.body ?? ''}
+                lookup={{ members, mentionedIds: conflict.current.mentionedIds }}
+              />
+            )}
             <Group gap="xs">
-              {conflict.kind === 'edit' ? (
+              {conflict.current.deletedAt ? null : conflict.kind === 'edit' ? (
                 <Button size="xs" onClick={() => save(conflict.current.version)}>
                   {t('comments.conflict.useMine')}
                 </Button>
@@ -226,7 +319,7 @@ function CommentBody({
                 size="xs"
                 variant="default"
                 onClick={() => {
-                  setDraft(conflict.current.body ?? '');
+                  startEditing(conflict.current);
                   setEditing(false);
                   setConflict(null);
                 }}
@@ -253,14 +346,24 @@ function CommentBody({
           </Button>
         </Group>
       )}
-      {!editing && !confirming && (own || mayDelete) && (
+      {!editing && !confirming && (own || mayDelete || onReply) && (
         <Group gap="xs">
+          {onReply && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={onReply}
+              aria-label={t('comments.replyTo', { name: comment.author.displayName })}
+            >
+              {t('comments.reply')}
+            </Button>
+          )}
           {own && (
             <Button
               size="compact-xs"
               variant="subtle"
               onClick={() => {
-                setDraft(comment.body ?? '');
+                startEditing(comment);
                 setEditing(true);
               }}
             >

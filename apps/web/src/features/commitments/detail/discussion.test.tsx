@@ -59,7 +59,7 @@ describe('comments: concurrent edits', () => {
     await user.click(within(alert).getByRole('button', { name: 'Dùng lại nội dung của tôi' }));
     await waitFor(() => expect(patches()).toHaveLength(2));
     expect(patches()[1]!.headers.get('if-match')).toBe('"2"');
-    expect(patches()[1]!.body).toEqual({ body: 'Văn bản của tôi' });
+    expect(patches()[1]!.body).toEqual({ body: 'Văn bản của tôi', stance: null });
   });
 
   it('deletes after confirmation with If-Match; on 412 shows the stored text and keeps it on request', async () => {

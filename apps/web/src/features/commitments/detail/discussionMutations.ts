@@ -2,11 +2,42 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { ifMatch } from '../../../api/concurrency';
 import type { RecordPositionBody, UpdateCommentBody } from '../../../api/types';
+import type { CreateCommentBody } from '../../dialogue/types';
 import { commitmentKeys } from '../queries';
+import { historyQuery } from './HistoryPanel';
 
 interface Path {
   slug: string;
   commitmentId: string;
+}
+
+/** Refreshes the thread or the positions after a write, and the commitment's history. */
+function useRefresh(path: Path, kind: 'comments' | 'positions') {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({
+        queryKey: commitmentKeys.related(path.slug, path.commitmentId, kind),
+      }),
+      queryClient.invalidateQueries({
+        queryKey: historyQuery(path.slug, path.commitmentId).queryKey,
+      }),
+    ]);
+}
+
+/** Writes a new comment, or a reply when the body names its `parentId`. */
+export function useCreateComment(path: Path) {
+  const refresh = useRefresh(path, 'comments');
+  return useMutation({
+    mutationFn: (body: CreateCommentBody) =>
+      unwrap(
+        api.POST('/api/workspaces/{slug}/commitments/{commitmentId}/comments', {
+          params: { path },
+          body,
+        }),
+      ),
+    onSuccess: refresh,
+  });
 }
 
 /**
@@ -14,7 +45,7 @@ interface Path {
  * as stored now. The thread refreshes either way.
  */
 export function useEditComment(path: Path) {
-  const queryClient = useQueryClient();
+  const refresh = useRefresh(path, 'comments');
   return useMutation({
     mutationFn: ({
       commentId,
@@ -31,16 +62,13 @@ export function useEditComment(path: Path) {
           body,
         }),
       ),
-    onSettled: () =>
-      queryClient.invalidateQueries({
-        queryKey: commitmentKeys.related(path.slug, path.commitmentId, 'comments'),
-      }),
+    onSettled: refresh,
   });
 }
 
 /** Deletes a comment naming the `version` the user saw (If-Match). */
 export function useDeleteComment(path: Path) {
-  const queryClient = useQueryClient();
+  const refresh = useRefresh(path, 'comments');
   return useMutation({
     mutationFn: ({ commentId, version }: { commentId: string; version: number }) =>
       unwrap(
@@ -48,10 +76,7 @@ export function useDeleteComment(path: Path) {
           params: { path: { ...path, commentId }, header: { 'If-Match': ifMatch(version) } },
         }),
       ),
-    onSettled: () =>
-      queryClient.invalidateQueries({
-        queryKey: commitmentKeys.related(path.slug, path.commitmentId, 'comments'),
-      }),
+    onSettled: refresh,
   });
 }
 
@@ -60,7 +85,7 @@ export function useDeleteComment(path: Path) {
  * none to record the first. A 412 (or 428 when someone recorded it first) carries the stored one.
  */
 export function useRecordPosition(path: Path) {
-  const queryClient = useQueryClient();
+  const refresh = useRefresh(path, 'positions');
   return useMutation({
     mutationFn: ({
       organizationId,
@@ -80,9 +105,6 @@ export function useRecordPosition(path: Path) {
           body,
         }),
       ),
-    onSettled: () =>
-      queryClient.invalidateQueries({
-        queryKey: commitmentKeys.related(path.slug, path.commitmentId, 'positions'),
-      }),
+    onSettled: refresh,
   });
 }

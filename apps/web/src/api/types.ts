@@ -17,6 +17,7 @@ export type Indicator = Schemas['IndicatorDto'];
 export type Comment = Schemas['CommentDto'];
 export type Position = Schemas['PositionDto'];
 export type UpdateCommentBody = Schemas['UpdateCommentDto'];
+export type CreateCommentBody = Schemas['CreateCommentDto'];
 export type RecordPositionBody = Schemas['RecordPositionDto'];
 export type Evidence = Schemas['EvidenceDto'];
 export type MyWork = Schemas['MyWorkDto'];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { STANCES, type Stance } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import { useFormat } from '../../i18n/format';
-import { useCreateComment } from '../commitments/detail/discussionMutations';
+import { useCreateComment } from './discussionMutations';
 import { COMMENT_MAX_LENGTH } from './limits';
 
 /** Submits on Ctrl+Enter (Cmd+Enter on a Mac) from a text box. */

@@ -3,19 +3,19 @@ import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { STANCES, type Stance } from '@spct/contracts';
-import { fieldErrors } from '../../../api/client';
-import { staleCurrent } from '../../../api/concurrency';
-import type { Comment, Member } from '../../../api/types';
-import { useMe } from '../../auth/queries';
-import { useMembership } from '../../auth/useMembership';
-import { membersQuery } from '../../admin/queries';
-import { useFormat } from '../../../i18n/format';
-import { EmptyState, QueryState } from '../../layout/states';
-import { CharacterCount, CommentComposer, submitOnModEnter } from '../../dialogue/CommentComposer';
-import { CommentText } from '../../dialogue/CommentText';
-import { COMMENT_MAX_LENGTH } from '../../dialogue/limits';
-import { StanceBadge } from '../badges';
-import { commentsQuery } from '../queries';
+import { fieldErrors } from '../../api/client';
+import { staleCurrent } from '../../api/concurrency';
+import type { Comment, Member } from '../../api/types';
+import { useMe } from '../auth/queries';
+import { useMembership } from '../auth/useMembership';
+import { membersQuery } from '../admin/queries';
+import { useFormat } from '../../i18n/format';
+import { EmptyState, QueryState } from '../layout/states';
+import { CharacterCount, CommentComposer, submitOnModEnter } from './CommentComposer';
+import { CommentText } from './CommentText';
+import { COMMENT_MAX_LENGTH } from './limits';
+import { StanceBadge } from '../commitments/badges';
+import { commentsQuery } from '../commitments/queries';
 import { useDeleteComment, useEditComment } from './discussionMutations';
 
 interface Thread {

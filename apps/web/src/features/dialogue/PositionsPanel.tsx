@@ -16,16 +16,16 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { POSITION_KINDS, type PositionKind } from '@spct/contracts';
-import { ApiError, fieldErrors } from '../../../api/client';
-import type { Position } from '../../../api/types';
-import { useFormat } from '../../../i18n/format';
-import { useMembership } from '../../auth/useMembership';
-import { EmptyState, QueryState } from '../../layout/states';
-import { organizationsQuery } from '../../organizations/queries';
-import { CharacterCount } from '../../dialogue/CommentComposer';
-import { RATIONALE_MAX_LENGTH } from '../../dialogue/limits';
-import { PositionBadge } from '../badges';
-import { positionsQuery } from '../queries';
+import { ApiError, fieldErrors } from '../../api/client';
+import type { Position } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+import { useMembership } from '../auth/useMembership';
+import { EmptyState, QueryState } from '../layout/states';
+import { organizationsQuery } from '../organizations/queries';
+import { CharacterCount } from './CommentComposer';
+import { RATIONALE_MAX_LENGTH } from './limits';
+import { PositionBadge } from '../commitments/badges';
+import { positionsQuery } from '../commitments/queries';
 import { useRecordPosition } from './discussionMutations';
 
 /** The stored position a 412 (or a 428 after losing a first-recording race) carries. */

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { renderApp, type MockRoutes } from '../../../test/render';
-import { commitmentDetail, comments, organizations, page, positions } from '../../../test/fixtures';
-import type { Comment } from '../../../api/types';
+import { renderApp, type MockRoutes } from '../../test/render';
+import { commitmentDetail, comments, organizations, page, positions } from '../../test/fixtures';
+import type { Comment } from '../../api/types';
 
 const BASE = '/api/workspaces/viet-nam/commitments/c-nq42-1';
 const COMMENTS = '/w/viet-nam/commitments/c-nq42-1?tab=comments';

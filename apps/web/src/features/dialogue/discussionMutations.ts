@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client';
-import { ifMatch } from '../../../api/concurrency';
-import type { RecordPositionBody, UpdateCommentBody } from '../../../api/types';
-import type { CreateCommentBody } from '../../dialogue/types';
-import { commitmentKeys } from '../queries';
-import { historyQuery } from './HistoryPanel';
+import { api, unwrap } from '../../api/client';
+import { ifMatch } from '../../api/concurrency';
+import type { CreateCommentBody, RecordPositionBody, UpdateCommentBody } from '../../api/types';
+import { commitmentKeys } from '../commitments/queries';
+import { historyQuery } from '../commitments/detail/HistoryPanel';
 
 interface Path {
   slug: string;

@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ConflictAlert } from '../layout/ConflictAlert';
 
 /** One field of a stale edit: what the user wanted and what is stored now. */
 export interface StaleRow {
@@ -34,40 +35,35 @@ export function StaleAlert({
 }: StaleAlertProps) {
   const { t } = useTranslation();
   return (
-    <Alert color="orange" variant="light" role="alert" title={t('admin.stale.title')}>
-      <Stack gap="sm">
-        <Text size="sm">{t('admin.stale.text', { version })}</Text>
-        {rows.length > 0 && (
-          <Table verticalSpacing={4} withRowBorders={false}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.stale.field')}</Table.Th>
-                <Table.Th>{t('admin.stale.mine')}</Table.Th>
-                <Table.Th>{t('admin.stale.theirs')}</Table.Th>
+    <ConflictAlert
+      title={t('admin.stale.title')}
+      busy={busy}
+      reapply={{ label: reapplyLabel ?? t('admin.stale.reapply'), onClick: onReapply }}
+      keepTheirs={{ label: t('admin.stale.keepTheirs'), onClick: onKeepTheirs }}
+    >
+      <Text size="sm">{t('admin.stale.text', { version })}</Text>
+      {rows.length > 0 && (
+        <Table verticalSpacing={4} withRowBorders={false}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('admin.stale.field')}</Table.Th>
+              <Table.Th>{t('admin.stale.mine')}</Table.Th>
+              <Table.Th>{t('admin.stale.theirs')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.label}>
+                <Table.Th scope="row" fw={500}>
+                  {row.label}
+                </Table.Th>
+                <Table.Td>{row.mine}</Table.Td>
+                <Table.Td>{row.theirs}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.label}>
-                  <Table.Th scope="row" fw={500}>
-                    {row.label}
-                  </Table.Th>
-                  <Table.Td>{row.mine}</Table.Td>
-                  <Table.Td>{row.theirs}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <Group gap="xs">
-          <Button size="xs" onClick={onReapply} loading={busy}>
-            {reapplyLabel ?? t('admin.stale.reapply')}
-          </Button>
-          <Button size="xs" variant="default" onClick={onKeepTheirs} disabled={busy}>
-            {t('admin.stale.keepTheirs')}
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </ConflictAlert>
   );
 }

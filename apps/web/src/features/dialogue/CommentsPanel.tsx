@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { ConflictAlert } from '../layout/ConflictAlert';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { STANCES, type Stance } from '@spct/contracts';
@@ -286,49 +287,43 @@ function CommentBody({
         />
       )}
       {conflict && (
-        <Alert
-          color="orange"
-          variant="light"
-          role="alert"
+        <ConflictAlert
           title={t('comments.conflict.title')}
-          aria-label={t('comments.conflict.title')}
+          reapply={
+            conflict.current.deletedAt
+              ? undefined
+              : conflict.kind === 'edit'
+                ? {
+                    label: t('comments.conflict.useMine'),
+                    onClick: () => save(conflict.current.version),
+                  }
+                : {
+                    label: t('comments.conflict.deleteAnyway'),
+                    color: 'red',
+                    onClick: () => destroy(conflict.current.version),
+                  }
+          }
+          keepTheirs={{
+            label: t('comments.conflict.keepTheirs'),
+            onClick: () => {
+              startEditing(conflict.current);
+              setEditing(false);
+              setConflict(null);
+            },
+          }}
         >
-          <Stack gap="xs">
-            <Text size="sm">{t('comments.conflict.stored')}</Text>
-            {conflict.current.deletedAt ? (
-              <Text size="sm" c="dimmed" fs="italic">
-                {t('comments.deleted')}
-              </Text>
-            ) : (
-              <CommentText
-                body={conflict.current.body ?? ''}
-                lookup={{ members, mentionedIds: conflict.current.mentionedIds }}
-              />
-            )}
-            <Group gap="xs">
-              {conflict.current.deletedAt ? null : conflict.kind === 'edit' ? (
-                <Button size="xs" onClick={() => save(conflict.current.version)}>
-                  {t('comments.conflict.useMine')}
-                </Button>
-              ) : (
-                <Button size="xs" color="red" onClick={() => destroy(conflict.current.version)}>
-                  {t('comments.conflict.deleteAnyway')}
-                </Button>
-              )}
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => {
-                  startEditing(conflict.current);
-                  setEditing(false);
-                  setConflict(null);
-                }}
-              >
-                {t('comments.conflict.keepTheirs')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+          <Text size="sm">{t('comments.conflict.stored')}</Text>
+          {conflict.current.deletedAt ? (
+            <Text size="sm" c="dimmed" fs="italic">
+              {t('comments.deleted')}
+            </Text>
+          ) : (
+            <CommentText
+              body={conflict.current.body ?? ''}
+              lookup={{ members, mentionedIds: conflict.current.mentionedIds }}
+            />
+          )}
+        </ConflictAlert>
       )}
       {error && (
         <Text size="sm" c="red" role="alert">

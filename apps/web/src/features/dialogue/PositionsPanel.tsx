@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import {
-  Alert,
   Button,
   Group,
   Input,
@@ -13,6 +12,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { ConflictAlert } from '../layout/ConflictAlert';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { POSITION_KINDS, type PositionKind } from '@spct/contracts';
@@ -242,41 +242,32 @@ function PositionForm({
         <Stack gap="sm">
           {picker}
           {conflict && (
-            <Alert
-              color="orange"
-              variant="light"
-              role="alert"
+            <ConflictAlert
               title={t('positions.conflict.title')}
-              aria-label={t('positions.conflict.title')}
+              busy={record.isPending}
+              reapply={{
+                label: t('positions.conflict.useMine'),
+                onClick: () => save(conflict.version),
+              }}
+              keepTheirs={{
+                label: t('positions.conflict.keepTheirs'),
+                onClick: () => {
+                  setConflict(null);
+                  record.reset();
+                  onClose();
+                },
+              }}
             >
-              <Stack gap="xs">
-                <Text size="sm">
-                  {t('positions.conflict.stored', {
-                    position: t(`position.${conflict.position}`),
-                    date: format.date(conflict.decidedOn),
-                  })}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                  {conflict.rationale}
-                </Text>
-                <Group gap="xs">
-                  <Button size="xs" onClick={() => save(conflict.version)}>
-                    {t('positions.conflict.useMine')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => {
-                      setConflict(null);
-                      record.reset();
-                      onClose();
-                    }}
-                  >
-                    {t('positions.conflict.keepTheirs')}
-                  </Button>
-                </Group>
-              </Stack>
-            </Alert>
+              <Text size="sm">
+                {t('positions.conflict.stored', {
+                  position: t(`position.${conflict.position}`),
+                  date: format.date(conflict.decidedOn),
+                })}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                {conflict.rationale}
+              </Text>
+            </ConflictAlert>
           )}
           <Input.Wrapper
             label={t('positions.position')}

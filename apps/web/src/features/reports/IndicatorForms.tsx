@@ -9,6 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { ConflictAlert } from '../layout/ConflictAlert';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
 import { fieldErrors } from '../../api/client';
@@ -212,44 +213,33 @@ export function IndicatorForm({
     >
       <Stack gap="md">
         {conflict && (
-          <Alert
-            color="orange"
-            variant="light"
-            role="alert"
+          <ConflictAlert
             title={t('indicatorsTab.conflict.title')}
-            aria-label={t('indicatorsTab.conflict.title')}
+            busy={update.isPending}
+            reapply={{
+              label: t('indicatorsTab.conflict.reapply'),
+              onClick: () => {
+                setVersion(conflict.version);
+                save(conflict.version);
+              },
+            }}
+            keepTheirs={{
+              label: t('indicatorsTab.conflict.keepTheirs'),
+              onClick: () => keepTheirs(conflict),
+            }}
           >
-            <Stack gap="xs">
-              <Text size="sm">
-                {t('indicatorsTab.conflict.text', { version: conflict.version })}
-              </Text>
-              <Text size="sm">
-                {t('indicatorsTab.conflict.stored', {
-                  name: format.text(conflict.name),
-                  unit: conflict.unit,
-                  baseline: format.number(conflict.baseline.value),
-                  baselineYear: conflict.baseline.year,
-                  target: format.number(conflict.target.value),
-                  targetYear: conflict.target.year,
-                })}
-              </Text>
-              <Group gap="xs">
-                <Button
-                  size="xs"
-                  loading={update.isPending}
-                  onClick={() => {
-                    setVersion(conflict.version);
-                    save(conflict.version);
-                  }}
-                >
-                  {t('indicatorsTab.conflict.reapply')}
-                </Button>
-                <Button size="xs" variant="default" onClick={() => keepTheirs(conflict)}>
-                  {t('indicatorsTab.conflict.keepTheirs')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+            <Text size="sm">{t('indicatorsTab.conflict.text', { version: conflict.version })}</Text>
+            <Text size="sm">
+              {t('indicatorsTab.conflict.stored', {
+                name: format.text(conflict.name),
+                unit: conflict.unit,
+                baseline: format.number(conflict.baseline.value),
+                baselineYear: conflict.baseline.year,
+                target: format.number(conflict.target.value),
+                targetYear: conflict.target.year,
+              })}
+            </Text>
+          </ConflictAlert>
         )}
         {!stale && <GeneralError error={mutation.error} />}
         <TextInput

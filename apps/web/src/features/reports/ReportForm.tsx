@@ -13,6 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { ConflictAlert } from '../layout/ConflictAlert';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
@@ -247,42 +248,33 @@ export function ReportForm({
           </Text>
         )}
         {conflict && (
-          <Alert
-            color="orange"
-            variant="light"
-            role="alert"
+          <ConflictAlert
             title={t('reports.conflict.title')}
-            aria-label={t('reports.conflict.title')}
+            busy={busy}
+            reapply={{
+              label: t('reports.conflict.reapply'),
+              onClick: () => void persist(false, conflict.version),
+            }}
+            keepTheirs={{
+              label: t('reports.conflict.keepTheirs'),
+              onClick: () => keepTheirs(conflict),
+            }}
           >
-            <Stack gap="xs">
-              <Text size="sm">{t('reports.conflict.text', { version: conflict.version })}</Text>
-              <Text size="sm" fw={500}>
-                {t('reports.conflict.stored')}
-              </Text>
-              <Text size="sm" data-testid="report-conflict-stored">
-                {t('reports.conflict.storedLine', {
-                  period: conflict.period,
-                  status: t(`status.${conflict.status}`),
-                  progress: format.percent(conflict.progress),
-                })}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {conflict.narrative}
-              </Text>
-              <Group gap="xs">
-                <Button
-                  size="xs"
-                  loading={busy}
-                  onClick={() => void persist(false, conflict.version)}
-                >
-                  {t('reports.conflict.reapply')}
-                </Button>
-                <Button size="xs" variant="default" onClick={() => keepTheirs(conflict)}>
-                  {t('reports.conflict.keepTheirs')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+            <Text size="sm">{t('reports.conflict.text', { version: conflict.version })}</Text>
+            <Text size="sm" fw={500}>
+              {t('reports.conflict.stored')}
+            </Text>
+            <Text size="sm" data-testid="report-conflict-stored">
+              {t('reports.conflict.storedLine', {
+                period: conflict.period,
+                status: t(`status.${conflict.status}`),
+                progress: format.percent(conflict.progress),
+              })}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {conflict.narrative}
+            </Text>
+          </ConflictAlert>
         )}
         {generalError instanceof Error && (
           <Alert color="red" variant="light" role="alert">

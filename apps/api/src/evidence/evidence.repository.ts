@@ -22,7 +22,6 @@ export interface NewEvidence {
 /** What the rules about writing evidence look at on its commitment. */
 export interface CommitmentOwners {
   organizationIds: (string | null)[];
-  status: string;
 }
 
 export interface UpdateFacts {
@@ -66,14 +65,12 @@ export class EvidenceRepository {
       where: { id: commitmentId, workspaceId },
       select: {
         leadOrgId: true,
-        status: true,
         coOrganizations: { select: { organizationId: true } },
       },
     });
     return (
       row && {
         organizationIds: [row.leadOrgId, ...row.coOrganizations.map((c) => c.organizationId)],
-        status: row.status,
       }
     );
   }

@@ -14,8 +14,6 @@ export type ProgressUpdateRow = Prisma.ProgressUpdateGetPayload<{ include: typeo
 
 /** What the workflow needs of the commitment a report is about. */
 export interface CommitmentFacts {
-  id: string;
-  parentId: string | null;
   status: CommitmentStatus;
   progress: number;
   version: number;
@@ -93,8 +91,6 @@ export class ProgressUpdatesRepository {
     const row = await tx.commitment.findFirst({
       where: { id: commitmentId, workspaceId },
       select: {
-        id: true,
-        parentId: true,
         status: true,
         progress: true,
         version: true,
@@ -184,14 +180,10 @@ export class ProgressUpdatesRepository {
     });
   }
 
-  /**
-   * Moves a report from one of `from` to `to`, only if it is still in one of them (the row lock
-   * already serialises the steps; the condition keeps the rule in the statement too).
-   */
+  /** Moves a locked report, whose state the caller checked, to `to`. */
   async transition(
     tx: Tx,
     id: string,
-    from: UpdateState[],
     to: UpdateState,
     fields: {
       submittedAt?: Date;
@@ -199,12 +191,11 @@ export class ProgressUpdatesRepository {
       decidedById?: string;
       returnReason?: string;
     } = {},
-  ): Promise<boolean> {
-    const { count } = await tx.progressUpdate.updateMany({
-      where: { id, state: { in: from } },
+  ): Promise<void> {
+    await tx.progressUpdate.update({
+      where: { id },
       data: { ...fields, state: to, version: { increment: 1 } },
     });
-    return count === 1;
   }
 
   /**

@@ -169,7 +169,7 @@ export class ProgressUpdatesService {
         this.assertLive(commitment);
         await this.assertConsistent(tx, member, row);
         const submittedAt = new Date();
-        await this.updates.transition(tx, id, EDITABLE, 'SUBMITTED', { submittedAt });
+        await this.updates.transition(tx, id, 'SUBMITTED', { submittedAt });
         return {
           action: 'submitted',
           changes: diffFields(
@@ -199,14 +199,10 @@ export class ProgressUpdatesService {
         const chain = await this.updates.lockChain(tx, member.workspaceId, commitmentId);
         await this.assertConsistent(tx, member, row);
         const decidedAt = new Date();
-        if (
-          !(await this.updates.transition(tx, id, ['SUBMITTED'], 'APPROVED', {
-            decidedAt,
-            decidedById: member.userId,
-          }))
-        ) {
-          throw this.conflict(row.state, 'approved');
-        }
+        await this.updates.transition(tx, id, 'APPROVED', {
+          decidedAt,
+          decidedById: member.userId,
+        });
         // The report's figures become the commitment's official ones...
         const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
         await recordActivity(tx, {
@@ -267,9 +263,7 @@ export class ProgressUpdatesService {
         this.assertState(row, ['SUBMITTED'], 'returned');
         const decidedAt = new Date();
         const fields = { decidedAt, decidedById: member.userId, returnReason: dto.reason };
-        if (!(await this.updates.transition(tx, id, ['SUBMITTED'], 'RETURNED', fields))) {
-          throw this.conflict(row.state, 'returned');
-        }
+        await this.updates.transition(tx, id, 'RETURNED', fields);
         return {
           action: 'returned',
           changes: diffFields(

@@ -3,7 +3,8 @@ import { type CommitmentStatus, type TargetGroup, type Theme } from '@spct/contr
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { type Cursor, type ParsedSort, SORT_CASTS, SORT_COLUMNS } from './commitment-cursor';
-import { dateColumn, type EditableFields } from './commitment-fields';
+import { dateColumn } from '../common/dates';
+import { type EditableFields } from './commitment-fields';
 import { needsUpdateSql } from './needs-update';
 import { parentProgress } from './rollup';
 

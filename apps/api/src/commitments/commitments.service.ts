@@ -7,13 +7,13 @@ import {
 } from '../common/api-error.filter';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List } from '../common/list';
-import { isoDate, todayUtc } from '../common/dates';
+import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { localized, localizedOrNull } from '../common/localized';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { PolicyService } from '../permissions/policy.service';
 import { isOverdue } from './overdue';
 import { cursorAfter, decodeCursor, encodeCursor, parseSort } from './commitment-cursor';
-import { canonicalPatch, dateColumn, type EditableFields, editableOf } from './commitment-fields';
+import { canonicalPatch, type EditableFields, editableOf } from './commitment-fields';
 import { type CommitmentSort } from '@spct/contracts';
 import {
   type CommitmentFilters,

@@ -1,7 +1,7 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
-import { isoDate, todayUtc } from '../common/dates';
+import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
@@ -168,8 +168,7 @@ function optionalFields(
   }
   if (input.issuer !== undefined) fields.issuer = input.issuer;
   if (input.adoptedOn !== undefined) {
-    fields.adoptedOn =
-      input.adoptedOn === null ? null : new Date(`${input.adoptedOn}T00:00:00.000Z`);
+    fields.adoptedOn = dateColumn(input.adoptedOn);
   }
   if (input.url !== undefined) fields.url = input.url;
   return fields;

@@ -2,7 +2,7 @@ import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { FieldValidationException } from '../common/api-error.filter';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
-import { isoDate } from '../common/dates';
+import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { localized } from '../common/localized';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
@@ -166,7 +166,7 @@ export class IndicatorsService {
       }
       const data = {
         indicatorId: id,
-        measuredOn: new Date(`${dto.measuredOn}T00:00:00.000Z`),
+        measuredOn: dateColumn(dto.measuredOn),
         value: dto.value,
         source: dto.source ?? null,
       };

@@ -4,11 +4,10 @@ import { CommitmentsService } from '../commitments/commitments.service';
 import { type ApiErrorBody, FieldValidationException } from '../common/api-error.filter';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
-import { isoDate } from '../common/dates';
+import { dateColumn, isFutureDate, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { localized } from '../common/localized';
 import { PolicyService } from '../permissions/policy.service';
-import { isFutureDate } from './date-only';
 import { type PositionDto, type RecordPositionDto } from './position.dto';
 import { isUniqueViolation, type PositionRow, PositionsRepository } from './positions.repository';
 
@@ -62,7 +61,7 @@ export class PositionsService {
     const fields = {
       position: input.position,
       rationale: input.rationale,
-      decidedOn: new Date(`${input.decidedOn}T00:00:00Z`),
+      decidedOn: dateColumn(input.decidedOn),
     };
     const target = { workspaceId, commitmentId, organizationId };
     const event = {

@@ -8,7 +8,7 @@ import {
 import { type UpdateState } from '@spct/contracts';
 import { FieldValidationException } from '../common/api-error.filter';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
-import { isoDate } from '../common/dates';
+import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { consistencyErrors } from '../commitments/consistency';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
@@ -357,7 +357,7 @@ export class ProgressUpdatesService {
     return values.map((v) => ({
       indicatorId: v.indicatorId,
       value: v.value,
-      measuredOn: new Date(`${v.measuredOn}T00:00:00.000Z`),
+      measuredOn: dateColumn(v.measuredOn),
       source: v.source ?? null,
     }));
   }

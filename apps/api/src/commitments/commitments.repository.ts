@@ -8,6 +8,16 @@ import { type EditableFields } from './commitment-fields';
 import { needsUpdateSql } from './needs-update';
 import { parentProgress } from './rollup';
 
+/** What the rules about records under a commitment (reports, evidence, indicators) look at. */
+export interface CommitmentFacts {
+  /** The lead and co-responsible organizations: who may write under it. */
+  organizationIds: string[];
+  status: CommitmentStatus;
+  progress: number;
+  version: number;
+  archived: boolean;
+}
+
 export interface CommitmentFilters {
   q?: string;
   status?: CommitmentStatus[];
@@ -209,6 +219,34 @@ export class CommitmentsRepository {
 
   exists(workspaceId: string, id: string): Promise<boolean> {
     return this.prisma.commitment.count({ where: { id, workspaceId } }).then((count) => count > 0);
+  }
+
+  /** What the rules about records under the commitment look at, or null when it is unknown. */
+  async findFacts(
+    workspaceId: string,
+    id: string,
+    tx: Tx = this.prisma,
+  ): Promise<CommitmentFacts | null> {
+    const row = await tx.commitment.findFirst({
+      where: { id, workspaceId },
+      select: {
+        status: true,
+        progress: true,
+        version: true,
+        archived: true,
+        leadOrgId: true,
+        coOrganizations: { select: { organizationId: true } },
+      },
+    });
+    if (!row) return null;
+    const { leadOrgId, coOrganizations, ...facts } = row;
+    return {
+      ...facts,
+      organizationIds: [
+        ...(leadOrgId ? [leadOrgId] : []),
+        ...coOrganizations.map((c) => c.organizationId),
+      ],
+    };
   }
 
   // ---- Writes. Each runs inside the caller's transaction (`transaction`), so that the change,

@@ -16,6 +16,7 @@ import { cursorAfter, decodeCursor, encodeCursor, parseSort } from './commitment
 import { canonicalPatch, type EditableFields, editableOf } from './commitment-fields';
 import { type CommitmentSort } from '@spct/contracts';
 import {
+  type CommitmentFacts,
   type CommitmentFilters,
   type CommitmentRow,
   type CommitmentDetailRow,
@@ -120,6 +121,16 @@ export class CommitmentsService {
       throw new NotFoundException(`Commitment ${id} not found`);
     }
     return { workspaceId: member.workspaceId };
+  }
+
+  /**
+   * The facts of the commitment `id` of the member's workspace (first of all its organizations,
+   * which decide who may write under it), or a 404. `tx` reads them inside a write's transaction.
+   */
+  async requireFacts(member: WorkspaceActor, id: string, tx?: Tx): Promise<CommitmentFacts> {
+    const facts = await this.commitments.findFacts(member.workspaceId, id, tx);
+    if (!facts) throw new NotFoundException(`Commitment ${id} not found`);
+    return facts;
   }
 
   /**

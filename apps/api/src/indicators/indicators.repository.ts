@@ -52,22 +52,6 @@ export class IndicatorsRepository {
     });
   }
 
-  /** The organizations a commitment belongs to (lead and co-responsible), or null when unknown. */
-  async commitmentOrganizations(
-    workspaceId: string,
-    commitmentId: string,
-  ): Promise<string[] | null> {
-    const row = await this.prisma.commitment.findFirst({
-      where: { id: commitmentId, workspaceId },
-      select: { leadOrgId: true, coOrganizations: { select: { organizationId: true } } },
-    });
-    if (!row) return null;
-    return [
-      ...(row.leadOrgId ? [row.leadOrgId] : []),
-      ...row.coOrganizations.map((c) => c.organizationId),
-    ];
-  }
-
   create(
     tx: Tx,
     data: Required<IndicatorFields> & { workspaceId: string; commitmentId: string },

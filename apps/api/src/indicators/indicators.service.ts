@@ -1,5 +1,6 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldValidationException } from '../common/api-error.filter';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { dateColumn, isoDate } from '../common/dates';
@@ -28,12 +29,13 @@ class StaleVersion extends Error {}
 @Injectable()
 export class IndicatorsService {
   constructor(
+    private readonly commitments: CommitmentsService,
     private readonly indicators: IndicatorsRepository,
     private readonly policy: PolicyService,
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<IndicatorDto>> {
-    await this.requireOrganizations(member, commitmentId);
+    await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.indicators.findForCommitment(member.workspaceId, commitmentId);
     return listOf(rows.map((row) => this.toDto(row)));
   }
@@ -189,24 +191,12 @@ export class IndicatorsService {
     return this.measurementDto(row);
   }
 
-  private async requireOrganizations(
-    member: WorkspaceActor,
-    commitmentId: string,
-  ): Promise<string[]> {
-    const organizationIds = await this.indicators.commitmentOrganizations(
-      member.workspaceId,
-      commitmentId,
-    );
-    if (!organizationIds) throw new NotFoundException(`Commitment ${commitmentId} not found`);
-    return organizationIds;
-  }
-
   private async requireIndicator(
     member: WorkspaceActor,
     commitmentId: string,
     id: string,
   ): Promise<IndicatorRow> {
-    await this.requireOrganizations(member, commitmentId);
+    await this.commitments.requireInWorkspace(member, commitmentId);
     const row = await this.indicators.findOne(member.workspaceId, commitmentId, id);
     if (!row) throw this.notFound(id);
     return row;
@@ -214,7 +204,7 @@ export class IndicatorsService {
 
   /** Indicators and measurements are written by those who may write on the commitment. */
   private async assertMayWrite(member: WorkspaceActor, commitmentId: string): Promise<void> {
-    const organizationIds = await this.requireOrganizations(member, commitmentId);
+    const { organizationIds } = await this.commitments.requireFacts(member, commitmentId);
     this.policy.assert(member, 'measurement.write', { organizationIds });
   }
 

@@ -12,15 +12,6 @@ const updateInclude = {
 
 export type ProgressUpdateRow = Prisma.ProgressUpdateGetPayload<{ include: typeof updateInclude }>;
 
-/** What the workflow needs of the commitment a report is about. */
-export interface CommitmentFacts {
-  status: CommitmentStatus;
-  progress: number;
-  version: number;
-  archived: boolean;
-  organizationIds: string[];
-}
-
 export interface IndicatorValueData {
   indicatorId: string;
   value: number | Prisma.Decimal;
@@ -81,33 +72,6 @@ export class ProgressUpdatesRepository {
       FOR UPDATE`;
     if (locked.length === 0) return null;
     return this.findOne(workspaceId, commitmentId, id, tx);
-  }
-
-  async findCommitment(
-    workspaceId: string,
-    commitmentId: string,
-    tx: Tx = this.prisma,
-  ): Promise<CommitmentFacts | null> {
-    const row = await tx.commitment.findFirst({
-      where: { id: commitmentId, workspaceId },
-      select: {
-        status: true,
-        progress: true,
-        version: true,
-        archived: true,
-        leadOrgId: true,
-        coOrganizations: { select: { organizationId: true } },
-      },
-    });
-    if (!row) return null;
-    const { leadOrgId, coOrganizations, ...facts } = row;
-    return {
-      ...facts,
-      organizationIds: [
-        ...(leadOrgId ? [leadOrgId] : []),
-        ...coOrganizations.map((c) => c.organizationId),
-      ],
-    };
   }
 
   /** Which of `indicatorIds` are indicators of the commitment. */

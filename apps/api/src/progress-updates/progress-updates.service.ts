@@ -21,8 +21,8 @@ import {
   type ReturnProgressUpdateDto,
   type UpdateProgressUpdateDto,
 } from './progress-update.dto';
+import { type CommitmentFacts } from '../commitments/commitments.repository';
 import {
-  type CommitmentFacts,
   type IndicatorValueData,
   type ProgressUpdateRow,
   ProgressUpdatesRepository,
@@ -66,7 +66,7 @@ export class ProgressUpdatesService {
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<ProgressUpdateDto>> {
-    await this.requireCommitment(member, commitmentId);
+    await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.updates.findForCommitment(member.workspaceId, commitmentId);
     return listOf(rows.map((row) => this.toDto(row)));
   }
@@ -82,7 +82,7 @@ export class ProgressUpdatesService {
     commitmentId: string,
     dto: CreateProgressUpdateDto,
   ): Promise<ProgressUpdateDto> {
-    const commitment = await this.requireCommitment(member, commitmentId);
+    const commitment = await this.commitments.requireFacts(member, commitmentId);
     this.policy.assert(member, 'update.write', { organizationIds: commitment.organizationIds });
     this.assertLive(commitment);
     const values = await this.checkIndicatorValues(member, commitmentId, dto.indicatorValues);
@@ -298,8 +298,7 @@ export class ProgressUpdatesService {
       const row = await this.updates.transaction(async (tx) => {
         const locked = await this.updates.findLocked(tx, member.workspaceId, commitmentId, id);
         if (!locked) throw this.notFound(id);
-        const commitment = await this.updates.findCommitment(member.workspaceId, commitmentId, tx);
-        if (!commitment) throw this.notFound(id);
+        const commitment = await this.commitments.requireFacts(member, commitmentId, tx);
         authorize(locked, commitment);
         if (required) requireIfMatch(ifMatch);
         if (ifMatch !== undefined && !ifMatchNames(ifMatch, locked.version)) {
@@ -318,15 +317,6 @@ export class ProgressUpdatesService {
         await this.get(member, commitmentId, id),
       );
     }
-  }
-
-  private async requireCommitment(
-    member: WorkspaceActor,
-    commitmentId: string,
-  ): Promise<CommitmentFacts> {
-    const commitment = await this.updates.findCommitment(member.workspaceId, commitmentId);
-    if (!commitment) throw new NotFoundException(`Commitment ${commitmentId} not found`);
-    return commitment;
   }
 
   /** The indicator values as stored, after checking each names an indicator of the commitment. */

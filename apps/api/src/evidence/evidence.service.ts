@@ -9,8 +9,9 @@ import {
 } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { type List, listOf } from '../common/list';
-import type { Evidence } from '../generated/prisma/client';
+import type { Evidence, UpdateState } from '../generated/prisma/client';
 import { PolicyService } from '../permissions/policy.service';
+import { isEditable } from '../progress-updates/editable-states';
 import { StoredFileNotFoundError } from '../storage/file-storage';
 import type { EvidenceInput, UploadForm } from './evidence-input';
 import { type EvidenceDto } from './evidence.dto';
@@ -31,12 +32,9 @@ export interface EvidenceDownload {
   sizeBytes: number | null;
 }
 
-/** Progress updates still being written, whose evidence may change. */
-const OPEN_UPDATE_STATES: readonly string[] = ['DRAFT', 'RETURNED'];
-
 /** The 409 for adding evidence to an update in `state`, or null when it is still open. */
-function closedUpdateRefusal(state: string): ConflictException | null {
-  return OPEN_UPDATE_STATES.includes(state)
+function closedUpdateRefusal(state: UpdateState): ConflictException | null {
+  return isEditable(state)
     ? null
     : new ConflictException(
         `Evidence can be added to a DRAFT or RETURNED update, not a ${state} one`,
@@ -110,7 +108,7 @@ export class EvidenceService {
     if (!row) throw new NotFoundException(`Evidence ${evidenceId} not found`);
     this.policy.assert(member, 'evidence.write', { organizationIds });
     this.assertAuthorOrUnrestricted(member, row.uploadedById, 'Only who added this evidence');
-    if (row.progressUpdate && !OPEN_UPDATE_STATES.includes(row.progressUpdate.state)) {
+    if (row.progressUpdate && !isEditable(row.progressUpdate.state)) {
       throw new ConflictException(
         `The evidence of a ${row.progressUpdate.state} progress update cannot change`,
       );

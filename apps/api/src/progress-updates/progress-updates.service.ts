@@ -14,6 +14,7 @@ import { consistencyErrors } from '../commitments/consistency';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { PolicyService } from '../permissions/policy.service';
+import { EDITABLE_STATES } from './editable-states';
 import {
   type CreateProgressUpdateDto,
   type IndicatorValueInput,
@@ -28,8 +29,6 @@ import {
   ProgressUpdatesRepository,
   type Tx,
 } from './progress-updates.repository';
-
-const EDITABLE: UpdateState[] = ['DRAFT', 'RETURNED'];
 
 /** Thrown inside a step's transaction when If-Match names another version (rolls it back). */
 class StaleVersion extends Error {}
@@ -127,7 +126,7 @@ export class ProgressUpdatesService {
       { ifMatch, required: true },
       (row, commitment) => this.assertAuthorMayWrite(member, row, commitment),
       async (tx, row) => {
-        this.assertState(row, EDITABLE, 'edited');
+        this.assertState(row, EDITABLE_STATES, 'edited');
         const values = await this.checkIndicatorValues(
           member,
           commitmentId,
@@ -165,7 +164,7 @@ export class ProgressUpdatesService {
       { ifMatch, required: false },
       (row, commitment) => this.assertAuthorMayWrite(member, row, commitment),
       async (tx, row, commitment) => {
-        this.assertState(row, EDITABLE, 'submitted');
+        this.assertState(row, EDITABLE_STATES, 'submitted');
         this.assertLive(commitment);
         await this.assertConsistent(tx, member, row);
         const submittedAt = new Date();
@@ -364,7 +363,7 @@ export class ProgressUpdatesService {
     }
   }
 
-  private assertState(row: ProgressUpdateRow, allowed: UpdateState[], verb: string): void {
+  private assertState(row: ProgressUpdateRow, allowed: readonly UpdateState[], verb: string): void {
     if (!allowed.includes(row.state)) throw this.conflict(row.state, verb);
   }
 

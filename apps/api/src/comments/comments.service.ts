@@ -2,15 +2,12 @@ import type { WorkspaceActor } from '../auth/actor';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldValidationException } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { PolicyService } from '../permissions/policy.service';
 import { type CommentDto, type CreateCommentDto, type UpdateCommentDto } from './comment.dto';
 import { type CommentRow, CommentsRepository, type Tx } from './comments.repository';
 import { mentionedEmails } from './mentions';
-
-/** Thrown inside a write's transaction when If-Match names another version (rolls it back). */
-class StaleVersion extends Error {}
 
 @Injectable()
 export class CommentsService {
@@ -136,20 +133,19 @@ export class CommentsService {
     apply: (tx: Tx, comment: CommentRow) => Promise<CommentRow>,
   ): Promise<CommentRow> {
     const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
-    try {
-      return await this.comments.transaction(async (tx) => {
-        const comment = await this.comments.lock(tx, workspaceId, commitmentId, commentId);
-        if (!comment || comment.deletedAt) throw notFound(commentId);
-        authorize(comment);
-        requireIfMatch(ifMatch);
-        if (!ifMatchNames(ifMatch!, comment.version)) throw new StaleVersion();
-        return apply(tx, comment);
-      });
-    } catch (error) {
-      if (!(error instanceof StaleVersion)) throw error;
-      const current = await this.requireLive(member, commitmentId, commentId);
-      throw new StaleVersionException('comment', ifMatch ?? '', toDto(current));
-    }
+    return answerStale(
+      'comment',
+      ifMatch,
+      () =>
+        this.comments.transaction(async (tx) => {
+          const comment = await this.comments.lock(tx, workspaceId, commitmentId, commentId);
+          if (!comment || comment.deletedAt) throw notFound(commentId);
+          authorize(comment);
+          checkIfMatch(ifMatch, comment.version, { required: true });
+          return apply(tx, comment);
+        }),
+      async () => toDto(await this.requireLive(member, commitmentId, commentId)),
+    );
   }
 
   private async requireLive(

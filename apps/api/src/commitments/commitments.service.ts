@@ -5,7 +5,7 @@ import {
   type FieldError,
   FieldValidationException,
 } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { type List } from '../common/list';
 import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { localized, localizedOrNull } from '../common/localized';
@@ -41,9 +41,6 @@ function duplicateReference(error: unknown): never {
     details: [{ field: 'reference', message }],
   } satisfies ApiErrorBody);
 }
-
-/** Thrown inside a write's transaction when If-Match names another version (rolls it back). */
-class StaleVersion extends Error {}
 
 /** What a write needs to check an edit: the row as it is and as it would be. */
 interface WriteCheck {
@@ -319,19 +316,19 @@ export class CommitmentsService {
     authorize: (row: StoredCommitment) => void,
     apply: (tx: Tx, row: StoredCommitment) => Promise<void>,
   ): Promise<void> {
-    try {
-      await this.commitments.transaction(async (tx) => {
-        const row = await this.commitments.lock(tx, member.workspaceId, id);
-        if (!row) throw new NotFoundException(`Commitment ${id} not found`);
-        authorize(row);
-        if (required) requireIfMatch(ifMatch);
-        if (ifMatch !== undefined && !ifMatchNames(ifMatch, row.version)) throw new StaleVersion();
-        await apply(tx, row);
-      });
-    } catch (error) {
-      if (!(error instanceof StaleVersion)) throw error;
-      throw new StaleVersionException('commitment', ifMatch ?? '', await this.get(member, id));
-    }
+    await answerStale(
+      'commitment',
+      ifMatch,
+      () =>
+        this.commitments.transaction(async (tx) => {
+          const row = await this.commitments.lock(tx, member.workspaceId, id);
+          if (!row) throw new NotFoundException(`Commitment ${id} not found`);
+          authorize(row);
+          checkIfMatch(ifMatch, row.version, { required });
+          await apply(tx, row);
+        }),
+      () => this.get(member, id),
+    );
   }
 
   /**

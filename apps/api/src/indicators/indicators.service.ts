@@ -2,7 +2,7 @@ import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldValidationException } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { localized } from '../common/localized';
@@ -22,9 +22,6 @@ import {
   type MeasurementRow,
 } from './indicators.repository';
 import { trajectory } from './trajectory';
-
-/** Thrown inside an edit's transaction when If-Match names another version (rolls it back). */
-class StaleVersion extends Error {}
 
 @Injectable()
 export class IndicatorsService {
@@ -95,14 +92,13 @@ export class IndicatorsService {
     dto: UpdateIndicatorDto,
   ): Promise<IndicatorDto> {
     await this.assertMayWrite(member, commitmentId);
-    try {
-      const row = await this.indicators.transaction(async (tx) => {
+    const write = () =>
+      this.indicators.transaction(async (tx) => {
         if (!(await this.indicators.lock(tx, member.workspaceId, commitmentId, id))) {
           throw this.notFound(id);
         }
         const before = (await this.indicators.findOne(member.workspaceId, commitmentId, id, tx))!;
-        requireIfMatch(ifMatch);
-        if (!ifMatchNames(ifMatch!, before.version)) throw new StaleVersion();
+        checkIfMatch(ifMatch, before.version, { required: true });
         this.assertYears(
           dto.baseline?.year ?? before.baselineYear,
           dto.target?.year ?? before.targetYear,
@@ -135,15 +131,10 @@ export class IndicatorsService {
         });
         return updated;
       });
-      return this.toDto(row);
-    } catch (error) {
-      if (!(error instanceof StaleVersion)) throw error;
-      throw new StaleVersionException(
-        'indicator',
-        ifMatch ?? '',
-        await this.get(member, commitmentId, id),
-      );
-    }
+    const row = await answerStale('indicator', ifMatch, write, () =>
+      this.get(member, commitmentId, id),
+    );
+    return this.toDto(row);
   }
 
   async listMeasurements(

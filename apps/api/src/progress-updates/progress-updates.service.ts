@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { type UpdateState } from '@spct/contracts';
 import { FieldValidationException } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { consistencyErrors } from '../commitments/consistency';
@@ -29,9 +29,6 @@ import {
   ProgressUpdatesRepository,
   type Tx,
 } from './progress-updates.repository';
-
-/** Thrown inside a step's transaction when If-Match names another version (rolls it back). */
-class StaleVersion extends Error {}
 
 /** What a workflow step records, or null when it changed nothing (no event, no new version). */
 type StepResult = { action: string; changes: ReturnType<typeof diffFields> } | null;
@@ -293,29 +290,23 @@ export class ProgressUpdatesService {
     authorize: (row: ProgressUpdateRow, commitment: CommitmentFacts) => void,
     work: (tx: Tx, row: ProgressUpdateRow, commitment: CommitmentFacts) => Promise<StepResult>,
   ): Promise<ProgressUpdateDto> {
-    try {
-      const row = await this.updates.transaction(async (tx) => {
-        const locked = await this.updates.findLocked(tx, member.workspaceId, commitmentId, id);
-        if (!locked) throw this.notFound(id);
-        const commitment = await this.commitments.requireFacts(member, commitmentId, tx);
-        authorize(locked, commitment);
-        if (required) requireIfMatch(ifMatch);
-        if (ifMatch !== undefined && !ifMatchNames(ifMatch, locked.version)) {
-          throw new StaleVersion();
-        }
-        const result = await work(tx, locked, commitment);
-        if (result) await this.record(tx, member, locked, result.action, result.changes);
-        return this.updates.findOne(member.workspaceId, commitmentId, id, tx);
-      });
-      return this.toDto(row!);
-    } catch (error) {
-      if (!(error instanceof StaleVersion)) throw error;
-      throw new StaleVersionException(
-        'progress report',
-        ifMatch ?? '',
-        await this.get(member, commitmentId, id),
-      );
-    }
+    const row = await answerStale(
+      'progress report',
+      ifMatch,
+      () =>
+        this.updates.transaction(async (tx) => {
+          const locked = await this.updates.findLocked(tx, member.workspaceId, commitmentId, id);
+          if (!locked) throw this.notFound(id);
+          const commitment = await this.commitments.requireFacts(member, commitmentId, tx);
+          authorize(locked, commitment);
+          checkIfMatch(ifMatch, locked.version, { required });
+          const result = await work(tx, locked, commitment);
+          if (result) await this.record(tx, member, locked, result.action, result.changes);
+          return this.updates.findOne(member.workspaceId, commitmentId, id, tx);
+        }),
+      () => this.get(member, commitmentId, id),
+    );
+    return this.toDto(row!);
   }
 
   /** The indicator values as stored, after checking each names an indicator of the commitment. */

@@ -83,11 +83,13 @@ export class CommentsService {
         const bodyChanged = input.body !== undefined && input.body !== comment.body;
         const stanceChanged = input.stance !== undefined && input.stance !== comment.stance;
         if (!bodyChanged && !stanceChanged) return comment;
-        return this.comments.update(tx, comment.id, {
+        const updated = await this.comments.update(tx, comment.id, {
           ...(bodyChanged && { body: input.body, mentionedIds }),
           ...(stanceChanged && { stance: input.stance }),
           editedAt: new Date(),
         });
+        // The author is the locked row's: an edit does not change it, so it is not read again.
+        return { ...updated, author: comment.author };
       },
     );
     return toDto(row);
@@ -115,7 +117,9 @@ export class CommentsService {
           );
         }
       },
-      (tx, comment) => this.comments.update(tx, comment.id, { deletedAt: new Date() }),
+      async (tx, comment) => {
+        await this.comments.update(tx, comment.id, { deletedAt: new Date() });
+      },
     );
   }
 
@@ -124,14 +128,14 @@ export class CommentsService {
    * deleted comment (or one of another commitment or workspace), then `authorize` (403), then 428
    * without If-Match, then 412 with the stored comment when it names another version, then `apply`.
    */
-  private async write(
+  private async write<T>(
     member: WorkspaceActor,
     commitmentId: string,
     commentId: string,
     ifMatch: string | undefined,
     authorize: (comment: CommentRow) => void,
-    apply: (tx: Tx, comment: CommentRow) => Promise<CommentRow>,
-  ): Promise<CommentRow> {
+    apply: (tx: Tx, comment: CommentRow) => Promise<T>,
+  ): Promise<T> {
     const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
     return answerStale(
       'comment',

@@ -59,6 +59,11 @@ export class IndicatorsRepository {
     return tx.indicator.create({ data, include: indicatorInclude });
   }
 
+  /** Whether the commitment has the indicator (its measurements are not read). */
+  async exists(tx: Tx, workspaceId: string, commitmentId: string, id: string): Promise<boolean> {
+    return (await tx.indicator.count({ where: { id, workspaceId, commitmentId } })) > 0;
+  }
+
   /** Locks the indicator's row for an edit, so two edits never compute from the same old state. */
   async lock(tx: Tx, workspaceId: string, commitmentId: string, id: string): Promise<boolean> {
     const rows = await tx.$queryRaw<{ id: string }[]>`

@@ -154,7 +154,7 @@ export class IndicatorsService {
   ): Promise<MeasurementDto> {
     await this.assertMayWrite(member, commitmentId);
     const row = await this.indicators.transaction(async (tx) => {
-      if (!(await this.indicators.findOne(member.workspaceId, commitmentId, id, tx))) {
+      if (!(await this.indicators.exists(tx, member.workspaceId, commitmentId, id))) {
         throw this.notFound(id);
       }
       const data = {

@@ -1,13 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, type Locale } from '@spct/contracts';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { ListOf } from '../common/list';
 import { OptionalNotNull } from '../common/optional-not-null';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../common/validation';
 
 /** A new password: 12–256 characters. */
 function NewPassword(description: string) {
@@ -23,7 +21,7 @@ function NewPassword(description: string) {
 export class UpdateMeDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120, example: 'Nguyễn Thị Lan' })
   @OptionalNotNull()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120)
   displayName?: string;
@@ -86,7 +84,7 @@ export class CreatedApiTokenDto extends ApiTokenDto {
 
 export class CreateApiTokenDto {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Reporting script' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   name: string;

@@ -33,6 +33,21 @@ async function main(): Promise<void> {
         [id, workspaceId, o.shortName, o.name.vi, o.name.en, o.constituency],
       );
     }
+    // The author of the synthetic progress reports: an EDITOR of the lead organization.
+    const lead = catalogue.organizations.findIndex(
+      (o) => o.shortName === LARGE_WORKSPACE.leadOrganization,
+    );
+    if (lead < 0) throw new Error(`The catalogue has no ${LARGE_WORKSPACE.leadOrganization}`);
+    const editor = await client.query<{ id: string }>(
+      `INSERT INTO "User" (id, email, "displayName", "updatedAt") VALUES ($1, $2, $3, now())
+       ON CONFLICT (email) DO UPDATE SET "displayName" = EXCLUDED."displayName"
+       RETURNING id`,
+      [randomUUID(), LARGE_WORKSPACE.editor.email, LARGE_WORKSPACE.editor.displayName],
+    );
+    await client.query(
+      'INSERT INTO "Membership" (id, "userId", "workspaceId", role, "organizationId", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())',
+      [randomUUID(), editor.rows[0]!.id, workspaceId, 'EDITOR', organizationIds[lead]],
+    );
     const frameworkIds: string[] = [];
     for (const f of catalogue.frameworks) {
       const id = randomUUID();

@@ -53,7 +53,11 @@ async function insertSyntheticReports(
     [workspaceId],
   );
   const authorId = member.rows[0]?.userId;
-  if (!authorId) return;
+  if (!authorId) {
+    throw new Error(
+      'The workspace has no member to author the synthetic progress reports: add one first',
+    );
+  }
   await client.query(
     `INSERT INTO "ProgressUpdate" (id, "workspaceId", "commitmentId", "authorId", period, status,
        progress, narrative, state, "submittedAt", "updatedAt")

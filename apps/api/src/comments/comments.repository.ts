@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import type { Prisma, Stance } from '../generated/prisma/client';
+import type { Comment, Prisma, Stance } from '../generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -79,7 +79,7 @@ export class CommentsRepository {
     return tx.comment.findUniqueOrThrow({ where: { id }, include: commentInclude });
   }
 
-  /** Changes a locked comment (an edit or a deletion) and increments its version. */
+  /** Changes a locked comment (an edit or a deletion) and increments its version; answers its columns. */
   update(
     tx: Tx,
     id: string,
@@ -90,11 +90,7 @@ export class CommentsRepository {
       editedAt?: Date;
       deletedAt?: Date;
     },
-  ): Promise<CommentRow> {
-    return tx.comment.update({
-      where: { id },
-      data: { ...data, version: { increment: 1 } },
-      include: commentInclude,
-    });
+  ): Promise<Comment> {
+    return tx.comment.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
   }
 }

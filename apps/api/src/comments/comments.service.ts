@@ -2,15 +2,12 @@ import type { WorkspaceActor } from '../auth/actor';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldValidationException } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { PolicyService } from '../permissions/policy.service';
 import { type CommentDto, type CreateCommentDto, type UpdateCommentDto } from './comment.dto';
 import { type CommentRow, CommentsRepository, type Tx } from './comments.repository';
 import { mentionedEmails } from './mentions';
-
-/** Thrown inside a write's transaction when If-Match names another version (rolls it back). */
-class StaleVersion extends Error {}
 
 @Injectable()
 export class CommentsService {
@@ -86,11 +83,13 @@ export class CommentsService {
         const bodyChanged = input.body !== undefined && input.body !== comment.body;
         const stanceChanged = input.stance !== undefined && input.stance !== comment.stance;
         if (!bodyChanged && !stanceChanged) return comment;
-        return this.comments.update(tx, comment.id, {
+        const updated = await this.comments.update(tx, comment.id, {
           ...(bodyChanged && { body: input.body, mentionedIds }),
           ...(stanceChanged && { stance: input.stance }),
           editedAt: new Date(),
         });
+        // The author is the locked row's: an edit does not change it, so it is not read again.
+        return { ...updated, author: comment.author };
       },
     );
     return toDto(row);
@@ -118,7 +117,9 @@ export class CommentsService {
           );
         }
       },
-      (tx, comment) => this.comments.update(tx, comment.id, { deletedAt: new Date() }),
+      async (tx, comment) => {
+        await this.comments.update(tx, comment.id, { deletedAt: new Date() });
+      },
     );
   }
 
@@ -127,29 +128,28 @@ export class CommentsService {
    * deleted comment (or one of another commitment or workspace), then `authorize` (403), then 428
    * without If-Match, then 412 with the stored comment when it names another version, then `apply`.
    */
-  private async write(
+  private async write<T>(
     member: WorkspaceActor,
     commitmentId: string,
     commentId: string,
     ifMatch: string | undefined,
     authorize: (comment: CommentRow) => void,
-    apply: (tx: Tx, comment: CommentRow) => Promise<CommentRow>,
-  ): Promise<CommentRow> {
+    apply: (tx: Tx, comment: CommentRow) => Promise<T>,
+  ): Promise<T> {
     const { workspaceId } = await this.commitments.requireInWorkspace(member, commitmentId);
-    try {
-      return await this.comments.transaction(async (tx) => {
-        const comment = await this.comments.lock(tx, workspaceId, commitmentId, commentId);
-        if (!comment || comment.deletedAt) throw notFound(commentId);
-        authorize(comment);
-        requireIfMatch(ifMatch);
-        if (!ifMatchNames(ifMatch!, comment.version)) throw new StaleVersion();
-        return apply(tx, comment);
-      });
-    } catch (error) {
-      if (!(error instanceof StaleVersion)) throw error;
-      const current = await this.requireLive(member, commitmentId, commentId);
-      throw new StaleVersionException('comment', ifMatch ?? '', toDto(current));
-    }
+    return answerStale(
+      'comment',
+      ifMatch,
+      () =>
+        this.comments.transaction(async (tx) => {
+          const comment = await this.comments.lock(tx, workspaceId, commitmentId, commentId);
+          if (!comment || comment.deletedAt) throw notFound(commentId);
+          authorize(comment);
+          checkIfMatch(ifMatch, comment.version, { required: true });
+          return apply(tx, comment);
+        }),
+      async () => toDto(await this.requireLive(member, commitmentId, commentId)),
+    );
   }
 
   private async requireLive(

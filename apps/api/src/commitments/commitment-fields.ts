@@ -104,8 +104,3 @@ function canonicalIds(ids: readonly string[]): string[] {
 function canonicalTargetGroups(groups: readonly TargetGroup[]): TargetGroup[] {
   return TARGET_GROUPS.filter((g) => groups.includes(g));
 }
-
-/** A `date` column's value for a YYYY-MM-DD string. */
-export function dateColumn(value: string | null): Date | null {
-  return value === null ? null : new Date(`${value}T00:00:00Z`);
-}

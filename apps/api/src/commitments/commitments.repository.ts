@@ -3,9 +3,20 @@ import { type CommitmentStatus, type TargetGroup, type Theme } from '@spct/contr
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { type Cursor, type ParsedSort, SORT_CASTS, SORT_COLUMNS } from './commitment-cursor';
-import { dateColumn, type EditableFields } from './commitment-fields';
+import { dateColumn } from '../common/dates';
+import { type EditableFields } from './commitment-fields';
 import { needsUpdateSql } from './needs-update';
 import { parentProgress } from './rollup';
+
+/** What the rules about records under a commitment (reports, evidence, indicators) look at. */
+export interface CommitmentFacts {
+  /** The lead and co-responsible organizations: who may write under it. */
+  organizationIds: string[];
+  status: CommitmentStatus;
+  progress: number;
+  version: number;
+  archived: boolean;
+}
 
 export interface CommitmentFilters {
   q?: string;
@@ -208,6 +219,34 @@ export class CommitmentsRepository {
 
   exists(workspaceId: string, id: string): Promise<boolean> {
     return this.prisma.commitment.count({ where: { id, workspaceId } }).then((count) => count > 0);
+  }
+
+  /** What the rules about records under the commitment look at, or null when it is unknown. */
+  async findFacts(
+    workspaceId: string,
+    id: string,
+    tx: Tx = this.prisma,
+  ): Promise<CommitmentFacts | null> {
+    const row = await tx.commitment.findFirst({
+      where: { id, workspaceId },
+      select: {
+        status: true,
+        progress: true,
+        version: true,
+        archived: true,
+        leadOrgId: true,
+        coOrganizations: { select: { organizationId: true } },
+      },
+    });
+    if (!row) return null;
+    const { leadOrgId, coOrganizations, ...facts } = row;
+    return {
+      ...facts,
+      organizationIds: [
+        ...(leadOrgId ? [leadOrgId] : []),
+        ...coOrganizations.map((c) => c.organizationId),
+      ],
+    };
   }
 
   // ---- Writes. Each runs inside the caller's transaction (`transaction`), so that the change,

@@ -5,17 +5,18 @@ import {
   type FieldError,
   FieldValidationException,
 } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { type List } from '../common/list';
-import { isoDate, todayUtc } from '../common/dates';
+import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { localized, localizedOrNull } from '../common/localized';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { PolicyService } from '../permissions/policy.service';
 import { isOverdue } from './overdue';
 import { cursorAfter, decodeCursor, encodeCursor, parseSort } from './commitment-cursor';
-import { canonicalPatch, dateColumn, type EditableFields, editableOf } from './commitment-fields';
+import { canonicalPatch, type EditableFields, editableOf } from './commitment-fields';
 import { type CommitmentSort } from '@spct/contracts';
 import {
+  type CommitmentFacts,
   type CommitmentFilters,
   type CommitmentRow,
   type CommitmentDetailRow,
@@ -40,9 +41,6 @@ function duplicateReference(error: unknown): never {
     details: [{ field: 'reference', message }],
   } satisfies ApiErrorBody);
 }
-
-/** Thrown inside a write's transaction when If-Match names another version (rolls it back). */
-class StaleVersion extends Error {}
 
 /** What a write needs to check an edit: the row as it is and as it would be. */
 interface WriteCheck {
@@ -120,6 +118,16 @@ export class CommitmentsService {
       throw new NotFoundException(`Commitment ${id} not found`);
     }
     return { workspaceId: member.workspaceId };
+  }
+
+  /**
+   * The facts of the commitment `id` of the member's workspace (first of all its organizations,
+   * which decide who may write under it), or a 404. `tx` reads them inside a write's transaction.
+   */
+  async requireFacts(member: WorkspaceActor, id: string, tx?: Tx): Promise<CommitmentFacts> {
+    const facts = await this.commitments.findFacts(member.workspaceId, id, tx);
+    if (!facts) throw new NotFoundException(`Commitment ${id} not found`);
+    return facts;
   }
 
   /**
@@ -308,19 +316,19 @@ export class CommitmentsService {
     authorize: (row: StoredCommitment) => void,
     apply: (tx: Tx, row: StoredCommitment) => Promise<void>,
   ): Promise<void> {
-    try {
-      await this.commitments.transaction(async (tx) => {
-        const row = await this.commitments.lock(tx, member.workspaceId, id);
-        if (!row) throw new NotFoundException(`Commitment ${id} not found`);
-        authorize(row);
-        if (required) requireIfMatch(ifMatch);
-        if (ifMatch !== undefined && !ifMatchNames(ifMatch, row.version)) throw new StaleVersion();
-        await apply(tx, row);
-      });
-    } catch (error) {
-      if (!(error instanceof StaleVersion)) throw error;
-      throw new StaleVersionException('commitment', ifMatch ?? '', await this.get(member, id));
-    }
+    await answerStale(
+      'commitment',
+      ifMatch,
+      () =>
+        this.commitments.transaction(async (tx) => {
+          const row = await this.commitments.lock(tx, member.workspaceId, id);
+          if (!row) throw new NotFoundException(`Commitment ${id} not found`);
+          authorize(row);
+          checkIfMatch(ifMatch, row.version, { required });
+          await apply(tx, row);
+        }),
+      () => this.get(member, id),
+    );
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { FieldError } from '../common/api-error.filter';
 
 /** The facts the consistency rules of DESIGN.md look at. */
-export interface CommitmentFacts {
+export interface ConsistencyFacts {
   status: string;
   progress: number;
   startDate: Date | null;
@@ -15,7 +15,7 @@ export interface CommitmentFacts {
  * means COMPLETED; the target date is not before the start date. Returns every broken rule, each
  * naming the field a user would correct.
  */
-export function consistencyErrors(facts: CommitmentFacts): FieldError[] {
+export function consistencyErrors(facts: ConsistencyFacts): FieldError[] {
   const errors: FieldError[] = [];
   if (facts.status === 'COMPLETED' && facts.progress !== 100) {
     errors.push({ field: 'progress', message: 'a COMPLETED commitment has progress 100' });

@@ -45,6 +45,47 @@ export function requireIfMatch(header: string | undefined): string {
   return header;
 }
 
+/**
+ * Thrown inside a write's transaction when If-Match names another version than the locked row's:
+ * it rolls the transaction back, and `answerStale` turns it into the 412.
+ */
+export class StaleVersion extends Error {}
+
+/**
+ * The precondition of a write on a locked row at `version`: 428 when If-Match is `required` and
+ * missing, then `StaleVersion` when it names another version. An optional If-Match that is left
+ * out lets the write through; one that is sent is honoured.
+ */
+export function checkIfMatch(
+  ifMatch: string | undefined,
+  version: number,
+  { required }: { required: boolean },
+): void {
+  if (required) requireIfMatch(ifMatch);
+  if (ifMatch !== undefined && !ifMatchNames(ifMatch, version)) throw new StaleVersion();
+}
+
+/**
+ * Runs `work`, a write whose transaction calls `checkIfMatch`, and answers its `StaleVersion`
+ * with a 412 carrying `current()`: the record as stored once the write has rolled back. When
+ * `current()` finds nothing, the error is rethrown as it was.
+ */
+export async function answerStale<T>(
+  what: string,
+  ifMatch: string | undefined,
+  work: () => Promise<T>,
+  current: () => Promise<{ version: number } | null>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof StaleVersion)) throw error;
+    const stored = await current();
+    if (!stored) throw error;
+    throw new StaleVersionException(what, ifMatch ?? '', stored);
+  }
+}
+
 /** Sets `ETag` from the `version` of the response body. */
 @Injectable()
 export class VersionEtagInterceptor implements NestInterceptor {

@@ -1,20 +1,32 @@
+import { applyDecorators, type Type as Class } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsString, Length } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Type } from 'class-transformer';
+import { IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { Trim } from './validation';
 
 /** Translatable text in a request body: both languages, trimmed, non-empty. */
 export class LocalizedTextInput {
   @ApiProperty({ description: 'Vietnamese', minLength: 1, maxLength: 500 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 500)
   vi: string;
 
   @ApiProperty({ description: 'English', minLength: 1, maxLength: 500 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 500)
   en: string;
+}
+
+/**
+ * A `{ vi, en }` body field, validated as `input` (whose rules say what each language may hold):
+ * anything but an object is a 400 naming the field, and each language's error names `field.vi`.
+ */
+export function Localized(input: Class = LocalizedTextInput) {
+  return applyDecorators(
+    IsObject({ message: 'must be an object { vi, en }' }),
+    ValidateNested(),
+    Type(() => input),
+  );
 }

@@ -22,6 +22,10 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/** Trims a string field before it is validated (other values pass through to the validators). */
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
 const toArray = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : Array.isArray(value) ? value : [value];
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommitmentsModule } from '../commitments/commitments.module';
 import { StorageModule } from '../storage/storage.module';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
@@ -6,7 +7,7 @@ import { EvidenceService } from './evidence.service';
 import { EvidenceUploads } from './evidence-uploads';
 
 @Module({
-  imports: [StorageModule],
+  imports: [CommitmentsModule, StorageModule],
   controllers: [EvidenceController],
   providers: [EvidenceRepository, EvidenceService, EvidenceUploads],
 })

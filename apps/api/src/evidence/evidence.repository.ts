@@ -19,12 +19,6 @@ export interface NewEvidence {
   uploadedById: string;
 }
 
-/** What the rules about writing evidence look at on its commitment. */
-export interface CommitmentOwners {
-  organizationIds: (string | null)[];
-  status: string;
-}
-
 export interface UpdateFacts {
   state: UpdateState;
   authorId: string;
@@ -56,26 +50,6 @@ export class EvidenceRepository {
       where: { workspaceId, commitmentId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     });
-  }
-
-  async findCommitmentOwners(
-    workspaceId: string,
-    commitmentId: string,
-  ): Promise<CommitmentOwners | null> {
-    const row = await this.prisma.commitment.findFirst({
-      where: { id: commitmentId, workspaceId },
-      select: {
-        leadOrgId: true,
-        status: true,
-        coOrganizations: { select: { organizationId: true } },
-      },
-    });
-    return (
-      row && {
-        organizationIds: [row.leadOrgId, ...row.coOrganizations.map((c) => c.organizationId)],
-        status: row.status,
-      }
-    );
   }
 
   findUpdate(

@@ -7,13 +7,15 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { type List, listOf } from '../common/list';
-import type { Evidence } from '../generated/prisma/client';
+import type { Evidence, UpdateState } from '../generated/prisma/client';
 import { PolicyService } from '../permissions/policy.service';
+import { isEditable } from '../progress-updates/editable-states';
 import { StoredFileNotFoundError } from '../storage/file-storage';
 import type { EvidenceInput, UploadForm } from './evidence-input';
 import { type EvidenceDto } from './evidence.dto';
-import { type CommitmentOwners, EvidenceRepository, type NewEvidence } from './evidence.repository';
+import { EvidenceRepository, type NewEvidence } from './evidence.repository';
 import { EvidenceUploads, type StoredUpload } from './evidence-uploads';
 
 /** Where new evidence goes: a commitment, or one of its progress updates. */
@@ -30,12 +32,9 @@ export interface EvidenceDownload {
   sizeBytes: number | null;
 }
 
-/** Progress updates still being written, whose evidence may change. */
-const OPEN_UPDATE_STATES: readonly string[] = ['DRAFT', 'RETURNED'];
-
 /** The 409 for adding evidence to an update in `state`, or null when it is still open. */
-function closedUpdateRefusal(state: string): ConflictException | null {
-  return OPEN_UPDATE_STATES.includes(state)
+function closedUpdateRefusal(state: UpdateState): ConflictException | null {
+  return isEditable(state)
     ? null
     : new ConflictException(
         `Evidence can be added to a DRAFT or RETURNED update, not a ${state} one`,
@@ -47,13 +46,14 @@ export class EvidenceService {
   private readonly logger = new Logger(EvidenceService.name);
 
   constructor(
+    private readonly commitments: CommitmentsService,
     private readonly evidence: EvidenceRepository,
     private readonly uploads: EvidenceUploads,
     private readonly policy: PolicyService,
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<EvidenceDto>> {
-    await this.requireCommitment(member, commitmentId);
+    await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.evidence.findForCommitment(member.workspaceId, commitmentId);
     return listOf(rows.map((row) => this.toDto(member, row)));
   }
@@ -103,12 +103,12 @@ export class EvidenceService {
   }
 
   async remove(member: WorkspaceActor, commitmentId: string, evidenceId: string): Promise<void> {
-    const owners = await this.requireCommitment(member, commitmentId);
+    const { organizationIds } = await this.commitments.requireFacts(member, commitmentId);
     const row = await this.evidence.findOne(member.workspaceId, commitmentId, evidenceId);
     if (!row) throw new NotFoundException(`Evidence ${evidenceId} not found`);
-    this.policy.assert(member, 'evidence.write', { organizationIds: owners.organizationIds });
+    this.policy.assert(member, 'evidence.write', { organizationIds });
     this.assertAuthorOrUnrestricted(member, row.uploadedById, 'Only who added this evidence');
-    if (row.progressUpdate && !OPEN_UPDATE_STATES.includes(row.progressUpdate.state)) {
+    if (row.progressUpdate && !isEditable(row.progressUpdate.state)) {
       throw new ConflictException(
         `The evidence of a ${row.progressUpdate.state} progress update cannot change`,
       );
@@ -130,7 +130,7 @@ export class EvidenceService {
 
   /** 404 unless the target exists in the member's workspace; 403/409 unless they may add to it. */
   private async authorizeWrite(member: WorkspaceActor, target: EvidenceTarget): Promise<void> {
-    const owners = await this.requireCommitment(member, target.commitmentId);
+    const { organizationIds } = await this.commitments.requireFacts(member, target.commitmentId);
     const update =
       target.updateId === undefined
         ? null
@@ -138,7 +138,7 @@ export class EvidenceService {
     if (target.updateId !== undefined && !update) {
       throw new NotFoundException(`Progress update ${target.updateId} not found`);
     }
-    this.policy.assert(member, 'evidence.write', { organizationIds: owners.organizationIds });
+    this.policy.assert(member, 'evidence.write', { organizationIds });
     if (update) {
       this.assertAuthorOrUnrestricted(member, update.authorId, 'Only the author of this update');
       const refusal = closedUpdateRefusal(update.state);
@@ -189,15 +189,6 @@ export class EvidenceService {
       if (stored) await this.uploads.remove(stored.storageKey);
       throw error;
     }
-  }
-
-  private async requireCommitment(
-    member: WorkspaceActor,
-    commitmentId: string,
-  ): Promise<CommitmentOwners> {
-    const owners = await this.evidence.findCommitmentOwners(member.workspaceId, commitmentId);
-    if (!owners) throw new NotFoundException(`Commitment ${commitmentId} not found`);
-    return owners;
   }
 
   private toDto(member: WorkspaceActor, e: Evidence): EvidenceDto {

@@ -1,27 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { LocalizedTextInput } from '../common/localized-text-input';
+import { IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../common/dates';
+import { Localized, LocalizedTextInput } from '../common/localized-text-input';
 import { OptionalNotNull } from '../common/optional-not-null';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../common/validation';
 
 export const FRAMEWORK_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const Code = () =>
   applyDecorators(
-    Transform(trim),
+    Trim(),
     IsString(),
     Length(1, 30),
     Matches(FRAMEWORK_CODE_PATTERN, {
@@ -29,20 +18,7 @@ const Code = () =>
     }),
   );
 
-const Localized = () =>
-  applyDecorators(
-    IsObject(),
-    ValidateNested(),
-    Type(() => LocalizedTextInput),
-  );
-
-const Issuer = () => applyDecorators(Transform(trim), IsString(), Length(1, 200));
-
-const DateOnly = () =>
-  applyDecorators(
-    IsISO8601({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' }),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' }),
-  );
+const Issuer = () => applyDecorators(Trim(), IsString(), Length(1, 200));
 
 const Link = () =>
   applyDecorators(
@@ -74,7 +50,7 @@ export class CreateFrameworkDto {
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
-  @DateOnly()
+  @IsCalendarDate()
   adoptedOn?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'https://www.ilo.org/' })
@@ -107,7 +83,7 @@ export class UpdateFrameworkDto {
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
-  @DateOnly()
+  @IsCalendarDate()
   adoptedOn?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })

@@ -69,6 +69,14 @@ export class FrameworksRepository {
     });
   }
 
+  /** What a framework's counts and progress are made of: its live commitments' figures. */
+  figuresOf(workspaceId: string, frameworkId: string) {
+    return this.prisma.commitment.findMany({
+      where: { workspaceId, frameworkId, archived: false },
+      select: { parentId: true, status: true, progress: true, weight: true },
+    });
+  }
+
   create(workspaceId: string, data: FrameworkFields) {
     return this.prisma.framework.create({ data: { ...data, workspaceId } });
   }
@@ -91,7 +99,7 @@ export class FrameworksRepository {
   }
 
   /** Writes the changed fields and moves the framework to its next version. */
-  async update(tx: Tx, id: string, data: Partial<FrameworkFields>): Promise<void> {
-    await tx.framework.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+  update(tx: Tx, id: string, data: Partial<FrameworkFields>): Promise<Framework> {
+    return tx.framework.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
   }
 }

@@ -1,7 +1,7 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
-import { isoDate, todayUtc } from '../common/dates';
+import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
@@ -49,12 +49,7 @@ export class FrameworksService {
     if (!row) throw new NotFoundException(`Framework ${id} not found`);
     const commitments = await this.frameworks.commitmentsOf(member.workspaceId, id);
     // The tree holds every commitment of the framework: counts and progress come from it.
-    const stats = COMMITMENT_STATUSES.map((status) => ({
-      frameworkId: id,
-      status,
-      count: commitments.filter((c) => c.status === status).length,
-    }));
-    const topLevel = commitments.filter((c) => c.parentId === null);
+    const summary = this.summaryOf(row, commitments);
     const today = todayUtc();
     const nodes = new Map<string, CommitmentNodeDto>();
     for (const c of commitments) {
@@ -78,7 +73,7 @@ export class FrameworksService {
       const parent = c.parentId ? nodes.get(c.parentId) : undefined;
       (parent ? parent.children : tree).push(node);
     }
-    return { ...this.toDto(row, stats, topLevel), tree };
+    return { ...summary, tree };
   }
 
   /** A duplicate code in the workspace is a 409 (the unique constraint decides). */
@@ -110,25 +105,44 @@ export class FrameworksService {
       titleEn: input.title?.en,
       ...optionalFields(input),
     };
-    let stale: string | null = null;
-    await this.frameworks.transaction(async (tx) => {
+    const { row, stale } = await this.frameworks.transaction(async (tx) => {
       const row = await this.frameworks.lock(tx, member.workspaceId, id);
       if (!row) throw new NotFoundException(`Framework ${id} not found`);
       const tag = requireIfMatch(ifMatch);
-      if (!ifMatchNames(tag, row.version)) {
-        stale = tag;
-        return;
-      }
+      if (!ifMatchNames(tag, row.version)) return { row, stale: tag };
       const changes = diffFields<Record<string, unknown>>({ ...row }, sent);
-      if (Object.keys(changes).length === 0) return;
+      if (Object.keys(changes).length === 0) return { row, stale: null };
       const changed = Object.fromEntries(
         Object.keys(changes).map((field) => [field, sent[field as keyof FrameworkFields]]),
       ) as Partial<FrameworkFields>;
-      await this.frameworks.update(tx, id, changed);
+      return { row: await this.frameworks.update(tx, id, changed), stale: null };
     });
-    const { tree: _tree, ...summary } = await this.get(member, id);
+    // The framework as stored now (the locked row, or what the update wrote), without its tree.
+    const summary = this.summaryOf(row, await this.frameworks.figuresOf(member.workspaceId, id));
     if (stale !== null) throw new StaleVersionException('framework', stale, summary);
     return summary;
+  }
+
+  /** The framework with its counts and progress, from its live commitments' figures. */
+  private summaryOf(
+    row: FrameworkRow,
+    commitments: {
+      parentId: string | null;
+      status: CommitmentStatus;
+      progress: number;
+      weight: number;
+    }[],
+  ): FrameworkDto {
+    const stats = COMMITMENT_STATUSES.map((status) => ({
+      frameworkId: row.id,
+      status,
+      count: commitments.filter((c) => c.status === status).length,
+    }));
+    return this.toDto(
+      row,
+      stats,
+      commitments.filter((c) => c.parentId === null),
+    );
   }
 
   private toDto(
@@ -168,8 +182,7 @@ function optionalFields(
   }
   if (input.issuer !== undefined) fields.issuer = input.issuer;
   if (input.adoptedOn !== undefined) {
-    fields.adoptedOn =
-      input.adoptedOn === null ? null : new Date(`${input.adoptedOn}T00:00:00.000Z`);
+    fields.adoptedOn = dateColumn(input.adoptedOn);
   }
   if (input.url !== undefined) fields.url = input.url;
   return fields;

@@ -4,19 +4,19 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsObject,
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../common/dates';
 import { ListOf } from '../common/list';
 import { LocalizedText } from '../common/localized';
+import { Localized } from '../common/localized-text-input';
 
 /** Decimal(18, 4) columns hold values below 10^14 in magnitude. */
 const MAX_VALUE = 99_999_999_999_999;
@@ -101,9 +101,7 @@ export class YearValueInput {
 
 export class CreateIndicatorDto {
   @ApiProperty({ type: IndicatorNameInput })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => IndicatorNameInput)
+  @Localized(IndicatorNameInput)
   name: IndicatorNameInput;
 
   @ApiProperty({ example: '%', minLength: 1, maxLength: 40 })
@@ -138,8 +136,7 @@ export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto) {}
 
 export class CreateMeasurementDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-06-30' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   measuredOn: string;
 
   @ApiProperty({ example: 47.5 })

@@ -52,27 +52,16 @@ export class IndicatorsRepository {
     });
   }
 
-  /** The organizations a commitment belongs to (lead and co-responsible), or null when unknown. */
-  async commitmentOrganizations(
-    workspaceId: string,
-    commitmentId: string,
-  ): Promise<string[] | null> {
-    const row = await this.prisma.commitment.findFirst({
-      where: { id: commitmentId, workspaceId },
-      select: { leadOrgId: true, coOrganizations: { select: { organizationId: true } } },
-    });
-    if (!row) return null;
-    return [
-      ...(row.leadOrgId ? [row.leadOrgId] : []),
-      ...row.coOrganizations.map((c) => c.organizationId),
-    ];
-  }
-
   create(
     tx: Tx,
     data: Required<IndicatorFields> & { workspaceId: string; commitmentId: string },
   ): Promise<IndicatorRow> {
     return tx.indicator.create({ data, include: indicatorInclude });
+  }
+
+  /** Whether the commitment has the indicator (its measurements are not read). */
+  async exists(tx: Tx, workspaceId: string, commitmentId: string, id: string): Promise<boolean> {
+    return (await tx.indicator.count({ where: { id, workspaceId, commitmentId } })) > 0;
   }
 
   /** Locks the indicator's row for an edit, so two edits never compute from the same old state. */

@@ -1,8 +1,9 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldValidationException } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
-import { isoDate } from '../common/dates';
+import { answerStale, checkIfMatch } from '../common/etag';
+import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { localized } from '../common/localized';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
@@ -22,18 +23,16 @@ import {
 } from './indicators.repository';
 import { trajectory } from './trajectory';
 
-/** Thrown inside an edit's transaction when If-Match names another version (rolls it back). */
-class StaleVersion extends Error {}
-
 @Injectable()
 export class IndicatorsService {
   constructor(
+    private readonly commitments: CommitmentsService,
     private readonly indicators: IndicatorsRepository,
     private readonly policy: PolicyService,
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<IndicatorDto>> {
-    await this.requireOrganizations(member, commitmentId);
+    await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.indicators.findForCommitment(member.workspaceId, commitmentId);
     return listOf(rows.map((row) => this.toDto(row)));
   }
@@ -93,14 +92,13 @@ export class IndicatorsService {
     dto: UpdateIndicatorDto,
   ): Promise<IndicatorDto> {
     await this.assertMayWrite(member, commitmentId);
-    try {
-      const row = await this.indicators.transaction(async (tx) => {
+    const write = () =>
+      this.indicators.transaction(async (tx) => {
         if (!(await this.indicators.lock(tx, member.workspaceId, commitmentId, id))) {
           throw this.notFound(id);
         }
         const before = (await this.indicators.findOne(member.workspaceId, commitmentId, id, tx))!;
-        requireIfMatch(ifMatch);
-        if (!ifMatchNames(ifMatch!, before.version)) throw new StaleVersion();
+        checkIfMatch(ifMatch, before.version, { required: true });
         this.assertYears(
           dto.baseline?.year ?? before.baselineYear,
           dto.target?.year ?? before.targetYear,
@@ -133,15 +131,10 @@ export class IndicatorsService {
         });
         return updated;
       });
-      return this.toDto(row);
-    } catch (error) {
-      if (!(error instanceof StaleVersion)) throw error;
-      throw new StaleVersionException(
-        'indicator',
-        ifMatch ?? '',
-        await this.get(member, commitmentId, id),
-      );
-    }
+    const row = await answerStale('indicator', ifMatch, write, () =>
+      this.get(member, commitmentId, id),
+    );
+    return this.toDto(row);
   }
 
   async listMeasurements(
@@ -161,12 +154,12 @@ export class IndicatorsService {
   ): Promise<MeasurementDto> {
     await this.assertMayWrite(member, commitmentId);
     const row = await this.indicators.transaction(async (tx) => {
-      if (!(await this.indicators.findOne(member.workspaceId, commitmentId, id, tx))) {
+      if (!(await this.indicators.exists(tx, member.workspaceId, commitmentId, id))) {
         throw this.notFound(id);
       }
       const data = {
         indicatorId: id,
-        measuredOn: new Date(`${dto.measuredOn}T00:00:00.000Z`),
+        measuredOn: dateColumn(dto.measuredOn),
         value: dto.value,
         source: dto.source ?? null,
       };
@@ -189,24 +182,12 @@ export class IndicatorsService {
     return this.measurementDto(row);
   }
 
-  private async requireOrganizations(
-    member: WorkspaceActor,
-    commitmentId: string,
-  ): Promise<string[]> {
-    const organizationIds = await this.indicators.commitmentOrganizations(
-      member.workspaceId,
-      commitmentId,
-    );
-    if (!organizationIds) throw new NotFoundException(`Commitment ${commitmentId} not found`);
-    return organizationIds;
-  }
-
   private async requireIndicator(
     member: WorkspaceActor,
     commitmentId: string,
     id: string,
   ): Promise<IndicatorRow> {
-    await this.requireOrganizations(member, commitmentId);
+    await this.commitments.requireInWorkspace(member, commitmentId);
     const row = await this.indicators.findOne(member.workspaceId, commitmentId, id);
     if (!row) throw this.notFound(id);
     return row;
@@ -214,7 +195,7 @@ export class IndicatorsService {
 
   /** Indicators and measurements are written by those who may write on the commitment. */
   private async assertMayWrite(member: WorkspaceActor, commitmentId: string): Promise<void> {
-    const organizationIds = await this.requireOrganizations(member, commitmentId);
+    const { organizationIds } = await this.commitments.requireFacts(member, commitmentId);
     this.policy.assert(member, 'measurement.write', { organizationIds });
   }
 

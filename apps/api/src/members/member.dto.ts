@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@spct/contracts';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
@@ -14,8 +13,7 @@ import {
 import { ListOf } from '../common/list';
 import { OptionalNotNull } from '../common/optional-not-null';
 import { OrganizationDto } from '../organizations/organization.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../common/validation';
 
 export class MemberDto {
   @ApiProperty({ format: 'uuid', description: 'The membership' })
@@ -66,7 +64,7 @@ export class InvitationDto {
 
 export class InviteMemberDto {
   @ApiProperty({ example: 'focal.point@molisa.gov.vn' })
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   @MaxLength(320)
   email: string;
@@ -77,7 +75,7 @@ export class InviteMemberDto {
     description: 'For a new user; defaults to the part of the e-mail before "@"',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120)
   displayName?: string;

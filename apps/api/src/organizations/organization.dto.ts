@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSTITUENCIES, type Constituency } from '@spct/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
 import { ListOf } from '../common/list';
 import { LocalizedText, localized } from '../common/localized';
-import { LocalizedTextInput } from '../common/localized-text-input';
+import { Localized, LocalizedTextInput } from '../common/localized-text-input';
 import { OptionalNotNull } from '../common/optional-not-null';
+import { Trim } from '../common/validation';
 
 export class OrganizationDto {
   @ApiProperty({ format: 'uuid' })
@@ -43,8 +43,6 @@ export function toOrganizationDto(row: {
   };
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateOrganizationDto {
   @ApiProperty({
     example: 'VCA',
@@ -52,15 +50,13 @@ export class CreateOrganizationDto {
     maxLength: 30,
     description: 'Unique in the workspace',
   })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 30)
   shortName: string;
 
   @ApiProperty({ type: LocalizedTextInput })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextInput)
+  @Localized()
   name: LocalizedTextInput;
 
   @ApiProperty({ enum: CONSTITUENCIES })
@@ -72,16 +68,14 @@ export class CreateOrganizationDto {
 export class UpdateOrganizationDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 30 })
   @OptionalNotNull()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 30)
   shortName?: string;
 
   @ApiPropertyOptional({ type: LocalizedTextInput })
   @OptionalNotNull()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextInput)
+  @Localized()
   name?: LocalizedTextInput;
 
   @ApiPropertyOptional({ enum: CONSTITUENCIES })

@@ -4,7 +4,7 @@ import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { UserRefDto } from '../commitments/dto/commitment.dto';
 import { ListOf } from '../common/list';
 import { LocalizedText } from '../common/localized';
-import { IsDateOnly } from './date-only';
+import { IsCalendarDate } from '../common/dates';
 
 export const RATIONALE_MAX_LENGTH = 5000;
 
@@ -47,6 +47,6 @@ export class RecordPositionDto {
     example: '2026-02-10',
     description: 'Not in the future',
   })
-  @IsDateOnly()
+  @IsCalendarDate()
   decidedOn: string;
 }

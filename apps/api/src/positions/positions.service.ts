@@ -2,18 +2,14 @@ import type { WorkspaceActor } from '../auth/actor';
 import { HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { type ApiErrorBody, FieldValidationException } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch, StaleVersion } from '../common/etag';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
-import { isoDate } from '../common/dates';
+import { dateColumn, isFutureDate, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { localized } from '../common/localized';
 import { PolicyService } from '../permissions/policy.service';
-import { isFutureDate } from './date-only';
 import { type PositionDto, type RecordPositionDto } from './position.dto';
 import { isUniqueViolation, type PositionRow, PositionsRepository } from './positions.repository';
-
-/** Thrown inside a write's transaction when its precondition fails (rolls it back). */
-class StaleVersion extends Error {}
 
 /** The preconditions of a PUT: If-Match edits the stored version, `If-None-Match: *` creates. */
 export interface PositionPreconditions {
@@ -62,7 +58,7 @@ export class PositionsService {
     const fields = {
       position: input.position,
       rationale: input.rationale,
-      decidedOn: new Date(`${input.decidedOn}T00:00:00Z`),
+      decidedOn: dateColumn(input.decidedOn),
     };
     const target = { workspaceId, commitmentId, organizationId };
     const event = {
@@ -71,8 +67,8 @@ export class PositionsService {
       commitmentId,
       entityType: 'position' as const,
     };
-    try {
-      const row = await this.positions.transaction(async (tx) => {
+    const write = () =>
+      this.positions.transaction(async (tx) => {
         const stored = await this.positions.lock(tx, workspaceId, commitmentId, organizationId);
         if (!stored) {
           if (ifMatch !== undefined) throw noPositionYet(ifMatch);
@@ -87,8 +83,7 @@ export class PositionsService {
         }
         if (createOnly) throw new StaleVersion();
         if (ifMatch === undefined) throw alreadyRecorded(toDto(stored));
-        requireIfMatch(ifMatch);
-        if (!ifMatchNames(ifMatch!, stored.version)) throw new StaleVersion();
+        checkIfMatch(ifMatch, stored.version, { required: true });
         const changes = diffFields(
           {
             position: stored.position,
@@ -103,17 +98,20 @@ export class PositionsService {
         await recordActivity(tx, { ...event, entityId: stored.id, action: 'updated', changes });
         return replaced;
       });
-      return toDto(row);
-    } catch (error) {
-      if (!(error instanceof StaleVersion) && !isUniqueViolation(error)) throw error;
-      const current = await this.positions.findOne(commitmentId, organizationId);
-      if (!current) throw error;
-      throw new StaleVersionException(
-        'position',
-        ifMatch ?? ifNoneMatch ?? '(none: another request recorded it first)',
-        toDto(current),
-      );
-    }
+    const row = await answerStale(
+      'position',
+      ifMatch ?? ifNoneMatch ?? '(none: another request recorded it first)',
+      // Of concurrent creations, the losers' inserts break the unique constraint: stale too.
+      () =>
+        write().catch((error: unknown) => {
+          throw isUniqueViolation(error) ? new StaleVersion() : error;
+        }),
+      async () => {
+        const current = await this.positions.findOne(commitmentId, organizationId);
+        return current && toDto(current);
+      },
+    );
+    return toDto(row);
   }
 }
 

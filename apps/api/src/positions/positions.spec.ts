@@ -1,6 +1,6 @@
 import { createOtherWorkspace, type OtherWorkspace } from '../../test/other-workspace';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
-import { isDateOnly, isFutureDate } from './date-only';
+import { isCalendarDate, isFutureDate } from '../common/dates';
 
 interface Position {
   id: string;
@@ -353,10 +353,10 @@ describe('PUT /api/workspaces/:slug/commitments/:commitmentId/positions/:organiz
 
 describe('position dates', () => {
   it('reads YYYY-MM-DD calendar dates only', () => {
-    expect(isDateOnly('2024-02-29')).toBe(true);
-    expect(isDateOnly('2023-02-29')).toBe(false);
-    expect(isDateOnly('2026-1-05')).toBe(false);
-    expect(isDateOnly(20260105)).toBe(false);
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2026-1-05')).toBe(false);
+    expect(isCalendarDate(20260105)).toBe(false);
   });
 
   it('counts a date as future only once it is after today in every time zone', () => {

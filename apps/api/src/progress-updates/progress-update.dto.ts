@@ -11,18 +11,17 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { UserRefDto } from '../commitments/dto/commitment.dto';
+import { IsCalendarDate } from '../common/dates';
 import { ListOf } from '../common/list';
 
 /** Decimal(18, 4) columns hold values below 10^14 in magnitude. */
@@ -63,9 +62,6 @@ export class ProgressUpdateDto {
 
 export class ProgressUpdateListDto extends ListOf(ProgressUpdateDto, 'ProgressUpdateList') {}
 
-/** A calendar day, YYYY-MM-DD, that exists. */
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export class IndicatorValueInput {
   @ApiProperty({ format: 'uuid', description: 'An indicator of the same commitment' })
   @IsUUID('all', { message: 'must be a UUID' })
@@ -78,8 +74,7 @@ export class IndicatorValueInput {
   value: number;
 
   @ApiProperty({ type: String, format: 'date', example: '2026-06-30' })
-  @Matches(DAY, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   measuredOn: string;
 
   @ApiPropertyOptional({ type: String, maxLength: 500 })

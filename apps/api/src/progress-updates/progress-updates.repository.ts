@@ -12,17 +12,6 @@ const updateInclude = {
 
 export type ProgressUpdateRow = Prisma.ProgressUpdateGetPayload<{ include: typeof updateInclude }>;
 
-/** What the workflow needs of the commitment a report is about. */
-export interface CommitmentFacts {
-  id: string;
-  parentId: string | null;
-  status: CommitmentStatus;
-  progress: number;
-  version: number;
-  archived: boolean;
-  organizationIds: string[];
-}
-
 export interface IndicatorValueData {
   indicatorId: string;
   value: number | Prisma.Decimal;
@@ -83,35 +72,6 @@ export class ProgressUpdatesRepository {
       FOR UPDATE`;
     if (locked.length === 0) return null;
     return this.findOne(workspaceId, commitmentId, id, tx);
-  }
-
-  async findCommitment(
-    workspaceId: string,
-    commitmentId: string,
-    tx: Tx = this.prisma,
-  ): Promise<CommitmentFacts | null> {
-    const row = await tx.commitment.findFirst({
-      where: { id: commitmentId, workspaceId },
-      select: {
-        id: true,
-        parentId: true,
-        status: true,
-        progress: true,
-        version: true,
-        archived: true,
-        leadOrgId: true,
-        coOrganizations: { select: { organizationId: true } },
-      },
-    });
-    if (!row) return null;
-    const { leadOrgId, coOrganizations, ...facts } = row;
-    return {
-      ...facts,
-      organizationIds: [
-        ...(leadOrgId ? [leadOrgId] : []),
-        ...coOrganizations.map((c) => c.organizationId),
-      ],
-    };
   }
 
   /** Which of `indicatorIds` are indicators of the commitment. */
@@ -184,14 +144,10 @@ export class ProgressUpdatesRepository {
     });
   }
 
-  /**
-   * Moves a report from one of `from` to `to`, only if it is still in one of them (the row lock
-   * already serialises the steps; the condition keeps the rule in the statement too).
-   */
+  /** Moves a locked report, whose state the caller checked, to `to`. */
   async transition(
     tx: Tx,
     id: string,
-    from: UpdateState[],
     to: UpdateState,
     fields: {
       submittedAt?: Date;
@@ -199,12 +155,11 @@ export class ProgressUpdatesRepository {
       decidedById?: string;
       returnReason?: string;
     } = {},
-  ): Promise<boolean> {
-    const { count } = await tx.progressUpdate.updateMany({
-      where: { id, state: { in: from } },
+  ): Promise<void> {
+    await tx.progressUpdate.update({
+      where: { id },
       data: { ...fields, state: to, version: { increment: 1 } },
     });
-    return count === 1;
   }
 
   /**

@@ -7,13 +7,14 @@ import {
 } from '@nestjs/common';
 import { type UpdateState } from '@spct/contracts';
 import { FieldValidationException } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
-import { isoDate } from '../common/dates';
+import { answerStale, checkIfMatch } from '../common/etag';
+import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { consistencyErrors } from '../commitments/consistency';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { PolicyService } from '../permissions/policy.service';
+import { EDITABLE_STATES } from './editable-states';
 import {
   type CreateProgressUpdateDto,
   type IndicatorValueInput,
@@ -21,18 +22,13 @@ import {
   type ReturnProgressUpdateDto,
   type UpdateProgressUpdateDto,
 } from './progress-update.dto';
+import { type CommitmentFacts } from '../commitments/commitments.repository';
 import {
-  type CommitmentFacts,
   type IndicatorValueData,
   type ProgressUpdateRow,
   ProgressUpdatesRepository,
   type Tx,
 } from './progress-updates.repository';
-
-const EDITABLE: UpdateState[] = ['DRAFT', 'RETURNED'];
-
-/** Thrown inside a step's transaction when If-Match names another version (rolls it back). */
-class StaleVersion extends Error {}
 
 /** What a workflow step records, or null when it changed nothing (no event, no new version). */
 type StepResult = { action: string; changes: ReturnType<typeof diffFields> } | null;
@@ -66,7 +62,7 @@ export class ProgressUpdatesService {
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<ProgressUpdateDto>> {
-    await this.requireCommitment(member, commitmentId);
+    await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.updates.findForCommitment(member.workspaceId, commitmentId);
     return listOf(rows.map((row) => this.toDto(row)));
   }
@@ -82,7 +78,7 @@ export class ProgressUpdatesService {
     commitmentId: string,
     dto: CreateProgressUpdateDto,
   ): Promise<ProgressUpdateDto> {
-    const commitment = await this.requireCommitment(member, commitmentId);
+    const commitment = await this.commitments.requireFacts(member, commitmentId);
     this.policy.assert(member, 'update.write', { organizationIds: commitment.organizationIds });
     this.assertLive(commitment);
     const values = await this.checkIndicatorValues(member, commitmentId, dto.indicatorValues);
@@ -127,7 +123,7 @@ export class ProgressUpdatesService {
       { ifMatch, required: true },
       (row, commitment) => this.assertAuthorMayWrite(member, row, commitment),
       async (tx, row) => {
-        this.assertState(row, EDITABLE, 'edited');
+        this.assertState(row, EDITABLE_STATES, 'edited');
         const values = await this.checkIndicatorValues(
           member,
           commitmentId,
@@ -165,11 +161,11 @@ export class ProgressUpdatesService {
       { ifMatch, required: false },
       (row, commitment) => this.assertAuthorMayWrite(member, row, commitment),
       async (tx, row, commitment) => {
-        this.assertState(row, EDITABLE, 'submitted');
+        this.assertState(row, EDITABLE_STATES, 'submitted');
         this.assertLive(commitment);
         await this.assertConsistent(tx, member, row);
         const submittedAt = new Date();
-        await this.updates.transition(tx, id, EDITABLE, 'SUBMITTED', { submittedAt });
+        await this.updates.transition(tx, id, 'SUBMITTED', { submittedAt });
         return {
           action: 'submitted',
           changes: diffFields(
@@ -199,14 +195,10 @@ export class ProgressUpdatesService {
         const chain = await this.updates.lockChain(tx, member.workspaceId, commitmentId);
         await this.assertConsistent(tx, member, row);
         const decidedAt = new Date();
-        if (
-          !(await this.updates.transition(tx, id, ['SUBMITTED'], 'APPROVED', {
-            decidedAt,
-            decidedById: member.userId,
-          }))
-        ) {
-          throw this.conflict(row.state, 'approved');
-        }
+        await this.updates.transition(tx, id, 'APPROVED', {
+          decidedAt,
+          decidedById: member.userId,
+        });
         // The report's figures become the commitment's official ones...
         const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
         await recordActivity(tx, {
@@ -267,9 +259,7 @@ export class ProgressUpdatesService {
         this.assertState(row, ['SUBMITTED'], 'returned');
         const decidedAt = new Date();
         const fields = { decidedAt, decidedById: member.userId, returnReason: dto.reason };
-        if (!(await this.updates.transition(tx, id, ['SUBMITTED'], 'RETURNED', fields))) {
-          throw this.conflict(row.state, 'returned');
-        }
+        await this.updates.transition(tx, id, 'RETURNED', fields);
         return {
           action: 'returned',
           changes: diffFields(
@@ -300,39 +290,23 @@ export class ProgressUpdatesService {
     authorize: (row: ProgressUpdateRow, commitment: CommitmentFacts) => void,
     work: (tx: Tx, row: ProgressUpdateRow, commitment: CommitmentFacts) => Promise<StepResult>,
   ): Promise<ProgressUpdateDto> {
-    try {
-      const row = await this.updates.transaction(async (tx) => {
-        const locked = await this.updates.findLocked(tx, member.workspaceId, commitmentId, id);
-        if (!locked) throw this.notFound(id);
-        const commitment = await this.updates.findCommitment(member.workspaceId, commitmentId, tx);
-        if (!commitment) throw this.notFound(id);
-        authorize(locked, commitment);
-        if (required) requireIfMatch(ifMatch);
-        if (ifMatch !== undefined && !ifMatchNames(ifMatch, locked.version)) {
-          throw new StaleVersion();
-        }
-        const result = await work(tx, locked, commitment);
-        if (result) await this.record(tx, member, locked, result.action, result.changes);
-        return this.updates.findOne(member.workspaceId, commitmentId, id, tx);
-      });
-      return this.toDto(row!);
-    } catch (error) {
-      if (!(error instanceof StaleVersion)) throw error;
-      throw new StaleVersionException(
-        'progress report',
-        ifMatch ?? '',
-        await this.get(member, commitmentId, id),
-      );
-    }
-  }
-
-  private async requireCommitment(
-    member: WorkspaceActor,
-    commitmentId: string,
-  ): Promise<CommitmentFacts> {
-    const commitment = await this.updates.findCommitment(member.workspaceId, commitmentId);
-    if (!commitment) throw new NotFoundException(`Commitment ${commitmentId} not found`);
-    return commitment;
+    const row = await answerStale(
+      'progress report',
+      ifMatch,
+      () =>
+        this.updates.transaction(async (tx) => {
+          const locked = await this.updates.findLocked(tx, member.workspaceId, commitmentId, id);
+          if (!locked) throw this.notFound(id);
+          const commitment = await this.commitments.requireFacts(member, commitmentId, tx);
+          authorize(locked, commitment);
+          checkIfMatch(ifMatch, locked.version, { required });
+          const result = await work(tx, locked, commitment);
+          if (result) await this.record(tx, member, locked, result.action, result.changes);
+          return this.updates.findOne(member.workspaceId, commitmentId, id, tx);
+        }),
+      () => this.get(member, commitmentId, id),
+    );
+    return this.toDto(row!);
   }
 
   /** The indicator values as stored, after checking each names an indicator of the commitment. */
@@ -363,7 +337,7 @@ export class ProgressUpdatesService {
     return values.map((v) => ({
       indicatorId: v.indicatorId,
       value: v.value,
-      measuredOn: new Date(`${v.measuredOn}T00:00:00.000Z`),
+      measuredOn: dateColumn(v.measuredOn),
       source: v.source ?? null,
     }));
   }
@@ -380,7 +354,7 @@ export class ProgressUpdatesService {
     }
   }
 
-  private assertState(row: ProgressUpdateRow, allowed: UpdateState[], verb: string): void {
+  private assertState(row: ProgressUpdateRow, allowed: readonly UpdateState[], verb: string): void {
     if (!allowed.includes(row.state)) throw this.conflict(row.state, verb);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
+import { Trim } from '../common/validation';
 
 export const SLUG_PATTERN = /^[a-z0-9-]{3,40}$/;
 
@@ -17,7 +17,7 @@ export class CreateWorkspaceDto {
   slug: string;
 
   @ApiProperty({ example: 'Lào', minLength: 1, maxLength: 120 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Length(1, 120)
   name: string;

@@ -1,6 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { FILE_STORAGE, type FileStorage } from '../../src/storage/file-storage';
 import type { TestApp } from '../test-app';
 import type { DemoIds } from './demo-ids';
 
@@ -122,14 +122,14 @@ const INDICATOR_BODY = {
 
 /**
  * A fresh evidence file on the MOLISA commitment (`own`: uploaded by the caller), stored for real
- * under the test's uploads folder.
+ * through the app's FileStorage, as an upload would be.
  */
 async function freshEvidenceFile(ctx: CaseContext) {
   const { t, ids } = ctx;
   const storageKey = `${ids.workspaceId}/${randomUUID()}`;
-  const content = Buffer.from('%PDF-1.4\n% access test\n');
-  await mkdir(path.join(t.uploadsDir, ids.workspaceId), { recursive: true });
-  await writeFile(path.join(t.uploadsDir, storageKey), content);
+  const stored = await t.app
+    .get<symbol, FileStorage>(FILE_STORAGE)
+    .put(storageKey, Readable.from([Buffer.from('%PDF-1.4\n% access test\n')]));
   const evidence = await t.prisma.evidence.create({
     data: {
       workspaceId: ids.workspaceId,
@@ -138,8 +138,8 @@ async function freshEvidenceFile(ctx: CaseContext) {
       title: 'Báo cáo kiểm tra',
       fileName: 'bao-cao.pdf',
       mimeType: 'application/pdf',
-      sizeBytes: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
       storageKey,
       uploadedById: ctx.scope === 'own' ? ctx.persona.userId : someoneElse(ctx),
     },

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { TARGET_GROUPS, type TargetGroup, THEMES, type Theme } from '@spct/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -8,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,29 +14,10 @@ import {
   Max,
   MaxLength,
   Min,
-  Validate,
-  ValidateIf,
-  ValidateNested,
-  type ValidationArguments,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
 } from 'class-validator';
-
-/** May be left out, but not sent as null: for fields a commitment always has. */
-const OptionalNotNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
-
-@ValidatorConstraint({ name: 'isCalendarDate' })
-class IsCalendarDate implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }
-
-  defaultMessage(args: ValidationArguments): string {
-    return `${args.property} must be a calendar date YYYY-MM-DD`;
-  }
-}
+import { IsCalendarDate } from '../../common/dates';
+import { Localized } from '../../common/localized-text-input';
+import { OptionalNotNull } from '../../common/optional-not-null';
 
 /** Translatable text as a client writes it: both languages, Vietnamese first. */
 export class CommitmentTextInput {
@@ -91,16 +70,12 @@ export class CreateCommitmentDto {
   reference: string;
 
   @ApiProperty({ type: CommitmentTextInput })
-  @IsObject({ message: 'must be an object { vi, en }' })
-  @ValidateNested()
-  @Type(() => CommitmentTextInput)
+  @Localized(CommitmentTextInput)
   title: CommitmentTextInput;
 
   @ApiPropertyOptional({ type: LocalizedLongTextInput, nullable: true })
   @IsOptional()
-  @IsObject({ message: 'must be an object { vi, en }' })
-  @ValidateNested()
-  @Type(() => LocalizedLongTextInput)
+  @Localized(LocalizedLongTextInput)
   description?: LocalizedLongTextInput | null;
 
   @ApiPropertyOptional({ enum: THEMES, nullable: true })
@@ -154,12 +129,12 @@ export class CreateCommitmentDto {
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-01-01' })
   @IsOptional()
-  @Validate(IsCalendarDate)
+  @IsCalendarDate()
   startDate?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2030-12-31' })
   @IsOptional()
-  @Validate(IsCalendarDate)
+  @IsCalendarDate()
   targetDate?: string | null;
 }
 

@@ -1,5 +1,6 @@
 import {
   type CallHandler,
+  ConflictException,
   type ExecutionContext,
   HttpException,
   HttpStatus,
@@ -68,7 +69,7 @@ export function checkIfMatch(
 /**
  * Runs `work`, a write whose transaction calls `checkIfMatch`, and answers its `StaleVersion`
  * with a 412 carrying `current()`: the record as stored once the write has rolled back. When
- * `current()` finds nothing, the error is rethrown as it was.
+ * `current()` finds nothing (deleted meanwhile), a 409.
  */
 export async function answerStale<T>(
   what: string,
@@ -81,7 +82,8 @@ export async function answerStale<T>(
   } catch (error) {
     if (!(error instanceof StaleVersion)) throw error;
     const stored = await current();
-    if (!stored) throw error;
+    // Gone since the write failed (deleted by someone else): nothing to show, so ask to reload.
+    if (!stored) throw new ConflictException(`The ${what} changed meanwhile: load it again`);
     throw new StaleVersionException(what, ifMatch ?? '', stored);
   }
 }

@@ -1,18 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
+import type { Prisma } from '../generated/prisma/client';
 
 @Injectable()
 export class PasswordTokensRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Stores a new link for the user; their earlier unused links stop working. */
-  async replaceForUser(data: {
-    userId: string;
-    tokenHash: string;
-    expiresAt: Date;
-    workspaceId: string | null;
-    createdById: string | null;
-  }): Promise<void> {
+  /**
+   * Stores a new link for the user; their earlier unused links stop working. Inside `tx` when
+   * given (so that the caller's audit event commits with it).
+   */
+  async replaceForUser(
+    data: {
+      userId: string;
+      tokenHash: string;
+      expiresAt: Date;
+      workspaceId: string | null;
+      createdById: string | null;
+    },
+    tx?: Prisma.TransactionClient,
+  ): Promise<void> {
+    if (tx) {
+      await tx.passwordToken.deleteMany({ where: { userId: data.userId, usedAt: null } });
+      await tx.passwordToken.create({ data });
+      return;
+    }
     await this.prisma.$transaction([
       this.prisma.passwordToken.deleteMany({ where: { userId: data.userId, usedAt: null } }),
       this.prisma.passwordToken.create({ data }),

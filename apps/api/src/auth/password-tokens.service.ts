@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
 import { PasswordTokensRepository } from './password-tokens.repository';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
@@ -14,19 +15,26 @@ export class PasswordTokensService {
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
   ) {}
 
-  /** A fresh link for the user (earlier unused ones stop working), valid for 7 days. */
+  /**
+   * A fresh link for the user (earlier unused ones stop working), valid for 7 days; stored inside
+   * `tx` when given.
+   */
   async issue(
     userId: string,
     context: { workspaceId: string; createdById: string },
+    tx?: Prisma.TransactionClient,
   ): Promise<string> {
     const token = newSecretToken('spct_p');
-    await this.tokens.replaceForUser({
-      userId,
-      tokenHash: this.hash(token),
-      expiresAt: new Date(Date.now() + PASSWORD_LINK_DAYS * DAY_MS),
-      workspaceId: context.workspaceId,
-      createdById: context.createdById,
-    });
+    await this.tokens.replaceForUser(
+      {
+        userId,
+        tokenHash: this.hash(token),
+        expiresAt: new Date(Date.now() + PASSWORD_LINK_DAYS * DAY_MS),
+        workspaceId: context.workspaceId,
+        createdById: context.createdById,
+      },
+      tx,
+    );
     const base = this.config.publicUrl.replace(/\/+$/, '');
     return `${base}/set-password?token=${encodeURIComponent(token)}`;
   }

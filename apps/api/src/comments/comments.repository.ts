@@ -44,16 +44,19 @@ export class CommentsRepository {
     return members.map((m) => m.userId);
   }
 
-  create(data: {
-    workspaceId: string;
-    commitmentId: string;
-    parentId: string | null;
-    authorId: string;
-    body: string;
-    stance: Stance | null;
-    mentionedIds: string[];
-  }): Promise<CommentRow> {
-    return this.prisma.comment.create({ data, include: commentInclude });
+  create(
+    tx: Tx,
+    data: {
+      workspaceId: string;
+      commitmentId: string;
+      parentId: string | null;
+      authorId: string;
+      body: string;
+      stance: Stance | null;
+      mentionedIds: string[];
+    },
+  ): Promise<CommentRow> {
+    return tx.comment.create({ data, include: commentInclude });
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

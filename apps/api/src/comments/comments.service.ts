@@ -4,6 +4,7 @@ import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldValidationException } from '../common/api-error.filter';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
+import { type ActivityInput, diffFields, recordActivity, snapshot } from '../history/activity';
 import { PolicyService } from '../permissions/policy.service';
 import { type CommentDto, type CreateCommentDto, type UpdateCommentDto } from './comment.dto';
 import { type CommentRow, CommentsRepository, type Tx } from './comments.repository';
@@ -44,14 +45,26 @@ export class CommentsService {
         ]);
       }
     }
-    const row = await this.comments.create({
-      workspaceId,
-      commitmentId,
-      parentId: input.parentId ?? null,
-      authorId: member.userId,
-      body: input.body,
-      stance: input.stance ?? null,
-      mentionedIds: await this.mentions(workspaceId, input.body),
+    const mentionedIds = await this.mentions(workspaceId, input.body);
+    const row = await this.comments.transaction(async (tx) => {
+      const created = await this.comments.create(tx, {
+        workspaceId,
+        commitmentId,
+        parentId: input.parentId ?? null,
+        authorId: member.userId,
+        body: input.body,
+        stance: input.stance ?? null,
+        mentionedIds,
+      });
+      await recordActivity(tx, {
+        ...commentEvent(member, created),
+        action: 'created',
+        changes: snapshot(
+          { body: created.body, stance: created.stance, parentId: created.parentId },
+          'after',
+        ),
+      });
+      return created;
     });
     return toDto(row);
   }
@@ -83,6 +96,17 @@ export class CommentsService {
         const bodyChanged = input.body !== undefined && input.body !== comment.body;
         const stanceChanged = input.stance !== undefined && input.stance !== comment.stance;
         if (!bodyChanged && !stanceChanged) return comment;
+        await recordActivity(tx, {
+          ...commentEvent(member, comment),
+          action: 'edited',
+          changes: diffFields<Record<string, unknown>>(
+            { body: comment.body, stance: comment.stance },
+            {
+              ...(bodyChanged && { body: input.body }),
+              ...(stanceChanged && { stance: input.stance }),
+            },
+          ),
+        });
         const updated = await this.comments.update(tx, comment.id, {
           ...(bodyChanged && { body: input.body, mentionedIds }),
           ...(stanceChanged && { stance: input.stance }),
@@ -118,7 +142,15 @@ export class CommentsService {
         }
       },
       async (tx, comment) => {
-        await this.comments.update(tx, comment.id, { deletedAt: new Date() });
+        const deletedAt = new Date();
+        await this.comments.update(tx, comment.id, { deletedAt });
+        // `moderated`: an administrator removed someone else's comment. The body is not copied
+        // into the trail, which every reader of the commitment's history sees.
+        await recordActivity(tx, {
+          ...commentEvent(member, comment),
+          action: comment.authorId === member.userId ? 'deleted' : 'moderated',
+          changes: { deletedAt: { before: null, after: deletedAt.toISOString() } },
+        });
       },
     );
   }
@@ -167,6 +199,20 @@ export class CommentsService {
   private mentions(workspaceId: string, body: string): Promise<string[]> {
     return this.comments.memberIdsByEmail(workspaceId, mentionedEmails(body));
   }
+}
+
+/** The audit event of a write on a comment, under its commitment. */
+function commentEvent(
+  member: WorkspaceActor,
+  comment: { id: string; commitmentId: string },
+): Omit<ActivityInput, 'action' | 'changes'> {
+  return {
+    workspaceId: member.workspaceId,
+    actorId: member.userId,
+    commitmentId: comment.commitmentId,
+    entityType: 'comment',
+    entityId: comment.id,
+  };
 }
 
 function notFound(commentId: string): NotFoundException {

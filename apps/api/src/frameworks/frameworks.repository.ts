@@ -77,8 +77,8 @@ export class FrameworksRepository {
     });
   }
 
-  create(workspaceId: string, data: FrameworkFields) {
-    return this.prisma.framework.create({ data: { ...data, workspaceId } });
+  create(tx: Tx, workspaceId: string, data: FrameworkFields) {
+    return tx.framework.create({ data: { ...data, workspaceId } });
   }
 
   /**

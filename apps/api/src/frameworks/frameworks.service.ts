@@ -7,7 +7,7 @@ import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
 import { isOverdue } from '../commitments/overdue';
 import { weightedProgress } from '../commitments/rollup';
-import { diffFields } from '../history/activity';
+import { diffFields, type FieldChanges, recordActivity, snapshot } from '../history/activity';
 import {
   type CommitmentNodeDto,
   type FrameworkDetailDto,
@@ -78,11 +78,33 @@ export class FrameworksService {
 
   /** A duplicate code in the workspace is a 409 (the unique constraint decides). */
   async create(member: WorkspaceActor, input: CreateFrameworkDto): Promise<FrameworkDto> {
-    const row = await this.frameworks.create(member.workspaceId, {
-      code: input.code,
-      titleVi: input.title.vi,
-      titleEn: input.title.en,
-      ...optionalFields(input),
+    const row = await this.frameworks.transaction(async (tx) => {
+      const created = await this.frameworks.create(tx, member.workspaceId, {
+        code: input.code,
+        titleVi: input.title.vi,
+        titleEn: input.title.en,
+        ...optionalFields(input),
+      });
+      await recordActivity(tx, {
+        ...frameworkEvent(member, created.id),
+        action: 'created',
+        changes: calendarDates(
+          snapshot(
+            {
+              code: created.code,
+              titleVi: created.titleVi,
+              titleEn: created.titleEn,
+              descriptionVi: created.descriptionVi,
+              descriptionEn: created.descriptionEn,
+              issuer: created.issuer,
+              adoptedOn: created.adoptedOn,
+              url: created.url,
+            },
+            'after',
+          ),
+        ),
+      });
+      return created;
     });
     return this.toDto(row, [], []);
   }
@@ -115,6 +137,11 @@ export class FrameworksService {
       const changed = Object.fromEntries(
         Object.keys(changes).map((field) => [field, sent[field as keyof FrameworkFields]]),
       ) as Partial<FrameworkFields>;
+      await recordActivity(tx, {
+        ...frameworkEvent(member, id),
+        action: 'updated',
+        changes: calendarDates(changes),
+      });
       return { row: await this.frameworks.update(tx, id, changed), stale: null };
     });
     // The framework as stored now (the locked row, or what the update wrote), without its tree.
@@ -169,6 +196,25 @@ export class FrameworksService {
       version: row.version,
     };
   }
+}
+
+/** The audit event of an administration write on the framework `id`. */
+function frameworkEvent(member: WorkspaceActor, id: string) {
+  return {
+    workspaceId: member.workspaceId,
+    actorId: member.userId,
+    commitmentId: null,
+    entityType: 'framework' as const,
+    entityId: id,
+  };
+}
+
+/** `adoptedOn` as the calendar date it is (YYYY-MM-DD), not a timestamp. */
+function calendarDates(changes: FieldChanges): FieldChanges {
+  const adopted = changes.adoptedOn;
+  if (!adopted) return changes;
+  const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : value);
+  return { ...changes, adoptedOn: { before: day(adopted.before), after: day(adopted.after) } };
 }
 
 /** The clearable fields of a framework as columns: left out stays, null clears. */

@@ -4,12 +4,38 @@ import type { Prisma } from '../generated/prisma/client';
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 export type ActivityEntity =
-  'commitment' | 'progressUpdate' | 'indicator' | 'measurement' | 'evidence' | 'position';
+  | 'commitment'
+  | 'progressUpdate'
+  | 'indicator'
+  | 'measurement'
+  | 'evidence'
+  | 'position'
+  | 'comment'
+  | 'member'
+  | 'organization'
+  | 'framework'
+  | 'workspace';
+
+/** Every kind of record the audit trail names, for filters and documentation. */
+export const ACTIVITY_ENTITIES: readonly ActivityEntity[] = [
+  'commitment',
+  'progressUpdate',
+  'indicator',
+  'measurement',
+  'evidence',
+  'position',
+  'comment',
+  'member',
+  'organization',
+  'framework',
+  'workspace',
+];
 
 export interface ActivityInput {
   workspaceId: string;
   actorId: string;
-  commitmentId: string;
+  /** The commitment the record belongs to; null for administration (members, organizations…). */
+  commitmentId: string | null;
   entityType: ActivityEntity;
   entityId: string;
   /** e.g. created, updated, archived, restored, submitted, approved, returned, deleted. */

@@ -59,34 +59,33 @@ export class MembersRepository {
 
   /**
    * Adds the user with this e-mail (created without a password when unknown) to the workspace.
-   * Null when they are a member already, active or not.
+   * Null when they are a member already, active or not. Call inside `transaction`.
    */
-  invite(
+  async invite(
+    tx: Tx,
     workspaceId: string,
     input: { email: string; displayName: string; role: Role; organizationId: string | null },
   ): Promise<MemberRow | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const user = await tx.user.upsert({
-        where: { email: input.email },
-        create: { email: input.email, displayName: input.displayName },
-        update: {},
-        select: { id: true },
-      });
-      const existing = await tx.membership.findUnique({
-        where: { userId_workspaceId: { userId: user.id, workspaceId } },
-        select: { id: true },
-      });
-      if (existing) return null;
-      // A concurrent invitation of the same user loses on the unique (userId, workspaceId): 409.
-      return tx.membership.create({
-        data: {
-          userId: user.id,
-          workspaceId,
-          role: input.role,
-          organizationId: input.organizationId,
-        },
-        select: MEMBER_SELECT,
-      });
+    const user = await tx.user.upsert({
+      where: { email: input.email },
+      create: { email: input.email, displayName: input.displayName },
+      update: {},
+      select: { id: true },
+    });
+    const existing = await tx.membership.findUnique({
+      where: { userId_workspaceId: { userId: user.id, workspaceId } },
+      select: { id: true },
+    });
+    if (existing) return null;
+    // A concurrent invitation of the same user loses on the unique (userId, workspaceId): 409.
+    return tx.membership.create({
+      data: {
+        userId: user.id,
+        workspaceId,
+        role: input.role,
+        organizationId: input.organizationId,
+      },
+      select: MEMBER_SELECT,
     });
   }
 

@@ -6,6 +6,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { FieldValidationException } from '../common/api-error.filter';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
+import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { toOrganizationDto } from '../organizations/organization.dto';
 import type { InvitationDto, InviteMemberDto, MemberDto, UpdateMemberDto } from './member.dto';
 import {
@@ -37,18 +38,37 @@ export class MembersService {
     const email = normalizeEmail(input.email);
     const organizationId = input.organizationId ?? null;
     await this.assertOrganization(member, organizationId);
-    const row = await this.members.invite(member.workspaceId, {
-      email,
-      displayName: input.displayName ?? email.split('@')[0]!,
-      role: input.role,
-      organizationId,
+    return this.members.transaction(async (tx) => {
+      const row = await this.members.invite(tx, member.workspaceId, {
+        email,
+        displayName: input.displayName ?? email.split('@')[0]!,
+        role: input.role,
+        organizationId,
+      });
+      if (!row) {
+        throw new ConflictException(
+          `${email} is already a member of this workspace (an inactive member is reactivated with PATCH)`,
+        );
+      }
+      const invitation = await this.invitation(member, row, tx);
+      // One event: who was added, with what role and organization, and whether a set-password
+      // link went with it (never the link itself).
+      await recordActivity(tx, {
+        ...memberEvent(member, row.id),
+        action: invitation.setPasswordUrl ? 'invited' : 'added',
+        changes: snapshot(
+          {
+            email: row.user.email,
+            displayName: row.user.displayName,
+            role: row.role,
+            organizationId: row.organization?.id ?? null,
+            active: row.active,
+          },
+          'after',
+        ),
+      });
+      return invitation;
     });
-    if (!row) {
-      throw new ConflictException(
-        `${email} is already a member of this workspace (an inactive member is reactivated with PATCH)`,
-      );
-    }
-    return this.invitation(member, row);
   }
 
   /**
@@ -92,6 +112,15 @@ export class MembersService {
         );
       }
       if (Object.keys(change).length === 0) return { before: target, after: target };
+      const changes = diffFields<Record<string, unknown>>(
+        {
+          role: target.role,
+          organizationId: target.organization?.id ?? null,
+          active: target.active,
+        },
+        { ...change },
+      );
+      await recordActivity(tx, { ...memberEvent(member, id), action: 'updated', changes });
       return { before: target, after: await this.members.update(tx, id, change) };
     });
     if (before.active && !after.active) {
@@ -109,16 +138,26 @@ export class MembersService {
     if (row.user.passwordHash) {
       throw new ConflictException('This member has set a password already');
     }
-    return this.invitation(member, row);
+    return this.members.transaction(async (tx) => {
+      const invitation = await this.invitation(member, row, tx);
+      // The event says a link was issued, and by whom; the link (a secret) is never stored.
+      await recordActivity(tx, {
+        ...memberEvent(member, row.id),
+        action: 'passwordLinkIssued',
+        changes: {},
+      });
+      return invitation;
+    });
   }
 
-  private async invitation(member: WorkspaceActor, row: MemberRow): Promise<InvitationDto> {
+  private async invitation(member: WorkspaceActor, row: MemberRow, tx: Tx): Promise<InvitationDto> {
     const setPasswordUrl = row.user.passwordHash
       ? null
-      : await this.passwordTokens.issue(row.userId, {
-          workspaceId: member.workspaceId,
-          createdById: member.userId,
-        });
+      : await this.passwordTokens.issue(
+          row.userId,
+          { workspaceId: member.workspaceId, createdById: member.userId },
+          tx,
+        );
     return { member: toMemberDto(row), setPasswordUrl };
   }
 
@@ -133,6 +172,17 @@ export class MembersService {
       ]);
     }
   }
+}
+
+/** The audit event of an administration write on the membership `id`. */
+function memberEvent(member: WorkspaceActor, id: string) {
+  return {
+    workspaceId: member.workspaceId,
+    actorId: member.userId,
+    commitmentId: null,
+    entityType: 'member' as const,
+    entityId: id,
+  };
 }
 
 function toMemberDto(row: MemberRow): MemberDto {

@@ -35,8 +35,8 @@ export class OrganizationsRepository {
     return this.prisma.organization.findFirst({ where: { workspaceId, id } });
   }
 
-  create(workspaceId: string, data: Required<OrganizationFields>) {
-    return this.prisma.organization.create({ data: { workspaceId, ...data } });
+  create(tx: Tx, workspaceId: string, data: Required<OrganizationFields>) {
+    return tx.organization.create({ data: { workspaceId, ...data } });
   }
 
   /**

@@ -2,6 +2,7 @@ import type { WorkspaceActor } from '../auth/actor';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
+import { diffFields, recordActivity, snapshot } from '../history/activity';
 import {
   type CreateOrganizationDto,
   type OrganizationDto,
@@ -27,11 +28,19 @@ export class OrganizationsService {
 
   /** A duplicate short name in the workspace is a 409 (the unique constraint decides). */
   async create(member: WorkspaceActor, input: CreateOrganizationDto): Promise<OrganizationDto> {
-    const row = await this.organizations.create(member.workspaceId, {
-      shortName: input.shortName,
-      nameVi: input.name.vi,
-      nameEn: input.name.en,
-      constituency: input.constituency,
+    const row = await this.organizations.transaction(async (tx) => {
+      const created = await this.organizations.create(tx, member.workspaceId, {
+        shortName: input.shortName,
+        nameVi: input.name.vi,
+        nameEn: input.name.en,
+        constituency: input.constituency,
+      });
+      await recordActivity(tx, {
+        ...organizationEvent(member, created.id),
+        action: 'created',
+        changes: snapshot(fieldsOf(created), 'after'),
+      });
+      return created;
     });
     return toOrganizationDto(row);
   }
@@ -59,6 +68,11 @@ export class OrganizationsService {
         ),
       ) as OrganizationFields;
       if (Object.keys(changed).length === 0) return toOrganizationDto(row);
+      await recordActivity(tx, {
+        ...organizationEvent(member, id),
+        action: 'updated',
+        changes: diffFields<Record<string, unknown>>(fieldsOf(row), { ...changed }),
+      });
       return toOrganizationDto(await this.organizations.update(tx, id, changed));
     });
   }
@@ -68,9 +82,14 @@ export class OrganizationsService {
    * more can go: history must keep its owners.
    */
   async remove(member: WorkspaceActor, id: string, ifMatch: string | undefined): Promise<void> {
-    await this.write(member, id, ifMatch, async (tx) => {
+    await this.write(member, id, ifMatch, async (tx, row) => {
       refuseWhileReferenced(await this.organizations.references(tx, id));
       await this.organizations.delete(tx, id);
+      await recordActivity(tx, {
+        ...organizationEvent(member, id),
+        action: 'deleted',
+        changes: snapshot(fieldsOf(row), 'before'),
+      });
     });
   }
 
@@ -96,6 +115,27 @@ export class OrganizationsService {
       return apply(tx, row);
     });
   }
+}
+
+/** The audit event of an administration write on the organization `id`. */
+function organizationEvent(member: WorkspaceActor, id: string) {
+  return {
+    workspaceId: member.workspaceId,
+    actorId: member.userId,
+    commitmentId: null,
+    entityType: 'organization' as const,
+    entityId: id,
+  };
+}
+
+/** What the audit trail records of an organization. */
+function fieldsOf(row: OrganizationRow): Required<OrganizationFields> {
+  return {
+    shortName: row.shortName,
+    nameVi: row.nameVi,
+    nameEn: row.nameEn,
+    constituency: row.constituency,
+  };
 }
 
 function refuseWhileReferenced(references: OrganizationReferences): void {

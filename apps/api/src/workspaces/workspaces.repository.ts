@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
+import { recordActivity, snapshot } from '../history/activity';
 
 @Injectable()
 export class WorkspacesRepository {
@@ -21,11 +22,26 @@ export class WorkspacesRepository {
     });
   }
 
-  /** A new workspace with its creator as its first (active) administrator, in one statement. */
+  /**
+   * A new workspace with its creator as its first (active) administrator, and the event that
+   * records who created it, in one transaction.
+   */
   createWithAdmin(slug: string, name: string, userId: string) {
-    return this.prisma.workspace.create({
-      data: { slug, name, memberships: { create: { userId, role: 'ADMIN' } } },
-      select: { id: true, slug: true, name: true, isDemo: true },
+    return this.prisma.$transaction(async (tx) => {
+      const workspace = await tx.workspace.create({
+        data: { slug, name, memberships: { create: { userId, role: 'ADMIN' } } },
+        select: { id: true, slug: true, name: true, isDemo: true },
+      });
+      await recordActivity(tx, {
+        workspaceId: workspace.id,
+        actorId: userId,
+        commitmentId: null,
+        entityType: 'workspace',
+        entityId: workspace.id,
+        action: 'created',
+        changes: snapshot({ slug, name }, 'after'),
+      });
+      return workspace;
     });
   }
 }

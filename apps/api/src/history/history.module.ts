@@ -3,10 +3,11 @@ import { CommitmentsModule } from '../commitments/commitments.module';
 import { HistoryController } from './history.controller';
 import { HistoryRepository } from './history.repository';
 import { HistoryService } from './history.service';
+import { WorkspaceActivityController } from './workspace-activity.controller';
 
 @Module({
   imports: [CommitmentsModule],
-  controllers: [HistoryController],
+  controllers: [HistoryController, WorkspaceActivityController],
   providers: [HistoryRepository, HistoryService],
 })
 export class HistoryModule {}

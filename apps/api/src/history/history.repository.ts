@@ -40,4 +40,47 @@ export class HistoryRepository {
       include: { actor: { select: { id: true, displayName: true } } },
     });
   }
+
+  /**
+   * A page of the workspace's whole trail, newest first, strictly after the cursor in
+   * (createdAt, id) descending order, narrowed by the filters.
+   */
+  findForWorkspace(
+    workspaceId: string,
+    filter: { entityTypes?: string[]; actorId?: string; from?: Date; until?: Date },
+    after: { at: Date; id: string } | null,
+    limit: number,
+  ): Promise<ActivityRow[]> {
+    return this.prisma.activityEvent.findMany({
+      where: {
+        workspaceId,
+        ...(filter.entityTypes && { entityType: { in: filter.entityTypes } }),
+        ...(filter.actorId && { actorId: filter.actorId }),
+        AND: [
+          filter.from ? { createdAt: { gte: filter.from } } : {},
+          filter.until ? { createdAt: { lt: filter.until } } : {},
+          after
+            ? {
+                OR: [
+                  { createdAt: { lt: after.at } },
+                  { createdAt: after.at, id: { lt: after.id } },
+                ],
+              }
+            : {},
+        ],
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      include: { actor: { select: { id: true, displayName: true } } },
+    });
+  }
+
+  /** Reference and titles of the workspace's commitments with these ids (archived included). */
+  commitmentRefs(workspaceId: string, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.prisma.commitment.findMany({
+      where: { workspaceId, id: { in: ids } },
+      select: { id: true, reference: true, titleVi: true, titleEn: true },
+    });
+  }
 }

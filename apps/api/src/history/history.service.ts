@@ -2,12 +2,21 @@ import type { WorkspaceActor } from '../auth/actor';
 import { Injectable } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { decodeKeyset, encodeKeyset, invalidCursor } from '../common/cursor';
+import { FieldValidationException } from '../common/api-error.filter';
+import { dateColumn } from '../common/dates';
 import { type List } from '../common/list';
+import { localized } from '../common/localized';
 import type { FieldChanges } from './activity';
-import { type ActivityEventDto, type HistoryQuery } from './history.dto';
+import {
+  type ActivityEventDto,
+  type HistoryQuery,
+  type WorkspaceActivityEventDto,
+  type WorkspaceActivityQuery,
+} from './history.dto';
 import { HistoryRepository } from './history.repository';
 
 const DEFAULT_LIMIT = 25;
+const DAY_MS = 24 * 60 * 60_000;
 
 @Injectable()
 export class HistoryService {
@@ -34,6 +43,58 @@ export class HistoryService {
         actor: row.actor,
         entityType: row.entityType,
         entityId: row.entityId,
+        action: row.action,
+        changes: (row.changes ?? {}) as FieldChanges,
+      })),
+      nextCursor:
+        rows.length > limit && last ? encodeKeyset(last.createdAt.toISOString(), last.id) : null,
+    };
+  }
+
+  /**
+   * The workspace's whole audit trail (administration included), newest first. Who may read it
+   * is decided by the route's permission (`workspace.manage`).
+   */
+  async forWorkspace(
+    member: WorkspaceActor,
+    query: WorkspaceActivityQuery,
+  ): Promise<List<WorkspaceActivityEventDto>> {
+    if (query.from && query.to && query.from > query.to) {
+      throw new FieldValidationException([{ field: 'to', message: 'must not be before from' }]);
+    }
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const rows = await this.history.findForWorkspace(
+      member.workspaceId,
+      {
+        entityTypes: query.entityType,
+        actorId: query.actorId,
+        from: query.from ? dateColumn(query.from) : undefined,
+        until: query.to ? new Date(dateColumn(query.to).getTime() + DAY_MS) : undefined,
+      },
+      after,
+      limit + 1,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const commitmentIds = [
+      ...new Set(page.map((row) => row.commitmentId).filter((id): id is string => id !== null)),
+    ];
+    const refs = new Map(
+      (await this.history.commitmentRefs(member.workspaceId, commitmentIds)).map((c) => [
+        c.id,
+        { id: c.id, reference: c.reference, title: localized(c.titleVi, c.titleEn) },
+      ]),
+    );
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        at: row.createdAt.toISOString(),
+        actor: row.actor,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        commitmentId: row.commitmentId,
+        commitment: (row.commitmentId && refs.get(row.commitmentId)) || null,
         action: row.action,
         changes: (row.changes ?? {}) as FieldChanges,
       })),

@@ -134,6 +134,11 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     ],
     rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
   },
+  {
+    row: "read the workspace's activity log (audit trail)",
+    routes: ['GET /api/workspaces/:slug/activity'],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
+  },
 ];
 
 /** The demo persona who holds each role. */

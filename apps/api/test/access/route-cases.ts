@@ -331,6 +331,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     params: freshEvidenceFile,
   },
   'GET /api/workspaces/:slug/members': {},
+  'GET /api/workspaces/:slug/activity': {},
   'POST /api/workspaces/:slug/members': {
     body: () => ({ email: `invitee-${randomUUID()}@example.org`, role: 'VIEWER' }),
   },

@@ -27,6 +27,7 @@ import { SetPasswordPage } from './features/auth/SetPasswordPage';
 import { TokensPage } from './features/account/TokensPage';
 import { MembersPage } from './features/admin/MembersPage';
 import { OrganizationsPage } from './features/admin/OrganizationsPage';
+import { ActivityPage } from './features/admin/ActivityPage';
 
 /** Pages anyone may open; every other page needs a session. */
 export const PUBLIC_PATHS = ['/sign-in', '/set-password'];
@@ -130,6 +131,12 @@ const organizationsRoute = createRoute({
   component: OrganizationsPage,
 });
 
+const activityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/admin/activity',
+  component: ActivityPage,
+});
+
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
@@ -145,6 +152,7 @@ export const routeTree = rootRoute.addChildren([
     myWorkRoute,
     membersRoute,
     organizationsRoute,
+    activityRoute,
   ]),
 ]);
 

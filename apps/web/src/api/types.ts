@@ -51,6 +51,7 @@ export type OrganizationBody = Schemas['CreateOrganizationDto'];
 export type CreateCommitmentBody = Schemas['CreateCommitmentDto'];
 export type UpdateCommitmentBody = Schemas['UpdateCommitmentDto'];
 export type ActivityEvent = Schemas['ActivityEventDto'];
+export type WorkspaceActivityEvent = Schemas['WorkspaceActivityEventDto'];
 
 export type CreateProgressUpdateBody = Schemas['CreateProgressUpdateDto'];
 export type UpdateProgressUpdateBody = Schemas['UpdateProgressUpdateDto'];

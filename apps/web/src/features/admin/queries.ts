@@ -1,6 +1,12 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ifMatch } from '../../api/concurrency';
+import type { paths } from '@spct/contracts';
 import type { InviteMemberBody, OrganizationBody, UpdateMemberBody } from '../../api/types';
 
 /** A record being edited: its id and the version the change is based on (sent as If-Match). */
@@ -93,3 +99,46 @@ export function useDeleteOrganization(slug: string) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
   });
 }
+
+export const ACTIVITY_PAGE_SIZE = 25;
+
+/** What the activity log is narrowed to: kinds of record and who acted (empty: everything). */
+export interface ActivityFilters {
+  entityTypes: ActivityEntityType[];
+  actorId: string | null;
+}
+
+export type ActivityEntityType = NonNullable<
+  NonNullable<
+    NonNullable<
+      paths['/api/workspaces/{slug}/activity']['get']['parameters']['query']
+    >['entityType']
+  >
+>[number];
+
+export const activityKeys = {
+  all: ['activity'] as const,
+  list: (slug: string, filters: ActivityFilters) => [...activityKeys.all, slug, filters] as const,
+};
+
+/** The workspace's audit trail, newest first, a page at a time. */
+export const activityQuery = (slug: string, filters: ActivityFilters) =>
+  infiniteQueryOptions({
+    queryKey: activityKeys.list(slug, filters),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/workspaces/{slug}/activity', {
+          params: {
+            path: { slug },
+            query: {
+              cursor: pageParam ?? undefined,
+              limit: ACTIVITY_PAGE_SIZE,
+              entityType: filters.entityTypes.length > 0 ? filters.entityTypes : undefined,
+              actorId: filters.actorId ?? undefined,
+            },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });

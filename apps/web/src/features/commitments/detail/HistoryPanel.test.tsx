@@ -103,4 +103,47 @@ describe('history tab', () => {
       'next-1',
     ]);
   });
+
+  it('shows comment edits and moderation readably', async () => {
+    const edited: ActivityEvent = {
+      id: 'ev-c1',
+      at: '2026-05-03T03:15:00.000Z',
+      actor,
+      entityType: 'comment',
+      entityId: 'cm-1',
+      action: 'edited',
+      changes: {
+        body: { before: 'Cần số liệu', after: 'Cần số liệu 2026' },
+        stance: { before: 'CONCERN', after: 'QUESTION' },
+      },
+    };
+    const moderated: ActivityEvent = {
+      id: 'ev-c2',
+      at: '2026-05-04T03:15:00.000Z',
+      actor: { id: 'u-admin', displayName: 'Quản trị viên' },
+      entityType: 'comment',
+      entityId: 'cm-1',
+      action: 'moderated',
+      changes: { deletedAt: { before: null, after: '2026-05-04T03:15:00.000Z' } },
+    };
+    renderApp('/w/viet-nam/commitments/c-nq42-1?tab=history', {
+      [`${WS}/organizations`]: page(organizations),
+      [`${WS}/members`]: page(members),
+      [`${WS}/frameworks/f-nq42`]: { tree: [] },
+      [BASE]: commitmentDetail,
+      [`${BASE}/history`]: page([moderated, edited]),
+    });
+    const list = await screen.findByRole('list', { name: 'Lịch sử thay đổi' });
+    const [first, second] = within(list).getAllByRole('article');
+    expect(first).toHaveTextContent('Quản trị viênđã xóa (kiểm duyệt)một bình luận');
+    expect(within(first!).getByRole('rowheader', { name: 'Ngày xóa' })).toBeInTheDocument();
+    expect(second).toHaveTextContent('đã sửamột bình luận');
+    const edit = within(second!).getByRole('table');
+    expect(within(edit).getByRole('row', { name: /Nội dung/ })).toHaveTextContent(
+      'Nội dungCần số liệuCần số liệu 2026',
+    );
+    expect(within(edit).getByRole('row', { name: /Quan điểm/ })).toHaveTextContent(
+      'Quan điểmQuan ngạiCâu hỏi',
+    );
+  });
 });

@@ -35,6 +35,8 @@ const ENUM_FIELDS: Record<string, string> = {
   kind: 'evidenceKind',
   position: 'position',
   stance: 'stance',
+  role: 'role',
+  constituency: 'constituency',
 };
 const ENUM_LIST_FIELDS: Record<string, string> = { targetGroups: 'targetGroup' };
 

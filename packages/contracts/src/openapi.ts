@@ -741,6 +741,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{slug}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        get: operations["workspaceActivity_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1704,7 +1723,7 @@ export interface components {
             /** @description null once the user is deleted */
             actor: components["schemas"]["UserRefDto"] | null;
             /**
-             * @description commitment, progressUpdate, indicator, measurement, evidence…
+             * @description commitment, progressUpdate, indicator, measurement, evidence, position, comment, member, organization, framework, workspace
              * @example commitment
              */
             entityType: string;
@@ -1733,6 +1752,59 @@ export interface components {
         };
         ActivityEventListDto: {
             items: components["schemas"]["ActivityEventDto"][];
+            nextCursor: string | null;
+        };
+        ActivityCommitmentRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 1.2 */
+            reference: string;
+            title: components["schemas"]["LocalizedText"];
+        };
+        WorkspaceActivityEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description null once the user is deleted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /**
+             * @description commitment, progressUpdate, indicator, measurement, evidence, position, comment, member, organization, framework, workspace
+             * @example commitment
+             */
+            entityType: string;
+            /** Format: uuid */
+            entityId: string;
+            /**
+             * @description created, updated, archived, restored, rolledUp, submitted, approved, returned…
+             * @example updated
+             */
+            action: string;
+            /**
+             * @description Field-level change: { field: { before, after } }
+             * @example {
+             *       "targetDate": {
+             *         "before": "2030-12-31",
+             *         "after": "2029-12-31"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    before: unknown;
+                    after: unknown;
+                };
+            };
+            /**
+             * Format: uuid
+             * @description The commitment the record belongs to; null for members, organizations…
+             */
+            commitmentId: string | null;
+            /** @description null when there is no commitment (or it no longer exists) */
+            commitment: components["schemas"]["ActivityCommitmentRefDto"] | null;
+        };
+        WorkspaceActivityListDto: {
+            items: components["schemas"]["WorkspaceActivityEventDto"][];
             nextCursor: string | null;
         };
         FieldErrorDto: {
@@ -5357,6 +5429,69 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    workspaceActivity_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only events on these kinds of records (repeatable) */
+                entityType?: ("commitment" | "progressUpdate" | "indicator" | "measurement" | "evidence" | "position" | "comment" | "member" | "organization" | "framework" | "workspace")[];
+                /** @description Only what this user did */
+                actorId?: string;
+                /** @description From this day on (UTC, inclusive) */
+                from?: string;
+                /** @description Up to the end of this day (UTC, inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceActivityListDto"];
+                };
+            };
+            /** @description Invalid filter or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: {
                 headers: {

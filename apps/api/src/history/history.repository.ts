@@ -20,25 +20,14 @@ export class HistoryRepository {
     after: { at: Date; id: string } | null,
     limit: number,
   ): Promise<ActivityRow[]> {
-    return this.prisma.activityEvent.findMany({
-      where: {
+    return this.page(
+      {
         workspaceId,
-        AND: [
-          { OR: [{ commitmentId }, { entityType: 'commitment', entityId: commitmentId }] },
-          after
-            ? {
-                OR: [
-                  { createdAt: { lt: after.at } },
-                  { createdAt: after.at, id: { lt: after.id } },
-                ],
-              }
-            : {},
-        ],
+        OR: [{ commitmentId }, { entityType: 'commitment', entityId: commitmentId }],
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit,
-      include: { actor: { select: { id: true, displayName: true } } },
-    });
+      after,
+      limit,
+    );
   }
 
   /**
@@ -51,24 +40,32 @@ export class HistoryRepository {
     after: { at: Date; id: string } | null,
     limit: number,
   ): Promise<ActivityRow[]> {
-    return this.prisma.activityEvent.findMany({
-      where: {
+    return this.page(
+      {
         workspaceId,
         ...(filter.entityTypes && { entityType: { in: filter.entityTypes } }),
         ...(filter.actorId && { actorId: filter.actorId }),
         AND: [
           filter.from ? { createdAt: { gte: filter.from } } : {},
           filter.until ? { createdAt: { lt: filter.until } } : {},
-          after
-            ? {
-                OR: [
-                  { createdAt: { lt: after.at } },
-                  { createdAt: after.at, id: { lt: after.id } },
-                ],
-              }
-            : {},
         ],
       },
+      after,
+      limit,
+    );
+  }
+
+  /** Events matching `where`, newest first, strictly after the cursor in (createdAt, id) order. */
+  private page(
+    where: Prisma.ActivityEventWhereInput,
+    after: { at: Date; id: string } | null,
+    limit: number,
+  ): Promise<ActivityRow[]> {
+    const afterCursor: Prisma.ActivityEventWhereInput = after
+      ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }
+      : {};
+    return this.prisma.activityEvent.findMany({
+      where: { AND: [where, afterCursor] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit,
       include: { actor: { select: { id: true, displayName: true } } },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import {
   useNames,
 } from '../commitments/detail/fieldValues';
 import { frameworksQuery } from '../frameworks/queries';
-import { EmptyState, ErrorState, LoadingState } from '../layout/states';
+import { EmptyState, ErrorState, LoadingState, LoadMore } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { organizationsQuery } from '../organizations/queries';
 import { AdminFrame } from './AdminFrame';
@@ -112,17 +112,7 @@ function ActivityLog({ slug }: { slug: string }) {
           filtered={type !== 'all' || actorId !== ''}
         />
       )}
-      {query.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
     </Stack>
   );
 }

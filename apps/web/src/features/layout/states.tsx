@@ -62,3 +62,24 @@ export function QueryState<T>({ query, loading, children }: QueryStateProps<T>) 
   }
   return <>{children(query.data)}</>;
 }
+
+/** "Load more" under a list read page by page (TanStack Query's infinite queries). */
+export function LoadMore({
+  query,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+}) {
+  const { t } = useTranslation();
+  if (!query.hasNextPage) return null;
+  return (
+    <Group justify="center">
+      <Button
+        variant="default"
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+      >
+        {t('common.loadMore')}
+      </Button>
+    </Group>
+  );
+}

@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { infiniteQueryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import type { ActivityEvent } from '../../../api/types';
 import { useFormat } from '../../../i18n/format';
-import { EmptyState, ErrorState, LoadingState } from '../../layout/states';
+import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../layout/states';
 import { commitmentKeys, commitmentQuery } from '../queries';
 import {
   FieldValue,
@@ -61,17 +61,7 @@ export function HistoryPanel({ slug, commitmentId }: { slug: string; commitmentI
           </li>
         ))}
       </Stack>
-      {query.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
     </Stack>
   );
 }

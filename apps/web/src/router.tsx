@@ -28,6 +28,10 @@ import { TokensPage } from './features/account/TokensPage';
 import { MembersPage } from './features/admin/MembersPage';
 import { OrganizationsPage } from './features/admin/OrganizationsPage';
 import { ActivityPage } from './features/admin/ActivityPage';
+import {
+  FrameworksAdminPage,
+  validateFrameworksAdminSearch,
+} from './features/admin/FrameworksAdminPage';
 
 /** Pages anyone may open; every other page needs a session. */
 export const PUBLIC_PATHS = ['/sign-in', '/set-password'];
@@ -131,6 +135,13 @@ const organizationsRoute = createRoute({
   component: OrganizationsPage,
 });
 
+const frameworksAdminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/admin/frameworks',
+  validateSearch: validateFrameworksAdminSearch,
+  component: FrameworksAdminPage,
+});
+
 const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/w/$slug/admin/activity',
@@ -152,6 +163,7 @@ export const routeTree = rootRoute.addChildren([
     myWorkRoute,
     membersRoute,
     organizationsRoute,
+    frameworksAdminRoute,
     activityRoute,
   ]),
 ]);

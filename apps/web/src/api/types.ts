@@ -48,6 +48,7 @@ export type InviteMemberBody = Schemas['InviteMemberDto'];
 export type Invitation = Schemas['InvitationDto'];
 export type UpdateMemberBody = Schemas['UpdateMemberDto'];
 export type OrganizationBody = Schemas['CreateOrganizationDto'];
+export type FrameworkBody = Schemas['CreateFrameworkDto'];
 export type CreateCommitmentBody = Schemas['CreateCommitmentDto'];
 export type UpdateCommitmentBody = Schemas['UpdateCommitmentDto'];
 export type ActivityEvent = Schemas['ActivityEventDto'];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -56,9 +56,15 @@ function ActivityLog({ slug }: { slug: string }) {
   const translate = useLooseTranslation();
   const [type, setType] = useState('all');
   const [actorId, setActorId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  // Days as the date inputs give them (YYYY-MM-DD); a reversed range is not sent.
+  const reversed = from !== '' && to !== '' && from > to;
   const filters: ActivityFilters = {
     entityTypes: TYPE_FILTERS[type] ?? [],
     actorId: actorId || null,
+    from: from || null,
+    to: reversed ? null : to || null,
   };
   const members = useQuery(membersQuery(slug));
   const query = useInfiniteQuery(activityQuery(slug, filters));
@@ -98,6 +104,21 @@ function ActivityLog({ slug }: { slug: string }) {
               ...people.map((m) => ({ value: m.userId, label: m.displayName })),
             ]}
           />
+          <TextInput
+            label={t('admin.activity.from')}
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(event) => setFrom(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t('admin.activity.to')}
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(event) => setTo(event.currentTarget.value)}
+            error={reversed ? t('admin.activity.reversed') : undefined}
+          />
         </Group>
       </Group>
       {query.isPending ? (
@@ -109,7 +130,7 @@ function ActivityLog({ slug }: { slug: string }) {
           events={query.data.pages.flatMap((page) => page.items)}
           names={names}
           slug={slug}
-          filtered={type !== 'all' || actorId !== ''}
+          filtered={type !== 'all' || actorId !== '' || from !== '' || to !== ''}
         />
       )}
       <LoadMore query={query} />

@@ -30,6 +30,13 @@ export function AdminFrame({ slug, children }: { slug: string; children: ReactNo
           >
             {t('admin.organizations.title')}
           </RouterAnchor>
+          <RouterAnchor
+            to="/w/$slug/admin/frameworks"
+            params={{ slug }}
+            className={classes.navLink}
+          >
+            {t('admin.frameworks.title')}
+          </RouterAnchor>
           <RouterAnchor to="/w/$slug/admin/activity" params={{ slug }} className={classes.navLink}>
             {t('admin.activity.title')}
           </RouterAnchor>

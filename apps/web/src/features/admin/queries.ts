@@ -7,13 +7,19 @@ import {
 import { api, unwrap } from '../../api/client';
 import { ifMatch } from '../../api/concurrency';
 import type { paths } from '@spct/contracts';
-import type { InviteMemberBody, OrganizationBody, UpdateMemberBody } from '../../api/types';
+import type {
+  FrameworkBody,
+  InviteMemberBody,
+  OrganizationBody,
+  UpdateMemberBody,
+} from '../../api/types';
 
 /** A record being edited: its id and the version the change is based on (sent as If-Match). */
 export interface Edited {
   id: string;
   version: number;
 }
+import { frameworkKeys } from '../frameworks/queries';
 import { organizationKeys } from '../organizations/queries';
 
 export const memberKeys = {
@@ -100,12 +106,39 @@ export function useDeleteOrganization(slug: string) {
   });
 }
 
+export function useSaveFramework(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ framework, body }: { framework?: Edited; body: FrameworkBody }) =>
+      framework
+        ? unwrap(
+            api.PATCH('/api/workspaces/{slug}/frameworks/{id}', {
+              params: {
+                path: { slug, id: framework.id },
+                header: { 'If-Match': ifMatch(framework.version) },
+              },
+              body,
+            }),
+          )
+        : unwrap(
+            api.POST('/api/workspaces/{slug}/frameworks', { params: { path: { slug } }, body }),
+          ),
+    // Settled: a 412 also means the list is stale; a framework's detail shows its fields too.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: frameworkKeys.all }),
+  });
+}
+
 export const ACTIVITY_PAGE_SIZE = 25;
 
-/** What the activity log is narrowed to: kinds of record and who acted (empty: everything). */
+/**
+ * What the activity log is narrowed to: kinds of record, who acted and the days (YYYY-MM-DD,
+ * both inclusive) it happened on (empty or null: everything).
+ */
 export interface ActivityFilters {
   entityTypes: ActivityEntityType[];
   actorId: string | null;
+  from: string | null;
+  to: string | null;
 }
 
 export type ActivityEntityType = NonNullable<
@@ -135,6 +168,8 @@ export const activityQuery = (slug: string, filters: ActivityFilters) =>
               limit: ACTIVITY_PAGE_SIZE,
               entityType: filters.entityTypes.length > 0 ? filters.entityTypes : undefined,
               actorId: filters.actorId ?? undefined,
+              from: filters.from ?? undefined,
+              to: filters.to ?? undefined,
             },
           },
         }),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES } from '@spct/contracts';
 import type { Framework } from '../../api/types';
 import { useFormat } from '../../i18n/format';
+import { useMembership } from '../auth/useMembership';
 import { EmptyState, QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { ProgressBar, StatusBadge } from '../commitments/badges';
@@ -14,6 +15,8 @@ export function FrameworksPage() {
   const { t } = useTranslation();
   const { slug } = useParams({ from: '/_authenticated/w/$slug' });
   const query = useQuery(frameworksQuery(slug));
+  // Administrators manage frameworks: each card links to its form in the administration.
+  const canManage = useMembership(slug).can('workspace.manage');
   return (
     <Stack gap="md">
       <div>
@@ -27,7 +30,12 @@ export function FrameworksPage() {
           ) : (
             <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
               {page.items.map((framework) => (
-                <FrameworkCard key={framework.id} slug={slug} framework={framework} />
+                <FrameworkCard
+                  key={framework.id}
+                  slug={slug}
+                  framework={framework}
+                  canManage={canManage}
+                />
               ))}
             </SimpleGrid>
           )
@@ -37,7 +45,15 @@ export function FrameworksPage() {
   );
 }
 
-function FrameworkCard({ slug, framework }: { slug: string; framework: Framework }) {
+function FrameworkCard({
+  slug,
+  framework,
+  canManage,
+}: {
+  slug: string;
+  framework: Framework;
+  canManage: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const title = format.text(framework.title);
@@ -134,6 +150,17 @@ function FrameworkCard({ slug, framework }: { slug: string; framework: Framework
             >
               {t('frameworks.sourceLink')}
             </Text>
+          )}
+          {canManage && (
+            <RouterAnchor
+              to="/w/$slug/admin/frameworks"
+              params={{ slug }}
+              search={{ edit: framework.id }}
+              size="sm"
+              aria-label={t('frameworks.editNamed', { name: framework.code })}
+            >
+              {t('common.edit')}
+            </RouterAnchor>
           )}
         </Group>
       </Stack>

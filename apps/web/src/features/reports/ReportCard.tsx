@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import {
   Alert,
@@ -284,7 +285,7 @@ export function ReportCard({
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 function fieldLabel(t: Translate, field: string): string {
   switch (field) {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type ComponentPropsWithRef, useState } from 'react';
 import { Alert, Button, type ButtonProps, Group, Modal, Stack, Text } from '@mantine/core';
 import { createLink } from '@tanstack/react-router';
@@ -73,7 +74,7 @@ export function CommitmentActions({
   );
 }
 
-function archiveErrorMessage(error: unknown, t: ReturnType<typeof useTranslation>['t']) {
+function archiveErrorMessage(error: unknown, t: TFunction) {
   if (error instanceof ApiError) {
     if (error.status === 409) return t('detail.archiveHasChildren');
     if (error.status === 412) return t('detail.changedMeanwhile');

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
 import {
   adminMe,
@@ -117,6 +117,54 @@ describe('administration: activity log', () => {
     last = sent.filter((r) => r.path === ACTIVITY).at(-1)!;
     expect(last.url.searchParams.get('actorId')).toBe('u-employer');
     expect(last.url.searchParams.getAll('entityType')).toHaveLength(4);
+  });
+
+  it('sends the from and to days in the request, with the other filters', async () => {
+    const { user, sent } = renderApp('/w/viet-nam/admin/activity', {
+      ...base,
+      [ACTIVITY]: (url: URL) =>
+        page(url.searchParams.get('from') === '2026-11-19' ? [moderated] : [roleChange]),
+    });
+    const table = () => screen.findByRole('table', { name: 'Hoạt động của không gian làm việc' });
+    await table();
+    const last = () => sent.filter((r) => r.path === ACTIVITY).at(-1)!.url.searchParams;
+    expect(last().get('from')).toBeNull();
+    expect(last().get('to')).toBeNull();
+
+    await user.selectOptions(screen.getByLabelText('Loại bản ghi'), 'comment');
+    await user.type(screen.getByLabelText('Từ ngày'), '2026-11-19');
+    expect(await within(await table()).findByText('đã xóa (kiểm duyệt)')).toBeInTheDocument();
+    expect(last().get('from')).toBe('2026-11-19');
+    expect(last().get('to')).toBeNull();
+    expect(last().getAll('entityType')).toEqual(['comment']);
+
+    await user.type(screen.getByLabelText('Đến ngày'), '2026-11-20');
+    await waitFor(() => expect(last().get('to')).toBe('2026-11-20'));
+    expect(last().get('from')).toBe('2026-11-19');
+
+    // Cleared: the whole log again.
+    await user.clear(screen.getByLabelText('Từ ngày'));
+    await waitFor(() => expect(last().get('from')).toBeNull());
+    expect(last().get('to')).toBe('2026-11-20');
+    await waitFor(async () =>
+      expect(within(await table()).getByText('Trần Văn Hùng')).toBeInTheDocument(),
+    );
+  });
+
+  it('does not send a range that ends before it starts, and says so', async () => {
+    const { user, sent } = renderApp('/w/viet-nam/admin/activity', {
+      ...base,
+      [ACTIVITY]: page([roleChange]),
+    });
+    await screen.findByRole('table', { name: 'Hoạt động của không gian làm việc' });
+    await user.type(screen.getByLabelText('Từ ngày'), '2026-11-20');
+    await user.type(screen.getByLabelText('Đến ngày'), '2026-11-01');
+    expect(screen.getByLabelText('Đến ngày')).toHaveAccessibleDescription(
+      'Ngày kết thúc không được trước ngày bắt đầu.',
+    );
+    expect(sent.filter((r) => r.path === ACTIVITY).some((r) => r.url.searchParams.has('to'))).toBe(
+      false,
+    );
   });
 
   it('says when nothing matches the filters', async () => {

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrors } from '../../api/client';
+import { staleCurrent } from '../../api/concurrency';
+import { StaleAlert, type StaleRow } from './StaleAlert';
 
 /** The heading of an administration section with its main action on the right. */
 export function SectionHeader({ title, action }: { title: string; action: ReactNode }) {
@@ -92,4 +95,42 @@ export function ConfirmDialog({
       )}
     </Modal>
   );
+}
+
+/**
+ * What went wrong with the last save of an administration form, above its fields: a stale edit
+ * (412) as yours-versus-stored with the choice to reapply or keep theirs, otherwise a general
+ * error (a 409 gets `duplicateMessage`). Field errors show under their fields instead.
+ */
+export function SaveProblem<T extends { version: number }>({
+  error,
+  rows,
+  duplicateMessage,
+  busy,
+  onReapply,
+  onKeepTheirs,
+}: {
+  error: Error | null;
+  /** The fields that differ between the user's values and the stored record, if stale. */
+  rows: StaleRow[];
+  duplicateMessage: string;
+  busy: boolean;
+  onReapply: (stored: T) => void;
+  onKeepTheirs: (stored: T) => void;
+}) {
+  const stale = staleCurrent<T>(error);
+  if (stale) {
+    return (
+      <StaleAlert
+        version={stale.version}
+        rows={rows}
+        busy={busy}
+        onReapply={() => onReapply(stale)}
+        onKeepTheirs={() => onKeepTheirs(stale)}
+      />
+    );
+  }
+  if (!error || Object.keys(fieldErrors(error)).length > 0) return null;
+  const duplicate = error instanceof ApiError && error.status === 409;
+  return <ErrorAlert>{duplicate ? duplicateMessage : error.message}</ErrorAlert>;
 }

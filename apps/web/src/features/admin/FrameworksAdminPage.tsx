@@ -12,16 +12,16 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrors } from '../../api/client';
+import { fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
 import type { Framework, FrameworkBody } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { frameworksQuery } from '../frameworks/queries';
 import { EmptyState, QueryState } from '../layout/states';
 import { AdminFrame } from './AdminFrame';
-import { ErrorAlert, FormActions, SectionHeader } from './AdminParts';
+import { FormActions, SaveProblem, SectionHeader } from './AdminParts';
 import { useSaveFramework } from './queries';
-import { StaleAlert, type StaleRow } from './StaleAlert';
+import { type StaleRow } from './StaleAlert';
 
 const ROUTE = '/_authenticated/w/$slug/admin/frameworks';
 
@@ -194,7 +194,6 @@ function FrameworkForm({
   /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
   const [version, setVersion] = useState(framework?.version ?? 1);
   const errors = fieldErrors(save.error);
-  const conflict = save.error instanceof ApiError && save.error.status === 409;
   const stale = staleCurrent<Framework>(save.error);
   const staleRows = useFrameworkRows(values, stale);
 
@@ -224,22 +223,14 @@ function FrameworkForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {stale ? (
-          <StaleAlert
-            version={stale.version}
-            rows={staleRows}
-            busy={save.isPending}
-            onReapply={() => send(stale.version)}
-            onKeepTheirs={() => keepTheirs(stale)}
-          />
-        ) : (
-          save.isError &&
-          Object.keys(errors).length === 0 && (
-            <ErrorAlert>
-              {conflict ? t('admin.frameworks.duplicate') : save.error.message}
-            </ErrorAlert>
-          )
-        )}
+        <SaveProblem<Framework>
+          error={save.error}
+          rows={staleRows}
+          duplicateMessage={t('admin.frameworks.duplicate')}
+          busy={save.isPending}
+          onReapply={(stored) => send(stored.version)}
+          onKeepTheirs={keepTheirs}
+        />
         <TextInput
           label={t('admin.frameworks.code')}
           description={t('admin.frameworks.codeHint')}

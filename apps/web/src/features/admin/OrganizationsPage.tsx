@@ -20,7 +20,7 @@ import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
 import { AdminFrame } from './AdminFrame';
-import { ConfirmDialog, ErrorAlert, FormActions, SectionHeader } from './AdminParts';
+import { ConfirmDialog, ErrorAlert, FormActions, SaveProblem, SectionHeader } from './AdminParts';
 import { useDeleteOrganization, useSaveOrganization } from './queries';
 import { StaleAlert, type StaleRow } from './StaleAlert';
 
@@ -151,7 +151,6 @@ function OrganizationForm({
   /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
   const [version, setVersion] = useState(organization?.version ?? 1);
   const errors = fieldErrors(save.error);
-  const conflict = save.error instanceof ApiError && save.error.status === 409;
   const stale = staleCurrent<Organization>(save.error);
   const staleRows = useOrganizationRows(
     { shortName: shortName.trim(), name: { vi: nameVi.trim(), en: nameEn.trim() }, constituency },
@@ -188,22 +187,14 @@ function OrganizationForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {stale ? (
-          <StaleAlert
-            version={stale.version}
-            rows={staleRows}
-            busy={save.isPending}
-            onReapply={() => send(stale.version)}
-            onKeepTheirs={() => keepTheirs(stale)}
-          />
-        ) : (
-          save.isError &&
-          Object.keys(errors).length === 0 && (
-            <ErrorAlert>
-              {conflict ? t('admin.organizations.duplicate') : save.error.message}
-            </ErrorAlert>
-          )
-        )}
+        <SaveProblem<Organization>
+          error={save.error}
+          rows={staleRows}
+          duplicateMessage={t('admin.organizations.duplicate')}
+          busy={save.isPending}
+          onReapply={(stored) => send(stored.version)}
+          onKeepTheirs={keepTheirs}
+        />
         <TextInput
           label={t('admin.organizations.shortName')}
           required

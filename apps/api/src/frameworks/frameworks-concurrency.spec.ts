@@ -1,4 +1,5 @@
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
+import { oneWriteWins } from '../../test/race';
 
 interface Framework {
   id: string;
@@ -109,19 +110,15 @@ describe('frameworks under optimistic concurrency', () => {
 
   it('lets exactly one of 12 concurrent edits of one version win; the others get 412', async () => {
     const created = await newFramework();
-    const responses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        admin.patch<Framework & ErrorBody>(
-          `${FRAMEWORKS}/${created.id}`,
-          { issuer: `Issuer ${i}` },
-          { 'if-match': '"1"' },
-        ),
+    const { winner, losers } = await oneWriteWins(12, (i) =>
+      admin.patch<Framework & ErrorBody>(
+        `${FRAMEWORKS}/${created.id}`,
+        { issuer: `Issuer ${i}` },
+        { 'if-match': '"1"' },
       ),
     );
-    expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array<number>(11).fill(412)]);
-    const winner = responses.find((r) => r.status === 200)!.body;
     expect(winner.version).toBe(2);
-    for (const loser of responses.filter((r) => r.status === 412)) {
+    for (const loser of losers) {
       expect(loser.body.current).toEqual(winner);
     }
     expect(await stored(created.id)).toMatchObject({ version: 2, issuer: winner.issuer });

@@ -1,5 +1,6 @@
 import { createMember, uniqueSlug } from '../../test/accounts';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
+import { oneWriteWins } from '../../test/race';
 
 interface Member {
   id: string;
@@ -120,19 +121,15 @@ describe('members under optimistic concurrency', () => {
   it('lets exactly one of 12 concurrent edits of one version win; the others get 412', async () => {
     const target = await newMember();
     const roles = ['VIEWER', 'PARTNER', 'MANAGER'];
-    const responses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        admin.patch<Member & ErrorBody>(
-          `${MEMBERS}/${target.membershipId}`,
-          { role: roles[i % 3], organizationId: i % 2 ? orgs.VGCL : null },
-          { 'if-match': '"1"' },
-        ),
+    const { winner, losers } = await oneWriteWins(12, (i) =>
+      admin.patch<Member & ErrorBody>(
+        `${MEMBERS}/${target.membershipId}`,
+        { role: roles[i % 3], organizationId: i % 2 ? orgs.VGCL : null },
+        { 'if-match': '"1"' },
       ),
     );
-    expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array<number>(11).fill(412)]);
-    const winner = responses.find((r) => r.status === 200)!.body;
     expect(winner.version).toBe(2);
-    for (const loser of responses.filter((r) => r.status === 412)) {
+    for (const loser of losers) {
       expect(loser.body.current).toEqual(winner);
     }
     expect(await stored(target.membershipId)).toMatchObject({

@@ -1,4 +1,5 @@
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
+import { oneWriteWins } from '../../test/race';
 
 interface Organization {
   id: string;
@@ -133,21 +134,16 @@ describe('organizations under optimistic concurrency', () => {
 
   it('lets exactly one of 12 concurrent edits of one version win; the others get 412', async () => {
     const org = await newOrg();
-    const responses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        admin.patch<Organization & ErrorBody>(
-          `${ORGS}/${org.id}`,
-          { shortName: `${org.shortName}-${i}` },
-          { 'if-match': '"1"' },
-        ),
+    const { winner, losers } = await oneWriteWins(12, (i) =>
+      admin.patch<Organization & ErrorBody>(
+        `${ORGS}/${org.id}`,
+        { shortName: `${org.shortName}-${i}` },
+        { 'if-match': '"1"' },
       ),
     );
-    const statuses = responses.map((r) => r.status).sort();
-    expect(statuses).toEqual([200, ...Array<number>(11).fill(412)]);
-    const winner = responses.find((r) => r.status === 200)!.body;
     expect(winner.version).toBe(2);
     expect(await stored(org.id)).toMatchObject({ version: 2, shortName: winner.shortName });
-    for (const loser of responses.filter((r) => r.status === 412)) {
+    for (const loser of losers) {
       expect(loser.body.current).toMatchObject({ version: 2, shortName: winner.shortName });
     }
   });

@@ -50,3 +50,12 @@ export function useProductInBrowser(): ProductInBrowser {
     },
   };
 }
+
+/** A GET of the API from inside the page (its session cookie). */
+export async function getJson<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return (await response.json()) as unknown;
+  }, path) as Promise<T>;
+}

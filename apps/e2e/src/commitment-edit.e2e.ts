@@ -1,20 +1,10 @@
-import type { Page } from 'playwright-core';
-import { useProductInBrowser } from './browser-fixture';
+import { getJson, useProductInBrowser } from './browser-fixture';
 
 interface CommitmentJson {
   id: string;
   version: number;
   title: { vi: string; en: string };
   targetDate: string | null;
-}
-
-/** A GET of the API from inside the page (its session cookie). */
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return (await response.json()) as unknown;
-  }, path) as Promise<T>;
 }
 
 describe('editing a commitment in two pages at once', () => {

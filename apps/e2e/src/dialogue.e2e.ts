@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { useProductInBrowser } from './browser-fixture';
+import { getJson, useProductInBrowser } from './browser-fixture';
 
 interface CommentJson {
   id: string;
@@ -7,15 +6,6 @@ interface CommentJson {
   body: string | null;
   stance: string | null;
   mentionedIds: string[];
-}
-
-/** A GET of the API from inside the page (its session cookie). */
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return (await response.json()) as unknown;
-  }, path) as Promise<T>;
 }
 
 describe('the tripartite dialogue in a browser', () => {

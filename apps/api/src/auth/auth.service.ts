@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Locale } from '@spct/contracts';
-import { localized } from '../common/localized';
+import { toOrganizationDto } from '../organizations/organization.dto';
 import type { MeDto } from './auth.dto';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
@@ -71,13 +71,7 @@ export class AuthService {
       memberships: profile.memberships.map((m) => ({
         workspace: m.workspace,
         role: m.role,
-        organization: m.organization && {
-          id: m.organization.id,
-          shortName: m.organization.shortName,
-          name: localized(m.organization.nameVi, m.organization.nameEn),
-          constituency: m.organization.constituency,
-          version: m.organization.version,
-        },
+        organization: m.organization && toOrganizationDto(m.organization),
       })),
     };
   }

@@ -7,8 +7,8 @@ export class PasswordTokensRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Stores a new link for the user; their earlier unused links stop working. Inside `tx` when
-   * given (so that the caller's audit event commits with it).
+   * Stores a new link for the user; their earlier unused links stop working. Inside the
+   * caller's `tx`, so that its audit event commits with it.
    */
   async replaceForUser(
     data: {
@@ -18,17 +18,10 @@ export class PasswordTokensRepository {
       workspaceId: string | null;
       createdById: string | null;
     },
-    tx?: Prisma.TransactionClient,
+    tx: Prisma.TransactionClient,
   ): Promise<void> {
-    if (tx) {
-      await tx.passwordToken.deleteMany({ where: { userId: data.userId, usedAt: null } });
-      await tx.passwordToken.create({ data });
-      return;
-    }
-    await this.prisma.$transaction([
-      this.prisma.passwordToken.deleteMany({ where: { userId: data.userId, usedAt: null } }),
-      this.prisma.passwordToken.create({ data }),
-    ]);
+    await tx.passwordToken.deleteMany({ where: { userId: data.userId, usedAt: null } });
+    await tx.passwordToken.create({ data });
   }
 
   /** The unused, unexpired link with this hash, of an active user, with what it is for. */

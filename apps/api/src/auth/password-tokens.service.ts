@@ -17,12 +17,12 @@ export class PasswordTokensService {
 
   /**
    * A fresh link for the user (earlier unused ones stop working), valid for 7 days; stored inside
-   * `tx` when given.
+   * the caller's `tx`.
    */
   async issue(
     userId: string,
     context: { workspaceId: string; createdById: string },
-    tx?: Prisma.TransactionClient,
+    tx: Prisma.TransactionClient,
   ): Promise<string> {
     const token = newSecretToken('spct_p');
     await this.tokens.replaceForUser(

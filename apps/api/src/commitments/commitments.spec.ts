@@ -421,8 +421,8 @@ describe('commitments sorted by lead organization', () => {
     const renamed = (await leadsInOrder('leadOrg')).filter((id) => id !== null);
     expect(renamed[0]).not.toBe(first.id);
     expect(renamed[renamed.length - 1]).toBe(first.id);
-    // A case-insensitive name.
-    await t.prisma.organization.update({ where: { id: first.id }, data: { shortName: 'AAA' } });
+    // Case-insensitive: a lower-case name sorts first (byte order would put it after "VSS").
+    await t.prisma.organization.update({ where: { id: first.id }, data: { shortName: 'aaa' } });
     expect((await leadsInOrder('leadOrg'))[0]).toBe(first.id);
 
     // Deleting the organization leaves its commitments without a lead: first when descending.

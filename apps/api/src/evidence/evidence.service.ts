@@ -11,7 +11,7 @@ import { CommitmentsService } from '../commitments/commitments.service';
 import { type List, listOf } from '../common/list';
 import type { Evidence, UpdateState } from '../generated/prisma/client';
 import { PolicyService } from '../permissions/policy.service';
-import { isEditable } from '../progress-updates/editable-states';
+import { EDITABLE_STATES, isEditable } from '../progress-updates/editable-states';
 import { StoredFileNotFoundError } from '../storage/file-storage';
 import type { EvidenceInput, UploadForm } from './evidence-input';
 import { type EvidenceDto } from './evidence.dto';
@@ -37,7 +37,7 @@ function closedUpdateRefusal(state: UpdateState): ConflictException | null {
   return isEditable(state)
     ? null
     : new ConflictException(
-        `Evidence can be added to a DRAFT or RETURNED update, not a ${state} one`,
+        `Evidence can be added to a ${EDITABLE_STATES.join(' or ')} update, not a ${state} one`,
       );
 }
 

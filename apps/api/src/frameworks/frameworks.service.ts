@@ -7,7 +7,13 @@ import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
 import { isOverdue } from '../commitments/overdue';
 import { weightedProgress } from '../commitments/rollup';
-import { diffFields, type FieldChanges, recordActivity, snapshot } from '../history/activity';
+import {
+  diffFields,
+  type FieldChanges,
+  recordActivity,
+  snapshot,
+  workspaceRecordEvent,
+} from '../history/activity';
 import {
   type CommitmentNodeDto,
   type FrameworkDetailDto,
@@ -86,7 +92,7 @@ export class FrameworksService {
         ...optionalFields(input),
       });
       await recordActivity(tx, {
-        ...frameworkEvent(member, created.id),
+        ...workspaceRecordEvent(member, 'framework', created.id),
         action: 'created',
         changes: calendarDates(
           snapshot(
@@ -138,7 +144,7 @@ export class FrameworksService {
         Object.keys(changes).map((field) => [field, sent[field as keyof FrameworkFields]]),
       ) as Partial<FrameworkFields>;
       await recordActivity(tx, {
-        ...frameworkEvent(member, id),
+        ...workspaceRecordEvent(member, 'framework', id),
         action: 'updated',
         changes: calendarDates(changes),
       });
@@ -196,17 +202,6 @@ export class FrameworksService {
       version: row.version,
     };
   }
-}
-
-/** The audit event of an administration write on the framework `id`. */
-function frameworkEvent(member: WorkspaceActor, id: string) {
-  return {
-    workspaceId: member.workspaceId,
-    actorId: member.userId,
-    commitmentId: null,
-    entityType: 'framework' as const,
-    entityId: id,
-  };
 }
 
 /** `adoptedOn` as the calendar date it is (YYYY-MM-DD), not a timestamp. */

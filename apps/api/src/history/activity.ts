@@ -3,21 +3,8 @@ import type { Prisma } from '../generated/prisma/client';
 /** What an ActivityEvent says changed: `{ field: { before, after } }`. */
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
-export type ActivityEntity =
-  | 'commitment'
-  | 'progressUpdate'
-  | 'indicator'
-  | 'measurement'
-  | 'evidence'
-  | 'position'
-  | 'comment'
-  | 'member'
-  | 'organization'
-  | 'framework'
-  | 'workspace';
-
 /** Every kind of record the audit trail names, for filters and documentation. */
-export const ACTIVITY_ENTITIES: readonly ActivityEntity[] = [
+export const ACTIVITY_ENTITIES = [
   'commitment',
   'progressUpdate',
   'indicator',
@@ -29,7 +16,9 @@ export const ACTIVITY_ENTITIES: readonly ActivityEntity[] = [
   'organization',
   'framework',
   'workspace',
-];
+] as const;
+
+export type ActivityEntity = (typeof ACTIVITY_ENTITIES)[number];
 
 export interface ActivityInput {
   workspaceId: string;
@@ -41,6 +30,23 @@ export interface ActivityInput {
   /** e.g. created, updated, archived, restored, submitted, approved, returned, deleted. */
   action: string;
   changes: FieldChanges;
+}
+
+/**
+ * Who did what to a workspace-level record (not one commitment's): the head of its event.
+ */
+export function workspaceRecordEvent(
+  member: { workspaceId: string; userId: string },
+  entityType: ActivityEntity,
+  entityId: string,
+) {
+  return {
+    workspaceId: member.workspaceId,
+    actorId: member.userId,
+    commitmentId: null,
+    entityType,
+    entityId,
+  };
 }
 
 /**

@@ -22,8 +22,7 @@ export class ActivityEventDto {
 
   @ApiProperty({
     example: 'commitment',
-    description:
-      'commitment, progressUpdate, indicator, measurement, evidence, position, comment, member, organization, framework, workspace',
+    description: ACTIVITY_ENTITIES.join(', '),
   })
   entityType: string;
 

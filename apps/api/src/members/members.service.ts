@@ -6,7 +6,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { FieldValidationException } from '../common/api-error.filter';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
-import { diffFields, recordActivity, snapshot } from '../history/activity';
+import { diffFields, recordActivity, snapshot, workspaceRecordEvent } from '../history/activity';
 import { toOrganizationDto } from '../organizations/organization.dto';
 import type { InvitationDto, InviteMemberDto, MemberDto, UpdateMemberDto } from './member.dto';
 import {
@@ -54,7 +54,7 @@ export class MembersService {
       // One event: who was added, with what role and organization, and whether a set-password
       // link went with it (never the link itself).
       await recordActivity(tx, {
-        ...memberEvent(member, row.id),
+        ...workspaceRecordEvent(member, 'member', row.id),
         action: invitation.setPasswordUrl ? 'invited' : 'added',
         changes: snapshot(
           {
@@ -120,7 +120,11 @@ export class MembersService {
         },
         { ...change },
       );
-      await recordActivity(tx, { ...memberEvent(member, id), action: 'updated', changes });
+      await recordActivity(tx, {
+        ...workspaceRecordEvent(member, 'member', id),
+        action: 'updated',
+        changes,
+      });
       return { before: target, after: await this.members.update(tx, id, change) };
     });
     if (before.active && !after.active) {
@@ -142,7 +146,7 @@ export class MembersService {
       const invitation = await this.invitation(member, row, tx);
       // The event says a link was issued, and by whom; the link (a secret) is never stored.
       await recordActivity(tx, {
-        ...memberEvent(member, row.id),
+        ...workspaceRecordEvent(member, 'member', row.id),
         action: 'passwordLinkIssued',
         changes: {},
       });
@@ -172,17 +176,6 @@ export class MembersService {
       ]);
     }
   }
-}
-
-/** The audit event of an administration write on the membership `id`. */
-function memberEvent(member: WorkspaceActor, id: string) {
-  return {
-    workspaceId: member.workspaceId,
-    actorId: member.userId,
-    commitmentId: null,
-    entityType: 'member' as const,
-    entityId: id,
-  };
 }
 
 function toMemberDto(row: MemberRow): MemberDto {

@@ -2,7 +2,7 @@ import type { WorkspaceActor } from '../auth/actor';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
 import { type List, listOf } from '../common/list';
-import { diffFields, recordActivity, snapshot } from '../history/activity';
+import { diffFields, recordActivity, snapshot, workspaceRecordEvent } from '../history/activity';
 import {
   type CreateOrganizationDto,
   type OrganizationDto,
@@ -36,7 +36,7 @@ export class OrganizationsService {
         constituency: input.constituency,
       });
       await recordActivity(tx, {
-        ...organizationEvent(member, created.id),
+        ...workspaceRecordEvent(member, 'organization', created.id),
         action: 'created',
         changes: snapshot(fieldsOf(created), 'after'),
       });
@@ -69,7 +69,7 @@ export class OrganizationsService {
       ) as OrganizationFields;
       if (Object.keys(changed).length === 0) return toOrganizationDto(row);
       await recordActivity(tx, {
-        ...organizationEvent(member, id),
+        ...workspaceRecordEvent(member, 'organization', id),
         action: 'updated',
         changes: diffFields<Record<string, unknown>>(fieldsOf(row), { ...changed }),
       });
@@ -86,7 +86,7 @@ export class OrganizationsService {
       refuseWhileReferenced(await this.organizations.references(tx, id));
       await this.organizations.delete(tx, id);
       await recordActivity(tx, {
-        ...organizationEvent(member, id),
+        ...workspaceRecordEvent(member, 'organization', id),
         action: 'deleted',
         changes: snapshot(fieldsOf(row), 'before'),
       });
@@ -115,17 +115,6 @@ export class OrganizationsService {
       return apply(tx, row);
     });
   }
-}
-
-/** The audit event of an administration write on the organization `id`. */
-function organizationEvent(member: WorkspaceActor, id: string) {
-  return {
-    workspaceId: member.workspaceId,
-    actorId: member.userId,
-    commitmentId: null,
-    entityType: 'organization' as const,
-    entityId: id,
-  };
 }
 
 /** What the audit trail records of an organization. */

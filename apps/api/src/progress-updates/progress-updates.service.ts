@@ -301,7 +301,8 @@ export class ProgressUpdatesService {
           authorize(locked, commitment);
           checkIfMatch(ifMatch, locked.version, { required });
           const result = await work(tx, locked, commitment);
-          if (result) await this.record(tx, member, locked, result.action, result.changes);
+          if (!result) return locked; // nothing changed: no event, no new version, no re-read
+          await this.record(tx, member, locked, result.action, result.changes);
           return this.updates.findOne(member.workspaceId, commitmentId, id, tx);
         }),
       () => this.get(member, commitmentId, id),
@@ -355,7 +356,7 @@ export class ProgressUpdatesService {
   }
 
   private assertState(row: ProgressUpdateRow, allowed: readonly UpdateState[], verb: string): void {
-    if (!allowed.includes(row.state)) throw this.conflict(row.state, verb);
+    if (!allowed.includes(row.state)) throw this.conflict(row.state, allowed, verb);
   }
 
   private assertLive(commitment: CommitmentFacts): void {
@@ -416,10 +417,13 @@ export class ProgressUpdatesService {
     };
   }
 
-  private conflict(state: UpdateState, verb: string): ConflictException {
-    const allowed = verb === 'approved' || verb === 'returned' ? 'SUBMITTED' : 'DRAFT or RETURNED';
+  private conflict(
+    state: UpdateState,
+    allowed: readonly UpdateState[],
+    verb: string,
+  ): ConflictException {
     return new ConflictException(
-      `The progress report is ${state}: only a ${allowed} report can be ${verb}`,
+      `The progress report is ${state}: only a ${allowed.join(' or ')} report can be ${verb}`,
     );
   }
 
@@ -442,12 +446,7 @@ export class ProgressUpdatesService {
       submittedAt: u.submittedAt?.toISOString() ?? null,
       decidedAt: u.decidedAt?.toISOString() ?? null,
       decidedById: u.decidedById,
-      indicatorValues: u.indicatorValues.map((v) => ({
-        indicatorId: v.indicatorId,
-        value: v.value.toNumber(),
-        measuredOn: isoDate(v.measuredOn),
-        source: v.source,
-      })),
+      indicatorValues: u.indicatorValues.map(valueView),
       version: u.version,
       createdAt: u.createdAt.toISOString(),
       updatedAt: u.updatedAt.toISOString(),

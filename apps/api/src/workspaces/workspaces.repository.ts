@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import { recordActivity, snapshot } from '../history/activity';
+import { recordActivity, snapshot, workspaceRecordEvent } from '../history/activity';
 
 @Injectable()
 export class WorkspacesRepository {
@@ -33,11 +33,7 @@ export class WorkspacesRepository {
         select: { id: true, slug: true, name: true, isDemo: true },
       });
       await recordActivity(tx, {
-        workspaceId: workspace.id,
-        actorId: userId,
-        commitmentId: null,
-        entityType: 'workspace',
-        entityId: workspace.id,
+        ...workspaceRecordEvent({ workspaceId: workspace.id, userId }, 'workspace', workspace.id),
         action: 'created',
         changes: snapshot({ slug, name }, 'after'),
       });

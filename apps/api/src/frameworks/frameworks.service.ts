@@ -2,7 +2,7 @@ import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import { dateColumn, isoDate, todayUtc } from '../common/dates';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
 import { isOverdue } from '../commitments/overdue';
@@ -133,27 +133,35 @@ export class FrameworksService {
       titleEn: input.title?.en,
       ...optionalFields(input),
     };
-    const { row, stale } = await this.frameworks.transaction(async (tx) => {
-      const row = await this.frameworks.lock(tx, member.workspaceId, id);
-      if (!row) throw new NotFoundException(`Framework ${id} not found`);
-      const tag = requireIfMatch(ifMatch);
-      if (!ifMatchNames(tag, row.version)) return { row, stale: tag };
-      const changes = diffFields<Record<string, unknown>>({ ...row }, sent);
-      if (Object.keys(changes).length === 0) return { row, stale: null };
-      const changed = Object.fromEntries(
-        Object.keys(changes).map((field) => [field, sent[field as keyof FrameworkFields]]),
-      ) as Partial<FrameworkFields>;
-      await recordActivity(tx, {
-        ...workspaceRecordEvent(member, 'framework', id),
-        action: 'updated',
-        changes: calendarDates(changes),
-      });
-      return { row: await this.frameworks.update(tx, id, changed), stale: null };
-    });
+    const row = await answerStale(
+      'framework',
+      ifMatch,
+      () =>
+        this.frameworks.transaction(async (tx) => {
+          const locked = await this.frameworks.lock(tx, member.workspaceId, id);
+          if (!locked) throw new NotFoundException(`Framework ${id} not found`);
+          checkIfMatch(ifMatch, locked.version, { required: true });
+          const changes = diffFields<Record<string, unknown>>({ ...locked }, sent);
+          if (Object.keys(changes).length === 0) return locked;
+          const changed = Object.fromEntries(
+            Object.keys(changes).map((field) => [field, sent[field as keyof FrameworkFields]]),
+          ) as Partial<FrameworkFields>;
+          await recordActivity(tx, {
+            ...workspaceRecordEvent(member, 'framework', id),
+            action: 'updated',
+            changes: calendarDates(changes),
+          });
+          return this.frameworks.update(tx, id, changed);
+        }),
+      async () => {
+        const stored = await this.frameworks.findOne(member.workspaceId, id);
+        return (
+          stored && this.summaryOf(stored, await this.frameworks.figuresOf(member.workspaceId, id))
+        );
+      },
+    );
     // The framework as stored now (the locked row, or what the update wrote), without its tree.
-    const summary = this.summaryOf(row, await this.frameworks.figuresOf(member.workspaceId, id));
-    if (stale !== null) throw new StaleVersionException('framework', stale, summary);
-    return summary;
+    return this.summaryOf(row, await this.frameworks.figuresOf(member.workspaceId, id));
   }
 
   /** The framework with its counts and progress, from its live commitments' figures. */

@@ -4,7 +4,7 @@ import { normalizeEmail } from '../auth/auth.service';
 import { PasswordTokensService } from '../auth/password-tokens.service';
 import { SessionsService } from '../auth/sessions.service';
 import { FieldValidationException } from '../common/api-error.filter';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { diffFields, recordActivity, snapshot, workspaceRecordEvent } from '../history/activity';
 import { toOrganizationDto } from '../organizations/organization.dto';
@@ -83,50 +83,56 @@ export class MembersService {
     ifMatch: string | undefined,
     input: UpdateMemberDto,
   ): Promise<MemberDto> {
-    const { before, after } = await this.members.transaction(async (tx) => {
-      const activeAdminIds = await this.members.lockActiveAdmins(tx, member.workspaceId);
-      const target = await this.members.lock(tx, member.workspaceId, id);
-      if (!target) throw new NotFoundException(`Member ${id} not found`);
-      const tag = requireIfMatch(ifMatch);
-      if (!ifMatchNames(tag, target.version)) {
-        throw new StaleVersionException('member', tag, toMemberDto(target));
-      }
-      const change: MembershipChange = {};
-      if (input.role !== undefined && input.role !== target.role) change.role = input.role;
-      if (input.active !== undefined && input.active !== target.active) {
-        change.active = input.active;
-      }
-      if (
-        input.organizationId !== undefined &&
-        input.organizationId !== (target.organization?.id ?? null)
-      ) {
-        await this.assertOrganization(member, input.organizationId, tx);
-        change.organizationId = input.organizationId;
-      }
-      const wasAdmin = target.active && target.role === 'ADMIN';
-      const staysAdmin =
-        (change.role ?? target.role) === 'ADMIN' && (change.active ?? target.active);
-      if (wasAdmin && !staysAdmin && !activeAdminIds.some((adminId) => adminId !== target.id)) {
-        throw new ConflictException(
-          'This is the last active administrator of the workspace: make another member an administrator first',
-        );
-      }
-      if (Object.keys(change).length === 0) return { before: target, after: target };
-      const changes = diffFields<Record<string, unknown>>(
-        {
-          role: target.role,
-          organizationId: target.organization?.id ?? null,
-          active: target.active,
-        },
-        { ...change },
-      );
-      await recordActivity(tx, {
-        ...workspaceRecordEvent(member, 'member', id),
-        action: 'updated',
-        changes,
-      });
-      return { before: target, after: await this.members.update(tx, id, change) };
-    });
+    const { before, after } = await answerStale(
+      'member',
+      ifMatch,
+      () =>
+        this.members.transaction(async (tx) => {
+          const activeAdminIds = await this.members.lockActiveAdmins(tx, member.workspaceId);
+          const target = await this.members.lock(tx, member.workspaceId, id);
+          if (!target) throw new NotFoundException(`Member ${id} not found`);
+          checkIfMatch(ifMatch, target.version, { required: true });
+          const change: MembershipChange = {};
+          if (input.role !== undefined && input.role !== target.role) change.role = input.role;
+          if (input.active !== undefined && input.active !== target.active) {
+            change.active = input.active;
+          }
+          if (
+            input.organizationId !== undefined &&
+            input.organizationId !== (target.organization?.id ?? null)
+          ) {
+            await this.assertOrganization(member, input.organizationId, tx);
+            change.organizationId = input.organizationId;
+          }
+          const wasAdmin = target.active && target.role === 'ADMIN';
+          const staysAdmin =
+            (change.role ?? target.role) === 'ADMIN' && (change.active ?? target.active);
+          if (wasAdmin && !staysAdmin && !activeAdminIds.some((adminId) => adminId !== target.id)) {
+            throw new ConflictException(
+              'This is the last active administrator of the workspace: make another member an administrator first',
+            );
+          }
+          if (Object.keys(change).length === 0) return { before: target, after: target };
+          const changes = diffFields<Record<string, unknown>>(
+            {
+              role: target.role,
+              organizationId: target.organization?.id ?? null,
+              active: target.active,
+            },
+            { ...change },
+          );
+          await recordActivity(tx, {
+            ...workspaceRecordEvent(member, 'member', id),
+            action: 'updated',
+            changes,
+          });
+          return { before: target, after: await this.members.update(tx, id, change) };
+        }),
+      async () => {
+        const stored = await this.members.findOne(member.workspaceId, id);
+        return stored && toMemberDto(stored);
+      },
+    );
     if (before.active && !after.active) {
       await this.sessions.endAllForUser(after.userId);
     }

@@ -1,6 +1,6 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { ifMatchNames, requireIfMatch, StaleVersionException } from '../common/etag';
+import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { diffFields, recordActivity, snapshot, workspaceRecordEvent } from '../history/activity';
 import {
@@ -105,15 +105,21 @@ export class OrganizationsService {
     ifMatch: string | undefined,
     apply: (tx: Tx, row: OrganizationRow) => Promise<T>,
   ): Promise<T> {
-    return this.organizations.transaction(async (tx) => {
-      const row = await this.organizations.lock(tx, member.workspaceId, id);
-      if (!row) throw new NotFoundException(`Organization ${id} not found`);
-      const tag = requireIfMatch(ifMatch);
-      if (!ifMatchNames(tag, row.version)) {
-        throw new StaleVersionException('organization', tag, toOrganizationDto(row));
-      }
-      return apply(tx, row);
-    });
+    return answerStale(
+      'organization',
+      ifMatch,
+      () =>
+        this.organizations.transaction(async (tx) => {
+          const row = await this.organizations.lock(tx, member.workspaceId, id);
+          if (!row) throw new NotFoundException(`Organization ${id} not found`);
+          checkIfMatch(ifMatch, row.version, { required: true });
+          return apply(tx, row);
+        }),
+      async () => {
+        const stored = await this.organizations.findOne(member.workspaceId, id);
+        return stored && toOrganizationDto(stored);
+      },
+    );
   }
 }
 

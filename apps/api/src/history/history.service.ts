@@ -13,7 +13,7 @@ import {
   type WorkspaceActivityEventDto,
   type WorkspaceActivityQuery,
 } from './history.dto';
-import { HistoryRepository } from './history.repository';
+import { type ActivityRow, HistoryRepository } from './history.repository';
 
 const DEFAULT_LIMIT = 25;
 const DAY_MS = 24 * 60 * 60_000;
@@ -34,21 +34,8 @@ export class HistoryService {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     const rows = await this.history.findForCommitment(workspaceId, commitmentId, after, limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => ({
-        id: row.id,
-        at: row.createdAt.toISOString(),
-        actor: row.actor,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        action: row.action,
-        changes: (row.changes ?? {}) as FieldChanges,
-      })),
-      nextCursor:
-        rows.length > limit && last ? encodeKeyset(last.createdAt.toISOString(), last.id) : null,
-    };
+    const { page, nextCursor } = pageOf(rows, limit);
+    return { items: page.map(eventDto), nextCursor };
   }
 
   /**
@@ -75,8 +62,7 @@ export class HistoryService {
       after,
       limit + 1,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = pageOf(rows, limit);
     const commitmentIds = [
       ...new Set(page.map((row) => row.commitmentId).filter((id): id is string => id !== null)),
     ];
@@ -88,20 +74,34 @@ export class HistoryService {
     );
     return {
       items: page.map((row) => ({
-        id: row.id,
-        at: row.createdAt.toISOString(),
-        actor: row.actor,
-        entityType: row.entityType,
-        entityId: row.entityId,
+        ...eventDto(row),
         commitmentId: row.commitmentId,
         commitment: (row.commitmentId && refs.get(row.commitmentId)) || null,
-        action: row.action,
-        changes: (row.changes ?? {}) as FieldChanges,
       })),
-      nextCursor:
-        rows.length > limit && last ? encodeKeyset(last.createdAt.toISOString(), last.id) : null,
+      nextCursor,
     };
   }
+}
+
+/** The first `limit` of `rows` (fetched one more), and the cursor after them if more follow. */
+function pageOf(rows: ActivityRow[], limit: number) {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > limit && last ? encodeKeyset(last.createdAt.toISOString(), last.id) : null;
+  return { page, nextCursor };
+}
+
+function eventDto(row: ActivityRow): ActivityEventDto {
+  return {
+    id: row.id,
+    at: row.createdAt.toISOString(),
+    actor: row.actor,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    action: row.action,
+    changes: (row.changes ?? {}) as FieldChanges,
+  };
 }
 
 /** The (createdAt, id) position of a history cursor. */

@@ -27,6 +27,13 @@ export function formatDate(value: string | null | undefined, locale: Locale): st
   }).format(date);
 }
 
+/** A moment (an ISO timestamp) as a medium date with a short time. */
+export function formatDateTime(value: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(value),
+  );
+}
+
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 2): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
 }
@@ -62,6 +69,7 @@ export function useFormat() {
     locale,
     text: (value: Translatable | string | null | undefined) => localize(value, locale),
     date: (value: string | null | undefined) => formatDate(value, locale),
+    dateTime: (value: string) => formatDateTime(value, locale),
     number: (value: number, digits?: number) => formatNumber(value, locale, digits),
     percent: (value: number) => formatPercent(value, locale),
     bytes: (value: number) => formatBytes(value, locale),

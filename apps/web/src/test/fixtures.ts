@@ -22,6 +22,12 @@ export const page = <T>(items: T[], nextCursor: string | null = null): Page<T> =
   nextCursor,
 });
 
+/** A 412 answer to a conditional write: the record changed since it was loaded. */
+export const stale412 = <T>(current: T) => ({
+  status: 412,
+  body: { statusCode: 412, error: 'Precondition Failed', message: 'Stale', current },
+});
+
 export const workspace: Workspace = {
   id: 'a0000000-0000-4000-8000-000000000001',
   slug: 'viet-nam',

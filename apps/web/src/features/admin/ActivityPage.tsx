@@ -215,10 +215,7 @@ function ActivityRow({
   const translate = useLooseTranslation();
   const format = useFormat();
   const fieldLabel = useFieldLabel();
-  const when = new Intl.DateTimeFormat(format.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(event.at));
+  const when = format.dateTime(event.at);
   const fields = Object.entries(event.changes);
 
   return (
@@ -278,6 +275,7 @@ function RecordCell({
   names: RecordNames;
   slug: string;
 }) {
+  const format = useFormat();
   if (event.commitment) {
     return (
       <RouterAnchor
@@ -285,27 +283,11 @@ function RecordCell({
         params={{ slug, commitmentId: event.commitment.id }}
         size="sm"
       >
-        <LocalizedTitle reference={event.commitment.reference} title={event.commitment.title} />
+        {event.commitment.reference} — {format.text(event.commitment.title)}
       </RouterAnchor>
     );
   }
   return <Text size="sm">{recordName(event, names)}</Text>;
-}
-
-function LocalizedTitle({
-  reference,
-  title,
-}: {
-  reference: string;
-  title: { vi: string; en: string };
-}) {
-  const { i18n } = useTranslation();
-  const text = i18n.language.startsWith('en') ? title.en || title.vi : title.vi || title.en;
-  return (
-    <>
-      {reference} — {text}
-    </>
-  );
 }
 
 /** A name for a record without a commitment: from the loaded lists, else from the event itself. */

@@ -104,7 +104,7 @@ export function ConfirmDialog({
  */
 export function SaveProblem<T extends { version: number }>({
   error,
-  rows,
+  rowsFor,
   duplicateMessage,
   busy,
   onReapply,
@@ -112,7 +112,7 @@ export function SaveProblem<T extends { version: number }>({
 }: {
   error: Error | null;
   /** The fields that differ between the user's values and the stored record, if stale. */
-  rows: StaleRow[];
+  rowsFor: (stored: T) => StaleRow[];
   duplicateMessage: string;
   busy: boolean;
   onReapply: (stored: T) => void;
@@ -123,7 +123,7 @@ export function SaveProblem<T extends { version: number }>({
     return (
       <StaleAlert
         version={stale.version}
-        rows={rows}
+        rows={rowsFor(stale)}
         busy={busy}
         onReapply={() => onReapply(stale)}
         onKeepTheirs={() => onKeepTheirs(stale)}

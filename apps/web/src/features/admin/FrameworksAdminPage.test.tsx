@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
-import { adminMe, ilc2021, meAs, nq42, organizations, page } from '../../test/fixtures';
+import { adminMe, ilc2021, meAs, nq42, organizations, page, stale412 } from '../../test/fixtures';
 import type { Framework } from '../../api/types';
 
 const FRAMEWORKS = '/api/workspaces/viet-nam/frameworks';
@@ -10,11 +10,6 @@ const base = {
   [FRAMEWORKS]: page([nq42, ilc2021]),
   '/api/workspaces/viet-nam/organizations': page(organizations),
 };
-
-const stale412 = (current: Framework) => ({
-  status: 412,
-  body: { statusCode: 412, error: 'Precondition Failed', message: 'Stale', current },
-});
 
 describe('frameworks administration', () => {
   it('lists the frameworks with code, title, issuer, adoption date and commitments', async () => {

@@ -11,9 +11,9 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/client';
-import { staleCurrent } from '../../api/concurrency';
 import type { Framework, FrameworkBody } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { frameworksQuery } from '../frameworks/queries';
@@ -194,8 +194,6 @@ function FrameworkForm({
   /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
   const [version, setVersion] = useState(framework?.version ?? 1);
   const errors = fieldErrors(save.error);
-  const stale = staleCurrent<Framework>(save.error);
-  const staleRows = useFrameworkRows(values, stale);
 
   const set = (field: keyof FrameworkValues) => (value: string) =>
     setValues((previous) => ({ ...previous, [field]: value }));
@@ -225,7 +223,7 @@ function FrameworkForm({
       <Stack gap="md">
         <SaveProblem<Framework>
           error={save.error}
-          rows={staleRows}
+          rowsFor={(stored) => frameworkRows(values, stored, t)}
           duplicateMessage={t('admin.frameworks.duplicate')}
           busy={save.isPending}
           onReapply={(stored) => send(stored.version)}
@@ -306,9 +304,7 @@ function FrameworkForm({
 }
 
 /** The fields whose values differ between the user's `mine` and the stored framework `theirs`. */
-function useFrameworkRows(mine: FrameworkValues, theirs: Framework | null): StaleRow[] {
-  const { t } = useTranslation();
-  if (!theirs) return [];
+function frameworkRows(mine: FrameworkValues, theirs: Framework, t: TFunction): StaleRow[] {
   const stored = valuesOf(theirs);
   const shown = (value: string) => value.trim() || t('common.none');
   const fields: [keyof FrameworkValues, string][] = [

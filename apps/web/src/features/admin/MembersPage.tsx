@@ -21,7 +21,7 @@ import { ROLES, type Role } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
 import type { Organization } from '../../api/types';
-import type { Invitation, Member } from '../../api/types';
+import type { Invitation, Member, UpdateMemberBody } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
@@ -50,13 +50,12 @@ function Members({ slug }: { slug: string }) {
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [toggling, setToggling] = useState<Member | null>(null);
 
-  /** The last change sent, to show it and send it again when it was based on a stale version. */
-  const [lastChange, setLastChange] = useState<MemberChange | null>(null);
-  const change = (member: Member, body: MemberChange['body']) => {
+  const change = (member: Member, body: UpdateMemberBody) => {
     newLink.reset();
-    setLastChange({ member, body });
     update.mutate({ member, body });
   };
+  /** The last change sent, to show it and send it again when it was based on a stale version. */
+  const lastBody = update.variables?.body;
 
   const stale = staleCurrent<Member>(update.error);
   const failure = update.error ?? newLink.error;
@@ -71,12 +70,12 @@ function Members({ slug }: { slug: string }) {
         title={t('admin.members.title')}
         action={<Button onClick={() => setInviting(true)}>{t('admin.members.invite')}</Button>}
       />
-      {stale && lastChange ? (
+      {stale && lastBody ? (
         <StaleAlert
           version={stale.version}
-          rows={memberRows(lastChange.body, stale, organizations.data ?? [], t)}
+          rows={memberRows(lastBody, stale, organizations.data ?? [], t)}
           busy={update.isPending}
-          onReapply={() => change(stale, lastChange.body)}
+          onReapply={() => change(stale, lastBody)}
           onKeepTheirs={() => update.reset()}
         />
       ) : (
@@ -124,14 +123,9 @@ function Members({ slug }: { slug: string }) {
   );
 }
 
-interface MemberChange {
-  member: Member;
-  body: { role?: Role; organizationId?: string | null; active?: boolean };
-}
-
 /** The fields of a member change with the user's value and the stored one. */
 function memberRows(
-  body: MemberChange['body'],
+  body: UpdateMemberBody,
   current: Member,
   organizations: Organization[],
   t: TFunction,
@@ -171,7 +165,7 @@ interface MembersTableProps {
   members: Member[];
   organizations: Organization[];
   busy: boolean;
-  onChange: (member: Member, body: MemberChange['body']) => void;
+  onChange: (member: Member, body: UpdateMemberBody) => void;
   onToggleActive: (member: Member) => void;
   onNewLink: (member: Member) => void;
 }

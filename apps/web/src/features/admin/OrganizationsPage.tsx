@@ -11,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CONSTITUENCIES, type Constituency } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
@@ -151,11 +152,6 @@ function OrganizationForm({
   /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
   const [version, setVersion] = useState(organization?.version ?? 1);
   const errors = fieldErrors(save.error);
-  const stale = staleCurrent<Organization>(save.error);
-  const staleRows = useOrganizationRows(
-    { shortName: shortName.trim(), name: { vi: nameVi.trim(), en: nameEn.trim() }, constituency },
-    stale,
-  );
 
   const send = (basedOn: number) => {
     setVersion(basedOn);
@@ -189,7 +185,17 @@ function OrganizationForm({
       <Stack gap="md">
         <SaveProblem<Organization>
           error={save.error}
-          rows={staleRows}
+          rowsFor={(stored) =>
+            organizationRows(
+              {
+                shortName: shortName.trim(),
+                name: { vi: nameVi.trim(), en: nameEn.trim() },
+                constituency,
+              },
+              stored,
+              t,
+            )
+          }
           duplicateMessage={t('admin.organizations.duplicate')}
           busy={save.isPending}
           onReapply={(stored) => send(stored.version)}
@@ -235,9 +241,11 @@ function OrganizationForm({
 type OrganizationValues = Pick<Organization, 'shortName' | 'name' | 'constituency'>;
 
 /** The fields whose values differ between `mine` and the stored organization `theirs`. */
-function useOrganizationRows(mine: OrganizationValues, theirs: Organization | null): StaleRow[] {
-  const { t } = useTranslation();
-  if (!theirs) return [];
+function organizationRows(
+  mine: OrganizationValues,
+  theirs: Organization,
+  t: TFunction,
+): StaleRow[] {
   const rows: StaleRow[] = [
     {
       label: t('admin.organizations.shortName'),
@@ -273,7 +281,6 @@ function DeleteOrganizationDialog({
   const inUse = remove.error instanceof ApiError && remove.error.status === 409;
   const stale = staleCurrent<Organization>(remove.error);
   // What changed since the user chose to delete: the organization as loaded vs as stored.
-  const staleRows = useOrganizationRows(organization ?? EMPTY, stale);
   return (
     <ConfirmDialog
       opened={organization !== null}
@@ -289,7 +296,7 @@ function DeleteOrganizationDialog({
       {stale ? (
         <StaleAlert
           version={stale.version}
-          rows={staleRows}
+          rows={organizationRows(organization ?? EMPTY, stale, t)}
           busy={remove.isPending}
           reapplyLabel={t('admin.organizations.deleteAnyway')}
           onReapply={() => remove.mutate(stale, { onSuccess: close })}

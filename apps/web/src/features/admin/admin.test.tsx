@@ -1,20 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
-import { adminMe, me, meAs, nq42, organizations, page } from '../../test/fixtures';
+import {
+  adminMe,
+  me,
+  meAs,
+  nq42,
+  officialMember,
+  organizations,
+  page,
+  stale412,
+} from '../../test/fixtures';
 import type { Member } from '../../api/types';
 
-const lan: Member = {
-  id: 'm-official',
-  userId: 'u-official',
-  email: 'official@demo.test',
-  displayName: 'Nguyễn Thị Lan',
-  role: 'EDITOR',
-  organization: organizations[0]!,
-  active: true,
-  passwordSet: true,
-  createdAt: '2026-01-05T02:00:00.000Z',
-  version: 1,
-};
+const lan = officialMember;
 const admin: Member = {
   ...lan,
   id: 'm-admin',
@@ -198,17 +196,7 @@ describe('members administration', () => {
       ...base,
       'GET /api/workspaces/viet-nam/members': page([admin, lan]),
       'PATCH /api/workspaces/viet-nam/members/m-official': () =>
-        ++patches === 1
-          ? {
-              status: 412,
-              body: {
-                statusCode: 412,
-                error: 'Precondition Failed',
-                message: 'Stale',
-                current: stored,
-              },
-            }
-          : { ...stored, role: 'MANAGER', version: 4 },
+        ++patches === 1 ? stale412(stored) : { ...stored, role: 'MANAGER', version: 4 },
     });
     await user.selectOptions(
       await screen.findByRole('combobox', { name: 'Vai trò của Nguyễn Thị Lan' }),
@@ -235,15 +223,11 @@ describe('members administration', () => {
     const { user, sent } = renderApp('/w/viet-nam/admin/members', {
       ...base,
       'GET /api/workspaces/viet-nam/members': page([admin, lan]),
-      'PATCH /api/workspaces/viet-nam/members/m-official': {
-        status: 412,
-        body: {
-          statusCode: 412,
-          error: 'Precondition Failed',
-          message: 'Stale',
-          current: { ...lan, active: false, version: 2 },
-        },
-      },
+      'PATCH /api/workspaces/viet-nam/members/m-official': stale412({
+        ...lan,
+        active: false,
+        version: 2,
+      }),
     });
     await user.click(await screen.findByRole('button', { name: 'Vô hiệu hóa Nguyễn Thị Lan' }));
     const dialog = await screen.findByRole('dialog', { name: 'Vô hiệu hóa thành viên?' });
@@ -313,17 +297,7 @@ describe('organizations administration', () => {
     const { user, sent } = renderApp('/w/viet-nam/admin/organizations', {
       ...base,
       'PATCH /api/workspaces/viet-nam/organizations/o-molisa': () =>
-        ++patches === 1
-          ? {
-              status: 412,
-              body: {
-                statusCode: 412,
-                error: 'Precondition Failed',
-                message: 'Stale',
-                current: stored,
-              },
-            }
-          : { ...stored, version: 3 },
+        ++patches === 1 ? stale412(stored) : { ...stored, version: 3 },
     });
     await user.click(await screen.findByRole('button', { name: 'Sửa MOLISA' }));
     const dialog = await screen.findByRole('dialog', { name: 'Sửa tổ chức' });
@@ -368,15 +342,7 @@ describe('organizations administration', () => {
       ...base,
       'PATCH /api/workspaces/viet-nam/organizations/o-molisa': () =>
         ++patches === 1
-          ? {
-              status: 412,
-              body: {
-                statusCode: 412,
-                error: 'Precondition Failed',
-                message: 'Stale',
-                current: { ...organizations[0]!, constituency: 'OTHER', version: 5 },
-              },
-            }
+          ? stale412({ ...organizations[0]!, constituency: 'OTHER', version: 5 })
           : { ...organizations[0]!, shortName: 'MOLISA-2', version: 6 },
     });
     await user.click(await screen.findByRole('button', { name: 'Sửa MOLISA' }));
@@ -400,15 +366,7 @@ describe('organizations administration', () => {
       ...base,
       'DELETE /api/workspaces/viet-nam/organizations/o-molisa': () =>
         ++deletes === 1
-          ? {
-              status: 412,
-              body: {
-                statusCode: 412,
-                error: 'Precondition Failed',
-                message: 'Stale',
-                current: { ...organizations[0]!, shortName: 'MOHA', version: 2 },
-              },
-            }
+          ? stale412({ ...organizations[0]!, shortName: 'MOHA', version: 2 })
           : { status: 204, body: null },
     });
     await user.click(await screen.findByRole('button', { name: 'Xóa MOLISA' }));

@@ -27,10 +27,7 @@ export function ConflictView({
   const format = useFormat();
   const names = useNames(slug, frameworkId);
   const fieldLabel = useFieldLabel();
-  const when = new Intl.DateTimeFormat(format.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(current.updatedAt));
+  const when = format.dateTime(current.updatedAt);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="conflict-heading">

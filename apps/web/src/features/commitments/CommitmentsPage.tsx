@@ -48,7 +48,7 @@ export function CommitmentsPage() {
   const { slug } = useParams({ from: ROUTE });
   const search = useSearch({ from: ROUTE });
   const navigate = useNavigate({ from: PATH });
-  const { can, organization } = useMembership(slug);
+  const { can } = useMembership(slug);
 
   // A change of filters or sort starts again from the first page.
   const setFilters = (patch: Patch, replace = false) =>
@@ -68,7 +68,7 @@ export function CommitmentsPage() {
           <Button component="a" href={exportHref} download variant="default">
             {t('workList.exportCsv')}
           </Button>
-          {can('commitment.create', { organizationIds: [organization?.id ?? null] }) && (
+          {can('commitment.create') && (
             <Button
               renderRoot={(props) => (
                 <Link {...props} to="/w/$slug/commitments/new" params={{ slug }} />

@@ -14,17 +14,15 @@ import { commitmentResource } from '../auth/permissions';
 
 const ROUTE = '/_authenticated/w/$slug/my-work';
 
-/** Stands for "a report someone else wrote" when asking whether the member decides reports. */
-const ANOTHER_AUTHOR = { authorId: '\u0000another-author' };
-
 /** "My work": what waits for the member — due commitments, returned reports, approvals, drafts. */
 export function MyWorkPage() {
   const { t } = useTranslation();
   const { slug } = useParams({ from: ROUTE });
   const query = useQuery(myWorkQuery(slug));
   const { can, organization } = useMembership(slug);
-  const writesReports = can('update.write', { organizationIds: [organization?.id ?? null] });
-  const decidesReports = can('update.decide', ANOTHER_AUTHOR);
+  // Without a resource: whether the member writes / decides reports at all.
+  const writesReports = can('update.write');
+  const decidesReports = can('update.decide');
 
   return (
     <Stack gap="lg">

@@ -19,8 +19,8 @@ import type { Evidence, Indicator, ProgressUpdate } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMe } from '../auth/queries';
 import { useMembership } from '../auth/useMembership';
-import { membersQuery } from '../admin/queries';
 import { StatusBadge, UpdateStateBadge } from '../commitments/badges';
+import { useMemberName } from '../commitments/detail/memberNames';
 import { evidenceQuery, indicatorsQuery } from '../commitments/queries';
 import { useReportDecision } from './queries';
 
@@ -35,14 +35,13 @@ export interface ReportContext {
 export function useReportContext(slug: string, commitmentId: string): ReportContext {
   const indicators = useQuery(indicatorsQuery(slug, commitmentId));
   const evidence = useQuery(evidenceQuery(slug, commitmentId));
-  const members = useQuery(membersQuery(slug));
+  const nameOf = useMemberName(slug);
   const me = useMe();
   return {
     indicators: indicators.data ?? [],
     evidence: evidence.data ?? [],
     userId: me.data?.user.id,
-    nameOf: (userId) =>
-      userId ? members.data?.find((member) => member.userId === userId)?.displayName : undefined,
+    nameOf,
   };
 }
 

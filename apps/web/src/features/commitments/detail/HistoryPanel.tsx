@@ -71,10 +71,7 @@ function HistoryEvent({ event, names }: { event: ActivityEvent; names: Names }) 
   const translate = useLooseTranslation();
   const format = useFormat();
   const fieldLabel = useFieldLabel();
-  const when = new Intl.DateTimeFormat(format.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(event.at));
+  const when = format.dateTime(event.at);
   const fields = Object.entries(event.changes);
   const action = translate(`history.actions.${event.action}`, event.action);
   const entity = translate(`history.entities.${event.entityType}`, event.entityType);

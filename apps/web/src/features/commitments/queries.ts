@@ -16,7 +16,7 @@ export const commitmentKeys = {
     [...commitmentKeys.detail(slug, id), kind] as const,
 };
 
-type RelatedKind = 'updates' | 'indicators' | 'comments' | 'positions' | 'evidence';
+type RelatedKind = 'updates' | 'indicators' | 'comments' | 'positions' | 'evidence' | 'history';
 
 /** One page of the list: the first, or the one after `cursor`. The previous page stays shown while the next loads. */
 export const commitmentsQuery = (slug: string, filters: CommitmentFilters, cursor: string | null) =>

@@ -3,7 +3,6 @@ import { api, unwrap } from '../../api/client';
 import { ifMatch } from '../../api/concurrency';
 import type { CreateCommentBody, RecordPositionBody, UpdateCommentBody } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
-import { historyQuery } from '../commitments/detail/HistoryPanel';
 
 interface Path {
   slug: string;
@@ -19,7 +18,7 @@ function useRefresh(path: Path, kind: 'comments' | 'positions') {
         queryKey: commitmentKeys.related(path.slug, path.commitmentId, kind),
       }),
       queryClient.invalidateQueries({
-        queryKey: historyQuery(path.slug, path.commitmentId).queryKey,
+        queryKey: commitmentKeys.related(path.slug, path.commitmentId, 'history'),
       }),
     ]);
 }

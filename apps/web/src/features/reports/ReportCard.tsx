@@ -1,17 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  Modal,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { EvidenceLink } from '../evidence/EvidenceLink';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/client';
@@ -142,17 +132,7 @@ export function ReportCard({
           <List size="sm" spacing={2}>
             {attached.map((item) => (
               <List.Item key={item.id}>
-                {item.downloadUrl ? (
-                  <Anchor href={item.downloadUrl} download>
-                    {item.title}
-                  </Anchor>
-                ) : item.url ? (
-                  <Anchor href={item.url} target="_blank" rel="noreferrer noopener">
-                    {item.title}
-                  </Anchor>
-                ) : (
-                  item.title
-                )}
+                <EvidenceLink item={item} />
               </List.Item>
             ))}
           </List>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { EvidenceLink } from '../../evidence/EvidenceLink';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../api/client';
@@ -123,17 +124,9 @@ function EvidenceList({
                   {t(`evidenceKind.${item.kind}`)}
                 </Badge>
                 <div>
-                  {item.kind === 'FILE' && item.downloadUrl ? (
-                    <Anchor href={item.downloadUrl} download={item.fileName ?? true}>
-                      {item.title}
-                    </Anchor>
-                  ) : item.url ? (
-                    <Anchor href={item.url} target="_blank" rel="noreferrer noopener">
-                      {item.title}
-                    </Anchor>
-                  ) : (
-                    <Text>{item.title}</Text>
-                  )}
+                  <div>
+                    <EvidenceLink item={item} />
+                  </div>
                   <Text size="xs" c="dimmed">
                     {[
                       item.kind === 'LINK' ? item.url : item.fileName,

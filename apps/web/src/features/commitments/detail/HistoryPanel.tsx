@@ -19,7 +19,7 @@ export const HISTORY_PAGE_SIZE = 25;
 /** The activity of one commitment, newest first (invalidated with the commitment's detail). */
 export const historyQuery = (slug: string, id: string) =>
   infiniteQueryOptions({
-    queryKey: [...commitmentKeys.detail(slug, id), 'history'] as const,
+    queryKey: commitmentKeys.related(slug, id, 'history'),
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/workspaces/{slug}/commitments/{id}/history', {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { FormActions } from '../layout/FormParts';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/client';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
@@ -104,14 +105,11 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
           onChange={(event) => setConfirm(event.currentTarget.value)}
           error={checked && mismatch ? t('account.passwordMismatch') : undefined}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={change.isPending}>
-            {t('account.savePassword')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('account.savePassword')}
+          busy={change.isPending}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

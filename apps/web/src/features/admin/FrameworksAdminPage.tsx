@@ -19,7 +19,8 @@ import { useFormat } from '../../i18n/format';
 import { frameworksQuery } from '../frameworks/queries';
 import { EmptyState, QueryState } from '../layout/states';
 import { AdminFrame } from './AdminFrame';
-import { FormActions, SaveProblem, SectionHeader } from './AdminParts';
+import { FormActions } from '../layout/FormParts';
+import { SaveProblem, SectionHeader } from './AdminParts';
 import { useSaveFramework } from './queries';
 import { type StaleRow } from './StaleAlert';
 

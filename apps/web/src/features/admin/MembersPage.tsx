@@ -26,7 +26,8 @@ import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
 import { AdminFrame } from './AdminFrame';
-import { ConfirmDialog, ErrorAlert, FormActions, SectionHeader } from './AdminParts';
+import { ConfirmDialog, ErrorAlert, FormActions } from '../layout/FormParts';
+import { SectionHeader } from './AdminParts';
 import { membersQuery, useInviteMember, useNewInvitation, useUpdateMember } from './queries';
 import { StaleAlert, type StaleRow } from './StaleAlert';
 

@@ -21,7 +21,8 @@ import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
 import { AdminFrame } from './AdminFrame';
-import { ConfirmDialog, ErrorAlert, FormActions, SaveProblem, SectionHeader } from './AdminParts';
+import { ConfirmDialog, ErrorAlert, FormActions } from '../layout/FormParts';
+import { SaveProblem, SectionHeader } from './AdminParts';
 import { useDeleteOrganization, useSaveOrganization } from './queries';
 import { StaleAlert, type StaleRow } from './StaleAlert';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { FormActions } from '../layout/FormParts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -170,14 +171,11 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
                 {t('commitmentForm.statusNote')}
               </Text>
               <CommitmentFormFields slug={slug} form={form} commitmentId={loaded.id} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={backToDetail}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={update.isPending}>
-                  {t('common.save')}
-                </Button>
-              </Group>
+              <FormActions
+                submitLabel={t('common.save')}
+                busy={update.isPending}
+                onCancel={backToDetail}
+              />
             </Stack>
           </form>
         </Paper>

@@ -12,6 +12,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { FormActions } from '../layout/FormParts';
 import { ConflictAlert } from '../layout/ConflictAlert';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -323,14 +324,7 @@ function PositionForm({
               {otherError}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('common.save')} busy={record.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Paper>

@@ -1,14 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { FormActions } from '../layout/FormParts';
 import { ConflictAlert } from '../layout/ConflictAlert';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
@@ -99,14 +91,7 @@ export function MeasurementForm({
           onChange={(event) => setSource(event.currentTarget.value)}
           error={errors.source}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('common.save')} busy={add.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
@@ -322,14 +307,7 @@ export function IndicatorForm({
           onChange={(event) => setSource(event.currentTarget.value)}
           error={errors.source}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('common.save')} busy={mutation.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

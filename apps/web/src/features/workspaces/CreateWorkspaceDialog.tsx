@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, TextInput } from '@mantine/core';
+import { FormActions } from '../layout/FormParts';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/client';
@@ -71,14 +72,11 @@ function CreateWorkspaceForm({ onClose }: { onClose: () => void }) {
           }}
           error={conflict ? t('workspaces.create.slugTaken') : errors.slug}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('workspaces.create.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('workspaces.create.submit')}
+          busy={create.isPending}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { ConfirmDialog, ErrorAlert, FormActions } from '../../layout/FormParts';
 import { EvidenceLink } from '../../evidence/EvidenceLink';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -210,14 +211,7 @@ function LinkForm({ path, onClose }: { path: Path; onClose: () => void }) {
           onChange={(event) => setUrl(event.currentTarget.value)}
           error={errors.url}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('common.save')} busy={add.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
@@ -320,29 +314,17 @@ function DeleteDialog({
     onClose();
   };
   return (
-    <Modal opened={evidence !== null} onClose={close} title={t('evidenceTab.deleteTitle')}>
-      {evidence && (
-        <Stack gap="md">
-          <Text>{t('evidenceTab.deleteConfirm', { title: evidence.title })}</Text>
-          {remove.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => remove.mutate(evidence.id, { onSuccess: close })}
-            >
-              {t('common.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+    <ConfirmDialog
+      opened={evidence !== null}
+      title={t('evidenceTab.deleteTitle')}
+      message={t('evidenceTab.deleteConfirm', { title: evidence?.title ?? '' })}
+      confirmLabel={t('common.delete')}
+      color="red"
+      busy={remove.isPending}
+      onClose={close}
+      onConfirm={() => evidence && remove.mutate(evidence.id, { onSuccess: close })}
+    >
+      {remove.isError && <ErrorAlert>{remove.error.message}</ErrorAlert>}
+    </ConfirmDialog>
   );
 }

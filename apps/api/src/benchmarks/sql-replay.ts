@@ -6,6 +6,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   completed: number;
+  /** Requests that did not end in a 2xx answer (HTTP runs only). */
+  failed?: number;
 }
 
 /**

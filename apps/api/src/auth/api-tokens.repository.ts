@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
+import { callerWithMembership } from './caller.query';
 
 /** What a token's owner may see of it (never its hash). */
 const TOKEN_FIELDS = {
@@ -14,19 +16,23 @@ const TOKEN_FIELDS = {
 
 @Injectable()
 export class ApiTokensRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {}
 
-  findByTokenHash(tokenHash: string) {
-    return this.prisma.apiToken.findUnique({
-      where: { tokenHash },
-      select: {
-        id: true,
-        expiresAt: true,
-        revokedAt: true,
-        lastUsedAt: true,
-        user: { select: { id: true, email: true, active: true } },
-      },
-    });
+  /** The token with its user and their membership of `slug`: one statement. */
+  findByTokenHash(tokenHash: string, slug: string | undefined) {
+    return callerWithMembership(this.db, slug)
+      .innerJoin('ApiToken', 'ApiToken.userId', 'User.id')
+      .select([
+        'ApiToken.id as tokenId',
+        'ApiToken.expiresAt',
+        'ApiToken.revokedAt',
+        'ApiToken.lastUsedAt',
+      ])
+      .where('ApiToken.tokenHash', '=', tokenHash)
+      .executeTakeFirst();
   }
 
   markUsed(id: string, at: Date) {

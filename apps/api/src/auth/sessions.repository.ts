@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
-
-const SESSION_USER = { select: { id: true, email: true, active: true } } as const;
+import { callerWithMembership } from './caller.query';
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {}
 
   create(data: {
     userId: string;
@@ -17,11 +20,13 @@ export class SessionsRepository {
     return this.prisma.session.create({ data, select: { id: true } });
   }
 
-  findByTokenHash(tokenHash: string) {
-    return this.prisma.session.findUnique({
-      where: { tokenHash },
-      select: { id: true, lastSeenAt: true, expiresAt: true, user: SESSION_USER },
-    });
+  /** The session of a token with its user and their membership of `slug`: one statement. */
+  findByTokenHash(tokenHash: string, slug: string | undefined) {
+    return callerWithMembership(this.db, slug)
+      .innerJoin('Session', 'Session.userId', 'User.id')
+      .select(['Session.id as sessionId', 'Session.lastSeenAt', 'Session.expiresAt'])
+      .where('Session.tokenHash', '=', tokenHash)
+      .executeTakeFirst();
   }
 
   touch(id: string, at: Date) {

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {}
 
   findCredentials(email: string) {
     return this.prisma.user.findUnique({
@@ -12,35 +17,39 @@ export class UsersRepository {
     });
   }
 
-  /** The user with their active memberships, for `/auth/me`. */
+  /** The user with their active memberships (workspace and organization), for `/auth/me`. */
   findProfile(userId: string) {
-    return this.prisma.user.findUnique({
-      where: { id: userId },
-      select: {
-        id: true,
-        email: true,
-        displayName: true,
-        locale: true,
-        memberships: {
-          where: { active: true },
-          orderBy: { workspace: { name: 'asc' } },
-          select: {
-            role: true,
-            workspace: { select: { id: true, slug: true, name: true, isDemo: true } },
-            organization: {
-              select: {
-                id: true,
-                shortName: true,
-                nameVi: true,
-                nameEn: true,
-                constituency: true,
-                version: true,
-              },
-            },
-          },
-        },
-      },
-    });
+    return this.db
+      .selectFrom('User')
+      .select(['User.id', 'User.email', 'User.displayName', 'User.locale'])
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('Membership')
+            .innerJoin('Workspace', 'Workspace.id', 'Membership.workspaceId')
+            .select([
+              'Membership.role',
+              'Workspace.id as workspaceId',
+              'Workspace.slug',
+              'Workspace.name',
+              'Workspace.isDemo',
+            ])
+            .select((member) =>
+              jsonObjectFrom(
+                member
+                  .selectFrom('Organization')
+                  .select(['id', 'shortName', 'nameVi', 'nameEn', 'constituency', 'version'])
+                  .whereRef('Organization.id', '=', 'Membership.organizationId'),
+              ).as('organization'),
+            )
+            .whereRef('Membership.userId', '=', 'User.id')
+            .where('Membership.active', '=', true)
+            .orderBy('Workspace.name')
+            .orderBy('Workspace.id'),
+        ).as('memberships'),
+      )
+      .where('User.id', '=', userId)
+      .executeTakeFirst();
   }
 
   findPasswordHash(userId: string) {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type CommitmentStatus, type TargetGroup, type Theme } from '@spct/contracts';
 import { Prisma } from '../generated/prisma/client';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
+import { type CommitmentDetailRow, findCommitmentDetail } from './commitment-detail.query';
 import { type Cursor, type ParsedSort, SORT_CASTS, SORT_COLUMNS } from './commitment-cursor';
 import { dateColumn } from '../common/dates';
 import { type EditableFields } from './commitment-fields';
@@ -36,14 +38,15 @@ export interface CommitmentFilters {
 
 const DONE_STATUSES = Prisma.sql`('COMPLETED', 'DISCONTINUED')`;
 
-const listInclude = {
-  framework: { select: { code: true } },
-  coOrganizations: { select: { organizationId: true } },
-  _count: { select: { children: { where: { archived: false } } } },
-} satisfies Prisma.CommitmentInclude;
+/** What a list item shows beyond the commitment's columns (children: those not archived). */
+interface ListInclude {
+  framework: { select: { code: true } };
+  coOrganizations: { select: { organizationId: true } };
+  _count: { select: { children: true } };
+}
 
 export type CommitmentRow = Omit<
-  Prisma.CommitmentGetPayload<{ include: typeof listInclude }>,
+  Prisma.CommitmentGetPayload<{ include: ListInclude }>,
   'searchText'
 >;
 
@@ -52,29 +55,6 @@ type RawListRow = Omit<CommitmentRow, 'framework' | 'coOrganizations' | '_count'
   coOrgIds: string[];
   childCount: number;
 };
-
-const detailInclude = {
-  ...listInclude,
-  framework: { select: { id: true, code: true, titleVi: true, titleEn: true } },
-  parent: { select: { id: true, reference: true, titleVi: true, titleEn: true } },
-  children: {
-    where: { archived: false },
-    orderBy: [{ position: 'asc' }, { referenceKey: 'asc' }],
-    select: {
-      id: true,
-      reference: true,
-      titleVi: true,
-      titleEn: true,
-      status: true,
-      progress: true,
-    },
-  },
-  focalUser: { select: { id: true, displayName: true } },
-  alignmentsFrom: { include: { target: { include: { framework: { select: { code: true } } } } } },
-  alignmentsTo: { include: { source: { include: { framework: { select: { code: true } } } } } },
-} satisfies Prisma.CommitmentInclude;
-
-export type CommitmentDetailRow = Prisma.CommitmentGetPayload<{ include: typeof detailInclude }>;
 
 const storedInclude = {
   coOrganizations: { select: { organizationId: true }, orderBy: { organizationId: 'asc' } },
@@ -102,7 +82,10 @@ export interface RolledUp {
 
 @Injectable()
 export class CommitmentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {}
 
   /**
    * One page of a workspace's commitments. Keyset pagination on (sort column, id); every
@@ -214,7 +197,7 @@ export class CommitmentsRepository {
   }
 
   findDetail(workspaceId: string, id: string): Promise<CommitmentDetailRow | null> {
-    return this.prisma.commitment.findFirst({ where: { id, workspaceId }, include: detailInclude });
+    return findCommitmentDetail(this.db, workspaceId, id);
   }
 
   exists(workspaceId: string, id: string): Promise<boolean> {

@@ -19,12 +19,12 @@ import {
   type CommitmentFacts,
   type CommitmentFilters,
   type CommitmentRow,
-  type CommitmentDetailRow,
   CommitmentsRepository,
   type StoredCommitment,
   isUniqueViolation,
   type Tx,
 } from './commitments.repository';
+import { type CommitmentDetailRow } from './commitment-detail.query';
 import { consistencyErrors } from './consistency';
 import { type CommitmentDetailDto, type CommitmentDto } from './dto/commitment.dto';
 import { type CreateCommitmentDto, type UpdateCommitmentDto } from './dto/commitment-write.dto';

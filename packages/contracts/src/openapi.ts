@@ -2412,7 +2412,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -2489,7 +2489,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -2507,7 +2507,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2692,7 +2692,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -2710,7 +2710,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2966,7 +2966,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3013,7 +3013,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3031,7 +3031,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3189,7 +3189,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3255,7 +3255,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3302,7 +3302,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -3317,7 +3317,7 @@ export interface operations {
             /** @description Archived */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3380,7 +3380,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3398,7 +3398,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3469,7 +3469,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -3484,7 +3484,7 @@ export interface operations {
             /** @description Restored */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3621,7 +3621,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3688,7 +3688,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3738,7 +3738,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3757,7 +3757,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3828,7 +3828,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -3843,7 +3843,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3907,7 +3907,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -3922,7 +3922,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3986,7 +3986,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4005,7 +4005,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4143,7 +4143,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4203,7 +4203,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4253,7 +4253,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4272,7 +4272,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4532,7 +4532,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4580,7 +4580,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4656,7 +4656,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4675,7 +4675,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4800,7 +4800,7 @@ export interface operations {
             header?: {
                 /** @description `*`: only record a first position (412 when one is recorded) */
                 "If-None-Match"?: string;
-                /** @description The ETag of the version the change is based on, e.g. "3": required to replace a recorded position; omit it to record the first one */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it): required to replace a recorded position; omit it to record the first one */
                 "If-Match"?: string;
             };
             path: {
@@ -4820,7 +4820,7 @@ export interface operations {
             /** @description The position as recorded (created or replaced) */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };

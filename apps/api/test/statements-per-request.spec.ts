@@ -28,6 +28,18 @@ const BUDGETS: Budget[] = [
     statements: 2,
   },
   {
+    endpoint: 'GET /commitments',
+    as: 'union@demo.test',
+    url: () => '/api/workspaces/viet-nam/commitments',
+    statements: 2,
+  },
+  {
+    endpoint: 'GET /dashboard/summary',
+    as: 'union@demo.test',
+    url: () => '/api/workspaces/viet-nam/dashboard/summary',
+    statements: 2,
+  },
+  {
     endpoint: 'GET /my-work (editor)',
     as: 'official@demo.test',
     url: () => '/api/workspaces/viet-nam/my-work',

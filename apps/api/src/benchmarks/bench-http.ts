@@ -40,6 +40,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'detail', as: 'viewer', path: (ids) => `${W}/commitments/${ids.commitmentId}` },
   { name: 'my work', as: 'editor', path: () => `${W}/my-work` },
   { name: 'frameworks', as: 'viewer', path: () => `${W}/frameworks` },
+  { name: 'dashboard', as: 'viewer', path: () => `${W}/dashboard/summary` },
 ];
 
 const CONNECTIONS = [10, 50];

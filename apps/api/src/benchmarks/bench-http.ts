@@ -344,13 +344,13 @@ async function report(
         'req/s': Math.round(rps),
         p50: median(mine.map((r) => r.api.p50)),
         p99: median(mine.map((r) => r.api.p99)),
-        'raw req/s': Math.round(rawRps),
+        'raw req/s': round(rawRps, 0),
         'raw p50': round(median(raws.map((r) => r.p50))),
         'raw p99': round(median(raws.map((r) => r.p99))),
         '÷ raw': round(rps / rawRps, 2),
         '÷ health': round(rps / healthRps, 3),
         'SQL/req': round(perRequest.get(e.name) ?? NaN, 2),
-        'raw SQL/req': statements.get(e.name)?.length ?? NaN,
+        'raw SQL/req': round(statements.get(e.name)?.length ?? NaN, 0),
         // Answers other than 2xx, timeouts (10 s) and connection errors, all rounds together.
         failed: mine.reduce((sum, r) => sum + (r.api.failed ?? 0), 0),
       };
@@ -386,7 +386,9 @@ async function report(
   console.log(`\nWritten to ${file}.md and .json`);
 }
 
-function round(value: number, digits = 1): number {
+/** `value` rounded to `digits`; '–' where there is nothing to show (no raw baseline for health). */
+function round(value: number, digits = 1): number | string {
+  if (!Number.isFinite(value)) return '–';
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }

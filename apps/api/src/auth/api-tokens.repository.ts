@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
-import { callerWithMembership } from './caller.query';
+import { callerQueries, callerWithMembership } from './caller.query';
 
 /** What a token's owner may see of it (never its hash). */
 const TOKEN_FIELDS = {
@@ -14,16 +14,10 @@ const TOKEN_FIELDS = {
   revokedAt: true,
 } as const;
 
-@Injectable()
-export class ApiTokensRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly db: KyselyService,
-  ) {}
-
-  /** The token with its user and their membership of `slug`: one statement. */
-  findByTokenHash(tokenHash: string, slug: string | undefined) {
-    return callerWithMembership(this.db, slug)
+/** An API token with its user and their membership of a workspace. */
+function tokenQueries(db: KyselyService) {
+  return callerQueries(['tokenHash'], (slug, a: { tokenHash: string }) =>
+    callerWithMembership(db, slug)
       .innerJoin('ApiToken', 'ApiToken.userId', 'User.id')
       .select([
         'ApiToken.id as tokenId',
@@ -31,8 +25,25 @@ export class ApiTokensRepository {
         'ApiToken.revokedAt',
         'ApiToken.lastUsedAt',
       ])
-      .where('ApiToken.tokenHash', '=', tokenHash)
-      .executeTakeFirst();
+      .where('ApiToken.tokenHash', '=', a.tokenHash),
+  );
+}
+
+@Injectable()
+export class ApiTokensRepository {
+  private readonly byTokenHash: ReturnType<typeof tokenQueries>;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {
+    this.byTokenHash = tokenQueries(db);
+  }
+
+  /** The token with its user and their membership of `slug`: one statement. */
+  async findByTokenHash(tokenHash: string, slug: string | undefined) {
+    const { rows } = await this.db.executeQuery(this.byTokenHash({ tokenHash }, slug));
+    return rows[0];
   }
 
   markUsed(id: string, at: Date) {

@@ -1,3 +1,5 @@
+import type { Compilable, CompiledQuery } from 'kysely';
+import { compiledOnce } from '../database/compiled-once';
 import type { KyselyService } from '../database/kysely.service';
 
 /**
@@ -33,6 +35,23 @@ export function callerWithMembership(db: KyselyService, slug: string | undefined
       'Membership.organizationId',
       'Membership.workspaceId',
     ]);
+}
+
+/** A caller query compiled once for routes with a `:slug` and once for routes without. */
+export type CallerQueries<A extends Record<string, string>, R = unknown> = (
+  args: A,
+  slug: string | undefined,
+) => CompiledQuery<R>;
+
+export function callerQueries<A extends Record<string, string>, R>(
+  names: readonly (keyof A & string)[],
+  build: (slug: string | undefined, args: A) => Compilable<R>,
+): CallerQueries<A, R> {
+  const withSlug = compiledOnce<A & { slug: string }, R>([...names, 'slug'], (a) =>
+    build(a.slug, a),
+  );
+  const withoutSlug = compiledOnce<A, R>(names, (a) => build(undefined, a));
+  return (args, slug) => (slug === undefined ? withoutSlug(args) : withSlug({ ...args, slug }));
 }
 
 /** The membership columns of a `callerWithMembership` row, or null when there is none. */

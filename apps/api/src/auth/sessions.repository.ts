@@ -1,14 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
-import { callerWithMembership } from './caller.query';
+import { callerQueries, callerWithMembership } from './caller.query';
+
+/** The session of a token with its user and their membership of a workspace. */
+function sessionQueries(db: KyselyService) {
+  return callerQueries(['tokenHash'], (slug, a: { tokenHash: string }) =>
+    callerWithMembership(db, slug)
+      .innerJoin('Session', 'Session.userId', 'User.id')
+      .select(['Session.id as sessionId', 'Session.lastSeenAt', 'Session.expiresAt'])
+      .where('Session.tokenHash', '=', a.tokenHash),
+  );
+}
 
 @Injectable()
 export class SessionsRepository {
+  private readonly byTokenHash: ReturnType<typeof sessionQueries>;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly db: KyselyService,
-  ) {}
+  ) {
+    this.byTokenHash = sessionQueries(db);
+  }
 
   create(data: {
     userId: string;
@@ -21,12 +35,9 @@ export class SessionsRepository {
   }
 
   /** The session of a token with its user and their membership of `slug`: one statement. */
-  findByTokenHash(tokenHash: string, slug: string | undefined) {
-    return callerWithMembership(this.db, slug)
-      .innerJoin('Session', 'Session.userId', 'User.id')
-      .select(['Session.id as sessionId', 'Session.lastSeenAt', 'Session.expiresAt'])
-      .where('Session.tokenHash', '=', tokenHash)
-      .executeTakeFirst();
+  async findByTokenHash(tokenHash: string, slug: string | undefined) {
+    const { rows } = await this.db.executeQuery(this.byTokenHash({ tokenHash }, slug));
+    return rows[0];
   }
 
   touch(id: string, at: Date) {

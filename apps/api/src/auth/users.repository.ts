@@ -1,25 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { compiledOnce } from '../database/compiled-once';
 import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
 
-@Injectable()
-export class UsersRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly db: KyselyService,
-  ) {}
-
-  findCredentials(email: string) {
-    return this.prisma.user.findUnique({
-      where: { email },
-      select: { id: true, email: true, passwordHash: true, active: true },
-    });
-  }
-
-  /** The user with their active memberships (workspace and organization), for `/auth/me`. */
-  findProfile(userId: string) {
-    return this.db
+/** A user with their active memberships (workspace and organization), for `/auth/me`. */
+function profileQuery(db: KyselyService) {
+  return compiledOnce(['userId'], (a: { userId: string }) =>
+    db
       .selectFrom('User')
       .select(['User.id', 'User.email', 'User.displayName', 'User.locale'])
       .select((eb) =>
@@ -48,8 +36,32 @@ export class UsersRepository {
             .orderBy('Workspace.id'),
         ).as('memberships'),
       )
-      .where('User.id', '=', userId)
-      .executeTakeFirst();
+      .where('User.id', '=', a.userId),
+  );
+}
+
+@Injectable()
+export class UsersRepository {
+  private readonly profileQuery: ReturnType<typeof profileQuery>;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {
+    this.profileQuery = profileQuery(db);
+  }
+
+  findCredentials(email: string) {
+    return this.prisma.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, passwordHash: true, active: true },
+    });
+  }
+
+  /** The user with their active memberships (workspace and organization), for `/auth/me`. */
+  async findProfile(userId: string) {
+    const { rows } = await this.db.executeQuery(this.profileQuery({ userId }));
+    return rows[0];
   }
 
   findPasswordHash(userId: string) {

@@ -1,5 +1,6 @@
-import { type ExpressionBuilder } from 'kysely';
+import { type CompiledQuery, type ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { compiledOnce } from '../database/compiled-once';
 import type { KyselyService } from '../database/kysely.service';
 import type { DB } from '../generated/kysely/database';
 import type { CommitmentRow } from './commitments.repository';
@@ -75,86 +76,90 @@ function alignments(eb: Scope, direction: 'outgoing' | 'incoming') {
  * A commitment's detail in one statement: its row and framework joined; its parent, focal user,
  * co-responsible organizations, children and alignments as JSON built by PostgreSQL.
  */
-export async function findCommitmentDetail(
-  db: KyselyService,
-  workspaceId: string,
-  id: string,
-): Promise<CommitmentDetailRow | null> {
-  const row = await db
-    .selectFrom('Commitment as c')
-    .innerJoin('Framework as f', 'f.id', 'c.frameworkId')
-    .select([
-      'c.id',
-      'c.workspaceId',
-      'c.frameworkId',
-      'c.parentId',
-      'c.position',
-      'c.reference',
-      'c.referenceKey',
-      'c.titleVi',
-      'c.titleEn',
-      'c.descriptionVi',
-      'c.descriptionEn',
-      'c.theme',
-      'c.leadOrgId',
-      'c.focalUserId',
-      'c.status',
-      'c.progress',
-      'c.weight',
-      'c.startDate',
-      'c.targetDate',
-      'c.targetGroups',
-      'c.version',
-      'c.archived',
-      'c.leadOrgKey',
-      'c.createdAt',
-      'c.updatedAt',
-      'f.code as frameworkCode',
-      'f.titleVi as frameworkTitleVi',
-      'f.titleEn as frameworkTitleEn',
-    ])
-    .select((eb) => [
-      jsonObjectFrom(
-        eb
-          .selectFrom('Commitment as p')
-          .select(['p.id', 'p.reference', 'p.titleVi', 'p.titleEn'])
-          .whereRef('p.id', '=', 'c.parentId'),
-      ).as('parent'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('User as u')
-          .select(['u.id', 'u.displayName'])
-          .whereRef('u.id', '=', 'c.focalUserId'),
-      ).as('focalUser'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('CommitmentCoOrganization as co')
-          .select('co.organizationId')
-          .whereRef('co.commitmentId', '=', 'c.id')
-          .orderBy('co.organizationId'),
-      ).as('coOrganizations'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('Commitment as child')
-          .select([
-            'child.id',
-            'child.reference',
-            'child.titleVi',
-            'child.titleEn',
-            'child.status',
-            'child.progress',
-          ])
-          .whereRef('child.parentId', '=', 'c.id')
-          .where('child.archived', '=', false)
-          .orderBy('child.position')
-          .orderBy('child.referenceKey'),
-      ).as('children'),
-      alignments(eb, 'outgoing').as('alignmentsFrom'),
-      alignments(eb, 'incoming').as('alignmentsTo'),
-    ])
-    .where('c.id', '=', id)
-    .where('c.workspaceId', '=', workspaceId)
-    .executeTakeFirst();
+export function commitmentDetailQuery(db: KyselyService) {
+  return compiledOnce(['workspaceId', 'id'], (a: { workspaceId: string; id: string }) =>
+    db
+      .selectFrom('Commitment as c')
+      .innerJoin('Framework as f', 'f.id', 'c.frameworkId')
+      .select([
+        'c.id',
+        'c.workspaceId',
+        'c.frameworkId',
+        'c.parentId',
+        'c.position',
+        'c.reference',
+        'c.referenceKey',
+        'c.titleVi',
+        'c.titleEn',
+        'c.descriptionVi',
+        'c.descriptionEn',
+        'c.theme',
+        'c.leadOrgId',
+        'c.focalUserId',
+        'c.status',
+        'c.progress',
+        'c.weight',
+        'c.startDate',
+        'c.targetDate',
+        'c.targetGroups',
+        'c.version',
+        'c.archived',
+        'c.leadOrgKey',
+        'c.createdAt',
+        'c.updatedAt',
+        'f.code as frameworkCode',
+        'f.titleVi as frameworkTitleVi',
+        'f.titleEn as frameworkTitleEn',
+      ])
+      .select((eb) => [
+        jsonObjectFrom(
+          eb
+            .selectFrom('Commitment as p')
+            .select(['p.id', 'p.reference', 'p.titleVi', 'p.titleEn'])
+            .whereRef('p.id', '=', 'c.parentId'),
+        ).as('parent'),
+        jsonObjectFrom(
+          eb
+            .selectFrom('User as u')
+            .select(['u.id', 'u.displayName'])
+            .whereRef('u.id', '=', 'c.focalUserId'),
+        ).as('focalUser'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('CommitmentCoOrganization as co')
+            .select('co.organizationId')
+            .whereRef('co.commitmentId', '=', 'c.id')
+            .orderBy('co.organizationId'),
+        ).as('coOrganizations'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('Commitment as child')
+            .select([
+              'child.id',
+              'child.reference',
+              'child.titleVi',
+              'child.titleEn',
+              'child.status',
+              'child.progress',
+            ])
+            .whereRef('child.parentId', '=', 'c.id')
+            .where('child.archived', '=', false)
+            .orderBy('child.position')
+            .orderBy('child.referenceKey'),
+        ).as('children'),
+        alignments(eb, 'outgoing').as('alignmentsFrom'),
+        alignments(eb, 'incoming').as('alignmentsTo'),
+      ])
+      .where('c.id', '=', a.id)
+      .where('c.workspaceId', '=', a.workspaceId),
+  );
+}
+
+type DetailResult =
+  ReturnType<ReturnType<typeof commitmentDetailQuery>> extends CompiledQuery<infer R> ? R : never;
+
+/** A row of `commitmentDetailQuery` in the shape of the commitment's other reads. */
+export function toCommitmentDetail(row: DetailResult | undefined): CommitmentDetailRow | null {
   if (!row) return null;
   const {
     frameworkCode,

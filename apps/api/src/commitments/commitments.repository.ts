@@ -3,7 +3,11 @@ import { type CommitmentStatus } from '@spct/contracts';
 import { Prisma } from '../generated/prisma/client';
 import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
-import { type CommitmentDetailRow, findCommitmentDetail } from './commitment-detail.query';
+import {
+  commitmentDetailQuery,
+  type CommitmentDetailRow,
+  toCommitmentDetail,
+} from './commitment-detail.query';
 import { type Cursor, type ParsedSort, SORT_CASTS, SORT_COLUMNS } from './commitment-cursor';
 import { dateColumn } from '../common/dates';
 import { type EditableFields } from './commitment-fields';
@@ -84,10 +88,14 @@ export interface RolledUp {
 
 @Injectable()
 export class CommitmentsRepository {
+  private readonly detailQuery: ReturnType<typeof commitmentDetailQuery>;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly db: KyselyService,
-  ) {}
+  ) {
+    this.detailQuery = commitmentDetailQuery(db);
+  }
 
   /**
    * One page of a workspace's commitments, and (when asked) how many match in all, in one round
@@ -202,8 +210,9 @@ export class CommitmentsRepository {
     return nullable && !descending ? Prisma.sql`(${strictly} OR ${column} IS NULL)` : strictly;
   }
 
-  findDetail(workspaceId: string, id: string): Promise<CommitmentDetailRow | null> {
-    return findCommitmentDetail(this.db, workspaceId, id);
+  async findDetail(workspaceId: string, id: string): Promise<CommitmentDetailRow | null> {
+    const { rows } = await this.db.executeQuery(this.detailQuery({ workspaceId, id }));
+    return toCommitmentDetail(rows[0]);
   }
 
   exists(workspaceId: string, id: string): Promise<boolean> {

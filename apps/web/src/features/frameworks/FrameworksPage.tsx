@@ -99,6 +99,14 @@ function FrameworkCard({
             </Group>
           )}
         </dl>
+        {framework.untrackedCount > 0 && (
+          <Text size="sm" c="orange.9" data-testid="untracked">
+            {t('frameworks.untracked', {
+              count: framework.untrackedCount,
+              total: format.number(framework.untrackedCount),
+            })}
+          </Text>
+        )}
         <div>
           <Text size="sm" fw={500}>
             {t('frameworks.weightedProgress')}

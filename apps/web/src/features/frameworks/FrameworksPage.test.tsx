@@ -1,7 +1,6 @@
-import { act, screen, within } from '@testing-library/react';
-import i18n from '../../i18n';
+import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
-import { ilc2021, nq42, organizations, page } from '../../test/fixtures';
+import { ilc2021, me, nq42, organizations, page } from '../../test/fixtures';
 
 const routes = {
   '/api/workspaces/viet-nam/frameworks': page([nq42, ilc2021]),
@@ -34,7 +33,7 @@ describe('frameworks overview', () => {
   });
 
   it('says how many trackable items no organization has taken up, in both languages', async () => {
-    renderApp('/w/viet-nam', {
+    const { unmount } = renderApp('/w/viet-nam', {
       ...routes,
       '/api/workspaces/viet-nam/frameworks': page([{ ...ilc2021, untrackedCount: 12 }, nq42]),
     });
@@ -47,9 +46,16 @@ describe('frameworks overview', () => {
       within(screen.getByRole('article', { name: 'NQ-42' })).queryByTestId('untracked'),
     ).not.toBeInTheDocument();
 
-    await act(() => i18n.changeLanguage('en'));
-    expect(within(card).getByTestId('untracked')).toHaveTextContent(
-      '12 not taken up yet (no lead organization)',
+    unmount();
+
+    renderApp('/w/viet-nam', {
+      ...routes,
+      '/api/auth/me': { ...me, user: { ...me.user, locale: 'en' } },
+      '/api/workspaces/viet-nam/frameworks': page([{ ...ilc2021, untrackedCount: 1 }]),
+    });
+    const english = await screen.findByRole('article', { name: 'ILC-2021' });
+    expect(await within(english).findByTestId('untracked')).toHaveTextContent(
+      '1 not taken up yet (no lead organization)',
     );
   });
 

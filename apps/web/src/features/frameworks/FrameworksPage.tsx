@@ -100,7 +100,7 @@ function FrameworkCard({
           )}
         </dl>
         {framework.untrackedCount > 0 && (
-          <Text size="sm" c="orange.9" data-testid="untracked">
+          <Text size="sm" fw={600} data-testid="untracked">
             {t('frameworks.untracked', {
               count: framework.untrackedCount,
               total: format.number(framework.untrackedCount),

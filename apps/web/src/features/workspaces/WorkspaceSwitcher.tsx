@@ -36,8 +36,8 @@ export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undef
               <>
                 <Text span fw={600} size="sm">
                   {current.workspace.name}
-                </Text>
-                <Badge ml="xs" size="sm" variant="filled" data-testid="current-role">
+                </Text>{' '}
+                <Badge ml={4} size="sm" variant="filled" data-testid="current-role">
                   {t(`role.${current.role}`)}
                 </Badge>
               </>

@@ -5,7 +5,15 @@ import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import type { StatusCounts } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import type { CommitmentFilters } from '../commitments/search';
-import { LEGEND, LinkedBar, Swatch, useChartWidth, useListLink, WrappedTick } from './chartParts';
+import {
+  LEGEND,
+  LinkedBar,
+  needsSlant,
+  Swatch,
+  useChartWidth,
+  useListLink,
+  WrappedTick,
+} from './chartParts';
 import { STATUS_STYLES } from './styles';
 import classes from './Dashboard.module.css';
 
@@ -207,6 +215,10 @@ export function StatusDistributionChart({ counts }: { counts: StatusCounts }) {
     count: counts[status],
   }));
   const band = Math.max(40, (width - 60) / COMMITMENT_STATUSES.length);
+  const slant = needsSlant(
+    data.map((entry) => entry.label),
+    band,
+  );
   return (
     <div ref={ref} className={classes.chart}>
       <BarChart
@@ -219,8 +231,8 @@ export function StatusDistributionChart({ counts }: { counts: StatusCounts }) {
         <XAxis
           dataKey="label"
           interval={0}
-          height={58}
-          tick={<WrappedTick width={band} anchor="middle" />}
+          height={slant ? 80 : 58}
+          tick={<WrappedTick width={band} anchor="middle" slant={slant} />}
         />
         <YAxis allowDecimals={false} width={44} tickFormatter={(v: number) => format.number(v)} />
         <Bar

@@ -1,5 +1,5 @@
-import { createContext, useContext, type MouseEvent } from 'react';
-import { useElementSize } from '@mantine/hooks';
+import { createContext, useContext, useEffect, useRef, type MouseEvent } from 'react';
+import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useRouter } from '@tanstack/react-router';
 import type { CommitmentFilters } from '../commitments/search';
 import { drillDown, type DashboardFilters } from './search';
@@ -39,9 +39,20 @@ export type ListLink = ReturnType<ReturnType<typeof useListLink>>;
 /** Legends list the series in the chart's order (statuses from "not started" to "discontinued"). */
 export const LEGEND = { itemSorter: null, wrapperStyle: { fontSize: 13 } } as const;
 
-/** The chart's width follows its container (a fixed guess until the first measure). */
+/**
+ * The chart's width follows its container (a fixed guess until the first measure). React
+ * listens for focus on the <g> Recharts portals into, and Chromium then puts such a <g> in the
+ * tab order: an empty stop before the bars, taken out again after each render.
+ */
 export function useChartWidth() {
-  const { ref, width } = useElementSize();
+  const { ref: measure, width } = useElementSize<HTMLDivElement>();
+  const box = useRef<HTMLDivElement | null>(null);
+  const ref = useMergedRef(measure, box);
+  useEffect(() => {
+    box.current
+      ?.querySelectorAll('g[class*="recharts-zIndex-layer"]')
+      .forEach((layer) => layer.setAttribute('tabindex', '-1'));
+  });
   return { ref, width: width > 0 ? Math.floor(width) : 640 };
 }
 
@@ -165,15 +176,38 @@ interface TickProps {
   payload?: { value: string };
   width: number;
   anchor?: 'end' | 'middle';
+  slant?: boolean;
 }
 
-/** An axis label on a few lines (two beside a bar, three under one), cut with "…" beyond. */
-export function WrappedTick({ x = 0, y = 0, payload, width, anchor = 'end' }: TickProps) {
-  const lines = wrap(
-    payload?.value ?? '',
-    Math.max(6, Math.floor(width / 7)),
-    anchor === 'end' ? 2 : 3,
-  );
+/** Whether labels under bars `width` wide need slanting: one of their words would not fit. */
+export function needsSlant(labels: string[], width: number): boolean {
+  const perLine = charsPerLine(width);
+  return labels.some((label) => label.split(/\s+/).some((word) => word.length > perLine));
+}
+
+const charsPerLine = (width: number) => Math.max(6, Math.floor(width / 7));
+
+/**
+ * An axis label on a few lines (two beside a bar, three under one), cut with "…" beyond; or
+ * slanted on one line where the bars are too narrow for its words.
+ */
+export function WrappedTick({ x = 0, y = 0, payload, width, anchor = 'end', slant }: TickProps) {
+  const text = payload?.value ?? '';
+  if (slant) {
+    return (
+      <text
+        x={x}
+        y={y + 10}
+        textAnchor="end"
+        fontSize={12}
+        fill="var(--mantine-color-text)"
+        transform={`rotate(-35 ${x} ${y + 10})`}
+      >
+        {text}
+      </text>
+    );
+  }
+  const lines = wrap(text, charsPerLine(width), anchor === 'end' ? 2 : 3);
   const dy = anchor === 'end' ? -(lines.length - 1) * 7 : 12;
   return (
     <text x={x} y={y + dy} textAnchor={anchor} fontSize={12} fill="var(--mantine-color-text)">

@@ -2673,7 +2673,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -2750,7 +2750,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -2768,7 +2768,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2953,7 +2953,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -2971,7 +2971,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3227,7 +3227,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3274,7 +3274,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3292,7 +3292,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3457,7 +3457,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3523,7 +3523,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3570,7 +3570,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -3585,7 +3585,7 @@ export interface operations {
             /** @description Archived */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3648,7 +3648,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3666,7 +3666,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3737,7 +3737,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -3752,7 +3752,7 @@ export interface operations {
             /** @description Restored */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3889,7 +3889,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3956,7 +3956,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4006,7 +4006,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4025,7 +4025,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4096,7 +4096,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4111,7 +4111,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4175,7 +4175,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4190,7 +4190,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4254,7 +4254,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4273,7 +4273,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4411,7 +4411,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4471,7 +4471,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4521,7 +4521,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4540,7 +4540,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4800,7 +4800,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4848,7 +4848,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4924,7 +4924,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4943,7 +4943,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5068,7 +5068,7 @@ export interface operations {
             header?: {
                 /** @description `*`: only record a first position (412 when one is recorded) */
                 "If-None-Match"?: string;
-                /** @description The ETag of the version the change is based on, e.g. "3": required to replace a recorded position; omit it to record the first one */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it): required to replace a recorded position; omit it to record the first one */
                 "If-Match"?: string;
             };
             path: {
@@ -5088,7 +5088,7 @@ export interface operations {
             /** @description The position as recorded (created or replaced) */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };

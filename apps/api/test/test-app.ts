@@ -66,6 +66,18 @@ export class TestClient {
   delete<T = unknown>(url: string, headers?: Record<string, string>) {
     return this.request<T>('DELETE', url, undefined, headers);
   }
+
+  /** A GET whose answer is a file: its bytes as they came. */
+  async download(
+    url: string,
+  ): Promise<{ status: number; headers: Record<string, unknown>; file: Buffer }> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { origin: TEST_ORIGIN, ...this.headers },
+    });
+    return { status: response.statusCode, headers: response.headers, file: response.rawPayload };
+  }
 }
 
 function safeJson(text: string): unknown {

@@ -693,7 +693,148 @@ export interface paths {
             };
             cookie?: never;
         };
-        get: operations["exports_commitments"];
+        /** The commitments of the list, with its filters and sort */
+        get: operations["exports_commitmentsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/commitments.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The commitments of the list, with its filters and sort */
+        get: operations["exports_commitmentsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/indicators.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The indicators with their measurements, one line per measurement */
+        get: operations["exports_indicatorsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/indicators.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The indicators with their measurements, one line per measurement */
+        get: operations["exports_indicatorsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The progress reports of a reporting period */
+        get: operations["exports_reportsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/reports.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The progress reports of a reporting period */
+        get: operations["exports_reportsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/dashboard.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The dashboard's numbers, with its filters */
+        get: operations["exports_dashboardCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/dashboard.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The dashboard's numbers, with its filters */
+        get: operations["exports_dashboardXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5511,7 +5652,7 @@ export interface operations {
             };
         };
     };
-    exports_commitments: {
+    exports_commitmentsCsv: {
         parameters: {
             query?: {
                 /** @description One or more frameworks */
@@ -5539,6 +5680,8 @@ export interface operations {
                 /** @description true: only archived commitments (by default they are left out) */
                 archived?: boolean;
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt" | "status" | "-status" | "leadOrg" | "-leadOrg";
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
             };
             header?: never;
             path: {
@@ -5549,13 +5692,492 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description UTF-8 CSV with a BOM: framework, reference, title_vi, title_en, status, progress, lead_organization, target_date, overdue; the same filters as the commitments list */
+            /** @description UTF-8 CSV with a byte order mark; headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_commitmentsXlsx: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Accent-insensitive search in reference, titles and descriptions */
+                q?: string;
+                /** @description One or more statuses */
+                status?: ("NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED")[];
+                /** @description Commitments with any of these co-responsible organizations */
+                coOrgId?: string[];
+                /** @description Only (true) or no (false) commitments past their target date and not done */
+                overdue?: boolean;
+                /** @description Only (true) or no (false) commitments that need a progress report: not archived, with a lead organization (whose report is expected), neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
+                needsUpdate?: boolean;
+                /** @description true: only trackable items (no children that are not archived), what the dashboard counts; false: only parents */
+                leaf?: boolean;
+                /** @description off-track: AT_RISK or OFF_TRACK; overdue: as overdue=true; stale: as needsUpdate=true; pending: a progress report waits for a decision; indicators: an indicator is off its trajectory; disagreement: the organizations' positions differ */
+                attention?: "off-track" | "overdue" | "stale" | "pending" | "indicators" | "disagreement";
+                /** @description true: only archived commitments (by default they are left out) */
+                archived?: boolean;
+                sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt" | "status" | "-status" | "leadOrg" | "-leadOrg";
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook (numbers and dates typed as such); headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_indicatorsCsv: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a byte order mark; headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_indicatorsXlsx: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook (numbers and dates typed as such); headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_reportsCsv: {
+        parameters: {
+            query: {
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+                /** @description The reporting period, as reports name it */
+                period: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a byte order mark; headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_reportsXlsx: {
+        parameters: {
+            query: {
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+                /** @description The reporting period, as reports name it */
+                period: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook (numbers and dates typed as such); headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_dashboardCsv: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a byte order mark; headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_dashboardXlsx: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook (numbers and dates typed as such); headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid parameter or body; `details` names each field */

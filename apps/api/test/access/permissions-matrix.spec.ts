@@ -120,7 +120,16 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
   },
   {
     row: 'export',
-    routes: ['GET /api/workspaces/:slug/exports/commitments.csv'],
+    routes: [
+      'GET /api/workspaces/:slug/exports/commitments.csv',
+      'GET /api/workspaces/:slug/exports/commitments.xlsx',
+      'GET /api/workspaces/:slug/exports/indicators.csv',
+      'GET /api/workspaces/:slug/exports/indicators.xlsx',
+      'GET /api/workspaces/:slug/exports/reports.csv',
+      'GET /api/workspaces/:slug/exports/reports.xlsx',
+      'GET /api/workspaces/:slug/exports/dashboard.csv',
+      'GET /api/workspaces/:slug/exports/dashboard.xlsx',
+    ],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
   },
   {

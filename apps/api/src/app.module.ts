@@ -9,6 +9,8 @@ import type { SecurityConfig } from './config/app-config';
 import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
+import { JobsModule } from './jobs/jobs.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
@@ -31,6 +33,8 @@ export interface AppOptions {
   security: SecurityConfig;
   /** Where the local storage backend keeps uploaded files. */
   uploadsDir: string;
+  /** Whether this process starts the background job queue (default true). */
+  runJobs?: boolean;
 }
 
 @Module({})
@@ -47,6 +51,7 @@ export class AppModule {
       exports: [SECURITY_CONFIG, UPLOADS_DIR, Clock],
       imports: [
         PrismaModule.forRoot(options.databaseUrl),
+        JobsModule.forRoot(options.runJobs ?? true),
         PermissionsModule,
         AuthModule,
         HealthModule,
@@ -61,6 +66,7 @@ export class AppModule {
         PositionsModule,
         EvidenceModule,
         ExportsModule,
+        ImportsModule,
         MyWorkModule,
         DashboardModule,
         HistoryModule,

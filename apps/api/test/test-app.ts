@@ -11,6 +11,7 @@ import { configureApp } from '../src/configure-app';
 import { PrismaService } from '../src/database/prisma.service';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase } from './database';
+import { MultipartForm } from './multipart-form';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 export const DEMO_PASSWORD = 'tripartite-demo';
@@ -42,7 +43,11 @@ export class TestClient {
       // Our own web page's origin, as a browser would send it.
       headers: { origin: TEST_ORIGIN, ...this.headers, ...headers },
     };
-    if (body !== undefined) options.payload = body as InjectOptions['payload'];
+    if (body instanceof MultipartForm) {
+      const form = body.toRequest();
+      options.payload = form.payload;
+      Object.assign(options.headers!, form.headers);
+    } else if (body !== undefined) options.payload = body as InjectOptions['payload'];
     else if (method !== 'GET') options.headers!['x-requested-with'] = 'test';
     return this.app.inject(options).then((response) => ({
       status: response.statusCode,

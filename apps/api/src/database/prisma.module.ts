@@ -9,7 +9,7 @@ export class PrismaModule {
     return {
       module: PrismaModule,
       providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService, KyselyService],
-      exports: [PrismaService, KyselyService],
+      exports: [DATABASE_URL, PrismaService, KyselyService],
     };
   }
 }

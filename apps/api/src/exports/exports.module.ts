@@ -13,5 +13,6 @@ import { ExportsService } from './exports.service';
   imports: [CommitmentsModule, DashboardModule],
   controllers: [ExportsController],
   providers: [ExportsRepository, ExportsService],
+  exports: [ExportsRepository],
 })
 export class ExportsModule {}

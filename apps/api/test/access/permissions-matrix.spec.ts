@@ -133,6 +133,25 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
   },
   {
+    row: 'import commitments and indicators',
+    routes: [
+      'GET /api/workspaces/:slug/imports/template.xlsx',
+      'GET /api/workspaces/:slug/imports/template.csv',
+      'POST /api/workspaces/:slug/imports',
+      'GET /api/workspaces/:slug/imports',
+    ],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: true, PARTNER: false, VIEWER: false },
+  },
+  {
+    row: "import: see, run or read the errors of one's own import (an ADMIN any)",
+    routes: [
+      'GET /api/workspaces/:slug/imports/:id',
+      'POST /api/workspaces/:slug/imports/:id/run',
+      'GET /api/workspaces/:slug/imports/:id/errors.xlsx',
+    ],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: 'author', PARTNER: false, VIEWER: false },
+  },
+  {
     row: 'manage members, organizations, frameworks',
     routes: [
       'POST /api/workspaces/:slug/members',

@@ -1,16 +1,38 @@
-import { useEffect, useState } from 'react';
+import '@mantine/notifications/styles.css';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { MantineProvider, createTheme } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { ApiError, onUnauthorized } from './api/client';
+import { authKeys } from './features/auth/queries';
+import { showSuccess, type SuccessKey } from './features/layout/toasts';
 import { createAppRouter, PUBLIC_PATHS } from './router';
 
 const theme = createTheme({
   primaryColor: 'blue',
+  // Shade 8 of each colour: white text on filled buttons and coloured links reach 4.5:1.
+  primaryShade: 8,
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   focusRing: 'auto',
 });
+
+// Not needed for the first screen: loaded after it.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((module) => ({ default: module.Notifications })),
+);
+const SessionEndedDialog = lazy(() =>
+  import('./features/auth/SessionEndedDialog').then((module) => ({
+    default: module.SessionEndedDialog,
+  })),
+);
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    /** `success`: the brief notification shown when the mutation succeeds. */
+    mutationMeta: { success?: SuccessKey };
+  }
+}
 
 export function createQueryClient() {
   return new QueryClient({
@@ -26,6 +48,16 @@ export function createQueryClient() {
   });
 }
 
+/** Every successful save says so briefly: mutations name their message in `meta.success`. */
+function announceSuccesses(client: QueryClient): () => void {
+  const cache: MutationCache = client.getMutationCache();
+  return cache.subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success') return;
+    const key = event.mutation.meta?.success;
+    if (key) showSuccess(key);
+  });
+}
+
 interface AppProps {
   queryClient?: QueryClient;
   history?: RouterHistory;
@@ -35,15 +67,22 @@ interface AppProps {
 
 export function App({ queryClient, history, mantineEnv = 'default' }: AppProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  const [router] = useState(() => createAppRouter(history));
+  const [router] = useState(() => createAppRouter(client, history));
+  const [sessionEnded, setSessionEnded] = useState(false);
 
-  // The session ended (expired, signed out elsewhere, deactivated): forget everything that was
-  // loaded for it and ask to sign in again, then come back here.
+  useEffect(() => announceSuccesses(client), [client]);
+
+  // The session ended (expired, signed out elsewhere, deactivated). With a page open, the user
+  // signs in again over it and nothing typed is lost; otherwise the sign-in page brings them back.
   useEffect(
     () =>
       onUnauthorized(() => {
         const location = router.latestLocation;
         if (PUBLIC_PATHS.includes(location.pathname)) return;
+        if (client.getQueryData(authKeys.me())) {
+          setSessionEnded(true);
+          return;
+        }
         void router
           .navigate({ to: '/sign-in', search: { next: location.href }, replace: true })
           .finally(() => client.clear());
@@ -53,8 +92,27 @@ export function App({ queryClient, history, mantineEnv = 'default' }: AppProps) 
 
   return (
     <MantineProvider theme={theme} env={mantineEnv}>
+      <Suspense>
+        <Notifications position="top-center" limit={3} />
+      </Suspense>
       <QueryClientProvider client={client}>
         <RouterProvider router={router} />
+        {sessionEnded && (
+          <Suspense>
+            <SessionEndedDialog
+              opened
+              onSignedIn={() => {
+                setSessionEnded(false);
+                // A page that could not load while signed out loads now.
+                void router.invalidate();
+              }}
+              onOtherUser={() => {
+                setSessionEnded(false);
+                void router.navigate({ to: '/', replace: true });
+              }}
+            />
+          </Suspense>
+        )}
       </QueryClientProvider>
     </MantineProvider>
   );

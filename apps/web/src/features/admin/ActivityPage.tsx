@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { activityRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceActivityEvent } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -17,7 +17,6 @@ import { frameworksQuery } from '../frameworks/queries';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { organizationsQuery } from '../organizations/queries';
-import { AdminFrame } from './AdminFrame';
 import {
   type ActivityEntityType,
   type ActivityFilters,
@@ -43,12 +42,8 @@ const TYPE_FILTERS: Record<string, ActivityEntityType[]> = {
 
 /** `/w/$slug/admin/activity`: who did what in the workspace, newest first (administrators). */
 export function ActivityPage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/admin/activity' });
-  return (
-    <AdminFrame slug={slug}>
-      <ActivityLog slug={slug} />
-    </AdminFrame>
-  );
+  const { slug } = activityRoute.useParams();
+  return <ActivityLog slug={slug} />;
 }
 
 function ActivityLog({ slug }: { slug: string }) {

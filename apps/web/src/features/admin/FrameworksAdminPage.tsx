@@ -10,7 +10,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/client';
@@ -18,27 +18,16 @@ import type { Framework, FrameworkBody } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { frameworksQuery } from '../frameworks/queries';
 import { EmptyState, QueryState } from '../layout/states';
-import { AdminFrame } from './AdminFrame';
 import { FormActions } from '../layout/FormParts';
 import { SaveProblem, SectionHeader } from './AdminParts';
 import { useSaveFramework } from './queries';
+import { frameworksAdminRoute } from '../../router';
 import { type StaleRow } from './StaleAlert';
-
-const ROUTE = '/_authenticated/w/$slug/admin/frameworks';
-
-/** The search of the page: `edit` opens the form of that framework (linked from the overview). */
-export function validateFrameworksAdminSearch(search: Record<string, unknown>): { edit?: string } {
-  return typeof search.edit === 'string' && search.edit ? { edit: search.edit } : {};
-}
 
 /** `/w/$slug/admin/frameworks`: the source documents (frameworks) of the workspace. */
 export function FrameworksAdminPage() {
-  const { slug } = useParams({ from: ROUTE });
-  return (
-    <AdminFrame slug={slug}>
-      <Frameworks slug={slug} />
-    </AdminFrame>
-  );
+  const { slug } = frameworksAdminRoute.useParams();
+  return <Frameworks slug={slug} />;
 }
 
 /** `null`: closed; `'new'`: creating; a framework: editing it. */
@@ -47,7 +36,7 @@ type Editing = Framework | 'new' | null;
 function Frameworks({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { edit } = useSearch({ from: ROUTE });
+  const { edit } = frameworksAdminRoute.useSearch();
   const navigate = useNavigate();
   const query = useQuery(frameworksQuery(slug));
   const [editing, setEditing] = useState<Editing>(null);

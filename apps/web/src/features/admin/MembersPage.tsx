@@ -14,7 +14,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { membersRoute } from '../../router';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@spct/contracts';
@@ -25,7 +25,6 @@ import type { Invitation, Member, UpdateMemberBody } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
-import { AdminFrame } from './AdminFrame';
 import { ConfirmDialog, ErrorAlert, FormActions } from '../layout/FormParts';
 import { SectionHeader } from './AdminParts';
 import { membersQuery, useInviteMember, useNewInvitation, useUpdateMember } from './queries';
@@ -33,12 +32,8 @@ import { StaleAlert, type StaleRow } from './StaleAlert';
 
 /** `/w/$slug/admin/members`: who belongs to the workspace, with which role and organization. */
 export function MembersPage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/admin/members' });
-  return (
-    <AdminFrame slug={slug}>
-      <Members slug={slug} />
-    </AdminFrame>
-  );
+  const { slug } = membersRoute.useParams();
+  return <Members slug={slug} />;
 }
 
 function Members({ slug }: { slug: string }) {

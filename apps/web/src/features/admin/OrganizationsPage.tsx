@@ -10,7 +10,6 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CONSTITUENCIES, type Constituency } from '@spct/contracts';
@@ -20,7 +19,7 @@ import type { Organization } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
-import { AdminFrame } from './AdminFrame';
+import { organizationsRoute } from '../../router';
 import { ConfirmDialog, ErrorAlert, FormActions } from '../layout/FormParts';
 import { SaveProblem, SectionHeader } from './AdminParts';
 import { useDeleteOrganization, useSaveOrganization } from './queries';
@@ -28,12 +27,8 @@ import { StaleAlert, type StaleRow } from './StaleAlert';
 
 /** `/w/$slug/admin/organizations`: the constituent bodies of the workspace. */
 export function OrganizationsPage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/admin/organizations' });
-  return (
-    <AdminFrame slug={slug}>
-      <Organizations slug={slug} />
-    </AdminFrame>
-  );
+  const { slug } = organizationsRoute.useParams();
+  return <Organizations slug={slug} />;
 }
 
 /** `null`: closed; `'new'`: creating; an organization: editing it. */

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { FormActions } from '../layout/FormParts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { editCommitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -22,11 +23,9 @@ import { useUpdateCommitment } from './queries';
 import { type CommitmentFormValues, conflictRows, patchOf, reapply, valuesOf } from './values';
 import { commitmentResource } from '../auth/permissions';
 
-const ROUTE = '/_authenticated/w/$slug/commitments/$commitmentId/edit';
-
 /** `/w/$slug/commitments/$commitmentId/edit`: edits the commitment as loaded, with If-Match. */
 export function EditCommitmentPage() {
-  const { slug, commitmentId } = useParams({ from: ROUTE });
+  const { slug, commitmentId } = editCommitmentRoute.useParams();
   const query = useQuery({ ...commitmentQuery(slug, commitmentId), refetchOnWindowFocus: false });
   const access = useMembership(slug);
   return (

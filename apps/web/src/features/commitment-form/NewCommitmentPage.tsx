@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { newCommitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
 import { useMembership } from '../auth/useMembership';
 import { NotAllowedPage } from '../layout/NotAllowedPage';
@@ -14,11 +15,9 @@ import {
 import { useCreateCommitment } from './queries';
 import { createBodyOf, emptyValues } from './values';
 
-const ROUTE = '/_authenticated/w/$slug/commitments/new';
-
 /** `/w/$slug/commitments/new`: a new commitment; on success, its page. */
 export function NewCommitmentPage() {
-  const { slug } = useParams({ from: ROUTE });
+  const { slug } = newCommitmentRoute.useParams();
   const access = useMembership(slug);
   if (!access.membership) return <LoadingState />;
   if (!access.can('commitment.create')) return <NotAllowedPage />;
@@ -32,7 +31,7 @@ export function NewCommitmentPage() {
 
 function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | undefined }) {
   const { t } = useTranslation();
-  const search = useSearch({ from: ROUTE });
+  const search = newCommitmentRoute.useSearch();
   const navigate = useNavigate();
   const create = useCreateCommitment(slug);
   const apiMessage = useApiMessage();

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { commitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -30,11 +31,8 @@ const TAB_PANELS: Record<DetailTab, (props: { slug: string; commitmentId: string
     history: HistoryPanel,
   };
 
-const ROUTE = '/_authenticated/w/$slug/commitments/$commitmentId';
-const PATH = '/w/$slug/commitments/$commitmentId';
-
 export function CommitmentDetailPage() {
-  const { slug, commitmentId } = useParams({ from: ROUTE });
+  const { slug, commitmentId } = commitmentRoute.useParams();
   const query = useQuery(commitmentQuery(slug, commitmentId));
   return (
     <QueryState query={query}>
@@ -46,8 +44,8 @@ export function CommitmentDetailPage() {
 function CommitmentView({ slug, commitment }: { slug: string; commitment: CommitmentDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { tab = 'overview' } = useSearch({ from: ROUTE });
-  const navigate = useNavigate({ from: PATH });
+  const { tab = 'overview' } = commitmentRoute.useSearch();
+  const navigate = useNavigate({ from: commitmentRoute.fullPath });
   const label = `${commitment.framework.code} ${commitment.reference}`;
 
   return (

@@ -16,7 +16,8 @@ import {
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { commitmentsRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES, TARGET_GROUPS, THEMES, type CommitmentSort } from '@spct/contracts';
 import type { Commitment, Organization } from '../../api/types';
@@ -36,8 +37,6 @@ import {
   type CommitmentSearch,
 } from './search';
 
-const ROUTE = '/_authenticated/w/$slug/commitments';
-const PATH = '/w/$slug/commitments';
 const SEARCH_DEBOUNCE_MS = 300;
 
 type Patch = Partial<CommitmentSearch>;
@@ -45,9 +44,9 @@ type Patch = Partial<CommitmentSearch>;
 /** The commitments list as a work tool: filters, sortable columns, pages; all of it in the URL. */
 export function CommitmentsPage() {
   const { t } = useTranslation();
-  const { slug } = useParams({ from: ROUTE });
-  const search = useSearch({ from: ROUTE });
-  const navigate = useNavigate({ from: PATH });
+  const { slug } = commitmentsRoute.useParams();
+  const search = commitmentsRoute.useSearch();
+  const navigate = useNavigate({ from: commitmentsRoute.fullPath });
   const { can } = useMembership(slug);
 
   // A change of filters or sort starts again from the first page.

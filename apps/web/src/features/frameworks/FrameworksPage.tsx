@@ -1,6 +1,6 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { frameworksRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES } from '@spct/contracts';
 import type { Framework } from '../../api/types';
@@ -13,7 +13,7 @@ import { frameworksQuery } from './queries';
 
 export function FrameworksPage() {
   const { t } = useTranslation();
-  const { slug } = useParams({ from: '/_authenticated/w/$slug' });
+  const { slug } = frameworksRoute.useParams();
   const query = useQuery(frameworksQuery(slug));
   // Administrators manage frameworks: each card links to its form in the administration.
   const canManage = useMembership(slug).can('workspace.manage');

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { myWorkRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
 import type { Commitment, MyWorkReport } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -12,12 +12,10 @@ import { RouterAnchor } from '../layout/RouterAnchor';
 import { myWorkQuery } from './queries';
 import { commitmentResource } from '../auth/permissions';
 
-const ROUTE = '/_authenticated/w/$slug/my-work';
-
 /** "My work": what waits for the member — due commitments, returned reports, approvals, drafts. */
 export function MyWorkPage() {
   const { t } = useTranslation();
-  const { slug } = useParams({ from: ROUTE });
+  const { slug } = myWorkRoute.useParams();
   const query = useQuery(myWorkQuery(slug));
   const { can, organization } = useMembership(slug);
   // Without a resource: whether the member writes / decides reports at all.

@@ -1337,6 +1337,16 @@ export interface components {
             measuredOn: string;
             source: string | null;
         };
+        ReportStepDto: {
+            /** @enum {string} */
+            action: "submitted" | "returned" | "approved";
+            /** Format: date-time */
+            at: string;
+            /** @description Who took the step */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description The reason of a return */
+            reason: string | null;
+        };
         ProgressUpdateDto: {
             /** Format: uuid */
             id: string;
@@ -1366,6 +1376,8 @@ export interface components {
             decidedById: string | null;
             /** @description Indicator values proposed by the report; they become measurements on approval */
             indicatorValues: components["schemas"]["IndicatorValueDto"][];
+            /** @description Every submission, return (with its reason) and approval of the report, oldest first */
+            steps: components["schemas"]["ReportStepDto"][];
             /** @description Incremented by every change of the report */
             version: number;
             /** Format: date-time */

@@ -254,6 +254,20 @@ export const updates: ProgressUpdate[] = [
     decidedAt: '2026-04-10T02:00:00.000Z',
     decidedById: 'u-manager',
     indicatorValues: [],
+    steps: [
+      {
+        action: 'submitted',
+        at: '2026-04-08T02:00:00.000Z',
+        actor: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
+        reason: null,
+      },
+      {
+        action: 'returned',
+        at: '2026-04-10T02:00:00.000Z',
+        actor: { id: 'u-manager', displayName: 'Võ Minh Tuấn' },
+        reason: 'Đề nghị bổ sung số liệu BHXH tự nguyện năm 2025.',
+      },
+    ],
     version: 3,
     createdAt: '2026-04-05T02:00:00.000Z',
     updatedAt: '2026-04-10T02:00:00.000Z',
@@ -273,6 +287,20 @@ export const updates: ProgressUpdate[] = [
     decidedAt: '2026-01-19T02:00:00.000Z',
     decidedById: 'u-manager',
     indicatorValues: [],
+    steps: [
+      {
+        action: 'submitted',
+        at: '2026-01-12T02:00:00.000Z',
+        actor: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
+        reason: null,
+      },
+      {
+        action: 'approved',
+        at: '2026-01-19T02:00:00.000Z',
+        actor: { id: 'u-manager', displayName: 'Võ Minh Tuấn' },
+        reason: null,
+      },
+    ],
     version: 3,
     createdAt: '2026-01-10T02:00:00.000Z',
     updatedAt: '2026-01-19T02:00:00.000Z',

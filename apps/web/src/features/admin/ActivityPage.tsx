@@ -3,6 +3,7 @@ import { Badge, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mant
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { activityRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { WorkspaceActivityEvent } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import {
@@ -49,6 +50,7 @@ export function ActivityPage() {
 function ActivityLog({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const translate = useLooseTranslation();
+  usePageTitle(t('admin.activity.title'));
   const [type, setType] = useState('all');
   const [actorId, setActorId] = useState('');
   const [from, setFrom] = useState('');

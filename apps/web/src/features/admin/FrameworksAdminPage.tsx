@@ -13,6 +13,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { fieldErrors } from '../../api/client';
 import type { Framework, FrameworkBody } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -36,6 +37,7 @@ type Editing = Framework | 'new' | null;
 function Frameworks({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  usePageTitle(t('admin.frameworks.title'));
   const { edit } = frameworksAdminRoute.useSearch();
   const navigate = useNavigate();
   const query = useQuery(frameworksQuery(slug));

@@ -17,6 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { membersRoute } from '../../router';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { ROLES, type Role } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
@@ -39,6 +40,7 @@ export function MembersPage() {
 function Members({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const members = useQuery(membersQuery(slug));
+  usePageTitle(t('admin.members.title'));
   const organizations = useQuery(organizationsQuery(slug));
   const update = useUpdateMember(slug);
   const newLink = useNewInvitation(slug);

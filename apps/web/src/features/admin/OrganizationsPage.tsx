@@ -12,6 +12,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { CONSTITUENCIES, type Constituency } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
@@ -37,6 +38,7 @@ type Editing = Organization | 'new' | null;
 function Organizations({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  usePageTitle(t('admin.organizations.title'));
   const query = useQuery(organizationsQuery(slug));
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Organization | null>(null);

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { editCommitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMembership } from '../auth/useMembership';
@@ -57,6 +58,9 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
   const format = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  usePageTitle(
+    t('commitmentForm.editTitle', { label: `${loaded.framework.code} ${loaded.reference}` }),
+  );
   const update = useUpdateCommitment(slug, loaded.id);
   const apiMessage = useApiMessage();
   const [base, setBase] = useState<Base>(() => ({

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { newCommitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { useMembership } from '../auth/useMembership';
 import { NotAllowedPage } from '../layout/NotAllowedPage';
 import { LoadingState } from '../layout/states';
@@ -34,6 +35,7 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
   const search = newCommitmentRoute.useSearch();
   const navigate = useNavigate();
   const create = useCreateCommitment(slug);
+  usePageTitle(t('commitmentForm.createTitle'));
   const apiMessage = useApiMessage();
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const form = useCommitmentForm(

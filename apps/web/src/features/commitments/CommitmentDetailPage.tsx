@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { commitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { QueryState } from '../layout/states';
@@ -46,6 +47,9 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
   const format = useFormat();
   const { tab = 'overview' } = commitmentRoute.useSearch();
   const navigate = useNavigate({ from: commitmentRoute.fullPath });
+  usePageTitle(
+    `${commitment.framework.code} ${commitment.reference} ${format.text(commitment.title)}`,
+  );
   const label = `${commitment.framework.code} ${commitment.reference}`;
 
   return (
@@ -111,9 +115,10 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
               });
           }}
         >
-          <Tabs.List>
+          {/* One line that scrolls sideways on a phone instead of wrapping over three. */}
+          <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
             {DETAIL_TABS.map((item: DetailTab) => (
-              <Tabs.Tab key={item} value={item}>
+              <Tabs.Tab key={item} value={item} style={{ flexShrink: 0 }}>
                 {t(`detail.tabs.${item}`)}
               </Tabs.Tab>
             ))}

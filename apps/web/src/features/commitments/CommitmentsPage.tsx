@@ -8,21 +8,29 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  NativeSelect,
   Table,
   Text,
   TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { commitmentsRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
-import { COMMITMENT_STATUSES, TARGET_GROUPS, THEMES, type CommitmentSort } from '@spct/contracts';
+import {
+  COMMITMENT_SORTS,
+  COMMITMENT_STATUSES,
+  TARGET_GROUPS,
+  THEMES,
+  type CommitmentSort,
+} from '@spct/contracts';
 import type { Commitment, Organization } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMembership } from '../auth/useMembership';
+import { usePageTitle } from '../layout/usePageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { frameworksQuery } from '../frameworks/queries';
@@ -48,6 +56,7 @@ export function CommitmentsPage() {
   const search = commitmentsRoute.useSearch();
   const navigate = useNavigate({ from: commitmentsRoute.fullPath });
   const { can } = useMembership(slug);
+  usePageTitle(t('commitments.title'));
 
   // A change of filters or sort starts again from the first page.
   const setFilters = (patch: Patch, replace = false) =>
@@ -249,6 +258,8 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
   const after = search.after ?? [];
   const query = useQuery(commitmentsQuery(slug, filtersOf(search), after.at(-1) ?? null));
   const organizations = useQuery(organizationsQuery(slug));
+  // Below 48em (a phone) the table becomes a list of cards: nothing to scroll sideways.
+  const phone = useMediaQuery('(max-width: 48em)') === true;
 
   if (query.isPending) return <LoadingState rows={6} />;
   if (query.isError) {
@@ -301,31 +312,59 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
               })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={960}>
-        <Table striped highlightOnHover verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              {header('reference', t('commitments.reference'))}
-              <Table.Th scope="col">{t('commitments.titleColumn')}</Table.Th>
-              {header('status', t('common.status'))}
-              {header('progress', t('common.progress'))}
-              {header('leadOrg', t('commitments.leadOrg'))}
-              {header('targetDate', t('commitments.targetDate'))}
-              {header('updatedAt', t('workList.updated'))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+      {phone ? (
+        <>
+          <NativeSelect
+            label={t('commitments.sortBy')}
+            value={sort}
+            onChange={(event) => onChange({ sort: sortOf(event.currentTarget.value) })}
+            data={COMMITMENT_SORTS.map((value) => ({ value, label: t(`sort.${value}`) }))}
+          />
+          <Stack
+            component="ul"
+            gap="sm"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none', opacity: query.isPlaceholderData ? 0.6 : 1 }}
+            aria-label={t('commitments.results')}
+          >
             {rows.map((commitment) => (
-              <CommitmentRow
+              <CommitmentCard
                 key={commitment.id}
                 slug={slug}
                 commitment={commitment}
                 lead={commitment.leadOrgId ? orgById.get(commitment.leadOrgId) : undefined}
               />
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          </Stack>
+        </>
+      ) : (
+        <Table.ScrollContainer minWidth={960}>
+          <Table striped highlightOnHover verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                {header('reference', t('commitments.reference'))}
+                <Table.Th scope="col">{t('commitments.titleColumn')}</Table.Th>
+                {header('status', t('common.status'))}
+                {header('progress', t('common.progress'))}
+                {header('leadOrg', t('commitments.leadOrg'))}
+                {header('targetDate', t('commitments.targetDate'))}
+                {header('updatedAt', t('workList.updated'))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+              {rows.map((commitment) => (
+                <CommitmentRow
+                  key={commitment.id}
+                  slug={slug}
+                  commitment={commitment}
+                  lead={commitment.leadOrgId ? orgById.get(commitment.leadOrgId) : undefined}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {(after.length > 0 || nextCursor) && (
         <Group justify="center" component="nav" aria-label={t('workList.pagination')}>
           <Button
@@ -420,5 +459,47 @@ function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
         <Text size="sm">{format.date(commitment.updatedAt)}</Text>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** The default sort (by reference) is left out of the URL. */
+function sortOf(value: string): CommitmentSort | undefined {
+  const sort = COMMITMENT_SORTS.find((item) => item === value);
+  return sort === 'reference' ? undefined : sort;
+}
+
+/** A commitment of the list on a phone: what the table's row says, stacked. */
+function CommitmentCard({ slug, commitment, lead }: CommitmentRowProps) {
+  const format = useFormat();
+  const { t } = useTranslation();
+  const label = `${commitment.frameworkCode} ${commitment.reference}`;
+  return (
+    <Paper component="li" withBorder p="sm" data-testid="commitment-card">
+      <Stack gap={6}>
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {label}
+          </Text>
+          <StatusBadge status={commitment.status} />
+        </Group>
+        <RouterAnchor
+          to="/w/$slug/commitments/$commitmentId"
+          params={{ slug, commitmentId: commitment.id }}
+          fw={500}
+        >
+          {format.text(commitment.title)}
+        </RouterAnchor>
+        <ProgressBar value={commitment.progress} name={label} width={140} />
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm">
+            {t('commitments.targetDate')}: {format.date(commitment.targetDate) || t('common.none')}
+          </Text>
+          {commitment.overdue && <OverdueBadge />}
+          <Text size="sm" c="dimmed">
+            {lead ? lead.shortName : ''}
+          </Text>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

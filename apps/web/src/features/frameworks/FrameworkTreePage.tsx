@@ -3,6 +3,7 @@ import { ActionIcon, Badge, Box, Button, Group, Stack, Text, Title } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { frameworkRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { TreeNode } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
@@ -22,6 +23,7 @@ export function FrameworkTreePage() {
   const query = useQuery(frameworkQuery(slug, frameworkId));
   const format = useFormat();
   const { t } = useTranslation();
+  usePageTitle(query.data ? `${query.data.code} — ${format.text(query.data.title)}` : undefined);
   return (
     <QueryState query={query}>
       {(framework) => (

@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { useQuery } from '@tanstack/react-query';
 import { frameworksRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { COMMITMENT_STATUSES } from '@spct/contracts';
 import type { Framework } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -15,6 +16,7 @@ export function FrameworksPage() {
   const { t } = useTranslation();
   const { slug } = frameworksRoute.useParams();
   const query = useQuery(frameworksQuery(slug));
+  usePageTitle(t('frameworks.title'));
   // Administrators manage frameworks: each card links to its form in the administration.
   const canManage = useMembership(slug).can('workspace.manage');
   return (

@@ -3,6 +3,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { myWorkRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { Commitment, MyWorkReport } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMembership } from '../auth/useMembership';
@@ -17,6 +18,7 @@ export function MyWorkPage() {
   const { t } = useTranslation();
   const { slug } = myWorkRoute.useParams();
   const query = useQuery(myWorkQuery(slug));
+  usePageTitle(t('myWork.title'));
   const { can, organization } = useMembership(slug);
   // Without a resource: whether the member writes / decides reports at all.
   const writesReports = can('update.write');

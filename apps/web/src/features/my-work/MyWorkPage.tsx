@@ -232,7 +232,7 @@ function DueItem({
           <RouterAnchor
             to="/w/$slug/commitments/$commitmentId"
             params={{ slug, commitmentId: commitment.id }}
-            search={{ tab: 'updates' }}
+            search={{ tab: 'updates', report: 'new' }}
             aria-label={`${t('myWork.due.writeReport')}: ${label}`}
           >
             {t('myWork.due.writeReport')}
@@ -256,6 +256,8 @@ function ReportItem({
   const format = useFormat();
   const { commitment } = report;
   const label = `${commitment.frameworkCode} ${commitment.reference}`;
+  // The author's own draft or returned report opens in its form; a submitted one to decide on.
+  const editable = report.state === 'DRAFT' || report.state === 'RETURNED';
   return (
     <ItemRow>
       <Group justify="space-between" wrap="wrap" gap="sm" align="flex-start">
@@ -295,7 +297,7 @@ function ReportItem({
         <RouterAnchor
           to="/w/$slug/commitments/$commitmentId"
           params={{ slug, commitmentId: commitment.id }}
-          search={{ tab: 'updates' }}
+          search={{ tab: 'updates', report: editable ? report.id : undefined }}
           aria-label={`${action}: ${label} ${report.period}`}
         >
           {action}

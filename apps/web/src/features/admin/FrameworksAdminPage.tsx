@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
   Button,
-  Modal,
   SimpleGrid,
   Stack,
   Table,
@@ -20,6 +19,8 @@ import { useFormat } from '../../i18n/format';
 import { frameworksQuery } from '../frameworks/queries';
 import { EmptyState, QueryState } from '../layout/states';
 import { FormActions } from '../layout/FormParts';
+import { DateField } from '../layout/DateField';
+import { FormModal, useFormModal } from '../layout/UnsavedChanges';
 import { SaveProblem, SectionHeader } from './AdminParts';
 import { useSaveFramework } from './queries';
 import { frameworksAdminRoute } from '../../router';
@@ -111,7 +112,7 @@ function Frameworks({ slug }: { slug: string }) {
           )
         }
       </QueryState>
-      <Modal
+      <FormModal
         opened={current !== null}
         onClose={close}
         size="lg"
@@ -125,7 +126,7 @@ function Frameworks({ slug }: { slug: string }) {
             onClose={close}
           />
         )}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
@@ -186,6 +187,10 @@ function FrameworkForm({
   /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
   const [version, setVersion] = useState(framework?.version ?? 1);
   const errors = fieldErrors(save.error);
+  const { cancel, saved } = useFormModal(
+    JSON.stringify(values) !== JSON.stringify(valuesOf(framework)),
+    onClose,
+  );
 
   const set = (field: keyof FrameworkValues) => (value: string) =>
     setValues((previous) => ({ ...previous, [field]: value }));
@@ -197,7 +202,12 @@ function FrameworkForm({
         framework: framework ? { id: framework.id, version: basedOn } : undefined,
         body: bodyOf(values),
       },
-      { onSuccess: onClose },
+      {
+        onSuccess: () => {
+          saved();
+          onClose();
+        },
+      },
     );
   };
   const submit = (event: FormEvent) => {
@@ -273,11 +283,10 @@ function FrameworkForm({
             onChange={(event) => set('issuer')(event.currentTarget.value)}
             error={errors.issuer}
           />
-          <TextInput
+          <DateField
             label={t('admin.frameworks.adoptedOn')}
-            type="date"
             value={values.adoptedOn}
-            onChange={(event) => set('adoptedOn')(event.currentTarget.value)}
+            onChange={set('adoptedOn')}
             error={errors.adoptedOn}
           />
         </SimpleGrid>
@@ -289,7 +298,7 @@ function FrameworkForm({
           onChange={(event) => set('url')(event.currentTarget.value)}
           error={errors.url}
         />
-        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={onClose} />
+        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={cancel} />
       </Stack>
     </form>
   );

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import {
   Button,
   Group,
-  Modal,
   NativeSelect,
   Stack,
   Table,
@@ -22,6 +21,7 @@ import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
 import { organizationsRoute } from '../../router';
 import { ConfirmDialog, ErrorAlert, FormActions } from '../layout/FormParts';
+import { FormModal, useFormModal } from '../layout/UnsavedChanges';
 import { SaveProblem, SectionHeader } from './AdminParts';
 import { useDeleteOrganization, useSaveOrganization } from './queries';
 import { StaleAlert, type StaleRow } from './StaleAlert';
@@ -108,7 +108,7 @@ function Organizations({ slug }: { slug: string }) {
           )
         }
       </QueryState>
-      <Modal
+      <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('admin.organizations.create') : t('admin.organizations.edit')}
@@ -120,7 +120,7 @@ function Organizations({ slug }: { slug: string }) {
             onClose={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </FormModal>
       <DeleteOrganizationDialog
         slug={slug}
         organization={deleting}
@@ -150,6 +150,13 @@ function OrganizationForm({
   /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
   const [version, setVersion] = useState(organization?.version ?? 1);
   const errors = fieldErrors(save.error);
+  const { cancel, saved } = useFormModal(
+    shortName !== (organization?.shortName ?? '') ||
+      nameVi !== (organization?.name.vi ?? '') ||
+      nameEn !== (organization?.name.en ?? '') ||
+      constituency !== (organization?.constituency ?? 'GOVERNMENT'),
+    onClose,
+  );
 
   const send = (basedOn: number) => {
     setVersion(basedOn);
@@ -162,7 +169,12 @@ function OrganizationForm({
           constituency,
         },
       },
-      { onSuccess: onClose },
+      {
+        onSuccess: () => {
+          saved();
+          onClose();
+        },
+      },
     );
   };
   const submit = (event: FormEvent) => {
@@ -230,7 +242,7 @@ function OrganizationForm({
           error={errors.constituency}
           data={CONSTITUENCIES.map((value) => ({ value, label: t(`constituency.${value}`) }))}
         />
-        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={onClose} />
+        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={cancel} />
       </Stack>
     </form>
   );

@@ -21,6 +21,7 @@ import {
 } from './CommitmentFormFields';
 import { staleCurrent } from '../../api/concurrency';
 import { useUpdateCommitment } from './queries';
+import { useUnsavedChanges } from '../layout/UnsavedChanges';
 import { type CommitmentFormValues, conflictRows, patchOf, reapply, valuesOf } from './values';
 import { commitmentResource } from '../auth/permissions';
 
@@ -73,6 +74,7 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
   const [notice, setNotice] = useState<string | null>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const label = `${loaded.framework.code} ${loaded.reference}`;
+  const guard = useUnsavedChanges(form.isDirty() && !conflict);
 
   const backToDetail = () =>
     void navigate({
@@ -91,7 +93,10 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
     update.mutate(
       { version: from.version, body },
       {
-        onSuccess: backToDetail,
+        onSuccess: () => {
+          guard.release();
+          backToDetail();
+        },
         onError: (error) => {
           const current = staleCurrent<CommitmentDetail>(error);
           if (current) {
@@ -177,13 +182,14 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
               <FormActions
                 submitLabel={t('common.save')}
                 busy={update.isPending}
-                onCancel={backToDetail}
+                onCancel={() => guard.confirm(backToDetail)}
               />
             </Stack>
           </form>
         </Paper>
       )}
 
+      {guard.dialog}
       <Modal
         opened={confirmReapply}
         onClose={() => setConfirmReapply(false)}

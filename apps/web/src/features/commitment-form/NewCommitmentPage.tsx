@@ -14,6 +14,7 @@ import {
   useCommitmentForm,
 } from './CommitmentFormFields';
 import { useCreateCommitment } from './queries';
+import { useUnsavedChanges } from '../layout/UnsavedChanges';
 import { createBodyOf, emptyValues } from './values';
 
 /** `/w/$slug/commitments/new`: a new commitment; on success, its page. */
@@ -47,14 +48,18 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
     }),
   );
 
+  const guard = useUnsavedChanges(form.isDirty());
+
   const submit = form.onSubmit((values) => {
     setUnplaced([]);
     create.mutate(createBodyOf(values), {
-      onSuccess: (created) =>
+      onSuccess: (created) => {
+        guard.release();
         void navigate({
           to: '/w/$slug/commitments/$commitmentId',
           params: { slug, commitmentId: created.id },
-        }),
+        });
+      },
       onError: (error) => setUnplaced(showApiErrors(form, error, apiMessage)),
     });
   });
@@ -84,7 +89,11 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
             <Group justify="flex-end">
               <Button
                 variant="default"
-                onClick={() => void navigate({ to: '/w/$slug/commitments', params: { slug } })}
+                onClick={() =>
+                  guard.confirm(
+                    () => void navigate({ to: '/w/$slug/commitments', params: { slug } }),
+                  )
+                }
               >
                 {t('common.cancel')}
               </Button>
@@ -95,6 +104,7 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
           </Stack>
         </form>
       </Paper>
+      {guard.dialog}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { ifMatch, staleCurrent } from '../../api/concurrency';
 import type { CommitmentDetail, CreateCommitmentBody, UpdateCommitmentBody } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
 import { frameworkKeys } from '../frameworks/queries';
+import { showSuccess } from '../layout/toasts';
 
 /** After any write: the commitment, the lists and the framework trees (roll-ups) are stale. */
 function useRefresh(slug: string) {
@@ -20,6 +21,7 @@ export function useCreateCommitment(slug: string) {
   return useMutation({
     mutationFn: (body: CreateCommitmentBody) =>
       unwrap(api.POST('/api/workspaces/{slug}/commitments', { params: { path: { slug } }, body })),
+    meta: { success: 'commitment' },
     onSuccess: (created) => refresh(created),
   });
 }
@@ -34,6 +36,7 @@ export function useUpdateCommitment(slug: string, id: string) {
           body,
         }),
       ),
+    meta: { success: 'commitment' },
     onSuccess: (saved) => refresh(saved),
   });
 }
@@ -51,7 +54,10 @@ export function useArchiveCommitment(slug: string, id: string) {
               params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
             }),
       ),
-    onSuccess: (saved) => refresh(saved),
+    onSuccess: (saved, { archived }) => {
+      showSuccess(archived ? 'commitmentArchived' : 'commitmentRestored');
+      refresh(saved);
+    },
     onError: (error) => {
       const current = staleCurrent<CommitmentDetail>(error);
       refresh(current ?? undefined);

@@ -107,16 +107,22 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
   const organizations = useQuery(organizationsQuery(slug));
 
   // The search box is edited locally and written to the URL once typing pauses; a change of
-  // the URL from elsewhere (back button, "clear filters") is copied back into the box.
+  // the URL from elsewhere (back button, "clear filters") is copied back into the box. Our own
+  // write arrives later (after the page's data loads): it must not undo what was typed since.
   const [text, setText] = useState(search.q ?? '');
   const [urlText, setUrlText] = useState(search.q);
+  const [written, setWritten] = useState<string | undefined>(search.q);
   if (urlText !== search.q) {
     setUrlText(search.q);
-    // Our own (trimmed) write coming back must not eat a space typed since.
-    if ((search.q ?? '') !== text.trim()) setText(search.q ?? '');
+    if (search.q !== written && (search.q ?? '') !== text.trim()) {
+      setText(search.q ?? '');
+      setWritten(search.q);
+    }
   }
   const writeSearch = useDebouncedCallback((value: string) => {
-    onChange({ q: value.trim() || undefined }, true);
+    const q = value.trim() || undefined;
+    setWritten(q);
+    onChange({ q }, true);
   }, SEARCH_DEBOUNCE_MS);
 
   return (

@@ -34,6 +34,7 @@ export function useCreateComment(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'comment' },
     onSuccess: refresh,
   });
 }
@@ -60,6 +61,7 @@ export function useEditComment(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'commentEdited' },
     onSettled: refresh,
   });
 }
@@ -74,6 +76,7 @@ export function useDeleteComment(path: Path) {
           params: { path: { ...path, commentId }, header: { 'If-Match': ifMatch(version) } },
         }),
       ),
+    meta: { success: 'commentDeleted' },
     onSettled: refresh,
   });
 }
@@ -103,6 +106,7 @@ export function useRecordPosition(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'position' },
     onSettled: refresh,
   });
 }

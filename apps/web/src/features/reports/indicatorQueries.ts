@@ -22,6 +22,7 @@ export function useCreateIndicator(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'indicator' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
   });
 }
@@ -48,6 +49,7 @@ export function useUpdateIndicator(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'indicator' },
     onSettled: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
   });
 }
@@ -62,6 +64,7 @@ export function useAddMeasurement(path: Path) {
           { params: { path: { ...path, indicatorId } }, body },
         ),
       ),
+    meta: { success: 'measurement' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
   });
 }

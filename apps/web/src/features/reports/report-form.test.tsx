@@ -105,7 +105,7 @@ describe('the report form', () => {
     const created: ProgressUpdate = { ...returned, id: 'up-new', state: 'DRAFT', steps: [] };
     const { user, sent } = renderApp('/w/viet-nam/commitments/c-nq42-1?tab=updates&report=new', {
       ...routes(),
-      [`POST ${BASE}/updates`]: (_url, body) =>
+      [`POST ${BASE}/updates`]: (_url: URL, body: unknown) =>
         signedIn
           ? { status: 201, body: { ...created, ...(body as object) } }
           : { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'Sign in' } },

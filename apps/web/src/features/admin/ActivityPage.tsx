@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Badge, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { activityRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../layout/DateField';
 import { usePageTitle } from '../layout/usePageTitle';
 import type { WorkspaceActivityEvent } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -101,19 +102,11 @@ function ActivityLog({ slug }: { slug: string }) {
               ...people.map((m) => ({ value: m.userId, label: m.displayName })),
             ]}
           />
-          <TextInput
-            label={t('admin.activity.from')}
-            type="date"
-            value={from}
-            max={to || undefined}
-            onChange={(event) => setFrom(event.currentTarget.value)}
-          />
-          <TextInput
+          <DateField label={t('admin.activity.from')} value={from} onChange={setFrom} />
+          <DateField
             label={t('admin.activity.to')}
-            type="date"
             value={to}
-            min={from || undefined}
-            onChange={(event) => setTo(event.currentTarget.value)}
+            onChange={setTo}
             error={reversed ? t('admin.activity.reversed') : undefined}
           />
         </Group>

@@ -3,6 +3,7 @@ import { Alert, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from 
 import { FormActions } from '../layout/FormParts';
 import { ConflictAlert } from '../layout/ConflictAlert';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../layout/DateField';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
 import { fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
@@ -65,12 +66,11 @@ export function MeasurementForm({
     <form onSubmit={submit} noValidate aria-label={t('indicatorsTab.addMeasurement')}>
       <Stack gap="md">
         <GeneralError error={add.error} />
-        <TextInput
-          type="date"
+        <DateField
           label={t('indicatorsTab.measuredOn')}
           required
           value={measuredOn}
-          onChange={(event) => setMeasuredOn(event.currentTarget.value)}
+          onChange={setMeasuredOn}
           error={errors.measuredOn}
         />
         <NumberInput

@@ -1027,7 +1027,8 @@ export interface components {
             code: string;
             title: components["schemas"]["LocalizedText"];
             description: components["schemas"]["LocalizedText"] | null;
-            issuer: string | null;
+            /** @description Who adopted it */
+            issuer: components["schemas"]["LocalizedText"] | null;
             /** Format: date */
             adoptedOn: string | null;
             url: string | null;
@@ -1071,7 +1072,8 @@ export interface components {
             code: string;
             title: components["schemas"]["LocalizedText"];
             description: components["schemas"]["LocalizedText"] | null;
-            issuer: string | null;
+            /** @description Who adopted it */
+            issuer: components["schemas"]["LocalizedText"] | null;
             /** Format: date */
             adoptedOn: string | null;
             url: string | null;
@@ -1087,13 +1089,18 @@ export interface components {
             version: number;
             tree: components["schemas"]["CommitmentNodeDto"][];
         };
+        IssuerInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
         CreateFrameworkDto: {
             /** @example DWCP-2027 */
             code: string;
             title: components["schemas"]["LocalizedTextInput"];
             description?: components["schemas"]["LocalizedTextInput"] | null;
-            /** @example ILO */
-            issuer?: string | null;
+            issuer?: components["schemas"]["IssuerInput"] | null;
             /** Format: date */
             adoptedOn?: string | null;
             /** @example https://www.ilo.org/ */
@@ -1103,7 +1110,7 @@ export interface components {
             code?: string;
             title?: components["schemas"]["LocalizedTextInput"];
             description?: components["schemas"]["LocalizedTextInput"] | null;
-            issuer?: string | null;
+            issuer?: components["schemas"]["IssuerInput"] | null;
             /** Format: date */
             adoptedOn?: string | null;
             url?: string | null;
@@ -1473,13 +1480,14 @@ export interface components {
             /** Format: uuid */
             commitmentId: string;
             name: components["schemas"]["LocalizedText"];
-            /** @example % */
-            unit: string;
+            /** @description e.g. { vi: "nghìn người", en: "thousand people" } */
+            unit: components["schemas"]["LocalizedText"];
             /** @enum {string} */
             direction: "INCREASE" | "DECREASE";
             baseline: components["schemas"]["YearValueDto"];
             target: components["schemas"]["YearValueDto"];
-            source: string | null;
+            /** @description Where its values come from */
+            source: components["schemas"]["LocalizedText"] | null;
             /** @description Oldest first */
             measurements: components["schemas"]["MeasurementDto"][];
             latest: components["schemas"]["LatestValueDto"] | null;
@@ -1500,33 +1508,49 @@ export interface components {
             /** @description English */
             en: string;
         };
+        IndicatorUnitInput: {
+            /**
+             * @description Vietnamese
+             * @example nghìn người
+             */
+            vi: string;
+            /**
+             * @description English
+             * @example thousand people
+             */
+            en: string;
+        };
         YearValueInput: {
             /** @example 40.5 */
             value: number;
             /** @example 2025 */
             year: number;
         };
+        IndicatorSourceInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
         CreateIndicatorDto: {
             name: components["schemas"]["IndicatorNameInput"];
-            /** @example % */
-            unit: string;
+            unit: components["schemas"]["IndicatorUnitInput"];
             /** @enum {string} */
             direction: "INCREASE" | "DECREASE";
             baseline: components["schemas"]["YearValueInput"];
             /** @description Its year is not before the baseline year */
             target: components["schemas"]["YearValueInput"];
-            source?: string | null;
+            source?: components["schemas"]["IndicatorSourceInput"] | null;
         };
         UpdateIndicatorDto: {
             name?: components["schemas"]["IndicatorNameInput"];
-            /** @example % */
-            unit?: string;
+            unit?: components["schemas"]["IndicatorUnitInput"];
             /** @enum {string} */
             direction?: "INCREASE" | "DECREASE";
             baseline?: components["schemas"]["YearValueInput"];
             /** @description Its year is not before the baseline year */
             target?: components["schemas"]["YearValueInput"];
-            source?: string | null;
+            source?: components["schemas"]["IndicatorSourceInput"] | null;
         };
         StaleIndicatorErrorDto: {
             /** @example 412 */

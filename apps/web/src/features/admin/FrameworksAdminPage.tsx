@@ -20,6 +20,7 @@ import { frameworksQuery } from '../frameworks/queries';
 import { EmptyState, QueryState } from '../layout/states';
 import { FormActions } from '../layout/FormParts';
 import { DateField } from '../layout/DateField';
+import { bilingual } from '../layout/bilingual';
 import { FormModal, useFormModal } from '../layout/UnsavedChanges';
 import { SaveProblem, SectionHeader } from './AdminParts';
 import { useSaveFramework } from './queries';
@@ -89,7 +90,7 @@ function Frameworks({ slug }: { slug: string }) {
                     <Table.Tr key={framework.id}>
                       <Table.Td fw={600}>{framework.code}</Table.Td>
                       <Table.Td>{format.text(framework.title)}</Table.Td>
-                      <Table.Td>{framework.issuer ?? t('common.none')}</Table.Td>
+                      <Table.Td>{format.text(framework.issuer) || t('common.none')}</Table.Td>
                       <Table.Td>
                         {framework.adoptedOn ? format.date(framework.adoptedOn) : t('common.none')}
                       </Table.Td>
@@ -138,7 +139,8 @@ interface FrameworkValues {
   titleEn: string;
   descriptionVi: string;
   descriptionEn: string;
-  issuer: string;
+  issuerVi: string;
+  issuerEn: string;
   adoptedOn: string;
   url: string;
 }
@@ -150,7 +152,8 @@ function valuesOf(framework: Framework | null): FrameworkValues {
     titleEn: framework?.title.en ?? '',
     descriptionVi: framework?.description?.vi ?? '',
     descriptionEn: framework?.description?.en ?? '',
-    issuer: framework?.issuer ?? '',
+    issuerVi: framework?.issuer?.vi ?? '',
+    issuerEn: framework?.issuer?.en ?? '',
     adoptedOn: framework?.adoptedOn ?? '',
     url: framework?.url ?? '',
   };
@@ -166,7 +169,7 @@ function bodyOf(values: FrameworkValues): FrameworkBody {
     title: { vi: values.titleVi.trim(), en: values.titleEn.trim() },
     // Both languages or none: the API explains a description in one language only.
     description: descriptionVi || descriptionEn ? { vi: descriptionVi, en: descriptionEn } : null,
-    issuer: text(values.issuer),
+    issuer: bilingual(values.issuerVi, values.issuerEn),
     adoptedOn: text(values.adoptedOn),
     url: text(values.url),
   };
@@ -277,11 +280,21 @@ function FrameworkForm({
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
-            label={t('admin.frameworks.issuer')}
+            label={t('admin.frameworks.issuerVi')}
+            lang="vi"
             maxLength={200}
-            value={values.issuer}
-            onChange={(event) => set('issuer')(event.currentTarget.value)}
-            error={errors.issuer}
+            value={values.issuerVi}
+            onChange={(event) => set('issuerVi')(event.currentTarget.value)}
+            error={errors['issuer.vi'] ?? errors.issuer}
+          />
+          <TextInput
+            label={t('admin.frameworks.issuerEn')}
+            description={t('common.sameIfEmpty')}
+            lang="en"
+            maxLength={200}
+            value={values.issuerEn}
+            onChange={(event) => set('issuerEn')(event.currentTarget.value)}
+            error={errors['issuer.en']}
           />
           <DateField
             label={t('admin.frameworks.adoptedOn')}
@@ -314,7 +327,8 @@ function frameworkRows(mine: FrameworkValues, theirs: Framework, t: TFunction): 
     ['titleEn', t('admin.frameworks.titleEn')],
     ['descriptionVi', t('admin.frameworks.descriptionVi')],
     ['descriptionEn', t('admin.frameworks.descriptionEn')],
-    ['issuer', t('admin.frameworks.issuer')],
+    ['issuerVi', t('admin.frameworks.issuerVi')],
+    ['issuerEn', t('admin.frameworks.issuerEn')],
     ['adoptedOn', t('admin.frameworks.adoptedOn')],
     ['url', t('admin.frameworks.url')],
   ];

@@ -86,7 +86,7 @@ function FrameworkCard({
                 {t('frameworks.issuer')}:
               </Text>
               <Text component="dd" size="sm" m={0}>
-                {framework.issuer}
+                {format.text(framework.issuer)}
               </Text>
             </Group>
           )}

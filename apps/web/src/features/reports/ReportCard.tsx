@@ -116,7 +116,7 @@ export function ReportCard({
                 <List.Item key={value.indicatorId}>
                   {t('reports.valueLine', {
                     name: indicator ? format.text(indicator.name) : t('reports.unknownIndicator'),
-                    value: `${format.number(value.value)} ${indicator?.unit ?? ''}`.trim(),
+                    value: `${format.number(value.value)} ${format.text(indicator?.unit)}`.trim(),
                     date: format.date(value.measuredOn),
                   })}
                 </List.Item>

@@ -3,6 +3,8 @@ import { AuthModule } from './auth/auth.module';
 import { SECURITY_CONFIG } from './auth/security-config';
 import { CommentsModule } from './comments/comments.module';
 import { CommitmentsModule } from './commitments/commitments.module';
+import { Clock } from './common/clock';
+import { DashboardModule } from './dashboard/dashboard.module';
 import type { SecurityConfig } from './config/app-config';
 import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -40,8 +42,9 @@ export class AppModule {
       providers: [
         { provide: SECURITY_CONFIG, useValue: options.security },
         { provide: UPLOADS_DIR, useValue: options.uploadsDir },
+        Clock,
       ],
-      exports: [SECURITY_CONFIG, UPLOADS_DIR],
+      exports: [SECURITY_CONFIG, UPLOADS_DIR, Clock],
       imports: [
         PrismaModule.forRoot(options.databaseUrl),
         PermissionsModule,
@@ -59,6 +62,7 @@ export class AppModule {
         EvidenceModule,
         ExportsModule,
         MyWorkModule,
+        DashboardModule,
         HistoryModule,
         SeedModule,
       ],

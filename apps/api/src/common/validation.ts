@@ -1,7 +1,15 @@
 import { applyDecorators, ValidationPipe } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, type ValidationError } from 'class-validator';
+import { NONE } from '@spct/contracts';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  isUUID,
+  ValidateBy,
+  type ValidationError,
+} from 'class-validator';
 import { FieldValidationException, type FieldError } from './api-error.filter';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -36,6 +44,35 @@ export function OptionalEnumListQuery(values: readonly string[], description: st
     IsOptional(),
     Transform(toArray),
     IsIn(values, { each: true, message: `each value must be one of: ${values.join(', ')}` }),
+  );
+}
+
+/**
+ * An optional query parameter that may repeat, each value a UUID (or, with `none`, the word
+ * "none": records without one). UUIDs are lower-cased, as the database compares them.
+ */
+export function OptionalUuidListQuery(description: string, options: { none?: boolean } = {}) {
+  const allowed = (value: unknown) =>
+    typeof value === 'string' && (isUUID(value) || (options.none === true && value === NONE));
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      isArray: true,
+      description,
+      ...(options.none ? {} : { format: 'uuid' }),
+    }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) =>
+      toArray({ value })?.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)),
+    ),
+    ValidateBy({
+      name: 'isUuidList',
+      validator: {
+        validate: (value: unknown) => Array.isArray(value) && value.every(allowed),
+        defaultMessage: () =>
+          options.none ? `each value must be a UUID or "${NONE}"` : 'each value must be a UUID',
+      },
+    }),
   );
 }
 

@@ -1,6 +1,14 @@
 import '@mantine/notifications/styles.css';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  MantineProvider,
+  createTheme,
+  defaultVariantColorsResolver,
+  mergeThemeOverrides,
+  type CSSVariablesResolver,
+  type VariantColorsResolver,
+} from '@mantine/core';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { ApiError, onUnauthorized } from './api/client';
@@ -8,10 +16,40 @@ import { authKeys } from './features/auth/queries';
 import { showSuccess, type SuccessKey } from './features/layout/toasts';
 import { createAppRouter, PUBLIC_PATHS } from './router';
 
-const theme = createTheme({
+/**
+ * Text on coloured surfaces reaches 4.5:1 (WCAG AA): light and outline variants (badges, light
+ * buttons) write in the darkest shade of their colour instead of the middle one.
+ */
+const readableVariants: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  const color = input.color ?? input.theme.primaryColor;
+  const named = color in input.theme.colors;
+  if (named && (input.variant === 'light' || input.variant === 'outline')) {
+    const dark = `var(--mantine-color-${color}-9)`;
+    return {
+      ...colors,
+      color: dark,
+      hoverColor: dark,
+      border: input.variant === 'outline' ? `1px solid ${dark}` : colors.border,
+    };
+  }
+  return colors;
+};
+
+/** Dimmed text (hints, dates) stays readable: gray 7 instead of gray 6 (3.3:1 on white). */
+const readableDimmed: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});
+
+const baseTheme = createTheme({
   primaryColor: 'blue',
-  // Shade 8 of each colour: white text on filled buttons and coloured links reach 4.5:1.
+  // Shade 8 of each colour: white text on filled buttons and coloured links reach 4.5:1; filled
+  // surfaces too light for white (yellow, orange...) get dark text.
   primaryShade: 8,
+  autoContrast: true,
+  variantColorResolver: readableVariants,
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   focusRing: 'auto',
@@ -69,6 +107,17 @@ export function App({ queryClient, history, mantineEnv = 'default' }: AppProps) 
   const [client] = useState(() => queryClient ?? createQueryClient());
   const [router] = useState(() => createAppRouter(client, history));
   const [sessionEnded, setSessionEnded] = useState(false);
+  const { t } = useTranslation();
+  // Icon-only buttons Mantine draws itself say what they do, in the interface language.
+  const theme = useMemo(
+    () =>
+      mergeThemeOverrides(baseTheme, {
+        components: {
+          Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } },
+        },
+      }),
+    [t],
+  );
 
   useEffect(() => announceSuccesses(client), [client]);
 
@@ -91,7 +140,7 @@ export function App({ queryClient, history, mantineEnv = 'default' }: AppProps) 
   );
 
   return (
-    <MantineProvider theme={theme} env={mantineEnv}>
+    <MantineProvider theme={theme} env={mantineEnv} cssVariablesResolver={readableDimmed}>
       <Suspense>
         <Notifications position="top-center" limit={3} />
       </Suspense>

@@ -94,13 +94,14 @@ export function ProgressBar({
   const label = format.percent(value);
   return (
     <Group gap="xs" wrap="nowrap">
-      <Progress
-        value={Math.max(0, Math.min(100, value))}
-        w={width}
-        size="md"
-        aria-label={t('common.progressOf', { name })}
-        aria-valuetext={label}
-      />
+      {/* The section is the progressbar: its name and value are read out. */}
+      <Progress.Root w={width} size="md">
+        <Progress.Section
+          value={Math.max(0, Math.min(100, value))}
+          aria-label={t('common.progressOf', { name })}
+          aria-valuetext={label}
+        />
+      </Progress.Root>
       <Text size="sm" fw={500} miw={48}>
         {label}
       </Text>

@@ -65,13 +65,14 @@ export function UploadProgress({ name, percent }: { name: string; percent: numbe
       <Text size="xs" c="dimmed">
         {label} — {format.percent(percent)}
       </Text>
-      <Progress
-        value={percent}
-        size="sm"
-        aria-label={label}
-        aria-valuetext={format.percent(percent)}
-        animated={percent < 100}
-      />
+      <Progress.Root size="sm">
+        <Progress.Section
+          value={percent}
+          aria-label={label}
+          aria-valuetext={format.percent(percent)}
+          animated={percent < 100}
+        />
+      </Progress.Root>
     </div>
   );
 }

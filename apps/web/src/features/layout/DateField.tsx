@@ -48,6 +48,7 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
         {...props}
         value={value === '' ? null : value}
         onChange={(next) => onChange(next ?? '')}
+        clearButtonProps={{ 'aria-label': t('common.clearDate') }}
         nextLabel={t('common.nextMonth')}
         previousLabel={t('common.previousMonth')}
       />

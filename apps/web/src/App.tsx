@@ -18,23 +18,31 @@ import { createAppRouter, PUBLIC_PATHS } from './router';
 
 /**
  * Text on coloured surfaces reaches 4.5:1 (WCAG AA): light and outline variants (badges, light
- * buttons) write in the darkest shade of their colour instead of the middle one.
+ * buttons) write in near-black on their tinted surface (even shade 9 of green or yellow is
+ * below 4.5:1 there); the surface and the border keep the colour.
  */
 const readableVariants: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   const color = input.color ?? input.theme.primaryColor;
   const named = color in input.theme.colors;
   if (named && (input.variant === 'light' || input.variant === 'outline')) {
-    const dark = `var(--mantine-color-${color}-9)`;
+    const text = 'var(--mantine-color-dark-7)';
     return {
       ...colors,
-      color: dark,
-      hoverColor: dark,
-      border: input.variant === 'outline' ? `1px solid ${dark}` : colors.border,
+      color: text,
+      hoverColor: text,
+      border:
+        input.variant === 'outline' ? `1px solid var(--mantine-color-${color}-9)` : colors.border,
     };
+  }
+  // White on these fills stays below 4.5:1 at any usable shade: they carry black text.
+  if (input.variant === 'filled' && LIGHT_FILLS.has(color.split('.')[0]!)) {
+    return { ...colors, color: 'var(--mantine-color-black)' };
   }
   return colors;
 };
+
+const LIGHT_FILLS = new Set(['green', 'teal', 'lime', 'yellow', 'orange', 'cyan']);
 
 /** Dimmed text (hints, dates) stays readable: gray 7 instead of gray 6 (3.3:1 on white). */
 const readableDimmed: CSSVariablesResolver = () => ({

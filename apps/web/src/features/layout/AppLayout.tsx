@@ -1,6 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { AppShell, Box, Burger, Container, Group, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isLocale } from '../../i18n';
@@ -78,10 +77,11 @@ function SignedInShell() {
   const { t } = useTranslation();
   const { slug } = useParams({ strict: false });
   const { membership } = useMembership(slug);
-  const [navOpened, nav] = useDisclosure(false);
-  // On a phone the navigation is a panel under the header: it closes once a page is chosen.
+  // On a phone the navigation is a panel under the header: open on the page where it was
+  // opened, closed once another page is chosen.
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  useEffect(() => nav.close(), [pathname, nav]);
+  const [openedOn, setOpenedOn] = useState<string | null>(null);
+  const navOpened = openedOn === pathname;
   const inWorkspace = slug !== undefined && membership !== undefined;
 
   return (
@@ -102,7 +102,7 @@ function SignedInShell() {
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
               opened={navOpened}
-              onClick={nav.toggle}
+              onClick={() => setOpenedOn(navOpened ? null : pathname)}
               hiddenFrom="sm"
               size="sm"
               aria-label={t('nav.menu')}

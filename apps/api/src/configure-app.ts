@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { registerResponseEncoding } from './common/response-encoding';
 import { createValidationPipe } from './common/validation';
 import { registerMultipart } from './evidence/multipart';
 import { buildOpenApiDocument } from './openapi/openapi';
@@ -23,6 +24,7 @@ export async function configureApp(
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
+  await registerResponseEncoding(app); // compression, ETags and 304s
   await app.register(fastifyCookie);
   await registerMultipart(app); // evidence uploads
   await app.register(helmet, {

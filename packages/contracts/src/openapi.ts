@@ -2709,7 +2709,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -2786,7 +2786,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -2804,7 +2804,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2989,7 +2989,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3007,7 +3007,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3263,7 +3263,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3310,7 +3310,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3328,7 +3328,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3493,7 +3493,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3559,7 +3559,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3606,7 +3606,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -3621,7 +3621,7 @@ export interface operations {
             /** @description Archived */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3684,7 +3684,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3702,7 +3702,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3773,7 +3773,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -3788,7 +3788,7 @@ export interface operations {
             /** @description Restored */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3925,7 +3925,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3992,7 +3992,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4042,7 +4042,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4061,7 +4061,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4132,7 +4132,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4147,7 +4147,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4211,7 +4211,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4226,7 +4226,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4290,7 +4290,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4309,7 +4309,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4447,7 +4447,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4507,7 +4507,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4557,7 +4557,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4576,7 +4576,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4836,7 +4836,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4884,7 +4884,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4960,7 +4960,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4979,7 +4979,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5104,7 +5104,7 @@ export interface operations {
             header?: {
                 /** @description `*`: only record a first position (412 when one is recorded) */
                 "If-None-Match"?: string;
-                /** @description The ETag of the version the change is based on, e.g. "3": required to replace a recorded position; omit it to record the first one */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it): required to replace a recorded position; omit it to record the first one */
                 "If-Match"?: string;
             };
             path: {
@@ -5124,7 +5124,7 @@ export interface operations {
             /** @description The position as recorded (created or replaced) */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };

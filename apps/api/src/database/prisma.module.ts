@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { KyselyService } from './kysely.service';
 import { DATABASE_URL, PrismaService } from './prisma.service';
 
 @Global()
@@ -7,8 +8,8 @@ export class PrismaModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: PrismaModule,
-      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService],
-      exports: [PrismaService],
+      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService, KyselyService],
+      exports: [PrismaService, KyselyService],
     };
   }
 }

@@ -26,6 +26,7 @@ const TABS = ['overview', 'updates', 'indicators', 'evidence', 'comments', 'posi
 
 const SCREENS: Screen[] = [
   { name: 'sign-in', as: null, path: '/sign-in' },
+  { name: 'dashboard', as: 'admin@demo.test', path: '/w/viet-nam/dashboard' },
   { name: 'frameworks', as: 'admin@demo.test', path: '/w/viet-nam' },
   { name: 'framework tree', as: 'admin@demo.test', path: '/w/viet-nam/frameworks/{framework}' },
   { name: 'commitments list', as: 'admin@demo.test', path: '/w/viet-nam/commitments' },

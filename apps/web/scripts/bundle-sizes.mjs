@@ -24,6 +24,10 @@ const PAGES = [
     ],
   },
   {
+    name: 'dashboard',
+    routes: ['src/features/layout/AppLayout.tsx', 'src/features/dashboard/DashboardPage.tsx'],
+  },
+  {
     name: 'frameworks',
     routes: ['src/features/layout/AppLayout.tsx', 'src/features/frameworks/FrameworksPage.tsx'],
   },

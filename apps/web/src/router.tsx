@@ -25,6 +25,8 @@ import {
 } from './features/commitments/search';
 import { validateNewCommitmentSearch } from './features/commitment-form/search';
 import { myWorkQuery } from './features/my-work/queries';
+import { summaryQuery } from './features/dashboard/queries';
+import { dashboardFilters, validateDashboardSearch } from './features/dashboard/search';
 import { organizationsQuery } from './features/organizations/queries';
 import { membersQuery } from './features/admin/queries';
 import { validateFrameworksAdminSearch } from './features/admin/search';
@@ -164,6 +166,8 @@ export const commitmentsRoute = createRoute({
           commitmentsQuery(params.slug, filtersOf(deps), deps.after?.at(-1) ?? null),
         ),
         context.queryClient.ensureQueryData(organizationsQuery(params.slug)),
+        // The filter bar names the chosen frameworks by their codes.
+        context.queryClient.ensureQueryData(frameworksQuery(params.slug)),
       ]),
     ),
   component: lazyRouteComponent(
@@ -215,6 +219,23 @@ export const myWorkRoute = createRoute({
   loader: ({ context, params }) =>
     load(context.queryClient.ensureQueryData(myWorkQuery(params.slug))),
   component: lazyRouteComponent(() => import('./features/my-work/MyWorkPage'), 'MyWorkPage'),
+});
+
+export const dashboardRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'dashboard',
+  validateSearch: validateDashboardSearch,
+  loaderDeps: ({ search }) => dashboardFilters(search),
+  // New filters on an open dashboard do not wait here: its figures stay on screen, dimmed, until
+  // the new ones arrive.
+  loader: ({ context, params, deps, cause }) =>
+    cause === 'stay'
+      ? void context.queryClient.prefetchQuery(summaryQuery(params.slug, deps))
+      : load(context.queryClient.ensureQueryData(summaryQuery(params.slug, deps))),
+  component: lazyRouteComponent(
+    () => import('./features/dashboard/DashboardPage'),
+    'DashboardPage',
+  ),
 });
 
 /** The administration: its frame checks that the user may manage the workspace. */
@@ -297,6 +318,7 @@ export const routeTree = rootRoute.addChildren([
       commitmentRoute,
       editCommitmentRoute,
       myWorkRoute,
+      dashboardRoute,
       adminRoute.addChildren([
         membersRoute,
         organizationsRoute,

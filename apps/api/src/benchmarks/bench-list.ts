@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       for (const sql of scenario.explain) {
         const plan = await prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`);
         seq ||= plan.some((line) =>
-          /Seq Scan on "(Commitment|CommitmentTally|ProgressUpdate|Position|DashboardSnapshot)"/.test(
+          /Seq Scan on "(Commitment|ProgressUpdate|Position|DashboardSnapshot)"/.test(
             line['QUERY PLAN'],
           ),
         );
@@ -184,7 +184,9 @@ async function main(): Promise<void> {
     console.log(
       `p50/p95 in ms; ratio = p95 / p95 of the unfiltered first page (the baseline, same run). ` +
         `Targets: p95 < 50 ms; dashboard summary and frameworks overview within 2x, trend within 3x. ` +
-        `seqScan: a sequential scan of a table that holds other workspaces' rows (-: not checked). ` +
+        `seqScan: a sequential scan of a table that holds other workspaces' rows (-: not checked; ` +
+        `the tally, a few rows per workspace, is scanned whole while it is this small: the test ` +
+        `suite checks it is read through its index once it holds a thousand workspaces). ` +
         `RSS before the first scenario: ${Math.round(rssBefore / 2 ** 20)} MB (the API and the load generator share the process).`,
     );
   } finally {

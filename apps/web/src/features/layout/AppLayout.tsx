@@ -37,6 +37,7 @@ export function AppLayout() {
 
 /** The workspace's main pages, in the order of the navigation; `shown` hides what a role cannot use. */
 const NAV_ITEMS = [
+  { to: '/w/$slug/dashboard', label: 'nav.dashboard' },
   { to: '/w/$slug', label: 'nav.frameworks', exact: true },
   { to: '/w/$slug/commitments', label: 'nav.commitments' },
   { to: '/w/$slug/my-work', label: 'myWork.nav' },
@@ -97,7 +98,7 @@ function SignedInShell() {
       <a href="#main" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header>
+      <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
@@ -133,7 +134,7 @@ function SignedInShell() {
           </Stack>
         </AppShell.Navbar>
       )}
-      <AppShell.Main>
+      <AppShell.Main className={classes.main}>
         <DemoBanner shown={membership?.workspace.isDemo === true} />
         <Container size="xl" id="main" tabIndex={-1} px={0}>
           <Outlet />

@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { ifMatch } from '../../api/concurrency';
 import type { CreateIndicatorBody, CreateMeasurementBody } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
+import { dashboardKeys } from '../dashboard/queries';
 
 interface Path {
   slug: string;
@@ -12,8 +13,18 @@ interface Path {
 const indicatorsKey = ({ slug, commitmentId }: Path) =>
   commitmentKeys.related(slug, commitmentId, 'indicators');
 
-export function useCreateIndicator(path: Path) {
+/** An indicator's series or trajectory changed: its panel, and the dashboard's off-trajectory count. */
+function useRefreshIndicators(path: Path) {
   const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+      queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+    ]);
+}
+
+export function useCreateIndicator(path: Path) {
+  const refresh = useRefreshIndicators(path);
   return useMutation({
     mutationFn: (body: CreateIndicatorBody) =>
       unwrap(
@@ -23,7 +34,7 @@ export function useCreateIndicator(path: Path) {
         }),
       ),
     meta: { success: 'indicator' },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+    onSuccess: refresh,
   });
 }
 
@@ -32,7 +43,7 @@ export function useCreateIndicator(path: Path) {
  * indicator as stored now.
  */
 export function useUpdateIndicator(path: Path) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshIndicators(path);
   return useMutation({
     mutationFn: ({
       indicatorId,
@@ -50,12 +61,12 @@ export function useUpdateIndicator(path: Path) {
         }),
       ),
     meta: { success: 'indicator' },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+    onSettled: refresh,
   });
 }
 
 export function useAddMeasurement(path: Path) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshIndicators(path);
   return useMutation({
     mutationFn: ({ indicatorId, body }: { indicatorId: string; body: CreateMeasurementBody }) =>
       unwrap(
@@ -65,6 +76,6 @@ export function useAddMeasurement(path: Path) {
         ),
       ),
     meta: { success: 'measurement' },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+    onSuccess: refresh,
   });
 }

@@ -3,6 +3,7 @@ import { Badge, Button, Menu, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/queries';
+import { landingPage } from './landing';
 
 // Opened rarely: loaded when asked for, not with every page.
 const CreateWorkspaceDialog = lazy(() =>
@@ -39,8 +40,8 @@ export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undef
               <>
                 <Text span fw={600} size="sm">
                   {current.workspace.name}
-                </Text>
-                <Badge ml="xs" size="sm" variant="filled" data-testid="current-role">
+                </Text>{' '}
+                <Badge ml={4} size="sm" variant="filled" data-testid="current-role">
                   {t(`role.${current.role}`)}
                 </Badge>
               </>
@@ -55,7 +56,10 @@ export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undef
             <Menu.Item
               key={membership.workspace.id}
               onClick={() =>
-                void navigate({ to: '/w/$slug', params: { slug: membership.workspace.slug } })
+                void navigate({
+                  to: landingPage(membership.role),
+                  params: { slug: membership.workspace.slug },
+                })
               }
               aria-current={membership.workspace.slug === currentSlug ? 'true' : undefined}
               rightSection={

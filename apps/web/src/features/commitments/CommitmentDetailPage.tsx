@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -7,30 +7,34 @@ import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../layout/usePageTitle';
 import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { QueryState } from '../layout/states';
+import { LoadingState, QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { OverdueBadge, ProgressBar, StatusBadge } from './badges';
 import { commitmentQuery } from './queries';
 import { DETAIL_TABS, type DetailTab } from './search';
-import { UpdatesPanel } from './detail/UpdatesPanel';
-import { IndicatorsPanel } from './detail/IndicatorsPanel';
-import { CommentsPanel } from '../dialogue/CommentsPanel';
-import { PositionsPanel } from '../dialogue/PositionsPanel';
-import { EvidencePanel } from './detail/EvidencePanel';
 import { OverviewPanel } from './detail/OverviewPanel';
-import { HistoryPanel } from './detail/HistoryPanel';
 import { ArchivedBanner, CommitmentActions } from './detail/CommitmentActions';
 
-const TAB_PANELS: Record<DetailTab, (props: { slug: string; commitmentId: string }) => ReactNode> =
-  {
-    overview: OverviewPanel,
-    updates: UpdatesPanel,
-    indicators: IndicatorsPanel,
-    comments: CommentsPanel,
-    positions: PositionsPanel,
-    evidence: EvidencePanel,
-    history: HistoryPanel,
-  };
+type PanelProps = { slug: string; commitmentId: string };
+
+/** A tab's panel, loaded when the tab is first opened (the indicators' charts weigh the most). */
+function lazyPanel<K extends string>(
+  load: () => Promise<Record<K, ComponentType<PanelProps>>>,
+  name: K,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// The overview is the first screen: it comes with the page, the other tabs on demand.
+const TAB_PANELS: Record<DetailTab, ComponentType<PanelProps>> = {
+  overview: OverviewPanel,
+  updates: lazyPanel(() => import('./detail/UpdatesPanel'), 'UpdatesPanel'),
+  indicators: lazyPanel(() => import('./detail/IndicatorsPanel'), 'IndicatorsPanel'),
+  comments: lazyPanel(() => import('../dialogue/CommentsPanel'), 'CommentsPanel'),
+  positions: lazyPanel(() => import('../dialogue/PositionsPanel'), 'PositionsPanel'),
+  evidence: lazyPanel(() => import('./detail/EvidencePanel'), 'EvidencePanel'),
+  history: lazyPanel(() => import('./detail/HistoryPanel'), 'HistoryPanel'),
+};
 
 export function CommitmentDetailPage() {
   const { slug, commitmentId } = commitmentRoute.useParams();
@@ -127,7 +131,9 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
             const Panel = TAB_PANELS[item];
             return (
               <Tabs.Panel key={item} value={item} pt="md">
-                <Panel slug={slug} commitmentId={commitment.id} />
+                <Suspense fallback={<LoadingState rows={3} />}>
+                  <Panel slug={slug} commitmentId={commitment.id} />
+                </Suspense>
               </Tabs.Panel>
             );
           })}

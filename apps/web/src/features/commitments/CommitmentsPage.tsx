@@ -250,8 +250,9 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
   const after = search.after ?? [];
   const query = useQuery(commitmentsQuery(slug, filtersOf(search), after.at(-1) ?? null));
   const organizations = useQuery(organizationsQuery(slug));
-  // Below 48em (a phone) the table becomes a list of cards: nothing to scroll sideways.
-  const phone = useMediaQuery('(max-width: 48em)') === true;
+  // Below 48em (a phone) the table becomes a list of cards: nothing to scroll sideways. Read at
+  // the first render: a phone does not lay out the wide table before its cards.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
   if (query.isPending) return <LoadingState rows={6} />;
   if (query.isError) {

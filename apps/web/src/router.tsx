@@ -159,17 +159,20 @@ export const commitmentsRoute = createRoute({
   path: 'commitments',
   validateSearch: validateCommitmentSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, params, deps }) =>
-    load(
+  // New filters on an open list do not wait here: the controls change at once and the previous
+  // rows stay on screen, dimmed, until the new ones arrive.
+  loader: ({ context, params, deps, cause }) => {
+    const list = commitmentsQuery(params.slug, filtersOf(deps), deps.after?.at(-1) ?? null);
+    if (cause === 'stay') return void context.queryClient.prefetchQuery(list);
+    return load(
       Promise.all([
-        context.queryClient.ensureQueryData(
-          commitmentsQuery(params.slug, filtersOf(deps), deps.after?.at(-1) ?? null),
-        ),
+        context.queryClient.ensureQueryData(list),
         context.queryClient.ensureQueryData(organizationsQuery(params.slug)),
         // The filter bar names the chosen frameworks by their codes.
         context.queryClient.ensureQueryData(frameworksQuery(params.slug)),
       ]),
-    ),
+    );
+  },
   component: lazyRouteComponent(
     () => import('./features/commitments/CommitmentsPage'),
     'CommitmentsPage',

@@ -1087,7 +1087,8 @@ export interface components {
             code: string;
             title: components["schemas"]["LocalizedText"];
             description: components["schemas"]["LocalizedText"] | null;
-            issuer: string | null;
+            /** @description Who adopted it */
+            issuer: components["schemas"]["LocalizedText"] | null;
             /** Format: date */
             adoptedOn: string | null;
             url: string | null;
@@ -1134,7 +1135,8 @@ export interface components {
             code: string;
             title: components["schemas"]["LocalizedText"];
             description: components["schemas"]["LocalizedText"] | null;
-            issuer: string | null;
+            /** @description Who adopted it */
+            issuer: components["schemas"]["LocalizedText"] | null;
             /** Format: date */
             adoptedOn: string | null;
             url: string | null;
@@ -1153,13 +1155,18 @@ export interface components {
             version: number;
             tree: components["schemas"]["CommitmentNodeDto"][];
         };
+        IssuerInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
         CreateFrameworkDto: {
             /** @example DWCP-2027 */
             code: string;
             title: components["schemas"]["LocalizedTextInput"];
             description?: components["schemas"]["LocalizedTextInput"] | null;
-            /** @example ILO */
-            issuer?: string | null;
+            issuer?: components["schemas"]["IssuerInput"] | null;
             /** Format: date */
             adoptedOn?: string | null;
             /** @example https://www.ilo.org/ */
@@ -1169,7 +1176,7 @@ export interface components {
             code?: string;
             title?: components["schemas"]["LocalizedTextInput"];
             description?: components["schemas"]["LocalizedTextInput"] | null;
-            issuer?: string | null;
+            issuer?: components["schemas"]["IssuerInput"] | null;
             /** Format: date */
             adoptedOn?: string | null;
             url?: string | null;
@@ -1407,6 +1414,16 @@ export interface components {
             measuredOn: string;
             source: string | null;
         };
+        ReportStepDto: {
+            /** @enum {string} */
+            action: "submitted" | "returned" | "approved";
+            /** Format: date-time */
+            at: string;
+            /** @description Who took the step */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description The reason of a return */
+            reason: string | null;
+        };
         ProgressUpdateDto: {
             /** Format: uuid */
             id: string;
@@ -1436,6 +1453,8 @@ export interface components {
             decidedById: string | null;
             /** @description Indicator values proposed by the report; they become measurements on approval */
             indicatorValues: components["schemas"]["IndicatorValueDto"][];
+            /** @description Every submission, return (with its reason) and approval of the report, oldest first */
+            steps: components["schemas"]["ReportStepDto"][];
             /** @description Incremented by every change of the report */
             version: number;
             /** Format: date-time */
@@ -1531,13 +1550,14 @@ export interface components {
             /** Format: uuid */
             commitmentId: string;
             name: components["schemas"]["LocalizedText"];
-            /** @example % */
-            unit: string;
+            /** @description e.g. { vi: "nghìn người", en: "thousand people" } */
+            unit: components["schemas"]["LocalizedText"];
             /** @enum {string} */
             direction: "INCREASE" | "DECREASE";
             baseline: components["schemas"]["YearValueDto"];
             target: components["schemas"]["YearValueDto"];
-            source: string | null;
+            /** @description Where its values come from */
+            source: components["schemas"]["LocalizedText"] | null;
             /** @description Oldest first */
             measurements: components["schemas"]["MeasurementDto"][];
             latest: components["schemas"]["LatestValueDto"] | null;
@@ -1558,33 +1578,49 @@ export interface components {
             /** @description English */
             en: string;
         };
+        IndicatorUnitInput: {
+            /**
+             * @description Vietnamese
+             * @example nghìn người
+             */
+            vi: string;
+            /**
+             * @description English
+             * @example thousand people
+             */
+            en: string;
+        };
         YearValueInput: {
             /** @example 40.5 */
             value: number;
             /** @example 2025 */
             year: number;
         };
+        IndicatorSourceInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
         CreateIndicatorDto: {
             name: components["schemas"]["IndicatorNameInput"];
-            /** @example % */
-            unit: string;
+            unit: components["schemas"]["IndicatorUnitInput"];
             /** @enum {string} */
             direction: "INCREASE" | "DECREASE";
             baseline: components["schemas"]["YearValueInput"];
             /** @description Its year is not before the baseline year */
             target: components["schemas"]["YearValueInput"];
-            source?: string | null;
+            source?: components["schemas"]["IndicatorSourceInput"] | null;
         };
         UpdateIndicatorDto: {
             name?: components["schemas"]["IndicatorNameInput"];
-            /** @example % */
-            unit?: string;
+            unit?: components["schemas"]["IndicatorUnitInput"];
             /** @enum {string} */
             direction?: "INCREASE" | "DECREASE";
             baseline?: components["schemas"]["YearValueInput"];
             /** @description Its year is not before the baseline year */
             target?: components["schemas"]["YearValueInput"];
-            source?: string | null;
+            source?: components["schemas"]["IndicatorSourceInput"] | null;
         };
         StaleIndicatorErrorDto: {
             /** @example 412 */

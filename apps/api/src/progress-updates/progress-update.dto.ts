@@ -34,6 +34,19 @@ export class IndicatorValueDto {
   @ApiProperty({ type: String, nullable: true }) source: string | null;
 }
 
+/** The workflow steps a report's history shows (its edits are in the commitment's history). */
+export const REPORT_STEP_ACTIONS = ['submitted', 'returned', 'approved'] as const;
+export type ReportStepAction = (typeof REPORT_STEP_ACTIONS)[number];
+
+export class ReportStepDto {
+  @ApiProperty({ enum: REPORT_STEP_ACTIONS }) action: ReportStepAction;
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
+  @ApiProperty({ type: UserRefDto, nullable: true, description: 'Who took the step' })
+  actor: UserRefDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The reason of a return' })
+  reason: string | null;
+}
+
 export class ProgressUpdateDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) commitmentId: string;
@@ -55,6 +68,13 @@ export class ProgressUpdateDto {
     description: 'Indicator values proposed by the report; they become measurements on approval',
   })
   indicatorValues: IndicatorValueDto[];
+  @ApiProperty({
+    type: ReportStepDto,
+    isArray: true,
+    description:
+      'Every submission, return (with its reason) and approval of the report, oldest first',
+  })
+  steps: ReportStepDto[];
   @ApiProperty({ description: 'Incremented by every change of the report' }) version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;

@@ -4,6 +4,7 @@ import { SECURITY_CONFIG } from './auth/security-config';
 import { CommentsModule } from './comments/comments.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import type { SecurityConfig } from './config/app-config';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './database/database-timeouts';
 import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
@@ -29,6 +30,8 @@ export interface AppOptions {
   security: SecurityConfig;
   /** Where the local storage backend keeps uploaded files. */
   uploadsDir: string;
+  /** How long to wait on the database before answering 503 (default: DEFAULT_DATABASE_TIMEOUTS). */
+  databaseTimeouts?: DatabaseTimeouts;
 }
 
 @Module({})
@@ -43,7 +46,10 @@ export class AppModule {
       ],
       exports: [SECURITY_CONFIG, UPLOADS_DIR],
       imports: [
-        PrismaModule.forRoot(options.databaseUrl),
+        PrismaModule.forRoot(
+          options.databaseUrl,
+          options.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
+        ),
         PermissionsModule,
         AuthModule,
         HealthModule,

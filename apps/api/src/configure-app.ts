@@ -7,7 +7,10 @@ import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { registerInputRules } from './common/input-rules';
 import { createValidationPipe } from './common/validation';
+import { DatabaseAvailability } from './database/database-availability';
+import { registerDatabaseGate } from './database/database-gate';
 import { registerMultipart } from './evidence/multipart';
 import { buildOpenApiDocument } from './openapi/openapi';
 
@@ -23,7 +26,11 @@ export async function configureApp(
 ): Promise<void> {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiErrorFilter());
+  const database = app.get(DatabaseAvailability);
+  app.useGlobalFilters(new ApiErrorFilter(database));
+  const fastify = app.getHttpAdapter().getInstance();
+  registerDatabaseGate(fastify, database);
+  registerInputRules(fastify);
   await app.register(fastifyCookie);
   await registerMultipart(app); // evidence uploads
   await app.register(helmet, {
@@ -45,7 +52,6 @@ export async function configureApp(
     jsonDocumentUrl: 'api/docs-json',
   });
 
-  const fastify = app.getHttpAdapter().getInstance();
   const webDistDir = options.webDistDir;
   const indexHtml = webDistDir ? path.join(webDistDir, 'index.html') : undefined;
   if (webDistDir && indexHtml && existsSync(indexHtml)) {

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
 import type { Actor } from './actor';
 import type {
   ChangePasswordDto,
@@ -44,7 +44,11 @@ export class AccountService {
     if (!(await verifyPassword(user?.passwordHash, input.currentPassword))) {
       await this.throttle.recordFailure(email, ip);
       throw new FieldValidationException([
-        { field: 'currentPassword', message: 'is not your current password' },
+        {
+          field: 'currentPassword',
+          code: 'wrongPassword',
+          message: 'is not your current password',
+        },
       ]);
     }
     await this.users.setPasswordHash(actor.userId, await hashPassword(input.newPassword));
@@ -68,7 +72,11 @@ export class AccountService {
     );
     if (!userId) {
       throw new FieldValidationException([
-        { field: 'token', message: 'this link is unknown, expired or already used' },
+        {
+          field: 'token',
+          code: 'invalidLink',
+          message: 'this link is unknown, expired or already used',
+        },
       ]);
     }
     return { token: await this.sessions.start(userId, meta), userId };

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ApiException } from '../common/api-error';
 import type { Locale } from '@spct/contracts';
 import { toOrganizationDto } from '../organizations/organization.dto';
 import type { MeDto } from './auth.dto';
@@ -49,7 +50,11 @@ export class AuthService {
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
       await this.throttle.recordFailure(email, meta.ip);
-      throw new UnauthorizedException('The e-mail or password is not correct');
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'invalidCredentials',
+        'The e-mail or password is not correct',
+      );
     }
     await this.throttle.clearAccount(email);
     // Housekeeping rides on sign-ins instead of an in-process timer (replicas stay stateless).

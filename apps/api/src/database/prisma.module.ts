@@ -1,14 +1,21 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { DATABASE_URL, PrismaService } from './prisma.service';
+import { DatabaseAvailability } from './database-availability';
+import type { DatabaseTimeouts } from './database-timeouts';
+import { DATABASE_TIMEOUTS, DATABASE_URL, PrismaService } from './prisma.service';
 
 @Global()
 @Module({})
 export class PrismaModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(databaseUrl: string, timeouts: DatabaseTimeouts): DynamicModule {
     return {
       module: PrismaModule,
-      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService],
-      exports: [PrismaService],
+      providers: [
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: DATABASE_TIMEOUTS, useValue: timeouts },
+        PrismaService,
+        DatabaseAvailability,
+      ],
+      exports: [PrismaService, DatabaseAvailability],
     };
   }
 }

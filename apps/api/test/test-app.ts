@@ -7,11 +7,25 @@ import { Test } from '@nestjs/testing';
 import { AppModule } from '../src/app.module';
 import { developmentSecurityConfig, type SecurityConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
+import {
+  DEFAULT_DATABASE_TIMEOUTS,
+  type DatabaseTimeouts,
+} from '../src/database/database-timeouts';
 import { PrismaService } from '../src/database/prisma.service';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase } from './database';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
+
+/**
+ * The production timeouts with a patient readiness probe: on a loaded test machine a new
+ * connection can take longer than a second, which must not mark the database away mid-test
+ * (the outage test uses the production values).
+ */
+const RELAXED_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  ...DEFAULT_DATABASE_TIMEOUTS,
+  probeMs: 10_000,
+};
 export const DEMO_PASSWORD = 'tripartite-demo';
 
 export interface TestResponse<T> {
@@ -96,13 +110,23 @@ export async function createTestApp(
     security?: Partial<SecurityConfig>;
     /** Runs before the app is initialised: the last moment routes can be added. */
     beforeInit?: (app: NestFastifyApplication) => void;
+    /** A database of the test's own (already migrated), instead of a fresh copy of the template. */
+    database?: { url: string; drop(): Promise<void> };
+    databaseTimeouts?: DatabaseTimeouts;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const uploadsDir = await mkdtemp(path.join(os.tmpdir(), 'spct-test-uploads-'));
   const security = { ...developmentSecurityConfig(TEST_ORIGIN), ...options.security };
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register({ databaseUrl: database.url, security, uploadsDir })],
+    imports: [
+      AppModule.register({
+        databaseUrl: database.url,
+        security,
+        uploadsDir,
+        databaseTimeouts: options.databaseTimeouts ?? RELAXED_DATABASE_TIMEOUTS,
+      }),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
   const routes: { method: string; url: string }[] = [];

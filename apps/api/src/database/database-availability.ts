@@ -18,7 +18,7 @@ const TICK_MS = 250;
  * A stopped server refuses connections at once, but a frozen one (or a lost network) accepts
  * them and never answers: requests would wait out their timeouts one after the other. So a
  * failed query, a connection busy for longer than half a probe, or a readiness check probes the
- * server with a new connection and `SELECT 1`; when the probe fails, the database is marked
+ * server (`SELECT 1` within `probeMs`); when the probe fails, the database is marked
  * away, the connections still waiting are closed (their requests answer 503 at once), and every
  * request that needs the database answers 503 without trying, until a probe — repeated every
  * quarter second — succeeds again.
@@ -30,7 +30,10 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
   private probe: Promise<boolean> | null = null;
   /** When each checked-out connection was taken from the pool. */
   private readonly busySince = new Map<pg.PoolClient, number>();
+  /** Connections whose socket has closed, and when it was seen. */
+  private readonly endedAt = new Map<pg.PoolClient, number>();
   private timer: NodeJS.Timeout | undefined;
+  private monitor: Promise<pg.Client> | null = null;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -39,16 +42,27 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
   ) {}
 
   onModuleInit(): void {
+    // Opened now so the first probe need not open a connection; a failure here is no verdict.
+    const monitor = this.monitorConnection();
+    monitor.catch(() => this.forgetMonitor(monitor));
     const pool = this.prisma.pool;
+    pool.on('connect', (client) => client.once('end', () => this.endedAt.set(client, Date.now())));
     pool.on('acquire', (client) => this.busySince.set(client, Date.now()));
     pool.on('release', (_error, client) => this.busySince.delete(client));
-    pool.on('remove', (client) => this.busySince.delete(client));
+    pool.on('remove', (client) => {
+      this.busySince.delete(client);
+      this.endedAt.delete(client);
+    });
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    await this.probe?.catch(() => undefined);
+    const monitor = this.monitor;
+    this.monitor = null;
+    await monitor?.then((client) => client.end()).catch(() => undefined);
   }
 
   /** False while the database is known to be unreachable. */
@@ -68,6 +82,7 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
   }
 
   private tick(): void {
+    this.reclaimDeadConnections();
     if (this.away) {
       void this.checkNow();
       return;
@@ -78,6 +93,24 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
         void this.checkNow();
         return;
       }
+    }
+  }
+
+  /**
+   * Gives back to the pool the checked-out connections that died a tick ago or more. Prisma
+   * 6.19's driver adapter releases a transaction's connection only once its COMMIT or ROLLBACK
+   * has succeeded, which never happens on a dead connection: each outage would otherwise take
+   * connections from the pool for good (and `pool.end()` would wait for them for ever).
+   */
+  private reclaimDeadConnections(): void {
+    const endedBefore = Date.now() - TICK_MS;
+    for (const client of this.busySince.keys()) {
+      const ended = this.endedAt.get(client);
+      if (ended === undefined || ended > endedBefore) continue;
+      const release = client.release;
+      // Should its owner release it after all, that second release must not throw.
+      client.release = () => undefined;
+      release(new Error('The connection was lost'));
     }
   }
 
@@ -95,23 +128,51 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
     return this.probe;
   }
 
+  /**
+   * `SELECT 1` on a connection kept for the purpose: an existing backend answers at once even
+   * on a busy server, where opening a connection (a fork and an authentication) could take
+   * longer than the probe may. Without that connection (first use, or lost), one is opened.
+   */
   private async ping(): Promise<boolean> {
-    const client = new pg.Client({
-      connectionString: this.url,
-      connectionTimeoutMillis: this.timeouts.probeMs,
-      query_timeout: this.timeouts.probeMs,
-    });
-    client.on('error', () => undefined); // a failed probe is an answer, not a crash
+    const monitor = this.monitorConnection();
     try {
-      await client.connect();
-      await client.query('SELECT 1');
+      await (await monitor).query('SELECT 1');
       return true;
     } catch {
+      this.forgetMonitor(monitor);
       return false;
-    } finally {
-      // end() destroys the socket of a query still waiting, so a frozen server cannot hold it.
-      void client.end().catch(() => undefined);
     }
+  }
+
+  private monitorConnection(): Promise<pg.Client> {
+    if (!this.monitor) {
+      const client = new pg.Client({
+        connectionString: this.url,
+        // Opening a connection is slow on a busy server (a fork and an authentication): it
+        // gets the pool's patience. The query that probes gets the probe's.
+        connectionTimeoutMillis: this.timeouts.connectMs,
+        query_timeout: this.timeouts.probeMs,
+        application_name: 'spct-availability-probe',
+      });
+      const monitor = client.connect().then(
+        () => client,
+        (error: unknown) => {
+          void client.end().catch(() => undefined);
+          throw error;
+        },
+      );
+      client.on('error', () => this.forgetMonitor(monitor)); // the next probe opens another
+      this.monitor = monitor;
+    }
+    return this.monitor;
+  }
+
+  /** Closes the probe's connection (unless another has replaced it meanwhile). */
+  private forgetMonitor(monitor: Promise<pg.Client>): void {
+    if (this.monitor !== monitor) return;
+    this.monitor = null;
+    // end() destroys the socket of a query still waiting, so a frozen server cannot hold it.
+    monitor.then((client) => client.end()).catch(() => undefined);
   }
 
   private markAway(): void {
@@ -119,11 +180,10 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
       this.logger.error('The database does not answer: requests get 503 until it does');
     this.away = true;
     // Their server will not answer: end them, so their requests fail now rather than at their
-    // timeouts (the pool then discards them).
+    // timeouts (the pool discards them when they are released, or reclaimDeadConnections does).
     for (const client of this.busySince.keys()) {
       (client as pg.PoolClient & { end(): Promise<void> }).end().catch(() => undefined);
     }
-    this.busySince.clear();
   }
 
   private markUp(): void {

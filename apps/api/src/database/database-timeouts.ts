@@ -12,7 +12,7 @@ export interface DatabaseTimeouts {
 }
 
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
-  connectMs: 2_000,
+  connectMs: 1_000,
   statementMs: 15_000,
   probeMs: 1_000,
 };

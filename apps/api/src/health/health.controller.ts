@@ -27,7 +27,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers a probe (a new connection and `SELECT 1`). */
+  /** Readiness: the database answers `SELECT 1` within DB_PROBE_TIMEOUT_MS. */
   @Get('ready')
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable' })

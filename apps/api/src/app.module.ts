@@ -11,6 +11,9 @@ import { ExportsModule } from './exports/exports.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
+import { loggingModule, type LoggingOptions } from './logging/logging';
+import { DEFAULT_METRICS, type MetricsConfig } from './metrics/metrics-config';
+import { MetricsModule } from './metrics/metrics.module';
 import { SeedModule } from './seed/seed.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { MembersModule } from './members/members.module';
@@ -32,6 +35,10 @@ export interface AppOptions {
   uploadsDir: string;
   /** How long to wait on the database before answering 503 (default: DEFAULT_DATABASE_TIMEOUTS). */
   databaseTimeouts?: DatabaseTimeouts;
+  /** Default: level info, to standard output. */
+  logging?: LoggingOptions;
+  /** Who may read /metrics (default: loopback addresses). */
+  metrics?: MetricsConfig;
 }
 
 @Module({})
@@ -46,6 +53,8 @@ export class AppModule {
       ],
       exports: [SECURITY_CONFIG, UPLOADS_DIR],
       imports: [
+        loggingModule(options.logging ?? { level: 'info' }),
+        MetricsModule.register(options.metrics ?? DEFAULT_METRICS),
         PrismaModule.forRoot(
           options.databaseUrl,
           options.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,

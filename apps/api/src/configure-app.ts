@@ -6,12 +6,9 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { ApiErrorFilter } from './common/api-error.filter';
-import { registerInputRules } from './common/input-rules';
 import { createValidationPipe } from './common/validation';
-import { DatabaseAvailability } from './database/database-availability';
-import { registerDatabaseGate } from './database/database-gate';
 import { registerMultipart } from './evidence/multipart';
+import { installSafeguards } from './http/safeguards';
 import { buildOpenApiDocument } from './openapi/openapi';
 
 export interface ConfigureOptions {
@@ -24,13 +21,9 @@ export async function configureApp(
   app: NestFastifyApplication,
   options: ConfigureOptions = {},
 ): Promise<void> {
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
-  const database = app.get(DatabaseAvailability);
-  app.useGlobalFilters(new ApiErrorFilter(database));
-  const fastify = app.getHttpAdapter().getInstance();
-  registerDatabaseGate(fastify, database);
-  registerInputRules(fastify);
+  installSafeguards(app);
   await app.register(fastifyCookie);
   await registerMultipart(app); // evidence uploads
   await app.register(helmet, {
@@ -52,6 +45,7 @@ export async function configureApp(
     jsonDocumentUrl: 'api/docs-json',
   });
 
+  const fastify = app.getHttpAdapter().getInstance();
   const webDistDir = options.webDistDir;
   const indexHtml = webDistDir ? path.join(webDistDir, 'index.html') : undefined;
   if (webDistDir && indexHtml && existsSync(indexHtml)) {
@@ -68,6 +62,7 @@ export async function configureApp(
         void reply.status(404).send({
           statusCode: 404,
           error: 'Not Found',
+          code: 'notFound',
           message: `Cannot GET ${request.url.split('?')[0]}`,
         });
         return;

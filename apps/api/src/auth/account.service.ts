@@ -8,7 +8,7 @@ import type {
   UpdateMeDto,
 } from './account.dto';
 import type { MeDto } from './auth.dto';
-import { AuthService, TooManyAttemptsException } from './auth.service';
+import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordTokensService } from './password-tokens.service';
 import { hashPassword, verifyPassword } from './passwords';
@@ -39,8 +39,7 @@ export class AccountService {
   async changePassword(actor: Actor, input: ChangePasswordDto, ip: string): Promise<void> {
     const user = await this.users.findPasswordHash(actor.userId);
     const email = user?.email ?? actor.email;
-    const retryAfter = await this.throttle.retryAfterSeconds(email, ip);
-    if (retryAfter > 0) throw new TooManyAttemptsException(retryAfter);
+    await this.throttle.assertMayTry(email, ip);
     if (!(await verifyPassword(user?.passwordHash, input.currentPassword))) {
       await this.throttle.recordFailure(email, ip);
       throw new FieldValidationException([

@@ -40,6 +40,6 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   /** After the HTTP server has finished its requests (graceful shutdown), not before. */
   async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
-    await this.pool.end();
+    if (!this.pool.ending) await this.pool.end();
   }
 }

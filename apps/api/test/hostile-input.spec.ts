@@ -213,24 +213,32 @@ describe('hostile input: a 400 naming the field, never a 500, nothing stored', (
   });
 
   it('answers a body that is not JSON, or JSON of the wrong kind, with a 400', async () => {
-    const login = (payload: string) =>
+    const send = (method: 'POST' | 'PATCH', url: string, payload: string) =>
       t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: { origin: 'http://localhost:3000', 'content-type': 'application/json' },
+        method,
+        url,
+        headers: {
+          ...admin.headers,
+          origin: 'http://localhost:3000',
+          'content-type': 'application/json',
+        },
         payload,
       });
+    const login = (payload: string) => send('POST', '/api/auth/login', payload);
     const broken = await login('{"email": ');
     expect(broken.statusCode).toBe(400);
     expect(broken.json()).toMatchObject({ code: 'malformedRequest' });
-    const aString = await login('"admin@demo.test"');
-    expect(aString.statusCode).toBe(400);
-    expect(aString.json()).toMatchObject({
-      code: 'validation',
-      details: expect.arrayContaining([
-        expect.objectContaining({ field: 'email', code: 'required' }),
-      ]),
-    });
+    for (const notAnObject of ['"admin@demo.test"', 'null', '[]', '42']) {
+      const response = await login(notAnObject);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        code: 'validation',
+        details: [expect.objectContaining({ field: 'body', code: 'notObject' })],
+      });
+    }
+    // A body of only optional fields too: null is not "nothing to change".
+    const me = await send('PATCH', '/api/auth/me', 'null');
+    expect(me.statusCode).toBe(400);
   });
 });
 

@@ -66,7 +66,16 @@ export function registerInputRules(fastify: FastifyInstance): void {
     const error =
       findInputError(request.params) ??
       findInputError(request.query) ??
+      notAnObject(request.body) ??
       findInputError(request.body);
     if (error) throw new FieldValidationException([error]);
   });
+}
+
+/** Every body the API reads is an object: `null`, a list or a bare value is none of its bodies. */
+function notAnObject(body: unknown): FieldError | null {
+  if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body))) {
+    return null;
+  }
+  return { field: 'body', code: 'notObject', message: 'must be a JSON object' };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { type ApiErrorBody, reasonPhrase } from '../common/api-error';
 
 export interface HttpServerConfig {
   /**
@@ -22,6 +24,18 @@ export function createHttpAdapter(config: HttpServerConfig = DEFAULT_HTTP_SERVER
   return new FastifyAdapter({
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
+    // Long enough for any id or slug to reach the API's own validation (a 400 naming it).
+    maxParamLength: 500,
+    // Requests the router refuses itself (a malformed or overlong URL) get the API's error shape.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply.code(status).send({
+        statusCode: status,
+        error: reasonPhrase(status),
+        code: 'malformedRequest',
+        message: error.message,
+      } satisfies ApiErrorBody);
+    },
     requestTimeout: config.requestTimeoutMs,
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];

@@ -92,6 +92,9 @@ function addCommonAnswers(route: string, method: string, operation: OperationObj
   responses['400'] ??= errorResponse(
     'Invalid parameter, query or body; `details` names each field',
   );
+  if (route.includes('{')) {
+    responses['414'] ??= errorResponse('A path parameter longer than 500 characters');
+  }
   if (method !== 'get') {
     responses['403'] ??= errorResponse('A write from another site, or one your role may not make');
     responses['413'] ??= errorResponse('The body is too large');

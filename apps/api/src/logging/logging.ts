@@ -43,7 +43,11 @@ export function loggingModule(options: LoggingOptions): DynamicModule {
         genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? '',
         quietReqLogger: true,
         serializers,
-        autoLogging: { ignore: (req) => QUIET_URLS.includes(req.url?.split('?')[0] ?? '') },
+        autoLogging: {
+          // Mounted under the global prefix, the middleware sees `url` without it.
+          ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+            QUIET_URLS.includes((req.originalUrl ?? req.url ?? '').split('?')[0]!),
+        },
         customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
           error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       },

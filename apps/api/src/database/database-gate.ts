@@ -13,7 +13,8 @@ export function registerDatabaseGate(
   fastify: FastifyInstance,
   database: DatabaseAvailability,
 ): void {
-  fastify.addHook('onRequest', async (request) => {
+  // After the request logger's hook, so these answers are logged like any other.
+  fastify.addHook('preValidation', async (request) => {
     if (database.available) return;
     const route = request.routeOptions.url;
     if (!route?.startsWith('/api/') || route.startsWith('/api/docs')) return;

@@ -26,7 +26,7 @@ export function installSafeguards(app: NestFastifyApplication): void {
   fastify.addHook('preClose', async () => {
     closing = true;
   });
-  fastify.addHook('onRequest', async (_request, reply) => {
+  fastify.addHook('preValidation', async (_request, reply) => {
     if (!closing) return;
     void reply.header('connection', 'close');
     throw new ApiException(

@@ -3,6 +3,8 @@ import { AuthModule } from './auth/auth.module';
 import { SECURITY_CONFIG } from './auth/security-config';
 import { CommentsModule } from './comments/comments.module';
 import { CommitmentsModule } from './commitments/commitments.module';
+import { Clock } from './common/clock';
+import { DashboardModule } from './dashboard/dashboard.module';
 import type { SecurityConfig } from './config/app-config';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './database/database-timeouts';
 import { PrismaModule } from './database/prisma.module';
@@ -50,8 +52,9 @@ export class AppModule {
       providers: [
         { provide: SECURITY_CONFIG, useValue: options.security },
         { provide: UPLOADS_DIR, useValue: options.uploadsDir },
+        Clock,
       ],
-      exports: [SECURITY_CONFIG, UPLOADS_DIR],
+      exports: [SECURITY_CONFIG, UPLOADS_DIR, Clock],
       imports: [
         loggingModule(options.logging ?? { level: 'info' }),
         MetricsModule.register(options.metrics ?? DEFAULT_METRICS),
@@ -74,6 +77,7 @@ export class AppModule {
         EvidenceModule,
         ExportsModule,
         MyWorkModule,
+        DashboardModule,
         HistoryModule,
         SeedModule,
       ],

@@ -1,10 +1,8 @@
 import { COMMITMENT_SORTS } from '@spct/contracts';
 import { insertSyntheticCommitments } from '../src/benchmarks/synthetic-commitments';
 import { cursorAfter, parseSort } from '../src/commitments/commitment-cursor';
-import {
-  CommitmentsRepository,
-  type CommitmentFilters,
-} from '../src/commitments/commitments.repository';
+import { type CommitmentFilters } from '../src/commitments/commitment-filters';
+import { CommitmentsRepository } from '../src/commitments/commitments.repository';
 import { todayUtc } from '../src/common/dates';
 import { Prisma } from '../src/generated/prisma/client';
 import { listScenarios } from '../src/benchmarks/list-scenarios';
@@ -51,7 +49,7 @@ describe('commitments list query plans at scale', () => {
       for (const sort of COMMITMENT_SORTS) {
         const parsed = parseSort(sort);
         // The first page, and the next one (the keyset condition on the cursor).
-        const first = await repository.findPage(
+        const { rows: first } = await repository.findPage(
           workspaceId,
           scenario.filters,
           parsed,

@@ -85,3 +85,25 @@ export type CommitmentSort = (typeof COMMITMENT_SORTS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/**
+ * What needs a manager's attention among the trackable items (the dashboard's attention lists
+ * and the list's `attention` filter): AT_RISK or OFF_TRACK; past the target date and not done;
+ * needing a progress report; with a report waiting for a decision; with an indicator off its
+ * trajectory; where the organizations' positions differ.
+ */
+export const ATTENTION_KINDS = [
+  'off-track',
+  'overdue',
+  'stale',
+  'pending',
+  'indicators',
+  'disagreement',
+] as const;
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+
+/** The filter value that selects commitments without a lead organization (or theme). */
+export const NONE = 'none';
+
+export const TREND_GRANULARITIES = ['quarter', 'month'] as const;
+export type TrendGranularity = (typeof TREND_GRANULARITIES)[number];

@@ -741,6 +741,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{slug}/dashboard/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** How the trackable items stand: by status, framework, organization, theme, target group; attention and dialogue */
+        get: operations["dashboard_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/dashboard/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The trackable items at the end of each of the last 8 periods */
+        get: operations["dashboard_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/dashboard/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The trackable items needing one kind of attention, with their latest approved report */
+        get: operations["dashboard_attention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{slug}/commitments/{id}/history": {
         parameters: {
             query?: never;
@@ -1074,10 +1134,13 @@ export interface components {
             /** Format: date */
             adoptedOn: string | null;
             url: string | null;
-            /** @description Commitments (not archived) at every level */
+            /** @description Trackable items: commitments not archived and without children (sections roll up and are not counted) */
             commitmentCount: number;
-            /** @description Weighted progress of the top-level commitments, 0–100, one decimal */
+            /** @description Trackable items that no organization leads yet (not taken up): counted in statusCounts as they stand, usually NOT_STARTED */
+            untrackedCount: number;
+            /** @description Weighted mean progress of the trackable items, 0–100, one decimal (as the dashboard) */
             progress: number;
+            /** @description Trackable items per status */
             statusCounts: components["schemas"]["StatusCountsDto"];
             /**
              * @description Send it back as If-Match to edit
@@ -1118,10 +1181,13 @@ export interface components {
             /** Format: date */
             adoptedOn: string | null;
             url: string | null;
-            /** @description Commitments (not archived) at every level */
+            /** @description Trackable items: commitments not archived and without children (sections roll up and are not counted) */
             commitmentCount: number;
-            /** @description Weighted progress of the top-level commitments, 0–100, one decimal */
+            /** @description Trackable items that no organization leads yet (not taken up): counted in statusCounts as they stand, usually NOT_STARTED */
+            untrackedCount: number;
+            /** @description Weighted mean progress of the trackable items, 0–100, one decimal (as the dashboard) */
             progress: number;
+            /** @description Trackable items per status */
             statusCounts: components["schemas"]["StatusCountsDto"];
             /**
              * @description Send it back as If-Match to edit
@@ -1203,6 +1269,10 @@ export interface components {
         CommitmentListDto: {
             items: components["schemas"]["CommitmentDto"][];
             nextCursor: string | null;
+            /** @description How many commitments match the filters in all, on the first page (null on later pages) */
+            total: number | null;
+            /** @description false: at least `total` match (a search or a date filter is counted up to 10,000); null on later pages */
+            totalIsExact: boolean | null;
         };
         CommitmentTextInput: {
             /** @description Vietnamese */
@@ -1769,6 +1839,197 @@ export interface components {
             awaitingApproval: components["schemas"]["MyWorkReportDto"][];
             /** @description The caller's own DRAFT reports, most recently changed first (at most 50) */
             drafts: components["schemas"]["MyWorkReportDto"][];
+        };
+        FrameworkSliceDto: {
+            total: number;
+            statusCounts: components["schemas"]["StatusCountsDto"];
+            /** Format: uuid */
+            frameworkId: string;
+            /** @example ILC-2021 */
+            code: string;
+            title: components["schemas"]["LocalizedText"];
+            /** @description Weighted mean progress of these items, one decimal */
+            progress: number;
+        };
+        OrganizationSliceDto: {
+            total: number;
+            statusCounts: components["schemas"]["StatusCountsDto"];
+            /**
+             * Format: uuid
+             * @description null: items without a lead organization (no organization has taken them up)
+             */
+            organizationId: string | null;
+            /** @example MOLISA */
+            shortName: string | null;
+            name: components["schemas"]["LocalizedText"] | null;
+        };
+        ThemeSliceDto: {
+            total: number;
+            statusCounts: components["schemas"]["StatusCountsDto"];
+            /** @enum {string|null} */
+            theme: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
+        };
+        TargetGroupSliceDto: {
+            total: number;
+            statusCounts: components["schemas"]["StatusCountsDto"];
+            /** @enum {string} */
+            targetGroup: "WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS";
+        };
+        AttentionCountsDto: {
+            /** @description AT_RISK or OFF_TRACK */
+            offTrack: number;
+            /** @description Past the target date, neither COMPLETED nor DISCONTINUED */
+            overdue: number;
+            /** @description Needing a progress report (as needsUpdate on the list) */
+            stale: number;
+            /** @description With a progress report waiting for a decision */
+            pending: number;
+            /** @description Progress reports waiting for a decision */
+            pendingReports: number;
+            /** @description With an indicator off its trajectory */
+            indicators: number;
+            /** @description Indicators off their trajectory */
+            offTrackIndicators: number;
+            /** @description Where the organizations' positions differ */
+            disagreement: number;
+        };
+        PositionCountsDto: {
+            /** Format: uuid */
+            organizationId: string;
+            /** @example VGCL */
+            shortName: string;
+            name: components["schemas"]["LocalizedText"];
+            AGREE: number;
+            RESERVATION: number;
+            DISAGREE: number;
+        };
+        OrganizationPositionDto: {
+            /** Format: uuid */
+            organizationId: string;
+            /** @example VCCI */
+            shortName: string;
+            /** @enum {string} */
+            position: "AGREE" | "RESERVATION" | "DISAGREE";
+        };
+        DisagreementDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 11.C.1 */
+            reference: string;
+            title: components["schemas"]["LocalizedText"];
+            /** Format: uuid */
+            frameworkId: string;
+            /** @example ILC-2021 */
+            frameworkCode: string;
+            positions: components["schemas"]["OrganizationPositionDto"][];
+        };
+        DialogueDto: {
+            /** @description Positions each organization recorded on these items, by kind */
+            byOrganization: components["schemas"]["PositionCountsDto"][];
+            /** @description The first 10 items where the organizations' positions differ (attention.disagreement counts them all) */
+            disagreements: components["schemas"]["DisagreementDto"][];
+        };
+        DashboardSummaryDto: {
+            /**
+             * Format: date
+             * @description The day the counts are for (UTC)
+             */
+            asOf: string;
+            /** @description Trackable items: not archived, without children */
+            total: number;
+            /** @description Weighted mean progress of the trackable items, one decimal */
+            progress: number;
+            statusCounts: components["schemas"]["StatusCountsDto"];
+            byFramework: components["schemas"]["FrameworkSliceDto"][];
+            byLeadOrganization: components["schemas"]["OrganizationSliceDto"][];
+            /** @description Items each organization is co-responsible for (an item counts once per organization) */
+            byCoOrganization: components["schemas"]["OrganizationSliceDto"][];
+            byTheme: components["schemas"]["ThemeSliceDto"][];
+            /** @description Items concerning each target group (an item counts once per group); with a targetGroup filter, only those groups */
+            byTargetGroup: components["schemas"]["TargetGroupSliceDto"][];
+            attention: components["schemas"]["AttentionCountsDto"];
+            dialogue: components["schemas"]["DialogueDto"];
+        };
+        TrendPeriodDto: {
+            total: number;
+            statusCounts: components["schemas"]["StatusCountsDto"];
+            /**
+             * @description YYYY-Qn or YYYY-MM
+             * @example 2026-Q4
+             */
+            key: string;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            /** @description The period today is in: its figures are as they stand now */
+            current: boolean;
+            /** @description COMPLETED items at the end of the period (burn-up) */
+            completed: number;
+            /** @description Weighted mean progress at the end of the period, one decimal */
+            progress: number;
+        };
+        DashboardTrendDto: {
+            /** @enum {string} */
+            granularity: "quarter" | "month";
+            /** @description The last 8 periods, oldest first, the current one last */
+            periods: components["schemas"]["TrendPeriodDto"][];
+        };
+        LatestReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-Q3 */
+            period: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description The first lines of its narrative */
+            excerpt: string;
+        };
+        AttentionItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            frameworkId: string;
+            /** @example ILC-2021 */
+            frameworkCode: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @example 11.C.1 */
+            reference: string;
+            title: components["schemas"]["LocalizedText"];
+            description: components["schemas"]["LocalizedText"] | null;
+            /** @enum {string|null} */
+            theme: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
+            /** @enum {string} */
+            status: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /** @description Official progress; for parents the weighted roll-up of their children */
+            progress: number;
+            weight: number;
+            /** Format: uuid */
+            leadOrgId: string | null;
+            coOrgIds: string[];
+            /** Format: uuid */
+            focalUserId: string | null;
+            targetGroups: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            targetDate: string | null;
+            archived: boolean;
+            /** @description Optimistic-locking version */
+            version: number;
+            /** @description Past its target date and neither completed nor discontinued */
+            overdue: boolean;
+            childCount: number;
+            /** Format: date-time */
+            updatedAt: string;
+            latestReport: components["schemas"]["LatestReportDto"] | null;
+        };
+        AttentionListDto: {
+            items: components["schemas"]["AttentionItemDto"][];
+            nextCursor: string | null;
+            /** @description How many in all, on the first page */
+            total: number | null;
         };
         ActivityEventDto: {
             /** Format: uuid */
@@ -4172,21 +4433,28 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
                 /** @description Accent-insensitive search in reference, titles and descriptions */
                 q?: string;
                 /** @description One or more statuses */
                 status?: ("NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED")[];
-                frameworkId?: string;
-                /** @description Lead organization */
-                leadOrgId?: string;
-                /** @description One or more themes */
-                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION")[];
-                /** @description Commitments concerning any of these target groups */
-                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Commitments with any of these co-responsible organizations */
+                coOrgId?: string[];
                 /** @description Only (true) or no (false) commitments past their target date and not done */
                 overdue?: boolean;
-                /** @description Only (true) or no (false) commitments that need a progress report: not archived, neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
+                /** @description Only (true) or no (false) commitments that need a progress report: not archived, with a lead organization (whose report is expected), neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
                 needsUpdate?: boolean;
+                /** @description true: only trackable items (no children that are not archived), what the dashboard counts; false: only parents */
+                leaf?: boolean;
+                /** @description off-track: AT_RISK or OFF_TRACK; overdue: as overdue=true; stale: as needsUpdate=true; pending: a progress report waits for a decision; indicators: an indicator is off its trajectory; disagreement: the organizations' positions differ */
+                attention?: "off-track" | "overdue" | "stale" | "pending" | "indicators" | "disagreement";
                 /** @description true: only archived commitments (by default they are left out) */
                 archived?: boolean;
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt" | "status" | "-status" | "leadOrg" | "-leadOrg";
@@ -7291,21 +7559,28 @@ export interface operations {
     exports_commitments: {
         parameters: {
             query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
                 /** @description Accent-insensitive search in reference, titles and descriptions */
                 q?: string;
                 /** @description One or more statuses */
                 status?: ("NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED")[];
-                frameworkId?: string;
-                /** @description Lead organization */
-                leadOrgId?: string;
-                /** @description One or more themes */
-                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION")[];
-                /** @description Commitments concerning any of these target groups */
-                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Commitments with any of these co-responsible organizations */
+                coOrgId?: string[];
                 /** @description Only (true) or no (false) commitments past their target date and not done */
                 overdue?: boolean;
-                /** @description Only (true) or no (false) commitments that need a progress report: not archived, neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
+                /** @description Only (true) or no (false) commitments that need a progress report: not archived, with a lead organization (whose report is expected), neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
                 needsUpdate?: boolean;
+                /** @description true: only trackable items (no children that are not archived), what the dashboard counts; false: only parents */
+                leaf?: boolean;
+                /** @description off-track: AT_RISK or OFF_TRACK; overdue: as overdue=true; stale: as needsUpdate=true; pending: a progress report waits for a decision; indicators: an indicator is off its trajectory; disagreement: the organizations' positions differ */
+                attention?: "off-track" | "overdue" | "stale" | "pending" | "indicators" | "disagreement";
                 /** @description true: only archived commitments (by default they are left out) */
                 archived?: boolean;
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt" | "status" | "-status" | "leadOrg" | "-leadOrg";
@@ -7404,6 +7679,272 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyWorkDto"];
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not a member of this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    dashboard_summary: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummaryDto"];
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not a member of this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    dashboard_trend: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                granularity?: "quarter" | "month";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardTrendDto"];
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not a member of this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    dashboard_attention: {
+        parameters: {
+            query: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                kind: "off-track" | "overdue" | "stale" | "pending" | "indicators" | "disagreement";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttentionListDto"];
                 };
             };
             /** @description Invalid parameter, query or body; `details` names each field */

@@ -10,10 +10,8 @@ import { sessionCookieName } from '../auth/session-cookie';
 import { SessionsService } from '../auth/sessions.service';
 import { AppModule } from '../app.module';
 import { parseSort } from '../commitments/commitment-cursor';
-import {
-  type CommitmentFilters,
-  CommitmentsRepository,
-} from '../commitments/commitments.repository';
+import { type CommitmentFilters } from '../commitments/commitment-filters';
+import { CommitmentsRepository } from '../commitments/commitments.repository';
 import { todayUtc } from '../common/dates';
 import { loadConfig } from '../config/app-config';
 import { configureApp } from '../configure-app';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type CommitmentStatus, type TargetGroup, type Theme } from '@spct/contracts';
+import { type CommitmentStatus } from '@spct/contracts';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { type Cursor, type ParsedSort, SORT_CASTS, SORT_COLUMNS } from './commitment-cursor';
 import { dateColumn } from '../common/dates';
 import { type EditableFields } from './commitment-fields';
-import { needsUpdateSql } from './needs-update';
+import { commitmentConditions, type CommitmentFilters, tallyCount } from './commitment-filters';
 import { parentProgress } from './rollup';
 
 /** What the rules about records under a commitment (reports, evidence, indicators) look at. */
@@ -18,23 +18,15 @@ export interface CommitmentFacts {
   archived: boolean;
 }
 
-export interface CommitmentFilters {
-  q?: string;
-  status?: CommitmentStatus[];
-  frameworkId?: string;
-  leadOrgId?: string;
-  theme?: Theme[];
-  targetGroup?: TargetGroup[];
-  overdue?: boolean;
-  /** Commitments that need a progress report (needs-update.ts), or (false) those that do not. */
-  needsUpdate?: boolean;
-  /** Led by this organization or with it co-responsible (not a list parameter: "My work"). */
-  involvingOrgId?: string;
-  /** true: only archived commitments; otherwise archived ones are hidden. */
-  archived?: boolean;
-}
+/** Beyond this many matches a list's total is "at least" (counting more would cost a scan). */
+export const TOTAL_CAP = 10_000;
 
-const DONE_STATUSES = Prisma.sql`('COMPLETED', 'DISCONTINUED')`;
+/** How many commitments match a list's filters. */
+export interface ListTotal {
+  count: number;
+  /** false: at least `count` (TOTAL_CAP), the rest were not counted. */
+  exact: boolean;
+}
 
 const listInclude = {
   framework: { select: { code: true } },
@@ -42,9 +34,19 @@ const listInclude = {
   _count: { select: { children: { where: { archived: false } } } },
 } satisfies Prisma.CommitmentInclude;
 
+/** Columns the database keeps for counting (migration dashboard_tally), not part of a row as read. */
+type DerivedColumns =
+  | 'searchText'
+  | 'coOrgIds'
+  | 'activeChildren'
+  | 'positionKeys'
+  | 'pendingReports'
+  | 'lastReportedAt'
+  | 'offTrackIndicators';
+
 export type CommitmentRow = Omit<
   Prisma.CommitmentGetPayload<{ include: typeof listInclude }>,
-  'searchText'
+  DerivedColumns
 >;
 
 type RawListRow = Omit<CommitmentRow, 'framework' | 'coOrganizations' | '_count'> & {
@@ -105,8 +107,9 @@ export class CommitmentsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * One page of a workspace's commitments. Keyset pagination on (sort column, id); every
-   * filter and the search are served by an index (see the migrations and `npm run bench`).
+   * One page of a workspace's commitments, and (when asked) how many match in all, in one round
+   * trip. Keyset pagination on (sort column, id); every filter and the search are served by an
+   * index (see the migrations and `npm run bench`).
    */
   async findPage(
     workspaceId: string,
@@ -115,29 +118,43 @@ export class CommitmentsRepository {
     cursor: Cursor | null,
     limit: number,
     today: Date,
-  ): Promise<CommitmentRow[]> {
-    // One round trip: the page of ids (index-served) joined to what a list item shows.
-    const rows = await this.prisma.$queryRaw<RawListRow[]>(Prisma.sql`
-      WITH page AS (${this.pageQuery(workspaceId, filters, sort, cursor, limit, today)})
-      SELECT c.id, c."workspaceId", c."frameworkId", c."parentId", c.position, c.reference, c."referenceKey",
+    options: { total?: boolean } = {},
+  ): Promise<{ rows: CommitmentRow[]; total: ListTotal | null }> {
+    const total = options.total
+      ? this.totalQuery(workspaceId, filters, today)
+      : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
+    const rows = await this.prisma.$queryRaw<
+      (RawListRow & { totalCount: number | null; totalExact: boolean | null })[]
+    >(Prisma.sql`
+      WITH page AS (${this.pageQuery(workspaceId, filters, sort, cursor, limit, today)}),
+      total AS (${total})
+      SELECT total.n AS "totalCount", total.exact AS "totalExact", c.id, c."workspaceId", c."frameworkId",
+        c."parentId", c.position, c.reference, c."referenceKey",
         c."titleVi", c."titleEn", c."descriptionVi", c."descriptionEn", c.theme::text AS theme,
         c."leadOrgId", c."focalUserId", c.status::text AS status, c.progress, c.weight, c."startDate",
-        c."targetDate", c."targetGroups"::text[] AS "targetGroups", c.version, c.archived, c."leadOrgKey", c."createdAt",
-        c."updatedAt", f.code AS "frameworkCode",
-        ARRAY(SELECT co."organizationId"::text FROM "CommitmentCoOrganization" co
-              WHERE co."commitmentId" = c.id ORDER BY co."organizationId") AS "coOrgIds",
-        (SELECT count(*) FROM "Commitment" child
-         WHERE child."parentId" = c.id AND NOT child.archived)::int AS "childCount"
-      FROM page
-      JOIN "Commitment" c ON c.id = page.id
-      JOIN "Framework" f ON f.id = c."frameworkId"
+        c."targetDate", c."targetGroups"::text[] AS "targetGroups", c.version, c.archived, c."leadOrgKey",
+        c."createdAt", c."updatedAt", f.code AS "frameworkCode",
+        COALESCE(c."coOrgIds"::text[], '{}') AS "coOrgIds", c."activeChildren" AS "childCount"
+      FROM total
+      LEFT JOIN page ON true
+      LEFT JOIN "Commitment" c ON c.id = page.id
+      LEFT JOIN "Framework" f ON f.id = c."frameworkId"
       ORDER BY page.ordinal`);
-    return rows.map(({ frameworkCode, coOrgIds, childCount, ...row }) => ({
-      ...row,
-      framework: { code: frameworkCode },
-      coOrganizations: coOrgIds.map((organizationId) => ({ organizationId })),
-      _count: { children: childCount },
-    }));
+    const first = rows[0];
+    return {
+      total:
+        first && first.totalCount !== null
+          ? { count: first.totalCount, exact: first.totalExact ?? true }
+          : null,
+      rows: rows
+        .filter((row) => row.id !== null)
+        .map(({ frameworkCode, coOrgIds, childCount, totalCount: _n, totalExact: _e, ...row }) => ({
+          ...row,
+          framework: { code: frameworkCode },
+          coOrganizations: coOrgIds.map((organizationId) => ({ organizationId })),
+          _count: { children: childCount },
+        })),
+    };
   }
 
   /** The SQL of `findPage`, exposed for the EXPLAIN checks of the test suite and the benchmark. */
@@ -149,39 +166,7 @@ export class CommitmentsRepository {
     limit: number,
     today: Date,
   ): Prisma.Sql {
-    const conditions: Prisma.Sql[] = [
-      Prisma.sql`c."workspaceId" = ${workspaceId}::uuid`,
-      filters.archived ? Prisma.sql`c.archived = true` : Prisma.sql`c.archived = false`,
-    ];
-    if (filters.status?.length) {
-      conditions.push(Prisma.sql`c.status = ANY(${filters.status}::"CommitmentStatus"[])`);
-    }
-    if (filters.frameworkId)
-      conditions.push(Prisma.sql`c."frameworkId" = ${filters.frameworkId}::uuid`);
-    if (filters.leadOrgId) conditions.push(Prisma.sql`c."leadOrgId" = ${filters.leadOrgId}::uuid`);
-    if (filters.theme?.length)
-      conditions.push(Prisma.sql`c.theme = ANY(${filters.theme}::"Theme"[])`);
-    if (filters.targetGroup?.length) {
-      conditions.push(Prisma.sql`c."targetGroups" && ${filters.targetGroup}::"TargetGroup"[]`);
-    }
-    if (filters.overdue !== undefined) {
-      const overdue = Prisma.sql`(c."targetDate" < ${today}::date AND c.status NOT IN ${DONE_STATUSES})`;
-      conditions.push(filters.overdue ? overdue : Prisma.sql`NOT COALESCE(${overdue}, false)`);
-    }
-    if (filters.needsUpdate !== undefined) {
-      const needsUpdate = needsUpdateSql(today);
-      conditions.push(filters.needsUpdate ? needsUpdate : Prisma.sql`NOT ${needsUpdate}`);
-    }
-    if (filters.involvingOrgId) {
-      conditions.push(Prisma.sql`(c."leadOrgId" = ${filters.involvingOrgId}::uuid OR EXISTS (
-        SELECT 1 FROM "CommitmentCoOrganization" co
-        WHERE co."commitmentId" = c.id AND co."organizationId" = ${filters.involvingOrgId}::uuid))`);
-    }
-    const q = filters.q?.trim();
-    if (q) {
-      const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      conditions.push(Prisma.sql`c."searchText" LIKE spct_search_normalize(${pattern})`);
-    }
+    const conditions = commitmentConditions(workspaceId, filters, today);
     const spec = SORT_COLUMNS[sort.field];
     const column = Prisma.raw(`c."${spec.column}"`);
     const cast = Prisma.raw(SORT_CASTS[spec.kind]);
@@ -193,6 +178,27 @@ export class CommitmentsRepository {
       WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY ${order}
       LIMIT ${limit}`;
+  }
+
+  /**
+   * How many commitments match (one row: n, exact). Trackable items are counted on the tally
+   * (plus the parents when they are not left out); other filters (a search, dates, archived) are
+   * counted on the rows, up to TOTAL_CAP, beyond which the answer says "at least".
+   */
+  totalQuery(workspaceId: string, filters: CommitmentFilters, today: Date): Prisma.Sql {
+    const tally = tallyCount(workspaceId, filters);
+    if (tally) {
+      const trackable = Prisma.sql`SELECT COALESCE(sum(${tally.measure}), 0) AS n FROM "CommitmentTally" c
+        WHERE ${Prisma.join(tally.conditions, ' AND ')}`;
+      if (filters.leaf) return Prisma.sql`SELECT (${trackable})::int AS n, true AS exact`;
+      const parents = commitmentConditions(workspaceId, { ...filters, leaf: false }, today);
+      return Prisma.sql`SELECT ((${trackable}) + (SELECT count(*) FROM "Commitment" c
+        WHERE ${Prisma.join(parents, ' AND ')}))::int AS n, true AS exact`;
+    }
+    const conditions = commitmentConditions(workspaceId, filters, today);
+    return Prisma.sql`SELECT least(count(*), ${TOTAL_CAP})::int AS n, count(*) <= ${TOTAL_CAP} AS exact
+      FROM (SELECT 1 FROM "Commitment" c WHERE ${Prisma.join(conditions, ' AND ')}
+            LIMIT ${TOTAL_CAP + 1}) matching`;
   }
 
   /** Rows strictly after the cursor in (column, id) order; NULLs sort last ascending, first descending. */

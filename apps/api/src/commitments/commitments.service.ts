@@ -7,7 +7,7 @@ import {
   FieldValidationException,
 } from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
-import { type List } from '../common/list';
+import { Clock } from '../common/clock';
 import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { localized, localizedOrNull } from '../common/localized';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
@@ -18,7 +18,6 @@ import { canonicalPatch, type EditableFields, editableOf } from './commitment-fi
 import { type CommitmentSort } from '@spct/contracts';
 import {
   type CommitmentFacts,
-  type CommitmentFilters,
   type CommitmentRow,
   type CommitmentDetailRow,
   CommitmentsRepository,
@@ -26,8 +25,13 @@ import {
   isUniqueViolation,
   type Tx,
 } from './commitments.repository';
+import { type CommitmentFilters } from './commitment-filters';
 import { consistencyErrors } from './consistency';
-import { type CommitmentDetailDto, type CommitmentDto } from './dto/commitment.dto';
+import {
+  type CommitmentDetailDto,
+  type CommitmentDto,
+  type CommitmentListDto,
+} from './dto/commitment.dto';
 import { type CreateCommitmentDto, type UpdateCommitmentDto } from './dto/commitment-write.dto';
 import { type ListCommitmentsQuery } from './dto/list-commitments.query';
 
@@ -62,27 +66,36 @@ export class CommitmentsService {
   constructor(
     private readonly commitments: CommitmentsRepository,
     private readonly policy: PolicyService,
+    private readonly clock: Clock,
   ) {}
 
-  async list(member: WorkspaceActor, query: ListCommitmentsQuery): Promise<List<CommitmentDto>> {
+  async list(member: WorkspaceActor, query: ListCommitmentsQuery): Promise<CommitmentListDto> {
     const sort = parseSort(query.sort);
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const today = todayUtc();
+    const today = todayUtc(this.clock.now());
     const { cursor: _c, limit: _l, sort: _s, ...filters } = query;
-    const rows = await this.commitments.findPage(
+    // The first page says how many match in all (the dashboard's numbers open it); later pages
+    // do not count again.
+    const { rows, total } = await this.commitments.findPage(
       member.workspaceId,
       filters,
       sort,
       cursor,
       limit + 1,
       today,
+      { total: cursor === null },
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > limit && last ? encodeCursor(cursorAfter(last, sort.field)) : null;
-    return { items: page.map((row) => this.toDto(row, today)), nextCursor };
+    return {
+      items: page.map((row) => this.toDto(row, today)),
+      nextCursor,
+      total: total?.count ?? null,
+      totalIsExact: total?.exact ?? null,
+    };
   }
 
   /** The first `limit` commitments matching `filters` in `sort` order: for views built on the list. */
@@ -92,8 +105,8 @@ export class CommitmentsService {
     sort: CommitmentSort,
     limit: number,
   ): Promise<CommitmentDto[]> {
-    const today = todayUtc();
-    const rows = await this.commitments.findPage(
+    const today = todayUtc(this.clock.now());
+    const { rows } = await this.commitments.findPage(
       member.workspaceId,
       filters,
       parseSort(sort),

@@ -231,11 +231,18 @@ describe('GET /api/workspaces/:slug/commitments', () => {
         titleEn: 'Needs-update test framework',
       },
     });
+    const lead = await t.prisma.organization.findFirstOrThrow({
+      where: { workspaceId: workspace.id, shortName: 'MOLISA' },
+    });
     const day = 24 * 60 * 60 * 1000;
     const daysAgo = (days: number) => new Date(Date.now() - days * day);
     const make = async (
       reference: string,
-      extra: { status?: 'COMPLETED' | 'ON_TRACK'; archived?: boolean } = {},
+      extra: {
+        status?: 'COMPLETED' | 'ON_TRACK';
+        archived?: boolean;
+        leadOrgId?: string | null;
+      } = {},
       reports: {
         state: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
         submittedAt?: Date;
@@ -248,6 +255,7 @@ describe('GET /api/workspaces/:slug/commitments', () => {
           reference,
           titleVi: reference,
           titleEn: reference,
+          leadOrgId: lead.id,
           ...extra,
         },
       });
@@ -281,6 +289,8 @@ describe('GET /api/workspaces/:slug/commitments', () => {
         { state: 'SUBMITTED', submittedAt: daysAgo(89) },
       ]),
       await make('completed', { status: 'COMPLETED' }),
+      // Nobody leads it: no report is expected.
+      await make('without-a-lead', { leadOrgId: null }),
     ];
     await make('archived', { archived: true });
 

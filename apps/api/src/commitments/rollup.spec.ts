@@ -1,4 +1,4 @@
-import { rollUpProgress, weightedProgress } from './rollup';
+import { meanProgress, rollUpProgress } from './rollup';
 
 describe('progress roll-up', () => {
   it('gives parents the weighted mean of their children, recursively', () => {
@@ -14,19 +14,20 @@ describe('progress roll-up', () => {
     expect(result.get('b')).toBe(80);
   });
 
-  it('weights top-level items for a framework, to one decimal', () => {
+  it('weights trackable items for a framework or the dashboard, to one decimal', () => {
+    // Sums of progress × weight and of weight, as the tally keeps them.
     expect(
-      weightedProgress([
-        { progress: 10, weight: 2 },
-        { progress: 55, weight: 1 },
+      meanProgress([
+        { progressWeight: 10 * 2, weight: 2 },
+        { progressWeight: 55 * 1, weight: 1 },
       ]),
     ).toBe(25);
     expect(
-      weightedProgress([
-        { progress: 33, weight: 1 },
-        { progress: 34, weight: 2 },
+      meanProgress([
+        { progressWeight: 33 * 1, weight: 1 },
+        { progressWeight: 34 * 2, weight: 2 },
       ]),
     ).toBe(33.7);
-    expect(weightedProgress([])).toBe(0);
+    expect(meanProgress([])).toBe(0);
   });
 });

@@ -42,10 +42,15 @@ export function parentProgress(children: readonly { progress: number; weight: nu
   return Math.round(weighted / totalWeight);
 }
 
-/** Weighted mean progress of top-level items, one decimal: a framework's progress. */
-export function weightedProgress(items: readonly { progress: number; weight: number }[]): number {
-  const totalWeight = items.reduce((sum, item) => sum + item.weight, 0);
-  if (totalWeight === 0) return 0;
-  const weighted = items.reduce((sum, item) => sum + item.progress * item.weight, 0);
-  return Math.round((weighted / totalWeight) * 10) / 10;
+/**
+ * Weighted mean progress, one decimal, from sums of progress × weight and of weight: a
+ * framework's and the dashboard's progress of their trackable items.
+ */
+export function meanProgress(
+  figures: readonly { progressWeight: number; weight: number }[],
+): number {
+  const weight = figures.reduce((sum, f) => sum + f.weight, 0);
+  if (weight === 0) return 0;
+  const weighted = figures.reduce((sum, f) => sum + f.progressWeight, 0);
+  return Math.round((weighted / weight) * 10) / 10;
 }

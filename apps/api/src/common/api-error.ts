@@ -73,13 +73,3 @@ export class FieldValidationException extends ApiException {
     );
   }
 }
-
-/** A 400 naming one field: `invalidField('cursor', 'invalidCursor', 'is not a cursor of this list')`. */
-export function invalidField(
-  field: string,
-  code: FieldErrorCode,
-  message: string,
-  values: Pick<FieldError, 'min' | 'max' | 'allowed' | 'other'> = {},
-): FieldValidationException {
-  return new FieldValidationException([{ field, code, message, ...values }]);
-}

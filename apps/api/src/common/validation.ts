@@ -1,5 +1,6 @@
 import { applyDecorators, type Type as Class, ValidationPipe } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { NONE } from '@spct/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   getMetadataStorage,
@@ -7,7 +8,9 @@ import {
   IsIn,
   IsObject,
   IsOptional,
+  isUUID,
   registerDecorator,
+  ValidateBy,
   ValidateNested,
   type ValidationError,
 } from 'class-validator';
@@ -44,6 +47,7 @@ const CONSTRAINT_CODES: Record<string, (args: unknown[], value: unknown) => Verd
   arrayUnique: () => ({ code: 'duplicate' }),
   isIn: ([allowed]) => ({ code: 'notInEnum', allowed: (allowed as unknown[]).map(String) }),
   isUuid: () => ({ code: 'notUuid' }),
+  isUuidList: () => ({ code: 'notUuid' }),
   isCalendarDate: () => ({ code: 'notDate' }),
   isEmail: () => ({ code: 'notEmail' }),
   isUrl: () => ({ code: 'notUrl' }),
@@ -150,6 +154,35 @@ export function OptionalEnumListQuery(values: readonly string[], description: st
     IsOptional(),
     Transform(toArray),
     IsIn(values, { each: true, message: `each value must be one of: ${values.join(', ')}` }),
+  );
+}
+
+/**
+ * An optional query parameter that may repeat, each value a UUID (or, with `none`, the word
+ * "none": records without one). UUIDs are lower-cased, as the database compares them.
+ */
+export function OptionalUuidListQuery(description: string, options: { none?: boolean } = {}) {
+  const allowed = (value: unknown) =>
+    typeof value === 'string' && (isUUID(value) || (options.none === true && value === NONE));
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      isArray: true,
+      description,
+      ...(options.none ? {} : { format: 'uuid' }),
+    }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) =>
+      toArray({ value })?.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)),
+    ),
+    ValidateBy({
+      name: 'isUuidList',
+      validator: {
+        validate: (value: unknown) => Array.isArray(value) && value.every(allowed),
+        defaultMessage: () =>
+          options.none ? `each value must be a UUID or "${NONE}"` : 'each value must be a UUID',
+      },
+    }),
   );
 }
 

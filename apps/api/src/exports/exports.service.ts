@@ -49,8 +49,17 @@ export class ExportsService {
     const { sort: sortParam, ...filters } = query;
     const sort = parseSort(sortParam);
     const organizations = await this.exportsRepo.organizationNames(member.workspaceId);
-    const page = (cursor: Cursor | null) =>
-      this.commitments.findPage(member.workspaceId, filters, sort, cursor, EXPORT_PAGE_SIZE, today);
+    const page = async (cursor: Cursor | null) =>
+      (
+        await this.commitments.findPage(
+          member.workspaceId,
+          filters,
+          sort,
+          cursor,
+          EXPORT_PAGE_SIZE,
+          today,
+        )
+      ).rows;
     const toCsv = (rows: CommitmentRow[]) =>
       stringify(rows.map((row) => toRecord(row, organizations, today)));
 

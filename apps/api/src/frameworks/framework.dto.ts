@@ -2,15 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { COMMITMENT_STATUSES, type CommitmentStatus, THEMES, type Theme } from '@spct/contracts';
 import { ListOf } from '../common/list';
 import { LocalizedText } from '../common/localized';
-
-export class StatusCountsDto implements Record<CommitmentStatus, number> {
-  @ApiProperty() NOT_STARTED: number;
-  @ApiProperty() ON_TRACK: number;
-  @ApiProperty() AT_RISK: number;
-  @ApiProperty() OFF_TRACK: number;
-  @ApiProperty() COMPLETED: number;
-  @ApiProperty() DISCONTINUED: number;
-}
+import { StatusCountsDto } from '../common/status-counts';
 
 export class FrameworkDto {
   @ApiProperty({ format: 'uuid' })
@@ -34,15 +26,25 @@ export class FrameworkDto {
   @ApiProperty({ type: String, nullable: true })
   url: string | null;
 
-  @ApiProperty({ description: 'Commitments (not archived) at every level' })
+  @ApiProperty({
+    description:
+      'Trackable items: commitments not archived and without children (sections roll up and are not counted)',
+  })
   commitmentCount: number;
 
   @ApiProperty({
-    description: 'Weighted progress of the top-level commitments, 0–100, one decimal',
+    description:
+      'Trackable items that no organization leads yet (not taken up): counted in statusCounts as they stand, usually NOT_STARTED',
+  })
+  untrackedCount: number;
+
+  @ApiProperty({
+    description:
+      'Weighted mean progress of the trackable items, 0–100, one decimal (as the dashboard)',
   })
   progress: number;
 
-  @ApiProperty({ type: StatusCountsDto })
+  @ApiProperty({ type: StatusCountsDto, description: 'Trackable items per status' })
   statusCounts: StatusCountsDto;
 
   @ApiProperty({ example: 1, description: 'Send it back as If-Match to edit' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CommitmentStatus } from '@spct/contracts';
 import { PrismaService } from '../database/prisma.service';
-import type { Framework, Prisma } from '../generated/prisma/client';
+import { type Framework, Prisma } from '../generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -10,10 +10,15 @@ export type FrameworkFields = Omit<
   'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'version'
 >;
 
-export interface FrameworkStats {
+/** The trackable items of a framework in one status. */
+export interface FrameworkFigures {
   frameworkId: string;
   status: CommitmentStatus;
-  count: number;
+  items: number;
+  progressWeight: number;
+  weight: number;
+  /** Of `items`, those without a lead organization. */
+  untracked: number;
 }
 
 @Injectable()
@@ -28,25 +33,19 @@ export class FrameworksRepository {
     return this.prisma.framework.findFirst({ where: { workspaceId, id } });
   }
 
-  async statusCounts(workspaceId: string): Promise<FrameworkStats[]> {
-    const groups = await this.prisma.commitment.groupBy({
-      by: ['frameworkId', 'status'],
-      where: { workspaceId, archived: false },
-      _count: { _all: true },
-    });
-    return groups.map((g) => ({
-      frameworkId: g.frameworkId,
-      status: g.status,
-      count: g._count._all,
-    }));
-  }
-
-  /** Top-level commitments' progress and weight: what a framework's progress is made of. */
-  topLevel(workspaceId: string) {
-    return this.prisma.commitment.findMany({
-      where: { workspaceId, parentId: null, archived: false },
-      select: { frameworkId: true, progress: true, weight: true },
-    });
+  /**
+   * The trackable items' figures per framework and status, from the CommitmentTally (a few rows
+   * per combination of dimensions, whatever the workspace's size): `frameworkId` alone or all.
+   */
+  figures(workspaceId: string, frameworkId?: string): Promise<FrameworkFigures[]> {
+    return this.prisma.$queryRaw<FrameworkFigures[]>(Prisma.sql`
+      SELECT "frameworkId", status::text AS status, sum(items)::int AS items,
+        sum("progressWeight")::float8 AS "progressWeight", sum(weight)::float8 AS weight,
+        COALESCE(sum(items) FILTER (WHERE "leadOrgId" IS NULL), 0)::int AS untracked
+      FROM "CommitmentTally"
+      WHERE "workspaceId" = ${workspaceId}::uuid
+        ${frameworkId ? Prisma.sql`AND "frameworkId" = ${frameworkId}::uuid` : Prisma.empty}
+      GROUP BY 1, 2`);
   }
 
   commitmentsOf(workspaceId: string, frameworkId: string) {
@@ -66,14 +65,6 @@ export class FrameworksRepository {
         leadOrgId: true,
         targetDate: true,
       },
-    });
-  }
-
-  /** What a framework's counts and progress are made of: its live commitments' figures. */
-  figuresOf(workspaceId: string, frameworkId: string) {
-    return this.prisma.commitment.findMany({
-      where: { workspaceId, frameworkId, archived: false },
-      select: { parentId: true, status: true, progress: true, weight: true },
     });
   }
 

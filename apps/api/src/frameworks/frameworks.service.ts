@@ -1,12 +1,13 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
 import { isOverdue } from '../commitments/overdue';
-import { weightedProgress } from '../commitments/rollup';
+import { meanProgress } from '../commitments/rollup';
+import { Clock } from '../common/clock';
+import { statusCounts } from '../common/status-counts';
 import {
   diffFields,
   type FieldChanges,
@@ -18,12 +19,11 @@ import {
   type CommitmentNodeDto,
   type FrameworkDetailDto,
   type FrameworkDto,
-  type StatusCountsDto,
 } from './framework.dto';
 import { type CreateFrameworkDto, type UpdateFrameworkDto } from './framework-input.dto';
 import {
   type FrameworkFields,
-  type FrameworkStats,
+  type FrameworkFigures,
   FrameworksRepository,
 } from './frameworks.repository';
 
@@ -31,20 +31,21 @@ type FrameworkRow = NonNullable<Awaited<ReturnType<FrameworksRepository['findOne
 
 @Injectable()
 export class FrameworksService {
-  constructor(private readonly frameworks: FrameworksRepository) {}
+  constructor(
+    private readonly frameworks: FrameworksRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async list(member: WorkspaceActor): Promise<List<FrameworkDto>> {
-    const [rows, stats, topLevel] = await Promise.all([
+    const [rows, figures] = await Promise.all([
       this.frameworks.findAll(member.workspaceId),
-      this.frameworks.statusCounts(member.workspaceId),
-      this.frameworks.topLevel(member.workspaceId),
+      this.frameworks.figures(member.workspaceId),
     ]);
     return listOf(
       rows.map((row) =>
         this.toDto(
           row,
-          stats.filter((s) => s.frameworkId === row.id),
-          topLevel.filter((t) => t.frameworkId === row.id),
+          figures.filter((f) => f.frameworkId === row.id),
         ),
       ),
     );
@@ -53,10 +54,12 @@ export class FrameworksService {
   async get(member: WorkspaceActor, id: string): Promise<FrameworkDetailDto> {
     const row = await this.frameworks.findOne(member.workspaceId, id);
     if (!row) throw new NotFoundException(`Framework ${id} not found`);
-    const commitments = await this.frameworks.commitmentsOf(member.workspaceId, id);
-    // The tree holds every commitment of the framework: counts and progress come from it.
-    const summary = this.summaryOf(row, commitments);
-    const today = todayUtc();
+    const [commitments, figures] = await Promise.all([
+      this.frameworks.commitmentsOf(member.workspaceId, id),
+      this.frameworks.figures(member.workspaceId, id),
+    ]);
+    const summary = this.toDto(row, figures);
+    const today = todayUtc(this.clock.now());
     const nodes = new Map<string, CommitmentNodeDto>();
     for (const c of commitments) {
       nodes.set(c.id, {
@@ -112,7 +115,7 @@ export class FrameworksService {
       });
       return created;
     });
-    return this.toDto(row, [], []);
+    return this.toDto(row, []);
   }
 
   /**
@@ -155,47 +158,15 @@ export class FrameworksService {
         }),
       async () => {
         const stored = await this.frameworks.findOne(member.workspaceId, id);
-        return (
-          stored && this.summaryOf(stored, await this.frameworks.figuresOf(member.workspaceId, id))
-        );
+        return stored && this.toDto(stored, await this.frameworks.figures(member.workspaceId, id));
       },
     );
     // The framework as stored now (the locked row, or what the update wrote), without its tree.
-    return this.summaryOf(row, await this.frameworks.figuresOf(member.workspaceId, id));
+    return this.toDto(row, await this.frameworks.figures(member.workspaceId, id));
   }
 
-  /** The framework with its counts and progress, from its live commitments' figures. */
-  private summaryOf(
-    row: FrameworkRow,
-    commitments: {
-      parentId: string | null;
-      status: CommitmentStatus;
-      progress: number;
-      weight: number;
-    }[],
-  ): FrameworkDto {
-    const stats = COMMITMENT_STATUSES.map((status) => ({
-      frameworkId: row.id,
-      status,
-      count: commitments.filter((c) => c.status === status).length,
-    }));
-    return this.toDto(
-      row,
-      stats,
-      commitments.filter((c) => c.parentId === null),
-    );
-  }
-
-  private toDto(
-    row: FrameworkRow,
-    stats: FrameworkStats[],
-    topLevel: { progress: number; weight: number }[],
-  ): FrameworkDto {
-    const statusCounts = Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<
-      CommitmentStatus,
-      number
-    >;
-    for (const s of stats) statusCounts[s.status] += s.count;
+  /** The framework with its trackable items' counts and progress (from the tally). */
+  private toDto(row: FrameworkRow, figures: FrameworkFigures[]): FrameworkDto {
     return {
       id: row.id,
       code: row.code,
@@ -204,9 +175,10 @@ export class FrameworksService {
       issuer: row.issuer,
       adoptedOn: isoDate(row.adoptedOn),
       url: row.url,
-      commitmentCount: stats.reduce((sum, s) => sum + s.count, 0),
-      progress: weightedProgress(topLevel),
-      statusCounts: statusCounts satisfies StatusCountsDto,
+      commitmentCount: figures.reduce((sum, f) => sum + f.items, 0),
+      untrackedCount: figures.reduce((sum, f) => sum + f.untracked, 0),
+      progress: meanProgress(figures),
+      statusCounts: statusCounts(figures.map((f) => ({ status: f.status, count: f.items }))),
       version: row.version,
     };
   }

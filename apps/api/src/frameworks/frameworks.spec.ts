@@ -11,6 +11,7 @@ interface Framework {
   code: string;
   progress: number;
   commitmentCount: number;
+  untrackedCount: number;
   statusCounts: Record<string, number>;
 }
 
@@ -24,7 +25,7 @@ describe('frameworks', () => {
   });
   afterAll(() => t.close());
 
-  it('lists the six built-in frameworks with their commitment counts', async () => {
+  it('lists the six built-in frameworks with the counts of their trackable items', async () => {
     const { status, body } = await viewer.get<{ items: Framework[] }>(
       '/api/workspaces/viet-nam/frameworks',
     );
@@ -38,10 +39,32 @@ describe('frameworks', () => {
       'SPF-FP',
     ]);
     for (const f of body.items) {
-      const count = await t.prisma.commitment.count({ where: { frameworkId: f.id } });
+      // Trackable items: not archived, no child that is not archived (sections roll up).
+      const trackable = {
+        frameworkId: f.id,
+        archived: false,
+        children: { none: { archived: false } },
+      };
+      const count = await t.prisma.commitment.count({ where: trackable });
       expect(f.commitmentCount).toBe(count);
-      expect(Object.values(f.statusCounts).reduce((a, b) => a + b, 0)).toBe(count);
+      expect(f.untrackedCount).toBe(
+        await t.prisma.commitment.count({ where: { ...trackable, leadOrgId: null } }),
+      );
+      for (const [status, n] of Object.entries(f.statusCounts)) {
+        expect([status, n]).toEqual([
+          status,
+          await t.prisma.commitment.count({
+            where: { ...trackable, status: status as 'NOT_STARTED' },
+          }),
+        ]);
+      }
     }
+    const ilc = body.items.find((f) => f.code === 'ILC-2021')!;
+    // ¶11 and its pillars are sections: counted through their bullets only.
+    expect(ilc.commitmentCount).toBeLessThan(
+      await t.prisma.commitment.count({ where: { frameworkId: ilc.id } }),
+    );
+    expect(ilc.untrackedCount).toBeGreaterThan(0);
   });
 
   it('has the seven key messages of Resolution 42 and the four pillars of ILC 2021 ¶11 with their bullets', async () => {
@@ -71,7 +94,7 @@ describe('frameworks', () => {
     );
   });
 
-  it('reports each framework’s progress as the weighted roll-up of its tree', async () => {
+  it('rolls up parents in the tree, and gives each framework the weighted mean of its trackable items', async () => {
     const { body: list } = await viewer.get<{ items: Framework[] }>(
       '/api/workspaces/viet-nam/frameworks',
     );
@@ -79,8 +102,12 @@ describe('frameworks', () => {
       const { body } = await viewer.get<{ progress: number; tree: Node[] }>(
         `/api/workspaces/viet-nam/frameworks/${f.id}`,
       );
+      const leaves: Node[] = [];
       const check = (node: Node): void => {
-        if (node.children.length === 0) return;
+        if (node.children.length === 0) {
+          leaves.push(node);
+          return;
+        }
         node.children.forEach(check);
         const weight = node.children.reduce((s, c) => s + c.weight, 0);
         expect(node.progress).toBe(
@@ -88,9 +115,9 @@ describe('frameworks', () => {
         );
       };
       body.tree.forEach(check);
-      const weight = body.tree.reduce((s, n) => s + n.weight, 0);
+      const weight = leaves.reduce((s, n) => s + n.weight, 0);
       const expected =
-        Math.round((body.tree.reduce((s, n) => s + n.progress * n.weight, 0) / weight) * 10) / 10;
+        Math.round((leaves.reduce((s, n) => s + n.progress * n.weight, 0) / weight) * 10) / 10;
       expect(body.progress).toBe(expected);
       expect(f.progress).toBe(expected);
     }

@@ -7,6 +7,7 @@ import {
   type FieldError,
   FieldValidationException,
 } from '../common/api-error';
+import { Clock } from '../common/clock';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
@@ -59,6 +60,7 @@ export class ProgressUpdatesService {
     private readonly updates: ProgressUpdatesRepository,
     private readonly commitments: CommitmentsService,
     private readonly policy: PolicyService,
+    private readonly clock: Clock,
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<ProgressUpdateDto>> {
@@ -164,7 +166,7 @@ export class ProgressUpdatesService {
         this.assertState(row, EDITABLE_STATES, 'submitted');
         this.assertLive(commitment);
         await this.assertConsistent(tx, member, row);
-        const submittedAt = new Date();
+        const submittedAt = this.clock.now();
         await this.updates.transition(tx, id, 'SUBMITTED', { submittedAt });
         return {
           action: 'submitted',
@@ -194,7 +196,7 @@ export class ProgressUpdatesService {
         this.assertLive(commitment);
         const chain = await this.updates.lockChain(tx, member.workspaceId, commitmentId);
         await this.assertConsistent(tx, member, row);
-        const decidedAt = new Date();
+        const decidedAt = this.clock.now();
         await this.updates.transition(tx, id, 'APPROVED', {
           decidedAt,
           decidedById: member.userId,
@@ -257,7 +259,7 @@ export class ProgressUpdatesService {
       (row) => this.policy.assert(member, 'update.decide', { authorId: row.authorId }),
       async (tx, row) => {
         this.assertState(row, ['SUBMITTED'], 'returned');
-        const decidedAt = new Date();
+        const decidedAt = this.clock.now();
         const fields = { decidedAt, decidedById: member.userId, returnReason: dto.reason };
         await this.updates.transition(tx, id, 'RETURNED', fields);
         return {

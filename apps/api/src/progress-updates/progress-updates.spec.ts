@@ -44,7 +44,8 @@ function send(client: TestClient, method: 'get' | 'post' | 'patch', url: string,
 /**
  * A framework of its own per test: root R (weight 1) → P (weight 1) → A (MOLISA, weight 3,
  * progress 20) and B (VCCI, weight 1, progress 60); R's other child S (weight 1, progress 50).
- * Stored roll-ups: P = 30, R = 40; the framework's progress is R's, 40.
+ * Stored roll-ups: P = 30, R = 40; the framework's progress is its trackable items' A, B and S:
+ * (20·3 + 60 + 50) / 5 = 34.
  */
 interface Tree {
   frameworkId: string;
@@ -243,7 +244,8 @@ describe('progress reports', () => {
 
   it('runs draft → submit → return with a reason → edit → resubmit → approve, and approval makes the report official', async () => {
     const x = await tree();
-    expect(await frameworkProgress(x.frameworkId)).toBe(40);
+    // The framework weighs its trackable items: (20·3 + 60 + 50) / 5.
+    expect(await frameworkProgress(x.frameworkId)).toBe(34);
 
     const created = await create(
       official,
@@ -331,7 +333,8 @@ describe('progress reports', () => {
       (await t.prisma.commitment.findUniqueOrThrow({ where: { id } })).progress;
     expect(await stored(x.parent)).toBe(64);
     expect(await stored(x.root)).toBe(57);
-    expect(await frameworkProgress(x.frameworkId)).toBe(57);
+    // The framework: (65·3 + 60 + 50) / 5.
+    expect(await frameworkProgress(x.frameworkId)).toBe(61);
     const detail = await viewer.get<{ progress: number; status: string; version: number }>(
       `${WS}/commitments/${x.a}`,
     );

@@ -4,6 +4,8 @@ import { type Role } from '@spct/contracts';
 import { hashPassword } from '../auth/passwords';
 import { SECURITY_CONFIG, type SecurityConfig } from '../auth/security-config';
 import { rollUpProgress } from '../commitments/rollup';
+import { Clock } from '../common/clock';
+import { illustrativeHistory, trendStart } from './demo-history';
 import { PrismaService } from '../database/prisma.service';
 import { type Prisma } from '../generated/prisma/client';
 import {
@@ -67,6 +69,7 @@ export class DemoSeeder {
   constructor(
     private readonly prisma: PrismaService,
     @Inject(SECURITY_CONFIG) private readonly security: SecurityConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the demo workspace unless it exists; returns whether it did. */
@@ -168,6 +171,8 @@ export class DemoSeeder {
         frameworkRows.push({
           id,
           workspaceId,
+          // Tracked since before the dashboard's trend begins, so its periods show them.
+          createdAt: trendStart(this.clock.now()),
           frameworkId,
           parentId,
           position,
@@ -308,5 +313,19 @@ export class DemoSeeder {
         })),
       });
     }
+
+    // Approved reports over the last six quarters leading up to each tracked item's first real
+    // report (or its present state): the dashboard's trend has movement to show.
+    await tx.progressUpdate.createMany({
+      data: demo.commitments.flatMap((t) =>
+        illustrativeHistory(t, this.clock.now()).map((report) => ({
+          ...report,
+          workspaceId,
+          commitmentId: commitmentId(t.framework, t.reference),
+          authorId: userId(t.focalUser ?? 'official@demo.test'),
+          decidedById: userId('manager@demo.test'),
+        })),
+      ),
+    });
   }
 }

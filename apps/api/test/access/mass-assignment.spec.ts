@@ -39,7 +39,12 @@ describe('mass assignment', () => {
       const answers: string[] = [];
       for (const field of FORBIDDEN_FIELDS) {
         const ctx: CaseContext = { t, ids, scope: 'own', persona };
-        const url = fillPath(pattern, 'viet-nam', (await routeCase.params?.(ctx)) ?? {});
+        const url = fillPath(
+          pattern,
+          'viet-nam',
+          (await routeCase.params?.(ctx)) ?? {},
+          routeCase.query,
+        );
         const body = { ...(routeCase.body!(ctx) as object), [field]: 'forged' };
         const before = await workspaceFingerprint(t, ids.workspaceId);
         const response = await admin.request<{ details?: { field: string }[] }>(

@@ -33,6 +33,9 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/organizations',
       'GET /api/workspaces/:slug/members',
       'GET /api/workspaces/:slug/my-work',
+      'GET /api/workspaces/:slug/dashboard/summary',
+      'GET /api/workspaces/:slug/dashboard/trend',
+      'GET /api/workspaces/:slug/dashboard/attention',
     ],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
   },
@@ -216,7 +219,12 @@ describe('permissions matrix (DESIGN.md), through the HTTP API', () => {
               if (!routeCase) throw new Error(`No route case for ${route}`);
               const ctx: CaseContext = { t, ids, scope, persona };
               const [method, pattern] = route.split(' ') as ['GET', string];
-              const url = fillPath(pattern, 'viet-nam', (await routeCase.params?.(ctx)) ?? {});
+              const url = fillPath(
+                pattern,
+                'viet-nam',
+                (await routeCase.params?.(ctx)) ?? {},
+                routeCase.query,
+              );
               const before = allowed ? [] : await workspaceFingerprint(t, ids.workspaceId);
               const response = await client.request(
                 method,

@@ -16,6 +16,8 @@ export interface RouteCase {
   body?: (ctx: CaseContext) => unknown;
   /** Request headers a valid call needs (If-Match). */
   headers?: Record<string, string>;
+  /** Query parameters a valid call needs (`kind=…`). */
+  query?: Record<string, string>;
 }
 
 export interface CaseContext {
@@ -313,6 +315,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/workspaces/:slug/exports/commitments.csv': {},
   'GET /api/workspaces/:slug/my-work': {},
+  'GET /api/workspaces/:slug/dashboard/summary': {},
+  'GET /api/workspaces/:slug/dashboard/trend': {},
+  'GET /api/workspaces/:slug/dashboard/attention': { query: { kind: 'off-track' } },
   'GET /api/workspaces/:slug/commitments/:commitmentId/evidence': {
     params: (ctx) => ({ commitmentId: commitment(ctx) }),
   },
@@ -371,11 +376,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
 };
 
-/** The URL of `pattern` with `:slug` and the given parameters filled in. */
-export function fillPath(pattern: string, slug: string, params: Record<string, string>): string {
-  return pattern.replace(/:(\w+)/g, (_, name: string) => {
+/** The URL of `pattern` with `:slug` and the given parameters filled in, and the case's query. */
+export function fillPath(
+  pattern: string,
+  slug: string,
+  params: Record<string, string>,
+  query: Record<string, string> = {},
+): string {
+  const path = pattern.replace(/:(\w+)/g, (_, name: string) => {
     const value = name === 'slug' ? slug : params[name];
     if (value === undefined) throw new Error(`No value for :${name} in ${pattern}`);
     return encodeURIComponent(value);
   });
+  const search = new URLSearchParams(query).toString();
+  return search ? `${path}?${search}` : path;
 }

@@ -33,7 +33,7 @@ describe('workspace isolation', () => {
       const routeCase = ROUTE_CASES[route]!;
       const [method, pattern] = route.split(' ') as ['GET', string];
       const ctx: CaseContext = { t, ids, scope: 'other', persona };
-      const url = fillPath(pattern, slug(), (await routeCase.params?.(ctx)) ?? {});
+      const url = fillPath(pattern, slug(), (await routeCase.params?.(ctx)) ?? {}, routeCase.query);
       const before = await workspaceFingerprint(t, ids.workspaceId);
       const response = await stranger.request(
         method,

@@ -84,6 +84,7 @@ export const nq42: Framework = {
   adoptedOn: '2023-11-24',
   url: null,
   commitmentCount: 12,
+  untrackedCount: 0,
   progress: 47.5,
   statusCounts: {
     NOT_STARTED: 2,
@@ -108,6 +109,7 @@ export const ilc2021: Framework = {
   adoptedOn: '2021-06-17',
   url: 'https://www.ilo.org/wcmsp5/groups/public/---ed_norm/---relconf/documents/meetingdocument/wcms_806092.pdf',
   commitmentCount: 40,
+  untrackedCount: 0,
   progress: 31,
   statusCounts: {
     NOT_STARTED: 15,

@@ -9,6 +9,7 @@ import {
 } from '@spct/contracts';
 import { ListOf } from '../../common/list';
 import { LocalizedText } from '../../common/localized';
+import { TOTAL_CAP } from '../commitments.repository';
 
 export class CommitmentDto {
   @ApiProperty({ format: 'uuid' })
@@ -82,7 +83,22 @@ export class CommitmentDto {
   updatedAt: string;
 }
 
-export class CommitmentListDto extends ListOf(CommitmentDto, 'CommitmentList') {}
+export class CommitmentListDto extends ListOf(CommitmentDto, 'CommitmentList') {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'How many commitments match the filters in all, on the first page (null on later pages)',
+  })
+  total: number | null;
+
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: `false: at least \`total\` match (a search or a date filter is counted up to ${TOTAL_CAP.toLocaleString('en')}); null on later pages`,
+  })
+  totalIsExact: boolean | null;
+}
 
 export class CommitmentRefDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,20 +1,23 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
+  ATTENTION_KINDS,
+  type AttentionKind,
   COMMITMENT_SORTS,
   COMMITMENT_STATUSES,
   type CommitmentSort,
   type CommitmentStatus,
-  TARGET_GROUPS,
-  type TargetGroup,
-  THEMES,
-  type Theme,
 } from '@spct/contracts';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { NEEDS_UPDATE_DESCRIPTION } from '../needs-update';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NEEDS_UPDATE_DESCRIPTION } from '../commitment-filters';
 import { PageQuery } from '../../common/list';
-import { OptionalBooleanQuery, OptionalEnumListQuery } from '../../common/validation';
+import { PopulationQuery } from './population.query';
+import {
+  OptionalBooleanQuery,
+  OptionalEnumListQuery,
+  OptionalUuidListQuery,
+} from '../../common/validation';
 
-export class ListCommitmentsQuery extends PageQuery {
+export class ListCommitmentsQuery extends IntersectionType(PageQuery, PopulationQuery) {
   @ApiPropertyOptional({
     description: 'Accent-insensitive search in reference, titles and descriptions',
   })
@@ -26,27 +29,30 @@ export class ListCommitmentsQuery extends PageQuery {
   @OptionalEnumListQuery(COMMITMENT_STATUSES, 'One or more statuses')
   status?: CommitmentStatus[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  frameworkId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'Lead organization' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  leadOrgId?: string;
-
-  @OptionalEnumListQuery(THEMES, 'One or more themes')
-  theme?: Theme[];
-
-  @OptionalEnumListQuery(TARGET_GROUPS, 'Commitments concerning any of these target groups')
-  targetGroup?: TargetGroup[];
+  @OptionalUuidListQuery('Commitments with any of these co-responsible organizations')
+  coOrgId?: string[];
 
   @OptionalBooleanQuery('Only (true) or no (false) commitments past their target date and not done')
   overdue?: boolean;
 
   @OptionalBooleanQuery(NEEDS_UPDATE_DESCRIPTION)
   needsUpdate?: boolean;
+
+  @OptionalBooleanQuery(
+    'true: only trackable items (no children that are not archived), what the dashboard counts; false: only parents',
+  )
+  leaf?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ATTENTION_KINDS,
+    description:
+      'off-track: AT_RISK or OFF_TRACK; overdue: as overdue=true; stale: as needsUpdate=true; ' +
+      'pending: a progress report waits for a decision; indicators: an indicator is off its ' +
+      "trajectory; disagreement: the organizations' positions differ",
+  })
+  @IsOptional()
+  @IsIn(ATTENTION_KINDS, { message: `must be one of: ${ATTENTION_KINDS.join(', ')}` })
+  attention?: AttentionKind;
 
   @OptionalBooleanQuery('true: only archived commitments (by default they are left out)')
   archived?: boolean;

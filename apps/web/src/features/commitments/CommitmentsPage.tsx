@@ -133,8 +133,8 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
             placeholder={t('commitments.allFrameworks')}
             clearable
             searchable
-            value={search.frameworkId ?? null}
-            onChange={(value) => onChange({ frameworkId: value ?? undefined })}
+            value={search.frameworkId?.[0] ?? null}
+            onChange={(value) => onChange({ frameworkId: value ? [value] : undefined })}
             data={(frameworks.data?.items ?? []).map((framework) => ({
               value: framework.id,
               label: `${framework.code} — ${format.text(framework.title)}`,
@@ -156,8 +156,8 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
             placeholder={t('commitments.allOrgs')}
             clearable
             searchable
-            value={search.leadOrgId ?? null}
-            onChange={(value) => onChange({ leadOrgId: value ?? undefined })}
+            value={search.leadOrgId?.[0] ?? null}
+            onChange={(value) => onChange({ leadOrgId: value ? [value] : undefined })}
             data={(organizations.data ?? []).map((organization) => ({
               value: organization.id,
               label: `${organization.shortName} — ${format.text(organization.name)}`,

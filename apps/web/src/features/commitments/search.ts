@@ -12,9 +12,9 @@ import {
 /** The filters of the commitments list, as the API and the CSV export take them. */
 export interface CommitmentFilters {
   q?: string;
-  frameworkId?: string;
+  frameworkId?: string[];
   status?: CommitmentStatus[];
-  leadOrgId?: string;
+  leadOrgId?: string[];
   theme?: Theme[];
   targetGroup?: TargetGroup[];
   overdue?: boolean;
@@ -66,9 +66,9 @@ function texts(value: unknown): string[] | undefined {
 export function validateCommitmentSearch(search: Record<string, unknown>): CommitmentSearch {
   const filters: CommitmentSearch = {
     q: text(search.q),
-    frameworkId: text(search.frameworkId),
+    frameworkId: texts(search.frameworkId),
     status: listOf(COMMITMENT_STATUSES, search.status),
-    leadOrgId: text(search.leadOrgId),
+    leadOrgId: texts(search.leadOrgId),
     theme: listOf(THEMES, search.theme),
     targetGroup: listOf(TARGET_GROUPS, search.targetGroup),
     overdue: bool(search.overdue),

@@ -133,7 +133,7 @@ function FrameworkCard({
           <RouterAnchor
             to="/w/$slug/commitments"
             params={{ slug }}
-            search={{ frameworkId: framework.id }}
+            search={{ frameworkId: [framework.id] }}
             size="sm"
           >
             {t('frameworks.viewList')}

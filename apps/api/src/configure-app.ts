@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { registerResponseEncoding } from './common/response-encoding';
 import { createValidationPipe } from './common/validation';
 import { registerMultipart } from './evidence/multipart';
 import { installSafeguards } from './http/safeguards';
@@ -24,6 +25,7 @@ export async function configureApp(
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   installSafeguards(app);
+  await registerResponseEncoding(app); // compression, ETags and 304s
   await app.register(fastifyCookie);
   await registerMultipart(app); // evidence uploads
   await app.register(helmet, {

@@ -141,6 +141,7 @@ describe('the database away: 503 with Retry-After, quickly, and back when it ret
   let pid: number;
   let t: TestApp;
   let admin: TestClient;
+  let commitmentUrl: string;
   let commentsUrl: string;
   let writer: Writer;
   const figures: Record<string, number> = {};
@@ -149,6 +150,9 @@ describe('the database away: 503 with Retry-After, quickly, and back when it ret
     Promise.all([
       timed('GET /api/ready', () => t.anonymous.get('/api/ready')),
       timed('GET commitments', () => admin.get('/api/workspaces/viet-nam/commitments')),
+      // Hot reads on the Kysely pool (authentication, too, is one Kysely statement).
+      timed('GET commitment detail', () => admin.get(commitmentUrl)),
+      timed('GET /api/auth/me', () => admin.get('/api/auth/me')),
       timed('POST comment', () => admin.post(commentsUrl, { body: 'while away' })),
       timed('POST /api/auth/login', () =>
         t.anonymous.post('/api/auth/login', { email: 'union@demo.test', password: 'x' }),
@@ -181,7 +185,8 @@ describe('the database away: 503 with Retry-After, quickly, and back when it ret
     t = await createTestApp({ database, databaseTimeouts: DEFAULT_DATABASE_TIMEOUTS });
     admin = await t.signIn('admin@demo.test');
     const ids = await loadDemoIds(t);
-    commentsUrl = `/api/workspaces/viet-nam/commitments/${ids.ownCommitmentId}/comments`;
+    commitmentUrl = `/api/workspaces/viet-nam/commitments/${ids.ownCommitmentId}`;
+    commentsUrl = `${commitmentUrl}/comments`;
     writer = new Writer(admin, commentsUrl);
   }, 120_000);
 

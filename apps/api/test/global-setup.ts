@@ -8,7 +8,7 @@ import {
 } from '../src/database/embedded-postgres';
 import { migrateDeploy } from '../src/database/migrate';
 import { adminQuery, SERVER_URL_ENV, TEMPLATE_DATABASE } from './database';
-import { freePort } from './free-port';
+import { freePort } from '../src/common/free-port';
 
 declare global {
   var __SPCT_STOP_DATABASE__: (() => Promise<void>) | undefined;

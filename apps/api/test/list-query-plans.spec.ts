@@ -1,8 +1,9 @@
 import { COMMITMENT_SORTS } from '@spct/contracts';
 import { insertSyntheticCommitments } from '../src/benchmarks/synthetic-commitments';
 import { cursorAfter, parseSort } from '../src/commitments/commitment-cursor';
-import { type CommitmentFilters } from '../src/commitments/commitment-filters';
+import { type CommitmentFilters, tallyCount } from '../src/commitments/commitment-filters';
 import { CommitmentsRepository } from '../src/commitments/commitments.repository';
+import { DashboardRepository } from '../src/dashboard/dashboard.repository';
 import { todayUtc } from '../src/common/dates';
 import { Prisma } from '../src/generated/prisma/client';
 import { listScenarios } from '../src/benchmarks/list-scenarios';
@@ -19,7 +20,18 @@ function seqScans(node: PlanNode): string[] {
   return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
 }
 
-describe('commitments list query plans at scale', () => {
+/** The tables a plan reads sequentially, among those holding every workspace's rows. */
+async function sharedSeqScans(t: TestApp, query: Prisma.Sql): Promise<string[]> {
+  const [row] = await t.prisma.$queryRaw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
+    Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`,
+  );
+  // Organization and Framework hold a few rows per workspace: a scan of them is the cheap plan.
+  return seqScans(row!['QUERY PLAN'][0].Plan).filter(
+    (table) => !['Organization', 'Framework'].includes(table),
+  );
+}
+
+describe('commitments list and dashboard query plans at scale', () => {
   let t: TestApp;
   let workspaceId: string;
   let scenarios: { name: string; filters: CommitmentFilters }[];
@@ -39,6 +51,16 @@ describe('commitments list query plans at scale', () => {
       },
       30_000,
     );
+    // A shared database's tally holds other workspaces' rows too (a thousand workspaces here):
+    // the dashboard must read its own through the index, not scan them.
+    await t.prisma.$executeRaw`
+      INSERT INTO "CommitmentTally" ("workspaceId", "frameworkId", status, "targetGroups",
+        "coOrgIds", "positionKeys", items, "progressWeight", weight, "pendingReports",
+        "pendingItems", "offTrackIndicators", "offTrackItems")
+      SELECT w, gen_random_uuid(), 'ON_TRACK', '{}', '{}', '{}', 1, 50, 1, 0, 0, 0, 0
+      FROM (SELECT gen_random_uuid() AS w FROM generate_series(1, 1000)) other,
+        generate_series(1, 40)`;
+    await t.prisma.$executeRaw`ANALYZE "CommitmentTally"`;
     scenarios = listScenarios({ frameworkId: frameworks[0]!.id, leadOrgId: organizations[0]!.id });
   }, 120_000);
   afterAll(() => t.close());
@@ -70,14 +92,11 @@ describe('commitments list query plans at scale', () => {
             26,
             todayUtc(),
           );
-          const [row] = await t.prisma.$queryRaw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-            Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`,
-          );
           expect({
             scenario: scenario.name,
             sort,
             cursor,
-            seqScans: seqScans(row!['QUERY PLAN'][0].Plan),
+            seqScans: await sharedSeqScans(t, query),
           }).toEqual({
             scenario: scenario.name,
             sort,
@@ -86,6 +105,33 @@ describe('commitments list query plans at scale', () => {
           });
         }
       }
+    }
+  });
+
+  it('counts the totals the dashboard opens, and answers the dashboard, without a sequential scan', async () => {
+    const commitments = t.app.get(CommitmentsRepository);
+    const dashboard = t.app.get(DashboardRepository);
+    // The totals of a search or a date filter over all commitments are counts capped at
+    // TOTAL_CAP: on this one-workspace database a scan that stops at the cap is their cheapest
+    // plan. What the dashboard's numbers open (trackable items, tally-shaped filters) is checked.
+    const drillDowns = scenarios.filter(
+      (s) => s.filters.leaf || tallyCount(workspaceId, s.filters) !== null,
+    );
+    expect(drillDowns.length).toBeGreaterThan(10);
+    for (const scenario of drillDowns) {
+      expect({
+        scenario: scenario.name,
+        seqScans: await sharedSeqScans(
+          t,
+          commitments.totalQuery(workspaceId, scenario.filters, todayUtc()),
+        ),
+      }).toEqual({ scenario: scenario.name, seqScans: [] });
+    }
+    const framework = await t.prisma.framework.findFirstOrThrow({ where: { workspaceId } });
+    for (const population of [{}, { frameworkId: [framework.id], theme: ['SKILLS' as const] }]) {
+      expect(
+        await sharedSeqScans(t, dashboard.summaryQuery(workspaceId, population, todayUtc())),
+      ).toEqual([]);
     }
   });
 });

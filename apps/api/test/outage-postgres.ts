@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../src/database/embedded-postgres';
-import { freePort } from './free-port';
+import { freePort } from '../src/common/free-port';
 
 async function main(): Promise<void> {
   const parent = await mkdtemp(path.join(os.tmpdir(), 'spct-outage-'));

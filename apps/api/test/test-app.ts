@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { InjectOptions } from 'fastify';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -196,4 +197,16 @@ export async function getJson<T = unknown>(
 ): Promise<{ status: number; body: T }> {
   const response = await app.inject({ method: 'GET', url, headers });
   return { status: response.statusCode, body: response.json() as T };
+}
+
+/** The body of an injected response as the client reads it, decoded from gzip or brotli. */
+export function decodedBody(response: {
+  headers: Record<string, unknown>;
+  rawPayload: Buffer;
+}): Buffer {
+  const encoding = response.headers['content-encoding'];
+  if (encoding === 'gzip') return gunzipSync(response.rawPayload);
+  if (encoding === 'br') return brotliDecompressSync(response.rawPayload);
+  if (encoding !== undefined) throw new Error(`Unexpected content-encoding ${String(encoding)}`);
+  return response.rawPayload;
 }

@@ -11,7 +11,14 @@ describe('the product in a browser', () => {
     await page.waitForURL(/\/sign-in/);
     await signInThroughPage(page, 'viewer@demo.test');
 
-    // The home page is the demo workspace's frameworks, in Vietnamese, marked as demo data.
+    // The home page is the demo workspace's dashboard, in Vietnamese, marked as demo data; the
+    // frameworks are one link away.
+    await page.waitForURL(/\/w\/viet-nam\/dashboard$/);
+    await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Khung cam kết', exact: true })
+      .click();
     await page.waitForURL(/\/w\/viet-nam$/);
     await page.getByRole('heading', { name: 'Khung cam kết', level: 1 }).waitFor();
     await page.getByText('Dữ liệu minh họa', { exact: false }).first().waitFor();

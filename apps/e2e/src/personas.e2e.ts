@@ -2,10 +2,10 @@ import { useProductInBrowser } from './browser-fixture';
 import { signInThroughPage, signOutThroughMenu } from './session';
 
 // The demo accounts of the README and the role label the workspace switcher shows (Vietnamese).
-// Those who report or approve land on "My work"; the others on the frameworks.
+// Editors, who report, land on "My work"; the others on the dashboard.
 const PERSONAS = [
   { email: 'admin@demo.test', role: 'Quản trị viên', admin: true, myWork: false },
-  { email: 'manager@demo.test', role: 'Quản lý', admin: false, myWork: true },
+  { email: 'manager@demo.test', role: 'Quản lý', admin: false, myWork: false },
   { email: 'official@demo.test', role: 'Biên tập viên', admin: false, myWork: true },
   { email: 'union@demo.test', role: 'Đối tác', admin: false, myWork: false },
   { email: 'employer@demo.test', role: 'Đối tác', admin: false, myWork: false },
@@ -23,9 +23,9 @@ describe('each demo persona in a browser', () => {
       await page.waitForURL(/\/sign-in/);
       await signInThroughPage(page, email);
 
-      await page.waitForURL(myWork ? /\/w\/viet-nam\/my-work$/ : /\/w\/viet-nam$/);
+      await page.waitForURL(myWork ? /\/w\/viet-nam\/my-work$/ : /\/w\/viet-nam\/dashboard$/);
       await page
-        .getByRole('heading', { name: myWork ? 'Việc của tôi' : 'Khung cam kết', level: 1 })
+        .getByRole('heading', { name: myWork ? 'Việc của tôi' : 'Tổng quan', level: 1 })
         .waitFor();
       expect((await page.getByTestId('current-role').textContent())?.trim()).toBe(role);
 

@@ -61,8 +61,8 @@ describe('a progress report from writing to approval, in a browser', () => {
 
   async function signInAs(email: string): Promise<Page> {
     const page = await product.signIn(email);
-    // Editors and managers land on "My work"; the journey starts from the frameworks page.
-    await page.waitForURL(/\/w\/viet-nam(\/my-work)?$/);
+    // Editors land on "My work", managers on the dashboard; the journey starts from the frameworks.
+    await page.waitForURL(/\/w\/viet-nam\/(my-work|dashboard)$/);
     await page.goto(`${product.url}/w/viet-nam`);
     return page;
   }

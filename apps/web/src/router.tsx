@@ -22,6 +22,8 @@ import { NewCommitmentPage } from './features/commitment-form/NewCommitmentPage'
 import { EditCommitmentPage } from './features/commitment-form/EditCommitmentPage';
 import { validateNewCommitmentSearch } from './features/commitment-form/search';
 import { MyWorkPage } from './features/my-work/MyWorkPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { validateDashboardSearch } from './features/dashboard/search';
 import { SignInPage } from './features/auth/SignInPage';
 import { SetPasswordPage } from './features/auth/SetPasswordPage';
 import { TokensPage } from './features/account/TokensPage';
@@ -123,6 +125,13 @@ const myWorkRoute = createRoute({
   component: MyWorkPage,
 });
 
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/dashboard',
+  validateSearch: validateDashboardSearch,
+  component: DashboardPage,
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/w/$slug/admin/members',
@@ -161,6 +170,7 @@ export const routeTree = rootRoute.addChildren([
     newCommitmentRoute,
     editCommitmentRoute,
     myWorkRoute,
+    dashboardRoute,
     membersRoute,
     organizationsRoute,
     frameworksAdminRoute,

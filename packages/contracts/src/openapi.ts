@@ -2354,6 +2354,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -2568,6 +2575,13 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordTokenInfoDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -2693,6 +2707,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiTokenListDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -2916,6 +2937,13 @@ export interface operations {
                     "application/json": components["schemas"]["SignInFailureListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -2991,6 +3019,13 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -3018,6 +3053,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -3055,6 +3097,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WorkspaceListDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -3194,6 +3243,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganizationListDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -3364,7 +3420,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3487,7 +3543,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3505,7 +3561,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3632,6 +3688,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MemberListDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -3802,7 +3865,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -3820,7 +3883,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4052,6 +4115,13 @@ export interface operations {
                     "application/json": components["schemas"]["FrameworkListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -4232,13 +4302,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FrameworkDetailDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -4301,7 +4378,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4319,7 +4396,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4476,6 +4553,13 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -4552,7 +4636,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4660,13 +4744,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommitmentDetailDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -4729,7 +4820,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4744,7 +4835,7 @@ export interface operations {
             /** @description Archived */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4849,7 +4940,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -4867,7 +4958,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4982,7 +5073,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -4997,7 +5088,7 @@ export interface operations {
             /** @description Restored */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5119,6 +5210,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -5196,7 +5294,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5305,13 +5403,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressUpdateDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -5375,7 +5480,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -5394,7 +5499,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5509,7 +5614,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -5524,7 +5629,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5630,7 +5735,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -5645,7 +5750,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5751,7 +5856,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match"?: string;
             };
             path: {
@@ -5770,7 +5875,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5893,6 +5998,13 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -5970,7 +6082,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6070,13 +6182,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -6140,7 +6259,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -6159,7 +6278,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6282,6 +6401,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeasurementListDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -6464,6 +6590,13 @@ export interface operations {
                     "application/json": components["schemas"]["CommentListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -6541,7 +6674,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6629,7 +6762,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -6747,7 +6880,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on, e.g. "3" */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it) */
                 "If-Match": string;
             };
             path: {
@@ -6766,7 +6899,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6889,6 +7022,13 @@ export interface operations {
                     "application/json": components["schemas"]["PositionListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -6953,7 +7093,7 @@ export interface operations {
             header?: {
                 /** @description `*`: only record a first position (412 when one is recorded) */
                 "If-None-Match"?: string;
-                /** @description The ETag of the version the change is based on, e.g. "3": required to replace a recorded position; omit it to record the first one */
+                /** @description The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it): required to replace a recorded position; omit it to record the first one */
                 "If-Match"?: string;
             };
             path: {
@@ -6973,7 +7113,7 @@ export interface operations {
             /** @description The position as recorded (created or replaced) */
             200: {
                 headers: {
-                    /** @description The record version, quoted: send it back as If-Match to edit */
+                    /** @description The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), to revalidate with If-None-Match. Send either back as If-Match to edit */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -7095,6 +7235,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EvidenceListDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -7681,6 +7828,13 @@ export interface operations {
                     "application/json": components["schemas"]["MyWorkDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -7767,6 +7921,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DashboardSummaryDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -7855,6 +8016,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DashboardTrendDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -7947,6 +8115,13 @@ export interface operations {
                     "application/json": components["schemas"]["AttentionListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
@@ -8030,6 +8205,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ActivityEventListDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid parameter, query or body; `details` names each field */
             400: {
@@ -8120,6 +8302,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WorkspaceActivityListDto"];
                 };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid filter or cursor */
             400: {

@@ -117,44 +117,59 @@ CREATE FUNCTION spct_sorted_target_groups(groups "TargetGroup"[]) RETURNS "Targe
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT COALESCE(array_agg(DISTINCT g ORDER BY g), '{}') FROM unnest(groups) g $$;
 
+-- Each refresh recomputes a derived column for the commitments `ids` from their records, looked
+-- up by "commitmentId" alone, and writes only the rows whose value changed. Sequential scans are
+-- off while it runs: in a transaction that has just inserted thousands of records the planner's
+-- statistics still describe the tables as they were, and a scan per commitment (or an index on
+-- another column) would make a bulk insert quadratic. (`id IN (SELECT unnest(ids))` rather than
+-- `id = ANY(ids)` for the same reason: against a parameter the latter compares every row with
+-- the whole array.)
 CREATE FUNCTION spct_refresh_co_org_ids(ids uuid[]) RETURNS void
   LANGUAGE sql
+  SET enable_seqscan = off
   AS $$
     UPDATE "Commitment" c SET "coOrgIds" = fresh.ids
     FROM (
-      SELECT x.id, COALESCE((SELECT array_agg(co."organizationId" ORDER BY co."organizationId")
-                             FROM "CommitmentCoOrganization" co WHERE co."commitmentId" = x.id),
-                            '{}') AS ids
-      FROM (SELECT DISTINCT unnest(ids)) AS x(id)
+      SELECT x.id, COALESCE(agg.ids, '{}') AS ids
+      FROM (SELECT DISTINCT unnest(ids) AS id) x
+      CROSS JOIN LATERAL (
+        SELECT array_agg(co."organizationId" ORDER BY co."organizationId") AS ids
+        FROM "CommitmentCoOrganization" co WHERE co."commitmentId" = x.id
+      ) agg
     ) fresh
     WHERE c.id = fresh.id AND c."coOrgIds" IS DISTINCT FROM fresh.ids
   $$;
 
 CREATE FUNCTION spct_refresh_position_keys(ids uuid[]) RETURNS void
   LANGUAGE sql
+  SET enable_seqscan = off
   AS $$
     UPDATE "Commitment" c SET "positionKeys" = fresh.keys
     FROM (
-      SELECT x.id, COALESCE((SELECT array_agg(p."organizationId" || ':' || p.position
-                                              ORDER BY p."organizationId")
-                             FROM "Position" p WHERE p."commitmentId" = x.id), '{}') AS keys
-      FROM (SELECT DISTINCT unnest(ids)) AS x(id)
+      SELECT x.id, COALESCE(agg.keys, '{}') AS keys
+      FROM (SELECT DISTINCT unnest(ids) AS id) x
+      CROSS JOIN LATERAL (
+        SELECT array_agg(p."organizationId" || ':' || p.position ORDER BY p."organizationId") AS keys
+        FROM "Position" p WHERE p."commitmentId" = x.id
+      ) agg
     ) fresh
     WHERE c.id = fresh.id AND c."positionKeys" IS DISTINCT FROM fresh.keys
   $$;
 
 CREATE FUNCTION spct_refresh_report_facts(ids uuid[]) RETURNS void
   LANGUAGE sql
+  SET enable_seqscan = off
   AS $$
     UPDATE "Commitment" c
     SET "pendingReports" = fresh.pending, "lastReportedAt" = fresh.last_reported
     FROM (
-      SELECT x.id,
-        (SELECT count(*) FROM "ProgressUpdate" u
-         WHERE u."commitmentId" = x.id AND u.state = 'SUBMITTED')::int AS pending,
-        (SELECT max(u."submittedAt") FROM "ProgressUpdate" u
-         WHERE u."commitmentId" = x.id AND u.state IN ('SUBMITTED', 'APPROVED')) AS last_reported
-      FROM (SELECT DISTINCT unnest(ids)) AS x(id)
+      SELECT x.id, agg.pending, agg.last_reported
+      FROM (SELECT DISTINCT unnest(ids) AS id) x
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE u.state = 'SUBMITTED')::int AS pending,
+          max(u."submittedAt") FILTER (WHERE u.state IN ('SUBMITTED', 'APPROVED')) AS last_reported
+        FROM "ProgressUpdate" u WHERE u."commitmentId" = x.id
+      ) agg
     ) fresh
     WHERE c.id = fresh.id
       AND (c."pendingReports", c."lastReportedAt") IS DISTINCT FROM (fresh.pending, fresh.last_reported)
@@ -162,6 +177,7 @@ CREATE FUNCTION spct_refresh_report_facts(ids uuid[]) RETURNS void
 
 CREATE FUNCTION spct_refresh_off_track_indicators(ids uuid[]) RETURNS void
   LANGUAGE sql
+  SET enable_seqscan = off
   AS $$
     UPDATE "Commitment" c SET "offTrackIndicators" = fresh.off_track
     FROM (
@@ -175,7 +191,7 @@ CREATE FUNCTION spct_refresh_off_track_indicators(ids uuid[]) RETURNS void
           AND spct_off_trajectory(i.direction, i."baselineValue", i."baselineYear", i."targetValue",
                                   i."targetYear", latest."measuredOn", latest.value)
       )::int AS off_track
-      FROM (SELECT DISTINCT unnest(ids)) AS x(id)
+      FROM (SELECT DISTINCT unnest(ids) AS id) x
     ) fresh
     WHERE c.id = fresh.id AND c."offTrackIndicators" <> fresh.off_track
   $$;
@@ -219,7 +235,7 @@ CREATE FUNCTION spct_measurements_changed() RETURNS trigger
       indicator_ids := ARRAY(SELECT "indicatorId" FROM new_rows UNION SELECT "indicatorId" FROM old_rows);
     END IF;
     PERFORM spct_refresh_off_track_indicators(ARRAY(
-      SELECT "commitmentId" FROM "Indicator" WHERE id = ANY(indicator_ids)));
+      SELECT "commitmentId" FROM "Indicator" WHERE id IN (SELECT unnest(indicator_ids))));
     RETURN NULL;
   END
   $$;
@@ -283,10 +299,15 @@ CREATE FUNCTION spct_commitment_changed() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
   DECLARE
+    -- Only the columns the counts look at (a row also holds long texts).
+    columns text := '"workspaceId", "frameworkId", "parentId", "leadOrgId", theme, status, progress,
+      weight, archived, "activeChildren", "targetGroups", "coOrgIds", "positionKeys",
+      "pendingReports", "offTrackIndicators"';
     changed text := CASE TG_OP
-      WHEN 'INSERT' THEN 'SELECT 1 AS sign, n.* FROM new_rows n'
-      WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.* FROM old_rows o'
-      ELSE 'SELECT 1 AS sign, n.* FROM new_rows n UNION ALL SELECT -1, o.* FROM old_rows o' END;
+      WHEN 'INSERT' THEN format('SELECT 1 AS sign, %s FROM new_rows', columns)
+      WHEN 'DELETE' THEN format('SELECT -1 AS sign, %s FROM old_rows', columns)
+      ELSE format('SELECT 1 AS sign, %1$s FROM new_rows UNION ALL SELECT -1, %1$s FROM old_rows',
+                  columns) END;
     parent_ids uuid[];
     deltas int[];
   BEGIN

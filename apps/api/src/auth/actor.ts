@@ -20,6 +20,16 @@ export interface WorkspaceActor {
   organizationId: string | null;
 }
 
+/** The caller's membership of the workspace a route names. */
+export type Membership = Omit<WorkspaceActor, 'userId' | 'slug'>;
+
+/** What authentication finds in one statement: the caller, and their membership of `:slug`. */
+export interface Authenticated {
+  actor: Actor;
+  /** Null when the route names no workspace or the caller is no active member of it. */
+  membership: Membership | null;
+}
+
 export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;
   workspaceActor?: WorkspaceActor;

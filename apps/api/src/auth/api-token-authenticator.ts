@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from './actor';
+import type { Authenticated } from './actor';
 import { ApiTokensRepository } from './api-tokens.repository';
+import { membershipOf } from './caller.query';
 import { hashSecretToken } from './secret-tokens';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
 
@@ -14,16 +15,21 @@ export class ApiTokenAuthenticator {
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
   ) {}
 
-  async authenticate(token: string): Promise<Actor | null> {
+  /** The token's user and their membership of the workspace `slug`, in one statement. */
+  async authenticate(token: string, slug: string | undefined): Promise<Authenticated | null> {
     const row = await this.tokens.findByTokenHash(
       hashSecretToken(this.config.sessionSecret, token),
+      slug,
     );
     const now = Date.now();
-    if (!row || row.revokedAt || !row.user.active) return null;
+    if (!row || row.revokedAt || !row.active) return null;
     if (row.expiresAt && row.expiresAt.getTime() <= now) return null;
     if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > USE_RECORD_INTERVAL_MS) {
-      await this.tokens.markUsed(row.id, new Date(now));
+      await this.tokens.markUsed(row.tokenId, new Date(now));
     }
-    return { userId: row.user.id, email: row.user.email, apiTokenId: row.id };
+    return {
+      actor: { userId: row.userId, email: row.email, apiTokenId: row.tokenId },
+      membership: membershipOf(row),
+    };
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
+import { callerQueries, callerWithMembership } from './caller.query';
 
 /** What a token's owner may see of it (never its hash). */
 const TOKEN_FIELDS = {
@@ -12,21 +14,36 @@ const TOKEN_FIELDS = {
   revokedAt: true,
 } as const;
 
+/** An API token with its user and their membership of a workspace. */
+function tokenQueries(db: KyselyService) {
+  return callerQueries(['tokenHash'], (slug, a: { tokenHash: string }) =>
+    callerWithMembership(db, slug)
+      .innerJoin('ApiToken', 'ApiToken.userId', 'User.id')
+      .select([
+        'ApiToken.id as tokenId',
+        'ApiToken.expiresAt',
+        'ApiToken.revokedAt',
+        'ApiToken.lastUsedAt',
+      ])
+      .where('ApiToken.tokenHash', '=', a.tokenHash),
+  );
+}
+
 @Injectable()
 export class ApiTokensRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly byTokenHash: ReturnType<typeof tokenQueries>;
 
-  findByTokenHash(tokenHash: string) {
-    return this.prisma.apiToken.findUnique({
-      where: { tokenHash },
-      select: {
-        id: true,
-        expiresAt: true,
-        revokedAt: true,
-        lastUsedAt: true,
-        user: { select: { id: true, email: true, active: true } },
-      },
-    });
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {
+    this.byTokenHash = tokenQueries(db);
+  }
+
+  /** The token with its user and their membership of `slug`: one statement. */
+  async findByTokenHash(tokenHash: string, slug: string | undefined) {
+    const { rows } = await this.db.executeQuery(this.byTokenHash({ tokenHash }, slug));
+    return rows[0];
   }
 
   markUsed(id: string, at: Date) {

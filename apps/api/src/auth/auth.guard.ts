@@ -4,13 +4,13 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
+  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PERMISSION_KEY } from '../permissions/permission.decorator';
 import { type Action, mayAttempt } from '@spct/contracts';
-import { WorkspacesService } from '../workspaces/workspaces.service';
-import type { Actor, AuthenticatedRequest } from './actor';
+import type { Authenticated, AuthenticatedRequest } from './actor';
 import { ApiTokenAuthenticator } from './api-token-authenticator';
 import { PUBLIC_KEY } from './public.decorator';
 import { assertSameOriginWrite } from './request-origin';
@@ -20,8 +20,8 @@ import { SessionsService } from './sessions.service';
 
 /**
  * Runs before every route: refuses cross-site writes, authenticates the caller (session cookie
- * or API token), resolves their membership of the `:slug` workspace (non-members get 404), and
- * refuses roles that can never do the route's declared action.
+ * or API token) and finds their membership of the `:slug` workspace in the same statement
+ * (non-members get 404), and refuses roles that can never do the route's declared action.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,7 +29,6 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
     private readonly apiTokens: ApiTokenAuthenticator,
-    private readonly workspaces: WorkspacesService,
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
   ) {}
 
@@ -41,18 +40,20 @@ export class AuthGuard implements CanActivate {
     if (bearer === undefined) assertSameOriginWrite(request, this.config.allowedOrigins);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
-    const actor = await this.authenticate(request, bearer);
-    if (!actor) throw new UnauthorizedException('Sign in to continue');
-    request.actor = actor;
-
     const slug = (request.params as Record<string, string | undefined>).slug;
+    const found = await this.authenticate(request, bearer, slug);
+    if (!found) throw new UnauthorizedException('Sign in to continue');
+    request.actor = found.actor;
+
     if (slug === undefined) return true;
     // Checked before membership, so that any signed-in caller trips over a forgotten declaration.
     const action = this.reflector.getAllAndOverride<Action | undefined>(PERMISSION_KEY, targets);
     if (!action) {
       throw new Error(`${request.method} ${request.routeOptions.url} declares no @Permission`);
     }
-    const member = await this.workspaces.resolveMember(slug, actor.userId);
+    // A workspace the caller does not belong to does not exist for them: 404, as for an unknown slug.
+    if (!found.membership) throw new NotFoundException(`Workspace "${slug}" not found`);
+    const member = { userId: found.actor.userId, slug, ...found.membership };
     request.workspaceActor = member;
     if (!mayAttempt(member.role, action)) {
       throw new ForbiddenException(`Your role in this workspace does not allow ${action}`);
@@ -60,17 +61,15 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
+  /** The caller and their membership of `slug`, from the session cookie or the API token. */
   private async authenticate(
     request: AuthenticatedRequest,
     bearer: string | undefined,
-  ): Promise<Actor | null> {
-    if (bearer !== undefined) return bearer ? this.apiTokens.authenticate(bearer) : null;
+    slug: string | undefined,
+  ): Promise<Authenticated | null> {
+    if (bearer !== undefined) return bearer ? this.apiTokens.authenticate(bearer, slug) : null;
     const token = readSessionCookie(request, this.config.secureCookies);
-    if (!token) return null;
-    const session = await this.sessions.authenticate(token);
-    return (
-      session && { userId: session.userId, email: session.email, sessionId: session.sessionId }
-    );
+    return token ? this.sessions.authenticate(token, slug) : null;
   }
 }
 

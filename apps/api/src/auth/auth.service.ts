@@ -60,7 +60,7 @@ export class AuthService {
         locale: profile.locale as Locale,
       },
       memberships: profile.memberships.map((m) => ({
-        workspace: m.workspace,
+        workspace: { id: m.workspaceId, slug: m.slug, name: m.name, isDemo: m.isDemo },
         role: m.role,
         organization: m.organization && toOrganizationDto(m.organization),
       })),

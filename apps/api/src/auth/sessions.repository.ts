@@ -1,11 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
+import { callerQueries, callerWithMembership } from './caller.query';
 
-const SESSION_USER = { select: { id: true, email: true, active: true } } as const;
+/** The session of a token with its user and their membership of a workspace. */
+function sessionQueries(db: KyselyService) {
+  return callerQueries(['tokenHash'], (slug, a: { tokenHash: string }) =>
+    callerWithMembership(db, slug)
+      .innerJoin('Session', 'Session.userId', 'User.id')
+      .select(['Session.id as sessionId', 'Session.lastSeenAt', 'Session.expiresAt'])
+      .where('Session.tokenHash', '=', a.tokenHash),
+  );
+}
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly byTokenHash: ReturnType<typeof sessionQueries>;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {
+    this.byTokenHash = sessionQueries(db);
+  }
 
   create(data: {
     userId: string;
@@ -17,11 +34,10 @@ export class SessionsRepository {
     return this.prisma.session.create({ data, select: { id: true } });
   }
 
-  findByTokenHash(tokenHash: string) {
-    return this.prisma.session.findUnique({
-      where: { tokenHash },
-      select: { id: true, lastSeenAt: true, expiresAt: true, user: SESSION_USER },
-    });
+  /** The session of a token with its user and their membership of `slug`: one statement. */
+  async findByTokenHash(tokenHash: string, slug: string | undefined) {
+    const { rows } = await this.db.executeQuery(this.byTokenHash({ tokenHash }, slug));
+    return rows[0];
   }
 
   touch(id: string, at: Date) {

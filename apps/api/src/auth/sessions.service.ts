@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Authenticated } from './actor';
+import { membershipOf } from './caller.query';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
 import { SessionsRepository } from './sessions.repository';
@@ -6,12 +8,6 @@ import { SessionsRepository } from './sessions.repository';
 const MINUTE = 60_000;
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = MINUTE;
-
-export interface SessionUser {
-  sessionId: string;
-  userId: string;
-  email: string;
-}
 
 /** Sessions live in PostgreSQL, so any API replica can serve any browser. */
 @Injectable()
@@ -38,21 +34,28 @@ export class SessionsService {
     return token;
   }
 
-  /** The live session for a cookie token: unexpired, not idle too long, its user active. */
-  async authenticate(token: string): Promise<SessionUser | null> {
-    const session = await this.sessions.findByTokenHash(
+  /**
+   * The live session for a cookie token (unexpired, not idle too long, its user active), with the
+   * membership of the workspace `slug`: one statement, and a write at most once a minute.
+   */
+  async authenticate(token: string, slug: string | undefined): Promise<Authenticated | null> {
+    const row = await this.sessions.findByTokenHash(
       hashSecretToken(this.config.sessionSecret, token),
+      slug,
     );
-    if (!session || !session.user.active) return null;
+    if (!row || !row.active) return null;
     const now = Date.now();
-    if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + this.idleMs <= now) {
-      await this.sessions.delete(session.id);
+    if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + this.idleMs <= now) {
+      await this.sessions.delete(row.sessionId);
       return null;
     }
-    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.sessions.touch(session.id, new Date(now));
+    if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.sessions.touch(row.sessionId, new Date(now));
     }
-    return { sessionId: session.id, userId: session.user.id, email: session.user.email };
+    return {
+      actor: { userId: row.userId, email: row.email, sessionId: row.sessionId },
+      membership: membershipOf(row),
+    };
   }
 
   async end(sessionId: string): Promise<void> {

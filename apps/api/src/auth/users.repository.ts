@@ -1,9 +1,55 @@
 import { Injectable } from '@nestjs/common';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { compiledOnce } from '../database/compiled-once';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
+
+/** A user with their active memberships (workspace and organization), for `/auth/me`. */
+function profileQuery(db: KyselyService) {
+  return compiledOnce(['userId'], (a: { userId: string }) =>
+    db
+      .selectFrom('User')
+      .select(['User.id', 'User.email', 'User.displayName', 'User.locale'])
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('Membership')
+            .innerJoin('Workspace', 'Workspace.id', 'Membership.workspaceId')
+            .select([
+              'Membership.role',
+              'Workspace.id as workspaceId',
+              'Workspace.slug',
+              'Workspace.name',
+              'Workspace.isDemo',
+            ])
+            .select((member) =>
+              jsonObjectFrom(
+                member
+                  .selectFrom('Organization')
+                  .select(['id', 'shortName', 'nameVi', 'nameEn', 'constituency', 'version'])
+                  .whereRef('Organization.id', '=', 'Membership.organizationId'),
+              ).as('organization'),
+            )
+            .whereRef('Membership.userId', '=', 'User.id')
+            .where('Membership.active', '=', true)
+            .orderBy('Workspace.name')
+            .orderBy('Workspace.id'),
+        ).as('memberships'),
+      )
+      .where('User.id', '=', a.userId),
+  );
+}
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly profileQuery: ReturnType<typeof profileQuery>;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {
+    this.profileQuery = profileQuery(db);
+  }
 
   findCredentials(email: string) {
     return this.prisma.user.findUnique({
@@ -12,35 +58,10 @@ export class UsersRepository {
     });
   }
 
-  /** The user with their active memberships, for `/auth/me`. */
-  findProfile(userId: string) {
-    return this.prisma.user.findUnique({
-      where: { id: userId },
-      select: {
-        id: true,
-        email: true,
-        displayName: true,
-        locale: true,
-        memberships: {
-          where: { active: true },
-          orderBy: { workspace: { name: 'asc' } },
-          select: {
-            role: true,
-            workspace: { select: { id: true, slug: true, name: true, isDemo: true } },
-            organization: {
-              select: {
-                id: true,
-                shortName: true,
-                nameVi: true,
-                nameEn: true,
-                constituency: true,
-                version: true,
-              },
-            },
-          },
-        },
-      },
-    });
+  /** The user with their active memberships (workspace and organization), for `/auth/me`. */
+  async findProfile(userId: string) {
+    const { rows } = await this.db.executeQuery(this.profileQuery({ userId }));
+    return rows[0];
   }
 
   findPasswordHash(userId: string) {

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type CommitmentStatus } from '@spct/contracts';
 import { Prisma } from '../generated/prisma/client';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
+import {
+  commitmentDetailQuery,
+  type CommitmentDetailRow,
+  toCommitmentDetail,
+} from './commitment-detail.query';
 import { type Cursor, type ParsedSort, SORT_CASTS, SORT_COLUMNS } from './commitment-cursor';
 import { dateColumn } from '../common/dates';
 import { type EditableFields } from './commitment-fields';
@@ -28,11 +34,12 @@ export interface ListTotal {
   exact: boolean;
 }
 
-const listInclude = {
-  framework: { select: { code: true } },
-  coOrganizations: { select: { organizationId: true } },
-  _count: { select: { children: { where: { archived: false } } } },
-} satisfies Prisma.CommitmentInclude;
+/** What a list item shows beyond the commitment's columns (children: those not archived). */
+interface ListInclude {
+  framework: { select: { code: true } };
+  coOrganizations: { select: { organizationId: true } };
+  _count: { select: { children: true } };
+}
 
 /** Columns the database keeps for counting (migration dashboard_tally), not part of a row as read. */
 type DerivedColumns =
@@ -45,7 +52,7 @@ type DerivedColumns =
   | 'offTrackIndicators';
 
 export type CommitmentRow = Omit<
-  Prisma.CommitmentGetPayload<{ include: typeof listInclude }>,
+  Prisma.CommitmentGetPayload<{ include: ListInclude }>,
   DerivedColumns
 >;
 
@@ -54,29 +61,6 @@ type RawListRow = Omit<CommitmentRow, 'framework' | 'coOrganizations' | '_count'
   coOrgIds: string[];
   childCount: number;
 };
-
-const detailInclude = {
-  ...listInclude,
-  framework: { select: { id: true, code: true, titleVi: true, titleEn: true } },
-  parent: { select: { id: true, reference: true, titleVi: true, titleEn: true } },
-  children: {
-    where: { archived: false },
-    orderBy: [{ position: 'asc' }, { referenceKey: 'asc' }],
-    select: {
-      id: true,
-      reference: true,
-      titleVi: true,
-      titleEn: true,
-      status: true,
-      progress: true,
-    },
-  },
-  focalUser: { select: { id: true, displayName: true } },
-  alignmentsFrom: { include: { target: { include: { framework: { select: { code: true } } } } } },
-  alignmentsTo: { include: { source: { include: { framework: { select: { code: true } } } } } },
-} satisfies Prisma.CommitmentInclude;
-
-export type CommitmentDetailRow = Prisma.CommitmentGetPayload<{ include: typeof detailInclude }>;
 
 const storedInclude = {
   coOrganizations: { select: { organizationId: true }, orderBy: { organizationId: 'asc' } },
@@ -104,7 +88,14 @@ export interface RolledUp {
 
 @Injectable()
 export class CommitmentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly detailQuery: ReturnType<typeof commitmentDetailQuery>;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {
+    this.detailQuery = commitmentDetailQuery(db);
+  }
 
   /**
    * One page of a workspace's commitments, and (when asked) how many match in all, in one round
@@ -219,8 +210,9 @@ export class CommitmentsRepository {
     return nullable && !descending ? Prisma.sql`(${strictly} OR ${column} IS NULL)` : strictly;
   }
 
-  findDetail(workspaceId: string, id: string): Promise<CommitmentDetailRow | null> {
-    return this.prisma.commitment.findFirst({ where: { id, workspaceId }, include: detailInclude });
+  async findDetail(workspaceId: string, id: string): Promise<CommitmentDetailRow | null> {
+    const { rows } = await this.db.executeQuery(this.detailQuery({ workspaceId, id }));
+    return toCommitmentDetail(rows[0]);
   }
 
   exists(workspaceId: string, id: string): Promise<boolean> {

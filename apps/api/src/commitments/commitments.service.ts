@@ -19,12 +19,12 @@ import { type CommitmentSort } from '@spct/contracts';
 import {
   type CommitmentFacts,
   type CommitmentRow,
-  type CommitmentDetailRow,
   CommitmentsRepository,
   type StoredCommitment,
   isUniqueViolation,
   type Tx,
 } from './commitments.repository';
+import { type CommitmentDetailRow } from './commitment-detail.query';
 import { type CommitmentFilters } from './commitment-filters';
 import { consistencyErrors } from './consistency';
 import {

@@ -17,14 +17,17 @@ export function etagOf(version: number): string {
 
 /**
  * Whether an `If-Match` header names `version`. Strong comparison (RFC 9110 §13.1.1): a weak
- * tag `W/"7"` never matches. A bare `7` is accepted for hand-written clients; a list matches
- * when any of its tags does.
+ * tag `W/"7"` never matches. The tag of a read, `"7-<digest>"` (conditional-get.ts), names
+ * version 7 too; a bare `7` is accepted for hand-written clients; a list matches when any of its
+ * tags does.
  */
 export function ifMatchNames(header: string, version: number): boolean {
   return header
     .split(',')
     .map((tag) => tag.trim())
-    .some((tag) => tag === etagOf(version) || tag === String(version));
+    .some(
+      (tag) => tag === etagOf(version) || tag === String(version) || tag.startsWith(`"${version}-`),
+    );
 }
 
 /**
@@ -116,7 +119,9 @@ export class StaleVersionException extends ApiException {
 /** The OpenAPI description of the ETag response header. */
 export const ETAG_HEADER = {
   ETag: {
-    description: 'The record version, quoted: send it back as If-Match to edit',
+    description:
+      'The record version, quoted ("3"); on a GET followed by a digest of the answer ("3-…"), ' +
+      'to revalidate with If-None-Match. Send either back as If-Match to edit',
     schema: { type: 'string', example: '"3"' },
   },
 };
@@ -124,5 +129,6 @@ export const ETAG_HEADER = {
 /** The OpenAPI description of the If-Match request header. */
 export const IF_MATCH = {
   name: 'If-Match',
-  description: 'The ETag of the version the change is based on, e.g. "3"',
+  description:
+    'The ETag of the version the change is based on, e.g. "3" (or "3-…" as a GET sent it)',
 };

@@ -88,6 +88,14 @@ export class DashboardRepository {
    * commitments list applies for the same drill-down.
    */
   async summary(workspaceId: string, population: Population, today: Date): Promise<SummaryRow> {
+    const [row] = await this.prisma.$queryRaw<{ summary: SummaryRow }[]>(
+      this.summaryQuery(workspaceId, population, today),
+    );
+    return row!.summary;
+  }
+
+  /** The SQL of `summary`, exposed for the EXPLAIN checks of the test suite and the benchmark. */
+  summaryQuery(workspaceId: string, population: Population, today: Date): Prisma.Sql {
     const cells = Prisma.join(
       [Prisma.sql`c."workspaceId" = ${workspaceId}::uuid`, ...dimensionConditions(population)],
       ' AND ',
@@ -104,7 +112,7 @@ export class DashboardRepository {
     const nonZero = Prisma.sql`HAVING sum(items) <> 0`;
     const figures = Prisma.sql`sum(items)::int AS items, sum("progressWeight")::float8 AS "progressWeight",
       sum(weight)::float8 AS weight`;
-    const [row] = await this.prisma.$queryRaw<{ summary: SummaryRow }[]>(Prisma.sql`
+    return Prisma.sql`
       WITH cells AS (SELECT * FROM "CommitmentTally" c WHERE ${cells})
       SELECT json_build_object(
         'byStatus', (SELECT json_agg(x) FROM (
@@ -147,8 +155,7 @@ export class DashboardRepository {
         'tally', (SELECT json_build_object('rows', count(*), 'cells', count(DISTINCT ("frameworkId",
           "leadOrgId", theme, status, "targetGroups", "coOrgIds", "positionKeys")))
           FROM "CommitmentTally" WHERE "workspaceId" = ${workspaceId}::uuid)
-      ) AS summary`);
-    return row!.summary;
+      ) AS summary`;
   }
 
   /** The trackable items now, per status: the current period of a trend. */

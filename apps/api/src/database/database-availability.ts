@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import pg from 'pg';
 import type { DatabaseTimeouts } from './database-timeouts';
+import { KyselyService } from './kysely.service';
 import { DATABASE_TIMEOUTS, DATABASE_URL, PrismaService } from './prisma.service';
 
 /** How often the watchdog looks for stalled connections, and a down database is probed. */
@@ -37,6 +38,7 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
 
   constructor(
     private readonly prisma: PrismaService,
+    private readonly kysely: KyselyService,
     @Inject(DATABASE_URL) private readonly url: string,
     @Inject(DATABASE_TIMEOUTS) private readonly timeouts: DatabaseTimeouts,
   ) {}
@@ -45,7 +47,13 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
     // Opened now so the first probe need not open a connection; a failure here is no verdict.
     const monitor = this.monitorConnection();
     monitor.catch(() => this.forgetMonitor(monitor));
-    const pool = this.prisma.pool;
+    for (const pool of [this.prisma.pool, this.kysely.pool]) this.watch(pool);
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  /** Follows the connections of one of the app's pools: which are busy since when, which died. */
+  private watch(pool: pg.Pool): void {
     pool.on('connect', (client) => client.once('end', () => this.endedAt.set(client, Date.now())));
     pool.on('acquire', (client) => this.busySince.set(client, Date.now()));
     pool.on('release', (_error, client) => this.busySince.delete(client));
@@ -53,8 +61,6 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
       this.busySince.delete(client);
       this.endedAt.delete(client);
     });
-    this.timer = setInterval(() => this.tick(), TICK_MS);
-    this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {

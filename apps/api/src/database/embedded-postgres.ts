@@ -14,6 +14,8 @@ interface EmbeddedOptions {
   /** Keep the data directory when stopping (the app); tests throw theirs away. */
   persistent: boolean;
   log?: (message: string) => void;
+  /** Everything the server writes to its output (the benchmark reads its statement log here). */
+  onServerOutput?: (text: string) => void;
 }
 
 const USER = 'postgres';
@@ -55,6 +57,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // The server's last words, so a failed start says why (a taken port, a bad data directory).
   const recentLog: string[] = [];
   const remember = (message: unknown) => {
+    options.onServerOutput?.(String(message));
     recentLog.push(String(message).trim());
     if (recentLog.length > 20) recentLog.shift();
   };
@@ -67,7 +70,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: options.persistent,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      // Statement counts per query (the statements-per-request test, `npm run bench:http`).
+      ...['-c', 'shared_preload_libraries=pg_stat_statements'],
+    ],
     onLog: remember,
     onError: (error: unknown) => {
       remember(error);

@@ -31,6 +31,7 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
 export async function prepareDatabase(
   config: AppConfig,
   log: (message: string) => void,
+  embedded: Pick<Parameters<typeof startEmbeddedPostgres>[0], 'onServerOutput'> = {},
 ): Promise<PreparedDatabase> {
   let url = config.databaseUrl;
   let stop = async (): Promise<void> => undefined;
@@ -40,6 +41,7 @@ export async function prepareDatabase(
       port: config.embeddedPort,
       persistent: true,
       log,
+      ...embedded,
     });
     await ensureDatabase(server.url, EMBEDDED_DATABASE_NAME);
     url = withDatabase(server.url, EMBEDDED_DATABASE_NAME);

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DatabaseAvailability } from './database-availability';
 import type { DatabaseTimeouts } from './database-timeouts';
+import { KyselyService } from './kysely.service';
 import { DATABASE_TIMEOUTS, DATABASE_URL, PrismaService } from './prisma.service';
 
 @Global()
@@ -13,9 +14,10 @@ export class PrismaModule {
         { provide: DATABASE_URL, useValue: databaseUrl },
         { provide: DATABASE_TIMEOUTS, useValue: timeouts },
         PrismaService,
+        KyselyService,
         DatabaseAvailability,
       ],
-      exports: [PrismaService, DatabaseAvailability],
+      exports: [PrismaService, KyselyService, DatabaseAvailability],
     };
   }
 }

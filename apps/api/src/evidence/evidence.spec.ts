@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { createMember } from '../../test/accounts';
-import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
+import { createTestApp, decodedBody, type TestApp, type TestClient } from '../../test/test-app';
 
 interface Evidence {
   id: string;
@@ -569,6 +569,28 @@ describe('evidence', () => {
       expect(status).toBe(200);
       expect(headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(body).toEqual(CSV);
+    });
+
+    it('arrives byte for byte to a client that accepts compressed answers', async () => {
+      const compressed = async (url: string) => {
+        const response = await t.app.inject({
+          method: 'GET',
+          url,
+          headers: { ...union.headers, 'accept-encoding': 'br, gzip' },
+        });
+        return { headers: response.headers, body: decodedBody(response) };
+      };
+      // A PDF does not compress: sent as it is, with its length.
+      const pdf = await compressed(`${base(ownId)}/${pdfId}/download`);
+      expect(pdf.headers['content-encoding']).toBeUndefined();
+      expect(pdf.headers['content-length']).toBe(String(PDF.length));
+      expect(pdf.body).toEqual(PDF);
+      // Text may be compressed on the way: the client gets the same bytes once decoded.
+      const csv = await compressed(`${base(ownId)}/${csvId}/download`);
+      expect(csv.body).toEqual(CSV);
+      expect(csv.headers['content-disposition']).toBe(
+        `attachment; filename="d.csv"; filename*=UTF-8''d.csv`,
+      );
     });
 
     it('answers 401 to anonymous callers', async () => {

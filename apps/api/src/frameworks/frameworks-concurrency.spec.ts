@@ -46,7 +46,8 @@ describe('frameworks under optimistic concurrency', () => {
     const list = await admin.get<{ items: Framework[] }>(FRAMEWORKS);
     expect(list.body.items.find((f) => f.id === created.id)).toMatchObject({ version: 1 });
     const detail = await admin.get<Framework>(`${FRAMEWORKS}/${created.id}`);
-    expect([detail.body.version, detail.headers.etag]).toEqual([1, '"1"']);
+    expect(detail.body.version).toBe(1);
+    expect(detail.headers.etag).toMatch(/^"1-/);
   });
 
   it.each([

@@ -96,7 +96,8 @@ describe('Prometheus metrics', () => {
     expect(text).toMatch(
       /http_request_duration_seconds_bucket\{le="0\.1",method="POST",route="\/api\/auth\/login",status="200"\}/,
     );
-    expect(text).toMatch(/db_pool_connections\{state="total"\} \d+/);
+    expect(text).toMatch(/db_pool_connections\{pool="prisma",state="total"\} \d+/);
+    expect(text).toMatch(/db_pool_connections\{pool="kysely",state="total"\} \d+/);
     expect(text).toMatch(/db_available 1/);
     expect(text).toMatch(/process_resident_memory_bytes \d+/);
   });

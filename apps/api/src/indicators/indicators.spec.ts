@@ -448,7 +448,7 @@ describe('indicators and measurements', () => {
       const c = await commitments();
       const indicator = await created(c.molisa);
       const url = `${indicators(c.molisa)}/${indicator.id}`;
-      expect((await viewer.get(url)).headers['etag']).toBe('"1"');
+      expect((await viewer.get(url)).headers['etag']).toMatch(/^"1-/);
       const before = await counts();
       for (const payload of [{}, { unit: '%', baseline: { value: 40, year: 2020 } }]) {
         const same = await official.patch<Indicator>(url, payload, V1);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DatabaseAvailability } from '../database/database-availability';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
 
 const LABELS = ['method', 'route', 'status'] as const;
@@ -28,17 +29,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(prisma: PrismaService, database: DatabaseAvailability) {
-    const pool = prisma.pool;
+  constructor(prisma: PrismaService, kysely: KyselyService, database: DatabaseAvailability) {
+    const pools = { prisma: prisma.pool, kysely: kysely.pool };
     new Gauge({
       name: 'db_pool_connections',
-      help: 'Connections of the database pool: total, idle, and requests waiting for one',
-      labelNames: ['state'],
+      help: 'Connections of each database pool (Prisma for writes, Kysely for hot reads): total, idle, and requests waiting for one',
+      labelNames: ['pool', 'state'],
       registers: [this.registry],
       collect() {
-        this.set({ state: 'total' }, pool.totalCount);
-        this.set({ state: 'idle' }, pool.idleCount);
-        this.set({ state: 'waiting' }, pool.waitingCount);
+        for (const [name, pool] of Object.entries(pools)) {
+          this.set({ pool: name, state: 'total' }, pool.totalCount);
+          this.set({ pool: name, state: 'idle' }, pool.idleCount);
+          this.set({ pool: name, state: 'waiting' }, pool.waitingCount);
+        }
       },
     });
     new Gauge({

@@ -7,6 +7,9 @@ import {
 } from '@spct/contracts';
 import { CommitmentDto, CommitmentRefDto, UserRefDto } from '../commitments/dto/commitment.dto';
 
+/** How many items each section of "My work" shows at most. */
+export const MY_WORK_LIMIT = 50;
+
 /** A progress report as "My work" lists it: with the commitment it is about. */
 export class MyWorkReportDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,50 +1,93 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service';
-import { Prisma, type UpdateState } from '../generated/prisma/client';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { KyselyService } from '../database/kysely.service';
+import type { DB } from '../generated/kysely/database';
+import type { UpdateState } from '../generated/kysely/enums';
+import { MY_WORK_LIMIT } from './my-work.dto';
 
-const reportInclude = {
-  author: { select: { id: true, displayName: true } },
-  commitment: {
-    select: {
-      id: true,
-      frameworkId: true,
-      reference: true,
-      titleVi: true,
-      titleEn: true,
-      framework: { select: { code: true } },
-    },
-  },
-} satisfies Prisma.ProgressUpdateInclude;
+/** Whose reports a section lists: the caller's own, or everyone's but the caller's. */
+type Authorship = 'own' | 'others';
 
-export type ReportRow = Prisma.ProgressUpdateGetPayload<{ include: typeof reportInclude }>;
-
-/** Whose reports to read: the caller's own, or everyone's but the caller's. */
-export type Authorship = { authorId: string } | { notAuthorId: string };
+/**
+ * One section of reports: the workspace's reports in `state` on commitments that are not
+ * archived, with their commitment and author, in `order`; none when not `shown`.
+ */
+function reports(
+  eb: ExpressionBuilder<DB, never>,
+  workspaceId: string,
+  userId: string,
+  state: UpdateState,
+  authorship: Authorship,
+  order: { column: 'decidedAt' | 'submittedAt' | 'updatedAt'; direction: 'asc' | 'desc' },
+  shown = true,
+) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('ProgressUpdate as r')
+      .innerJoin('Commitment as c', 'c.id', 'r.commitmentId')
+      .innerJoin('Framework as f', 'f.id', 'c.frameworkId')
+      .innerJoin('User as a', 'a.id', 'r.authorId')
+      .select([
+        'r.id',
+        'r.period',
+        'r.status',
+        'r.progress',
+        'r.state',
+        'r.returnReason',
+        'r.submittedAt',
+        'r.decidedAt',
+        'r.updatedAt',
+        'c.id as commitmentId',
+        'c.frameworkId',
+        'c.reference',
+        'c.titleVi',
+        'c.titleEn',
+        'f.code as frameworkCode',
+        'a.id as authorId',
+        'a.displayName as authorName',
+      ])
+      .where('r.workspaceId', '=', workspaceId)
+      .where('r.state', '=', state)
+      .where('r.authorId', authorship === 'own' ? '=' : '<>', userId)
+      .where('c.archived', '=', false)
+      .orderBy(`r.${order.column}`, order.direction)
+      .orderBy('r.id')
+      .limit(MY_WORK_LIMIT)
+      .$if(!shown, (query) => query.where(sql.lit(false))),
+  );
+}
 
 @Injectable()
 export class MyWorkRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: KyselyService) {}
 
-  /** Reports of the workspace in `state` on commitments that are not archived. */
-  reports(
-    workspaceId: string,
-    state: UpdateState,
-    authorship: Authorship,
-    orderBy: Prisma.ProgressUpdateOrderByWithRelationInput[],
-    take: number,
-  ): Promise<ReportRow[]> {
-    return this.prisma.progressUpdate.findMany({
-      where: {
-        workspaceId,
-        state,
-        commitment: { archived: false },
-        ...('authorId' in authorship
-          ? { authorId: authorship.authorId }
-          : { authorId: { not: authorship.notAuthorId } }),
-      },
-      orderBy,
-      take,
-      include: reportInclude,
-    });
+  /**
+   * The report sections of "My work" in one statement: the caller's RETURNED reports (latest
+   * decision first) and DRAFTs (latest change first), and, for someone who may decide reports,
+   * the SUBMITTED reports of others (oldest first: four eyes, never their own).
+   */
+  reportSections(workspaceId: string, userId: string, mayDecide: boolean) {
+    return this.db
+      .selectNoFrom((eb) => [
+        reports(eb, workspaceId, userId, 'RETURNED', 'own', {
+          column: 'decidedAt',
+          direction: 'desc',
+        }).as('returned'),
+        reports(eb, workspaceId, userId, 'DRAFT', 'own', {
+          column: 'updatedAt',
+          direction: 'desc',
+        }).as('drafts'),
+        reports(
+          eb,
+          workspaceId,
+          userId,
+          'SUBMITTED',
+          'others',
+          { column: 'submittedAt', direction: 'asc' },
+          mayDecide,
+        ).as('awaiting'),
+      ])
+      .executeTakeFirstOrThrow();
   }
 }

@@ -2,12 +2,12 @@ import type { WorkspaceActor } from '../auth/actor';
 import { Injectable } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { localized } from '../common/localized';
+import { fromJsonTimestamp } from '../database/json-values';
 import { mayAttempt } from '@spct/contracts';
-import { type MyWorkDto, type MyWorkReportDto } from './my-work.dto';
-import { MyWorkRepository, type ReportRow } from './my-work.repository';
+import { MY_WORK_LIMIT, type MyWorkDto, type MyWorkReportDto } from './my-work.dto';
+import { MyWorkRepository } from './my-work.repository';
 
-/** How many items each section of "My work" shows at most. */
-export const MY_WORK_LIMIT = 50;
+type ReportRow = Awaited<ReturnType<MyWorkRepository['reportSections']>>['drafts'][number];
 
 @Injectable()
 export class MyWorkService {
@@ -16,9 +16,9 @@ export class MyWorkService {
     private readonly repository: MyWorkRepository,
   ) {}
 
+  /** Two statements besides authentication: the due commitments, and every report section. */
   async get(member: WorkspaceActor): Promise<MyWorkDto> {
-    const { workspaceId, userId } = member;
-    const [dueCommitments, returned, awaiting, drafts] = await Promise.all([
+    const [dueCommitments, reports] = await Promise.all([
       member.organizationId
         ? this.commitments.firstPage(
             member,
@@ -28,59 +28,39 @@ export class MyWorkService {
             MY_WORK_LIMIT,
           )
         : [],
-      this.repository.reports(
-        workspaceId,
-        'RETURNED',
-        { authorId: userId },
-        [{ decidedAt: 'desc' }, { id: 'asc' }],
-        MY_WORK_LIMIT,
-      ),
-      mayAttempt(member.role, 'update.decide')
-        ? this.repository.reports(
-            workspaceId,
-            'SUBMITTED',
-            { notAuthorId: userId },
-            [{ submittedAt: 'asc' }, { id: 'asc' }],
-            MY_WORK_LIMIT,
-          )
-        : [],
-      this.repository.reports(
-        workspaceId,
-        'DRAFT',
-        { authorId: userId },
-        [{ updatedAt: 'desc' }, { id: 'asc' }],
-        MY_WORK_LIMIT,
+      this.repository.reportSections(
+        member.workspaceId,
+        member.userId,
+        mayAttempt(member.role, 'update.decide'),
       ),
     ]);
     return {
       dueCommitments,
-      returnedUpdates: returned.map(toReport),
-      // The query leaves out the caller's own reports: four eyes.
-      awaitingApproval: awaiting.map(toReport),
-      drafts: drafts.map(toReport),
+      returnedUpdates: reports.returned.map(toReport),
+      awaitingApproval: reports.awaiting.map(toReport),
+      drafts: reports.drafts.map(toReport),
     };
   }
 }
 
 function toReport(row: ReportRow): MyWorkReportDto {
-  const { commitment } = row;
   return {
     id: row.id,
     commitment: {
-      id: commitment.id,
-      frameworkId: commitment.frameworkId,
-      frameworkCode: commitment.framework.code,
-      reference: commitment.reference,
-      title: localized(commitment.titleVi, commitment.titleEn),
+      id: row.commitmentId,
+      frameworkId: row.frameworkId,
+      frameworkCode: row.frameworkCode,
+      reference: row.reference,
+      title: localized(row.titleVi, row.titleEn),
     },
-    author: row.author,
+    author: { id: row.authorId, displayName: row.authorName },
     period: row.period,
     status: row.status,
     progress: row.progress,
     state: row.state,
     returnReason: row.returnReason,
-    submittedAt: row.submittedAt?.toISOString() ?? null,
-    decidedAt: row.decidedAt?.toISOString() ?? null,
-    updatedAt: row.updatedAt.toISOString(),
+    submittedAt: row.submittedAt === null ? null : fromJsonTimestamp(row.submittedAt),
+    decidedAt: row.decidedAt === null ? null : fromJsonTimestamp(row.decidedAt),
+    updatedAt: fromJsonTimestamp(row.updatedAt),
   };
 }

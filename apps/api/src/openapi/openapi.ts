@@ -95,6 +95,19 @@ function addCommonAnswers(route: string, method: string, operation: OperationObj
   if (route.includes('{')) {
     responses['414'] ??= errorResponse('A path parameter longer than 500 characters');
   }
+  const success = responses['200'];
+  if (
+    method === 'get' &&
+    success &&
+    !('$ref' in success) &&
+    success.content?.['application/json']
+  ) {
+    // common/conditional-get.ts: every JSON answer to a GET carries an ETag to revalidate with.
+    responses['304'] ??= {
+      description:
+        '`If-None-Match` names the current `ETag` (or is `*`): the answer has not changed',
+    };
+  }
   if (method !== 'get') {
     responses['403'] ??= errorResponse('A write from another site, or one your role may not make');
     responses['413'] ??= errorResponse('The body is too large');

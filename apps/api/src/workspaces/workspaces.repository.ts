@@ -14,14 +14,6 @@ export class WorkspacesRepository {
     });
   }
 
-  /** The user's active membership of the workspace with this slug, with the workspace id. */
-  findMembership(slug: string, userId: string) {
-    return this.prisma.membership.findFirst({
-      where: { userId, active: true, workspace: { slug } },
-      select: { role: true, organizationId: true, workspaceId: true },
-    });
-  }
-
   /**
    * A new workspace with its creator as its first (active) administrator, and the event that
    * records who created it, in one transaction.

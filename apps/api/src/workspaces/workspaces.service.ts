@@ -1,5 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import type { WorkspaceActor } from '../auth/actor';
+import { Injectable } from '@nestjs/common';
 import { type List, listOf } from '../common/list';
 import { type CreateWorkspaceDto } from './create-workspace.dto';
 import { type WorkspaceDto } from './workspace.dto';
@@ -12,16 +11,6 @@ export class WorkspacesService {
   async listForUser(userId: string): Promise<List<WorkspaceDto>> {
     const rows = await this.workspaces.findForUser(userId);
     return listOf(rows.map(({ id, slug, name, isDemo }) => ({ id, slug, name, isDemo })));
-  }
-
-  /**
-   * The caller as a member of the workspace named `slug`. A workspace the caller does not belong
-   * to does not exist for them: 404, exactly as for an unknown slug.
-   */
-  async resolveMember(slug: string, userId: string): Promise<WorkspaceActor> {
-    const membership = await this.workspaces.findMembership(slug, userId);
-    if (!membership) throw new NotFoundException(`Workspace "${slug}" not found`);
-    return { userId, slug, ...membership };
   }
 
   /** Any signed-in user may start a workspace; they become its administrator. A taken slug is a 409. */

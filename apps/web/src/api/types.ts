@@ -22,6 +22,13 @@ export type RecordPositionBody = Schemas['RecordPositionDto'];
 export type Evidence = Schemas['EvidenceDto'];
 export type MyWork = Schemas['MyWorkDto'];
 export type MyWorkReport = Schemas['MyWorkReportDto'];
+export type DashboardSummary = Schemas['DashboardSummaryDto'];
+export type StatusCounts = Schemas['StatusCountsDto'];
+export type OrganizationSlice = Schemas['OrganizationSliceDto'];
+export type PositionCounts = Schemas['PositionCountsDto'];
+export type Disagreement = Schemas['DisagreementDto'];
+export type TrendPeriod = Schemas['TrendPeriodDto'];
+export type AttentionItem = Schemas['AttentionItemDto'];
 
 /** Every list answer of the API. */
 export interface Page<T> {

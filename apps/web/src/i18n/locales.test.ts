@@ -1,4 +1,5 @@
 import {
+  ATTENTION_KINDS,
   COMMITMENT_SORTS,
   COMMITMENT_STATUSES,
   CONSTITUENCIES,
@@ -46,9 +47,15 @@ describe('translations', () => {
     ['direction', INDICATOR_DIRECTIONS],
     ['evidenceKind', EVIDENCE_KINDS],
     ['sort', COMMITMENT_SORTS],
+    ['attention', ATTENTION_KINDS],
+    ['dashboard.attention.hint', ATTENTION_KINDS],
+    ['dashboard.attention.empty', ATTENTION_KINDS],
   ] as const)('label every %s value', (group, values) => {
     for (const resource of [vi, en]) {
-      expect(Object.keys(resource[group]).sort()).toEqual([...values].sort());
+      const labels = group
+        .split('.')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], resource);
+      expect(Object.keys(labels as object).sort()).toEqual([...values].sort());
     }
   });
 });

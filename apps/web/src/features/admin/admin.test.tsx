@@ -39,7 +39,7 @@ describe('administration navigation', () => {
     );
     expect(
       screen.getByRole('button', {
-        name: 'Không gian làm việc Việt Nam, vai trò của bạn: Quản trị viên',
+        name: 'Việt Nam Quản trị viên — không gian làm việc và vai trò của bạn',
       }),
     ).toBeInTheDocument();
   });
@@ -406,7 +406,9 @@ describe('workspace switcher', () => {
       '/api/workspaces/lao-pdr/frameworks': page([]),
       '/api/workspaces/lao-pdr/organizations': page([]),
     });
-    await user.click(await screen.findByRole('button', { name: /Không gian làm việc Việt Nam/ }));
+    await user.click(
+      await screen.findByRole('button', { name: /^Việt Nam .* — không gian làm việc/ }),
+    );
     await user.click(await screen.findByRole('menuitem', { name: 'Tạo không gian làm việc' }));
     const dialog = await screen.findByRole('dialog', { name: 'Tạo không gian làm việc' });
     await user.type(within(dialog).getByRole('textbox', { name: /^Tên/ }), 'Lào PDR');
@@ -420,7 +422,7 @@ describe('workspace switcher', () => {
     });
     expect(
       await screen.findByRole('button', {
-        name: 'Không gian làm việc Lào, vai trò của bạn: Quản trị viên',
+        name: 'Lào Quản trị viên — không gian làm việc và vai trò của bạn',
       }),
     ).toBeInTheDocument();
   });

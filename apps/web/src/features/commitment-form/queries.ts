@@ -3,15 +3,17 @@ import { api, unwrap } from '../../api/client';
 import { ifMatch, staleCurrent } from '../../api/concurrency';
 import type { CommitmentDetail, CreateCommitmentBody, UpdateCommitmentBody } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
+import { dashboardKeys } from '../dashboard/queries';
 import { frameworkKeys } from '../frameworks/queries';
 
-/** After any write: the commitment, the lists and the framework trees (roll-ups) are stale. */
+/** After any write: the commitment, the lists, the framework trees (roll-ups) and the dashboard are stale. */
 function useRefresh(slug: string) {
   const queryClient = useQueryClient();
   return (saved?: CommitmentDetail) => {
     if (saved) queryClient.setQueryData(commitmentKeys.detail(slug, saved.id), saved);
     void queryClient.invalidateQueries({ queryKey: commitmentKeys.all });
     void queryClient.invalidateQueries({ queryKey: frameworkKeys.all });
+    void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
   };
 }
 

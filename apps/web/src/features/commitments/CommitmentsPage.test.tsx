@@ -79,7 +79,10 @@ describe('commitments list', () => {
 
     // Debounced search box
     await user.type(screen.getByRole('searchbox', { name: 'Tìm kiếm' }), 'bảo trợ');
-    await waitFor(() => expect(history.location.search).toContain('q='));
+    // Typing on a loaded machine can outlast the pause: the last write carries all of it.
+    await waitFor(() =>
+      expect(new URLSearchParams(history.location.search).get('q')).toBe('bảo trợ'),
+    );
 
     const search = new URLSearchParams(history.location.search);
     expect(search.getAll('status')).toEqual(['AT_RISK']);
@@ -251,6 +254,71 @@ describe('commitments list', () => {
     const link = screen.queryByRole('link', { name: 'Cam kết mới' });
     if (shown) expect(link).toHaveAttribute('href', '/w/viet-nam/commitments/new');
     else expect(link).not.toBeInTheDocument();
+  });
+
+  it('opens a dashboard drill-down: shows its filters, lets each go, and says how many match', async () => {
+    const { user, history, fetchMock } = renderApp(
+      '/w/viet-nam/commitments?leaf=true&attention=off-track&frameworkId=f-ilc&frameworkId=f-nq42&leadOrgId=o-molisa&leadOrgId=none&coOrgId=o-vss&theme=none',
+      routes(() => ({
+        ...page([commitmentNq1, commitmentNq2]),
+        total: 1234,
+        totalIsExact: true,
+      })),
+    );
+    expect(await screen.findByTestId('list-total')).toHaveTextContent('1.234 cam kết');
+
+    const request = listCalls(fetchMock)[0]!;
+    expect(request.searchParams.get('leaf')).toBe('true');
+    expect(request.searchParams.get('attention')).toBe('off-track');
+    expect(request.searchParams.getAll('frameworkId')).toEqual(['f-ilc', 'f-nq42']);
+    expect(request.searchParams.getAll('leadOrgId')).toEqual(['o-molisa', 'none']);
+    expect(request.searchParams.getAll('coOrgId')).toEqual(['o-vss']);
+    expect(request.searchParams.getAll('theme')).toEqual(['none']);
+
+    // Every value shows in the filter bar: several frameworks, "not taken up", "no theme"...
+    const filters = screen.getByRole('region', { name: 'Bộ lọc' });
+    const chosen = [...filters.querySelectorAll('.mantine-Pill-label')].map(
+      (pill) => pill.textContent?.split(' — ')[0],
+    );
+    expect(chosen).toEqual([
+      'ILC-2021',
+      'NQ-42',
+      'MOLISA',
+      'Chưa có cơ quan chủ trì',
+      'Chưa gắn chủ đề',
+    ]);
+    // ...and those without a control of their own as removable chips.
+    expect(
+      within(filters).getByText('Chỉ các mục theo dõi (như bảng tổng quan)'),
+    ).toBeInTheDocument();
+    expect(within(filters).getByText('Cơ quan phối hợp: VSS')).toBeInTheDocument();
+    await user.click(
+      within(filters).getByRole('button', {
+        name: 'Bỏ bộ lọc “Cần chú ý: Chậm tiến độ hoặc có rủi ro”',
+      }),
+    );
+    await waitFor(() =>
+      expect(new URLSearchParams(history.location.search).has('attention')).toBe(false),
+    );
+    expect(new URLSearchParams(history.location.search).get('leaf')).toBe('true');
+    await waitFor(() =>
+      expect(listCalls(fetchMock).at(-1)!.searchParams.has('attention')).toBe(false),
+    );
+
+    await user.click(
+      within(filters).getByRole('button', { name: 'Bỏ bộ lọc “Cơ quan phối hợp: VSS”' }),
+    );
+    await waitFor(() =>
+      expect(new URLSearchParams(history.location.search).has('coOrgId')).toBe(false),
+    );
+  });
+
+  it('says "N+" when the API counted only so far', async () => {
+    renderApp(
+      '/w/viet-nam/commitments?q=an',
+      routes(() => ({ ...page([commitmentNq1]), total: 10000, totalIsExact: false })),
+    );
+    expect(await screen.findByTestId('list-total')).toHaveTextContent('10.000+ cam kết');
   });
 
   it('shows the API validation error', async () => {

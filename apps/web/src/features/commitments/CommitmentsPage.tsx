@@ -18,15 +18,17 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { COMMITMENT_STATUSES, TARGET_GROUPS, THEMES, type CommitmentSort } from '@spct/contracts';
+import { COMMITMENT_STATUSES, type CommitmentSort } from '@spct/contracts';
 import type { Commitment, Organization } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMembership } from '../auth/useMembership';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
-import { frameworksQuery } from '../frameworks/queries';
 import { organizationsQuery } from '../organizations/queries';
 import { OverdueBadge, ProgressBar, StatusBadge } from './badges';
+import { useFilterOptions } from './filterOptions';
+import { ListTotal } from './ListTotal';
+import { ScopeChips } from './ScopeChips';
 import { commitmentsQuery, PAGE_SIZE } from './queries';
 import {
   filtersOf,
@@ -94,21 +96,22 @@ interface FilterPanelProps {
 
 function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const frameworks = useQuery(frameworksQuery(slug));
-  const organizations = useQuery(organizationsQuery(slug));
+  const options = useFilterOptions(slug);
 
   // The search box is edited locally and written to the URL once typing pauses; a change of
-  // the URL from elsewhere (back button, "clear filters") is copied back into the box.
+  // the URL from elsewhere (back button, "clear filters") is copied back into the box. Our own
+  // write coming back must not eat what was typed since (a slow render can outlast the pause).
   const [text, setText] = useState(search.q ?? '');
   const [urlText, setUrlText] = useState(search.q);
+  const [written, setWritten] = useState(search.q);
   if (urlText !== search.q) {
     setUrlText(search.q);
-    // Our own (trimmed) write coming back must not eat a space typed since.
-    if ((search.q ?? '') !== text.trim()) setText(search.q ?? '');
+    if (search.q !== written) setText(search.q ?? '');
   }
   const writeSearch = useDebouncedCallback((value: string) => {
-    onChange({ q: value.trim() || undefined }, true);
+    const q = value.trim() || undefined;
+    setWritten(q);
+    onChange({ q }, true);
   }, SEARCH_DEBOUNCE_MS);
 
   return (
@@ -128,17 +131,14 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
           }}
         />
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <Select
+          <MultiSelect
             label={t('commitments.framework')}
-            placeholder={t('commitments.allFrameworks')}
+            placeholder={search.frameworkId ? undefined : t('commitments.allFrameworks')}
             clearable
             searchable
-            value={search.frameworkId?.[0] ?? null}
-            onChange={(value) => onChange({ frameworkId: value ? [value] : undefined })}
-            data={(frameworks.data?.items ?? []).map((framework) => ({
-              value: framework.id,
-              label: `${framework.code} — ${format.text(framework.title)}`,
-            }))}
+            value={search.frameworkId ?? []}
+            onChange={(value) => onChange({ frameworkId: value })}
+            data={options.frameworks}
           />
           <MultiSelect
             label={t('common.status')}
@@ -151,17 +151,14 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
               label: t(`status.${status}`),
             }))}
           />
-          <Select
+          <MultiSelect
             label={t('commitments.leadOrg')}
-            placeholder={t('commitments.allOrgs')}
+            placeholder={search.leadOrgId ? undefined : t('commitments.allOrgs')}
             clearable
             searchable
-            value={search.leadOrgId?.[0] ?? null}
-            onChange={(value) => onChange({ leadOrgId: value ? [value] : undefined })}
-            data={(organizations.data ?? []).map((organization) => ({
-              value: organization.id,
-              label: `${organization.shortName} — ${format.text(organization.name)}`,
-            }))}
+            value={search.leadOrgId ?? []}
+            onChange={(value) => onChange({ leadOrgId: value })}
+            data={options.leadOrganizations}
           />
           <Select
             label={t('commitments.overdue')}
@@ -182,7 +179,7 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
             clearable
             value={search.theme ?? []}
             onChange={(value) => onChange({ theme: value as CommitmentSearch['theme'] })}
-            data={THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))}
+            data={options.themes}
           />
           <MultiSelect
             label={t('commitments.targetGroup')}
@@ -192,10 +189,7 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
             onChange={(value) =>
               onChange({ targetGroup: value as CommitmentSearch['targetGroup'] })
             }
-            data={TARGET_GROUPS.map((group) => ({
-              value: group,
-              label: t(`targetGroup.${group}`),
-            }))}
+            data={options.targetGroups}
           />
           <Stack gap="xs" justify="flex-end">
             <Switch
@@ -215,6 +209,7 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
             />
           </Stack>
         </SimpleGrid>
+        <ScopeChips search={search} onChange={onChange} shortName={options.shortName} />
         {hasFilters(search) && (
           <Group>
             <Button variant="subtle" size="xs" onClick={onClear}>
@@ -290,9 +285,12 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
       aria-busy={query.isFetching}
     >
       <Group justify="space-between">
-        <Title order={2} size="h5" id="results-heading">
-          {t('commitments.results')}
-        </Title>
+        <Group gap="sm" align="baseline">
+          <Title order={2} size="h5" id="results-heading">
+            {t('commitments.results')}
+          </Title>
+          <ListTotal slug={slug} filters={filtersOf(search)} onFirstPage={after.length === 0} />
+        </Group>
         <Text size="sm" c="dimmed" role="status">
           {rows.length === 0
             ? t('workList.pageEmpty')

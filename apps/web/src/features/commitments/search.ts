@@ -1,8 +1,11 @@
 import {
+  ATTENTION_KINDS,
   COMMITMENT_SORTS,
   COMMITMENT_STATUSES,
+  NONE,
   TARGET_GROUPS,
   THEMES,
+  type AttentionKind,
   type CommitmentSort,
   type CommitmentStatus,
   type TargetGroup,
@@ -14,12 +17,19 @@ export interface CommitmentFilters {
   q?: string;
   frameworkId?: string[];
   status?: CommitmentStatus[];
+  /** Organization ids, or `none` for commitments no organization leads. */
   leadOrgId?: string[];
-  theme?: Theme[];
+  coOrgId?: string[];
+  /** Themes, or `none` for commitments without one. */
+  theme?: (Theme | typeof NONE)[];
   targetGroup?: TargetGroup[];
   overdue?: boolean;
   /** Only commitments that need a progress report (none submitted or approved in 90 days). */
   needsUpdate?: boolean;
+  /** Only trackable items (no children), what the dashboard counts. */
+  leaf?: boolean;
+  /** Only the trackable items needing this kind of attention (the dashboard's lists). */
+  attention?: AttentionKind;
   /** Only archived commitments. */
   archived?: boolean;
   sort?: CommitmentSort;
@@ -33,13 +43,13 @@ export interface CommitmentSearch extends CommitmentFilters {
   after?: string[];
 }
 
-function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
+export function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
   return typeof value === 'string' && (values as readonly string[]).includes(value)
     ? (value as T)
     : undefined;
 }
 
-function listOf<T extends string>(values: readonly T[], value: unknown): T[] | undefined {
+export function listOf<T extends string>(values: readonly T[], value: unknown): T[] | undefined {
   const raw = Array.isArray(value) ? value : [value];
   const kept = raw.map((item) => oneOf(values, item)).filter((item) => item !== undefined);
   return kept.length > 0 ? [...new Set(kept)] : undefined;
@@ -56,7 +66,7 @@ function bool(value: unknown): boolean | undefined {
   return undefined;
 }
 
-function texts(value: unknown): string[] | undefined {
+export function texts(value: unknown): string[] | undefined {
   const raw = Array.isArray(value) ? value : [value];
   const kept = raw.map(text).filter((item) => item !== undefined);
   return kept.length > 0 ? kept : undefined;
@@ -69,10 +79,13 @@ export function validateCommitmentSearch(search: Record<string, unknown>): Commi
     frameworkId: texts(search.frameworkId),
     status: listOf(COMMITMENT_STATUSES, search.status),
     leadOrgId: texts(search.leadOrgId),
-    theme: listOf(THEMES, search.theme),
+    coOrgId: texts(search.coOrgId),
+    theme: listOf([...THEMES, NONE], search.theme),
     targetGroup: listOf(TARGET_GROUPS, search.targetGroup),
     overdue: bool(search.overdue),
     needsUpdate: bool(search.needsUpdate) === true ? true : undefined,
+    leaf: bool(search.leaf) === true ? true : undefined,
+    attention: oneOf(ATTENTION_KINDS, search.attention),
     archived: bool(search.archived) === true ? true : undefined,
     sort: oneOf(COMMITMENT_SORTS, search.sort),
     after: texts(search.after),

@@ -3,13 +3,17 @@ import { api, unwrap } from '../../api/client';
 import { ifMatch } from '../../api/concurrency';
 import type { CreateCommentBody, RecordPositionBody, UpdateCommentBody } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
+import { dashboardKeys } from '../dashboard/queries';
 
 interface Path {
   slug: string;
   commitmentId: string;
 }
 
-/** Refreshes the thread or the positions after a write, and the commitment's history. */
+/**
+ * Refreshes the thread or the positions after a write, and the commitment's history; positions
+ * also the dashboard's dialogue figures.
+ */
 function useRefresh(path: Path, kind: 'comments' | 'positions') {
   const queryClient = useQueryClient();
   return () =>
@@ -20,6 +24,7 @@ function useRefresh(path: Path, kind: 'comments' | 'positions') {
       queryClient.invalidateQueries({
         queryKey: commitmentKeys.related(path.slug, path.commitmentId, 'history'),
       }),
+      kind === 'positions' && queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
     ]);
 }
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
-import { ilc2021, meAs, nq42, organizations, page } from '../../test/fixtures';
+import { ilc2021, me, nq42, organizations, page } from '../../test/fixtures';
 
 const routes = {
   '/api/workspaces/viet-nam/frameworks': page([nq42, ilc2021]),
@@ -32,23 +32,39 @@ describe('frameworks overview', () => {
     expect(within(other).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '31');
   });
 
+  it('says how many trackable items no organization has taken up, in both languages', async () => {
+    const { unmount } = renderApp('/w/viet-nam', {
+      ...routes,
+      '/api/workspaces/viet-nam/frameworks': page([{ ...ilc2021, untrackedCount: 12 }, nq42]),
+    });
+    const card = await screen.findByRole('article', { name: 'ILC-2021' });
+    expect(within(card).getByTestId('untracked')).toHaveTextContent(
+      '12 mục chưa có cơ quan chủ trì',
+    );
+    // None untracked: no line at all.
+    expect(
+      within(screen.getByRole('article', { name: 'NQ-42' })).queryByTestId('untracked'),
+    ).not.toBeInTheDocument();
+
+    unmount();
+
+    renderApp('/w/viet-nam', {
+      ...routes,
+      '/api/auth/me': { ...me, user: { ...me.user, locale: 'en' } },
+      '/api/workspaces/viet-nam/frameworks': page([{ ...ilc2021, untrackedCount: 1 }]),
+    });
+    const english = await screen.findByRole('article', { name: 'ILC-2021' });
+    expect(await within(english).findByTestId('untracked')).toHaveTextContent(
+      '1 not taken up yet (no lead organization)',
+    );
+  });
+
   it('shows the demo banner and the workspace name for a demo workspace', async () => {
     renderApp('/w/viet-nam', routes);
     expect(
       await screen.findByText('Dữ liệu minh họa — không phải số liệu chính thức'),
     ).toBeInTheDocument();
     expect(screen.getByText('Việt Nam')).toBeInTheDocument();
-  });
-
-  it('redirects / to the first workspace (a PARTNER lands on its frameworks)', async () => {
-    const { history } = renderApp('/', {
-      ...routes,
-      '/api/auth/me': meAs('PARTNER', organizations[1]!),
-    });
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'Khung cam kết' }),
-    ).toBeInTheDocument();
-    expect(history.location.pathname).toBe('/w/viet-nam');
   });
 
   it('shows the API error message and retries', async () => {

@@ -99,6 +99,14 @@ function FrameworkCard({
             </Group>
           )}
         </dl>
+        {framework.untrackedCount > 0 && (
+          <Text size="sm" fw={600} data-testid="untracked">
+            {t('frameworks.untracked', {
+              count: framework.untrackedCount,
+              total: format.number(framework.untrackedCount),
+            })}
+          </Text>
+        )}
         <div>
           <Text size="sm" fw={500}>
             {t('frameworks.weightedProgress')}

@@ -59,7 +59,7 @@ function SignedInShell() {
       <a href="#main" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header>
+      <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="wrap" gap="xs" py={6}>
           <Group gap="sm" wrap="wrap">
             <RouterAnchor to="/" fw={700} c="dark" underline="never">
@@ -70,7 +70,14 @@ function SignedInShell() {
           <Group gap="md" wrap="wrap">
             {slug !== undefined && (
               <nav aria-label={t('nav.main')}>
-                <Group gap="md">
+                <Group gap="sm">
+                  <RouterAnchor
+                    to="/w/$slug/dashboard"
+                    params={{ slug }}
+                    className={classes.navLink}
+                  >
+                    {t('nav.dashboard')}
+                  </RouterAnchor>
                   <RouterAnchor
                     to="/w/$slug"
                     params={{ slug }}
@@ -111,7 +118,7 @@ function SignedInShell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Main>
+      <AppShell.Main className={classes.main}>
         {workspace?.isDemo && (
           <Box className={classes.demoBanner} role="note" mb="md">
             <Text fw={600} ta="center">

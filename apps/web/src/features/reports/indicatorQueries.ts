@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { ifMatch } from '../../api/concurrency';
 import type { CreateIndicatorBody, CreateMeasurementBody } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
+import { dashboardKeys } from '../dashboard/queries';
 
 interface Path {
   slug: string;
@@ -12,8 +13,18 @@ interface Path {
 const indicatorsKey = ({ slug, commitmentId }: Path) =>
   commitmentKeys.related(slug, commitmentId, 'indicators');
 
-export function useCreateIndicator(path: Path) {
+/** An indicator's series or trajectory changed: its panel, and the dashboard's off-trajectory count. */
+function useRefreshIndicators(path: Path) {
   const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+      queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+    ]);
+}
+
+export function useCreateIndicator(path: Path) {
+  const refresh = useRefreshIndicators(path);
   return useMutation({
     mutationFn: (body: CreateIndicatorBody) =>
       unwrap(
@@ -22,7 +33,7 @@ export function useCreateIndicator(path: Path) {
           body,
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+    onSuccess: refresh,
   });
 }
 
@@ -31,7 +42,7 @@ export function useCreateIndicator(path: Path) {
  * indicator as stored now.
  */
 export function useUpdateIndicator(path: Path) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshIndicators(path);
   return useMutation({
     mutationFn: ({
       indicatorId,
@@ -48,12 +59,12 @@ export function useUpdateIndicator(path: Path) {
           body,
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+    onSettled: refresh,
   });
 }
 
 export function useAddMeasurement(path: Path) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshIndicators(path);
   return useMutation({
     mutationFn: ({ indicatorId, body }: { indicatorId: string; body: CreateMeasurementBody }) =>
       unwrap(
@@ -62,6 +73,6 @@ export function useAddMeasurement(path: Path) {
           { params: { path: { ...path, indicatorId } }, body },
         ),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorsKey(path) }),
+    onSuccess: refresh,
   });
 }

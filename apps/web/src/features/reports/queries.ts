@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { ifMatch } from '../../api/concurrency';
 import type { CreateProgressUpdateBody, ProgressUpdate } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
+import { dashboardKeys } from '../dashboard/queries';
 import { frameworkKeys } from '../frameworks/queries';
 import { myWorkKeys } from '../my-work/queries';
 
@@ -12,14 +13,16 @@ type UpdatePath = Path & { updateId: string };
 /**
  * After a decision the report's state changes (and the work queues and history with it); after an
  * approval also the commitment's official status and progress, its parents', the frameworks'
- * progress and the lists. Everything about commitments (history included), frameworks and the
- * My work queues is marked stale; only what is on screen refetches at once.
+ * progress, the lists and the dashboard. Everything about commitments (history included),
+ * frameworks, the dashboard and the My work queues is marked stale; only what is on screen
+ * refetches at once.
  */
 export function invalidateAfterDecision(queryClient: QueryClient) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: commitmentKeys.all }),
     queryClient.invalidateQueries({ queryKey: frameworkKeys.all }),
     queryClient.invalidateQueries({ queryKey: myWorkKeys.all }),
+    queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
   ]);
 }
 

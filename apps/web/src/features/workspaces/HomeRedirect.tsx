@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/queries';
 import { EmptyState, QueryState } from '../layout/states';
 import { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
+import { landingPage } from './landing';
 
 /** `/` opens the first workspace of the user, or offers to create one. */
 export function HomeRedirect() {
@@ -15,14 +16,8 @@ export function HomeRedirect() {
     <QueryState query={query}>
       {(me) => {
         const first = me.memberships[0];
-        // Those who report or approve land on what waits for them; others on the frameworks.
-        const landsOnMyWork = first?.role === 'EDITOR' || first?.role === 'MANAGER';
         return first ? (
-          landsOnMyWork ? (
-            <Navigate to="/w/$slug/my-work" params={{ slug: first.workspace.slug }} replace />
-          ) : (
-            <Navigate to="/w/$slug" params={{ slug: first.workspace.slug }} replace />
-          )
+          <Navigate to={landingPage(first.role)} params={{ slug: first.workspace.slug }} replace />
         ) : (
           <>
             <EmptyState

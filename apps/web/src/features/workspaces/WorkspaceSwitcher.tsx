@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/queries';
 import { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
+import { landingPage } from './landing';
 
 /** The workspaces the user belongs to, with their role in each; and creating a new one. */
 export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undefined }) {
@@ -35,8 +36,8 @@ export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undef
               <>
                 <Text span fw={600} size="sm">
                   {current.workspace.name}
-                </Text>
-                <Badge ml="xs" size="sm" variant="filled" data-testid="current-role">
+                </Text>{' '}
+                <Badge ml={4} size="sm" variant="filled" data-testid="current-role">
                   {t(`role.${current.role}`)}
                 </Badge>
               </>
@@ -51,7 +52,10 @@ export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undef
             <Menu.Item
               key={membership.workspace.id}
               onClick={() =>
-                void navigate({ to: '/w/$slug', params: { slug: membership.workspace.slug } })
+                void navigate({
+                  to: landingPage(membership.role),
+                  params: { slug: membership.workspace.slug },
+                })
               }
               aria-current={membership.workspace.slug === currentSlug ? 'true' : undefined}
               rightSection={

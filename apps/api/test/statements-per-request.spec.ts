@@ -1,0 +1,118 @@
+import pg from 'pg';
+import { createTestApp, type TestApp, type TestClient } from './test-app';
+
+interface Ids {
+  /** The demo commitment with the most children and alignments: a query per row would show. */
+  richCommitment: string;
+}
+
+interface Budget {
+  endpoint: string;
+  as: string;
+  url: (ids: Ids) => string;
+  /** Statements of one request, authentication included. */
+  statements: number;
+}
+
+/**
+ * How many SQL statements one request of each hot endpoint sends, counted by PostgreSQL
+ * (pg_stat_statements of this file's database), authentication included: a change that adds a
+ * round trip or a query per row fails here. One line per endpoint.
+ */
+const BUDGETS: Budget[] = [
+  { endpoint: 'GET /auth/me', as: 'official@demo.test', url: () => '/api/auth/me', statements: 2 },
+  {
+    endpoint: 'GET /commitments/:id',
+    as: 'union@demo.test',
+    url: (ids) => `/api/workspaces/viet-nam/commitments/${ids.richCommitment}`,
+    statements: 2,
+  },
+  {
+    endpoint: 'GET /commitments',
+    as: 'union@demo.test',
+    url: () => '/api/workspaces/viet-nam/commitments',
+    statements: 2,
+  },
+  {
+    endpoint: 'GET /dashboard/summary',
+    as: 'union@demo.test',
+    url: () => '/api/workspaces/viet-nam/dashboard/summary',
+    statements: 2,
+  },
+  {
+    endpoint: 'GET /my-work (editor)',
+    as: 'official@demo.test',
+    url: () => '/api/workspaces/viet-nam/my-work',
+    statements: 3,
+  },
+  {
+    endpoint: 'GET /my-work (manager)',
+    as: 'manager@demo.test',
+    url: () => '/api/workspaces/viet-nam/my-work',
+    statements: 3,
+  },
+];
+
+describe('statements per request of the hot endpoints', () => {
+  let t: TestApp;
+  let counter: pg.Client;
+  let ids: Ids;
+  const clients = new Map<string, TestClient>();
+
+  /** Statements run in this database so far, other than these looks at the statistics. */
+  async function statementCount(): Promise<number> {
+    const { rows } = await counter.query<{ calls: string | null }>(
+      `SELECT sum(calls) AS calls FROM pg_stat_statements
+       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND query NOT LIKE '%pg_stat_statements%'`,
+    );
+    return Number(rows[0]?.calls ?? 0);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+    counter = new pg.Client({ connectionString: t.databaseUrl });
+    await counter.connect();
+    await counter.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch((error) => {
+      throw new Error(
+        `This test counts statements with pg_stat_statements: the server must load it ` +
+          `(shared_preload_libraries). ${String(error)}`,
+      );
+    });
+    const [rich] = await t.prisma.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM "Commitment" c JOIN "Workspace" w ON w.id = c."workspaceId"
+      WHERE w.slug = 'viet-nam'
+      ORDER BY (SELECT count(*) FROM "Commitment" k WHERE k."parentId" = c.id)
+             + (SELECT count(*) FROM "Alignment" a WHERE c.id IN (a."sourceId", a."targetId")) DESC
+      LIMIT 1`;
+    ids = { richCommitment: rich!.id };
+    for (const email of new Set(BUDGETS.map((b) => b.as))) {
+      clients.set(email, await t.signIn(email));
+    }
+  });
+  afterAll(async () => {
+    await counter.end();
+    await t.close();
+  });
+
+  it('measures on a commitment with several children and alignments', async () => {
+    const { body } = await clients
+      .get('union@demo.test')!
+      .get<{ children: unknown[]; alignments: unknown[] }>(
+        `/api/workspaces/viet-nam/commitments/${ids.richCommitment}`,
+      );
+    expect(body.children.length).toBeGreaterThan(1);
+    expect(body.alignments.length).toBeGreaterThan(0);
+  });
+
+  it.each(BUDGETS)('$endpoint sends $statements statements', async (budget) => {
+    const client = clients.get(budget.as)!;
+    const url = budget.url(ids);
+    expect((await client.get(url)).status).toBe(200);
+    // A session records its last use at most once a minute: make sure this request is not it.
+    await t.prisma.session.updateMany({ data: { lastSeenAt: new Date() } });
+    const before = await statementCount();
+    expect((await client.get(url)).status).toBe(200);
+    expect((await statementCount()) - before).toBe(budget.statements);
+  });
+});

@@ -1,0 +1,31 @@
+import { Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import { commitmentsQuery } from './queries';
+import type { CommitmentFilters } from './search';
+
+interface ListTotalProps {
+  slug: string;
+  filters: CommitmentFilters;
+  /** Whether the first page is the one shown (later pages do not ask for it again). */
+  onFirstPage: boolean;
+}
+
+/**
+ * How many commitments match in all ("97 commitments", "10,000+ commitments" when the API
+ * stopped counting). The API tells on the first page; later pages show it while it is cached.
+ */
+export function ListTotal({ slug, filters, onFirstPage }: ListTotalProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const first = useQuery({ ...commitmentsQuery(slug, filters, null), enabled: onFirstPage });
+  const total = first.isPlaceholderData ? null : first.data?.total;
+  if (total === null || total === undefined) return null;
+  const key = first.data?.totalIsExact === false ? 'commitments.totalAtLeast' : 'commitments.total';
+  return (
+    <Text size="sm" fw={600} data-testid="list-total">
+      {t(key, { count: total, total: format.number(total) })}
+    </Text>
+  );
+}

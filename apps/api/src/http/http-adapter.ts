@@ -25,7 +25,7 @@ export function createHttpAdapter(config: HttpServerConfig = DEFAULT_HTTP_SERVER
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     // Long enough for any id or slug to reach the API's own validation (a 400 naming it).
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Requests the router refuses itself (a malformed or overlong URL) get the API's error shape.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;

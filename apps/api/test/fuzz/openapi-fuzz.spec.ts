@@ -162,7 +162,14 @@ function headersArbitrary(op: Operation): Arbitrary<Record<string, string>> {
     .record(
       {
         ifMatch: fc.option(precondition, { freq: 3 }),
-        ifNoneMatch: fc.option(fc.constant('*'), { freq: 4 }),
+        // On a write `*` means "create only"; on a read any tag names a revalidation, and `*`
+        // a 304 — rarely, so that most reads get their body checked against the document.
+        ifNoneMatch: write
+          ? fc.option(fc.constant('*'), { freq: 4 })
+          : fc.oneof(
+              { arbitrary: fc.constant(null), weight: 6 },
+              { arbitrary: fc.constantFrom('*', 'W/"other"'), weight: 1 },
+            ),
         // Writes need JSON or X-Requested-With (CSRF): usually sent, sometimes not.
         requestedWith: fc.boolean(),
       },

@@ -30,6 +30,7 @@ import { TokensPage } from './features/account/TokensPage';
 import { MembersPage } from './features/admin/MembersPage';
 import { OrganizationsPage } from './features/admin/OrganizationsPage';
 import { ActivityPage } from './features/admin/ActivityPage';
+import { SignInFailuresPage } from './features/admin/SignInFailuresPage';
 import {
   FrameworksAdminPage,
   validateFrameworksAdminSearch,
@@ -157,6 +158,12 @@ const activityRoute = createRoute({
   component: ActivityPage,
 });
 
+const signInFailuresRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/admin/sign-ins',
+  component: SignInFailuresPage,
+});
+
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
@@ -175,6 +182,7 @@ export const routeTree = rootRoute.addChildren([
     organizationsRoute,
     frameworksAdminRoute,
     activityRoute,
+    signInFailuresRoute,
   ]),
 ]);
 

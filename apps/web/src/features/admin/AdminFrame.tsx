@@ -40,6 +40,9 @@ export function AdminFrame({ slug, children }: { slug: string; children: ReactNo
           <RouterAnchor to="/w/$slug/admin/activity" params={{ slug }} className={classes.navLink}>
             {t('admin.activity.title')}
           </RouterAnchor>
+          <RouterAnchor to="/w/$slug/admin/sign-ins" params={{ slug }} className={classes.navLink}>
+            {t('admin.signIns.title')}
+          </RouterAnchor>
         </Group>
       </nav>
       {children}

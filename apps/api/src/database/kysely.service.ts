@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { Prisma } from '../generated/prisma/client';
 import type { DB } from '../generated/kysely/database';
 import type { DatabaseTimeouts } from './database-timeouts';
 import { createPool } from './pool';
@@ -40,6 +41,15 @@ export class KyselyService extends Kysely<DB> implements OnApplicationShutdown {
       }),
     });
     this.pool = pool;
+  }
+
+  /**
+   * A statement written with `Prisma.sql` (the list's dynamic filters), sent through this pool:
+   * the same SQL costs less here than through Prisma's driver adapter.
+   */
+  async rows<T>(statement: Prisma.Sql): Promise<T[]> {
+    const result = await this.executeQuery<T>(CompiledQuery.raw(statement.text, statement.values));
+    return result.rows;
   }
 
   /** After the HTTP server has finished its requests (graceful shutdown), not before. */

@@ -5,10 +5,10 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { ApiErrorFilter } from './common/api-error.filter';
 import { registerResponseEncoding } from './common/response-encoding';
 import { createValidationPipe } from './common/validation';
 import { registerMultipart } from './evidence/multipart';
+import { installSafeguards } from './http/safeguards';
 import { buildOpenApiDocument } from './openapi/openapi';
 
 export interface ConfigureOptions {
@@ -21,9 +21,9 @@ export async function configureApp(
   app: NestFastifyApplication,
   options: ConfigureOptions = {},
 ): Promise<void> {
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiErrorFilter());
+  installSafeguards(app);
   await registerResponseEncoding(app); // compression, ETags and 304s
   await app.register(fastifyCookie);
   await registerMultipart(app); // evidence uploads
@@ -67,6 +67,7 @@ export async function configureApp(
         void reply.status(404).send({
           statusCode: 404,
           error: 'Not Found',
+          code: 'notFound',
           message: `Cannot GET ${request.url.split('?')[0]}`,
         });
         return;

@@ -307,6 +307,15 @@ export const activityRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/admin/ActivityPage'), 'ActivityPage'),
 });
 
+export const signInFailuresRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'sign-ins',
+  component: lazyRouteComponent(
+    () => import('./features/admin/SignInFailuresPage'),
+    'SignInFailuresPage',
+  ),
+});
+
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
@@ -327,6 +336,7 @@ export const routeTree = rootRoute.addChildren([
         organizationsRoute,
         frameworksAdminRoute,
         activityRoute,
+        signInFailuresRoute,
       ]),
     ]),
   ]),

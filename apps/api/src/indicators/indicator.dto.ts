@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../common/dates';
+import { NestedObject } from '../common/validation';
+import { IsDecimal } from '../common/numbers';
 import { ListOf } from '../common/list';
 import { LocalizedText } from '../common/localized';
 import { Localized } from '../common/localized-text-input';
@@ -116,7 +106,7 @@ export class IndicatorSourceInput {
 
 export class YearValueInput {
   @ApiProperty({ example: 40.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(-MAX_VALUE)
   @Max(MAX_VALUE)
   value: number;
@@ -142,15 +132,11 @@ export class CreateIndicatorDto {
   direction: IndicatorDirection;
 
   @ApiProperty({ type: YearValueInput })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => YearValueInput)
+  @NestedObject(YearValueInput)
   baseline: YearValueInput;
 
   @ApiProperty({ type: YearValueInput, description: 'Its year is not before the baseline year' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => YearValueInput)
+  @NestedObject(YearValueInput)
   target: YearValueInput;
 
   @ApiPropertyOptional({ type: IndicatorSourceInput, nullable: true })
@@ -167,7 +153,7 @@ export class CreateMeasurementDto {
   measuredOn: string;
 
   @ApiProperty({ example: 47.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(-MAX_VALUE)
   @Max(MAX_VALUE)
   value: number;

@@ -1,7 +1,7 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
@@ -207,7 +207,12 @@ export class IndicatorsService {
   private assertYears(baselineYear: number, targetYear: number): void {
     if (targetYear < baselineYear) {
       throw new FieldValidationException([
-        { field: 'target.year', message: 'must not be before the baseline year' },
+        {
+          field: 'target.year',
+          code: 'beforeOther',
+          other: 'baseline.year',
+          message: 'must not be before the baseline year',
+        },
       ]);
     }
   }

@@ -154,7 +154,12 @@ describe('indicators and measurements', () => {
     );
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([
-      { field: 'target.year', message: 'must not be before the baseline year' },
+      {
+        field: 'target.year',
+        code: 'beforeOther',
+        other: 'baseline.year',
+        message: 'must not be before the baseline year',
+      },
     ]);
     expect(await counts()).toEqual(before);
 

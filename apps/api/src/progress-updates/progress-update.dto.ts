@@ -5,23 +5,22 @@ import {
   UPDATE_STATES,
   type UpdateState,
 } from '@spct/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { UserRefDto } from '../commitments/dto/commitment.dto';
 import { IsCalendarDate } from '../common/dates';
+import { NestedObject } from '../common/validation';
+import { IsDecimal } from '../common/numbers';
 import { ListOf } from '../common/list';
 
 /** Decimal(18, 4) columns hold values below 10^14 in magnitude. */
@@ -88,7 +87,7 @@ export class IndicatorValueInput {
   indicatorId: string;
 
   @ApiProperty({ example: 47.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(-MAX_MEASURED_VALUE)
   @Max(MAX_MEASURED_VALUE)
   value: number;
@@ -133,8 +132,7 @@ export class CreateProgressUpdateDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorValueInput)
+  @NestedObject(IndicatorValueInput, { each: true })
   indicatorValues?: IndicatorValueInput[];
 }
 

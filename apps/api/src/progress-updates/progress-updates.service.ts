@@ -1,12 +1,12 @@
 import type { WorkspaceActor } from '../auth/actor';
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { type UpdateState } from '@spct/contracts';
-import { FieldValidationException } from '../common/api-error.filter';
+import {
+  type ApiException,
+  conflict,
+  type FieldError,
+  FieldValidationException,
+} from '../common/api-error';
 import { Clock } from '../common/clock';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { dateColumn, isoDate } from '../common/dates';
@@ -356,12 +356,20 @@ export class ProgressUpdatesService {
       tx,
     );
     const seen = new Set<string>();
-    const errors = values.flatMap((v, i) => {
+    const errors = values.flatMap((v, i): FieldError[] => {
       const field = `indicatorValues.${i}.indicatorId`;
       if (!known.has(v.indicatorId)) {
-        return [{ field, message: 'is not an indicator of this commitment' }];
+        return [
+          {
+            field,
+            code: 'unknownReference',
+            message: 'is not an indicator of this commitment',
+          },
+        ];
       }
-      if (seen.has(v.indicatorId)) return [{ field, message: 'has a value earlier in the list' }];
+      if (seen.has(v.indicatorId)) {
+        return [{ field, code: 'duplicate', message: 'has a value earlier in the list' }];
+      }
       seen.add(v.indicatorId);
       return [];
     });
@@ -392,7 +400,7 @@ export class ProgressUpdatesService {
 
   private assertLive(commitment: CommitmentFacts): void {
     if (commitment.archived) {
-      throw new ConflictException('The commitment is archived: restore it to report on it');
+      throw conflict('archived', 'The commitment is archived: restore it to report on it');
     }
   }
 
@@ -452,8 +460,9 @@ export class ProgressUpdatesService {
     state: UpdateState,
     allowed: readonly UpdateState[],
     verb: string,
-  ): ConflictException {
-    return new ConflictException(
+  ): ApiException {
+    return conflict(
+      'invalidState',
       `The progress report is ${state}: only a ${allowed.join(' or ')} report can be ${verb}`,
     );
   }

@@ -569,7 +569,11 @@ describe('progress reports', () => {
     const refused = await manager.post<ErrorBody>(`${updates(x.a)}/${done.id}/approve`);
     expect(refused.status).toBe(400);
     expect(refused.body.details).toEqual([
-      { field: 'status', message: 'COMPLETED needs at least one evidence item' },
+      {
+        field: 'status',
+        code: 'completedNeedsEvidence',
+        message: 'COMPLETED needs at least one evidence item',
+      },
     ]);
     expect(await state(x, done.id)).toEqual(before);
 

@@ -338,6 +338,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/workspaces/:slug/members': {},
   'GET /api/workspaces/:slug/activity': {},
+  'GET /api/workspaces/:slug/sign-in-failures': {},
   'POST /api/workspaces/:slug/members': {
     body: () => ({ email: `invitee-${randomUUID()}@example.org`, role: 'VIEWER' }),
   },

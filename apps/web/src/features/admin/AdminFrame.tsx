@@ -38,6 +38,9 @@ export function AdminFrame() {
           <RouterAnchor to="/w/$slug/admin/activity" params={{ slug }} className={classes.navLink}>
             {t('admin.activity.title')}
           </RouterAnchor>
+          <RouterAnchor to="/w/$slug/admin/sign-ins" params={{ slug }} className={classes.navLink}>
+            {t('admin.signIns.title')}
+          </RouterAnchor>
         </Group>
       </nav>
       <Outlet />

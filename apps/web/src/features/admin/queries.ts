@@ -182,3 +182,11 @@ export const activityQuery = (slug: string, filters: ActivityFilters) =>
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
+
+export const signInFailuresQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ['signInFailures', slug] as const,
+    queryFn: () =>
+      unwrap(api.GET('/api/workspaces/{slug}/sign-in-failures', { params: { path: { slug } } })),
+    select: (page) => page.items,
+  });

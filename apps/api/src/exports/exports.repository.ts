@@ -18,7 +18,8 @@ export interface IndicatorExportRow extends RowKey {
   reference: string;
   nameVi: string;
   nameEn: string;
-  unit: string;
+  unitVi: string;
+  unitEn: string;
   direction: 'INCREASE' | 'DECREASE';
   baselineValue: string;
   baselineYear: number;
@@ -86,7 +87,8 @@ export class ExportsRepository {
         'f.code as frameworkCode',
         'i.nameVi',
         'i.nameEn',
-        'i.unit',
+        'i.unitVi',
+        'i.unitEn',
         'i.direction',
         'i.baselineValue',
         'i.baselineYear',

@@ -49,7 +49,7 @@ export const INDICATOR_COLUMNS: Column<IndicatorLine>[] = [
     key: 'unit',
     header: { vi: 'Đơn vị', en: 'Unit' },
     type: 'text',
-    value: (l) => l.indicator.unit,
+    value: (l, locale) => (locale === 'vi' ? l.indicator.unitVi : l.indicator.unitEn),
   },
   {
     key: 'direction',

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
 import { CSV_ENCODINGS, type CsvEncoding, MAX_IMPORT_BYTES } from './import-file';
 
 /** What an import POST carries: the file, and optionally its CSV encoding and a column mapping. */
@@ -15,7 +15,7 @@ export interface ImportUpload {
 export async function readImportUpload(request: FastifyRequest): Promise<ImportUpload> {
   if (!request.isMultipart()) {
     throw new FieldValidationException([
-      { field: 'file', message: 'send multipart/form-data with a file' },
+      { field: 'file', code: 'required', message: 'send multipart/form-data with a file' },
     ]);
   }
   let upload: Pick<ImportUpload, 'fileName' | 'file'> | undefined;
@@ -25,7 +25,11 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
       if (part.fieldname !== 'file' || upload) {
         part.file.resume();
         throw new FieldValidationException([
-          { field: part.fieldname, message: 'send the one file in the "file" field' },
+          {
+            field: part.fieldname,
+            code: 'unexpectedFile',
+            message: 'send the one file in the "file" field',
+          },
         ]);
       }
       upload = { fileName: part.filename || 'import', file: await part.toBuffer() };
@@ -33,16 +37,26 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
       fields[part.fieldname] = String(part.value);
     } else {
       throw new FieldValidationException([
-        { field: part.fieldname, message: `property ${part.fieldname} should not exist` },
+        {
+          field: part.fieldname,
+          code: 'unknownField',
+          message: `property ${part.fieldname} should not exist`,
+        },
       ]);
     }
   }
   if (!upload)
-    throw new FieldValidationException([{ field: 'file', message: 'a file is required' }]);
+    throw new FieldValidationException([
+      { field: 'file', code: 'required', message: 'a file is required' },
+    ]);
   const encoding = fields.encoding;
   if (encoding !== undefined && !(CSV_ENCODINGS as readonly string[]).includes(encoding)) {
     throw new FieldValidationException([
-      { field: 'encoding', message: `must be one of: ${CSV_ENCODINGS.join(', ')}` },
+      {
+        field: 'encoding',
+        code: 'notInEnum',
+        message: `must be one of: ${CSV_ENCODINGS.join(', ')}`,
+      },
     ]);
   }
   return {
@@ -67,7 +81,11 @@ function parseMapping(text: string | undefined): Record<string, string | null> |
     !Object.values(mapping).every((v) => v === null || typeof v === 'string')
   ) {
     throw new FieldValidationException([
-      { field: 'mapping', message: 'must be a JSON object of header → column key or null' },
+      {
+        field: 'mapping',
+        code: 'invalidFormat',
+        message: 'must be a JSON object of header → column key or null',
+      },
     ]);
   }
   return mapping as Record<string, string | null>;

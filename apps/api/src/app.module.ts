@@ -10,6 +10,8 @@ import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './database/dat
 import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
+import { JobsModule } from './jobs/jobs.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
@@ -41,6 +43,8 @@ export interface AppOptions {
   logging?: LoggingOptions;
   /** Who may read /metrics (default: loopback addresses). */
   metrics?: MetricsConfig;
+  /** Whether this process starts the background job queue (default true). */
+  runJobs?: boolean;
 }
 
 @Module({})
@@ -62,6 +66,7 @@ export class AppModule {
           options.databaseUrl,
           options.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
         ),
+        JobsModule.forRoot(options.runJobs ?? true),
         PermissionsModule,
         AuthModule,
         HealthModule,
@@ -76,6 +81,7 @@ export class AppModule {
         PositionsModule,
         EvidenceModule,
         ExportsModule,
+        ImportsModule,
         MyWorkModule,
         DashboardModule,
         HistoryModule,

@@ -15,6 +15,7 @@ import type { LoggingOptions } from '../src/logging/logging';
 import type { MetricsConfig } from '../src/metrics/metrics-config';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase } from './database';
+import { MultipartForm } from './multipart-form';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -57,7 +58,11 @@ export class TestClient {
       // Our own web page's origin, as a browser would send it.
       headers: { origin: TEST_ORIGIN, ...this.headers, ...headers },
     };
-    if (body !== undefined) options.payload = body as InjectOptions['payload'];
+    if (body instanceof MultipartForm) {
+      const form = body.toRequest();
+      options.payload = form.payload;
+      Object.assign(options.headers!, form.headers);
+    } else if (body !== undefined) options.payload = body as InjectOptions['payload'];
     else if (method !== 'GET') options.headers!['x-requested-with'] = 'test';
     return this.app.inject(options).then((response) => ({
       status: response.statusCode,
@@ -80,6 +85,18 @@ export class TestClient {
   }
   delete<T = unknown>(url: string, headers?: Record<string, string>) {
     return this.request<T>('DELETE', url, undefined, headers);
+  }
+
+  /** A GET whose answer is a file: its bytes as they came. */
+  async download(
+    url: string,
+  ): Promise<{ status: number; headers: Record<string, unknown>; file: Buffer }> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { origin: TEST_ORIGIN, ...this.headers },
+    });
+    return { status: response.statusCode, headers: response.headers, file: response.rawPayload };
   }
 }
 

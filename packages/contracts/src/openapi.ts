@@ -712,7 +712,269 @@ export interface paths {
             };
             cookie?: never;
         };
-        get: operations["exports_commitments"];
+        /** The commitments of the list, with its filters and sort */
+        get: operations["exports_commitmentsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/commitments.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The commitments of the list, with its filters and sort */
+        get: operations["exports_commitmentsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/indicators.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The indicators with their measurements, one line per measurement */
+        get: operations["exports_indicatorsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/indicators.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The indicators with their measurements, one line per measurement */
+        get: operations["exports_indicatorsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The progress reports of a reporting period */
+        get: operations["exports_reportsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/reports.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The progress reports of a reporting period */
+        get: operations["exports_reportsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/dashboard.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The dashboard's numbers, with its filters */
+        get: operations["exports_dashboardCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/exports/dashboard.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The dashboard's numbers, with its filters */
+        get: operations["exports_dashboardXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/imports/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The columns of the commitments export, with a hint row, to fill in */
+        get: operations["imports_templateXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/imports/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The template as CSV (UTF-8 with a byte order mark) */
+        get: operations["imports_templateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** Imports, newest first: all for an ADMIN, one's own for an EDITOR */
+        get: operations["imports_history"];
+        put?: never;
+        /** Upload an XLSX or CSV of commitments: the dry run (each row create / update / unchanged / error), nothing written */
+        post: operations["imports_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** An import: its state, progress, counts and each row */
+        get: operations["imports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a dry run without errors in the background: every row in one transaction, or none */
+        post: operations["imports_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/imports/{id}/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The rejected rows as the file had them, with their errors */
+        get: operations["imports_errors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1841,6 +2103,108 @@ export interface components {
              * @description At most 25 MB: PDF, PNG, JPEG, GIF, WEBP, DOCX, XLSX, PPTX, ODT, ODS, or UTF-8 .txt/.csv
              */
             file: string;
+        };
+        ImportPersonDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        ImportColumnDto: {
+            /** @description The file's header */
+            header: string;
+            /** @description The column it is read as (a template key), or null: ignored */
+            column: string | null;
+        };
+        ImportRowErrorDto: {
+            /**
+             * @description The column at fault (its key)
+             * @example lead_organization
+             */
+            field: string;
+            /**
+             * @description required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations
+             * @example unknownCode
+             */
+            code: string;
+            /** @description For API users and logs; the web app words it from `code` */
+            message: string;
+        };
+        ImportRowDto: {
+            /** @description The row number a spreadsheet program shows */
+            line: number;
+            /** @enum {string} */
+            outcome: "create" | "update" | "unchanged" | "error";
+            framework: string | null;
+            reference: string | null;
+            errors: components["schemas"]["ImportRowErrorDto"][];
+            /** @description update: the fields it changes */
+            changedFields: string[];
+        };
+        ImportDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /**
+             * @description VALIDATED: the dry run, nothing written; QUEUED/RUNNING: the run; SUCCEEDED or FAILED (nothing written)
+             * @enum {string}
+             */
+            state: "VALIDATED" | "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            /** @description Data rows in the file */
+            total: number;
+            creates: number;
+            updates: number;
+            unchanged: number;
+            /** @description Rows with an error: the import cannot run while there are any */
+            errors: number;
+            /** @description Rows written so far by the run (of creates + updates) */
+            processed: number;
+            /** @description Why the run failed */
+            failure: string | null;
+            createdBy: components["schemas"]["ImportPersonDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            mapping: components["schemas"]["ImportColumnDto"][];
+            rows: components["schemas"]["ImportRowDto"][];
+        };
+        ImportSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /**
+             * @description VALIDATED: the dry run, nothing written; QUEUED/RUNNING: the run; SUCCEEDED or FAILED (nothing written)
+             * @enum {string}
+             */
+            state: "VALIDATED" | "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            /** @description Data rows in the file */
+            total: number;
+            creates: number;
+            updates: number;
+            unchanged: number;
+            /** @description Rows with an error: the import cannot run while there are any */
+            errors: number;
+            /** @description Rows written so far by the run (of creates + updates) */
+            processed: number;
+            /** @description Why the run failed */
+            failure: string | null;
+            createdBy: components["schemas"]["ImportPersonDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ImportListDto: {
+            items: components["schemas"]["ImportSummaryDto"][];
+            nextCursor: string | null;
         };
         MyWorkReportDto: {
             /** Format: uuid */
@@ -7739,7 +8103,7 @@ export interface operations {
             };
         };
     };
-    exports_commitments: {
+    exports_commitmentsCsv: {
         parameters: {
             query?: {
                 /** @description One or more frameworks */
@@ -7767,6 +8131,8 @@ export interface operations {
                 /** @description true: only archived commitments (by default they are left out) */
                 archived?: boolean;
                 sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt" | "status" | "-status" | "leadOrg" | "-leadOrg";
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
             };
             header?: never;
             path: {
@@ -7777,13 +8143,1269 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description UTF-8 CSV with a BOM: framework, reference, title_vi, title_en, status, progress, lead_organization, target_date, overdue; the same filters as the commitments list */
+            /** @description UTF-8 CSV with a byte order mark; headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_commitmentsXlsx: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Accent-insensitive search in reference, titles and descriptions */
+                q?: string;
+                /** @description One or more statuses */
+                status?: ("NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED")[];
+                /** @description Commitments with any of these co-responsible organizations */
+                coOrgId?: string[];
+                /** @description Only (true) or no (false) commitments past their target date and not done */
+                overdue?: boolean;
+                /** @description Only (true) or no (false) commitments that need a progress report: not archived, with a lead organization (whose report is expected), neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
+                needsUpdate?: boolean;
+                /** @description true: only trackable items (no children that are not archived), what the dashboard counts; false: only parents */
+                leaf?: boolean;
+                /** @description off-track: AT_RISK or OFF_TRACK; overdue: as overdue=true; stale: as needsUpdate=true; pending: a progress report waits for a decision; indicators: an indicator is off its trajectory; disagreement: the organizations' positions differ */
+                attention?: "off-track" | "overdue" | "stale" | "pending" | "indicators" | "disagreement";
+                /** @description true: only archived commitments (by default they are left out) */
+                archived?: boolean;
+                sort?: "reference" | "-reference" | "progress" | "-progress" | "targetDate" | "-targetDate" | "updatedAt" | "-updatedAt" | "status" | "-status" | "leadOrg" | "-leadOrg";
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook (numbers and dates typed as such); headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_indicatorsCsv: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a byte order mark; headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_indicatorsXlsx: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook (numbers and dates typed as such); headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_reportsCsv: {
+        parameters: {
+            query: {
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+                /** @description The reporting period, as reports name it */
+                period: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a byte order mark; headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_reportsXlsx: {
+        parameters: {
+            query: {
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+                /** @description The reporting period, as reports name it */
+                period: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook (numbers and dates typed as such); headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_dashboardCsv: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a byte order mark; headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    exports_dashboardXlsx: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Language of the headers and labels (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook (numbers and dates typed as such); headers and labels in the caller's language; cells a spreadsheet would run as a formula are quoted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    imports_templateXlsx: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook; headers in the caller's language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    imports_templateCsv: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a byte order mark */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    imports_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportListDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    imports_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description XLSX or CSV, at most 10 MB and 10,000 rows
+                     */
+                    file: string;
+                    /**
+                     * @description Of a CSV without a byte order mark (by default UTF-8 if valid, else Windows-1258)
+                     * @enum {string}
+                     */
+                    encoding?: "utf-8" | "windows-1258" | "windows-1252";
+                    /** @description JSON: header → column key (or null to ignore it), for headers that are not the template's */
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    imports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    imports_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The dry run has errors, or the import ran already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    imports_errors: {
+        parameters: {
+            query?: {
+                /** @description Language of the headers (by default the caller's) */
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An XLSX workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid parameter, query or body; `details` names each field */

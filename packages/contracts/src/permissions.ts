@@ -18,6 +18,7 @@ export const ACTIONS = [
   'comment.write',
   'position.record',
   'export',
+  'import',
   'workspace.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -102,6 +103,8 @@ const RULES: Record<Action, Record<Role, Rule>> = {
     VIEWER: 'deny',
   },
   export: { ADMIN: 'allow', MANAGER: 'allow', EDITOR: 'allow', PARTNER: 'allow', VIEWER: 'allow' },
+  /** Commitments from a spreadsheet; an EDITOR's rows only for their own organization. */
+  import: { ADMIN: 'allow', MANAGER: 'deny', EDITOR: 'ownOrg', PARTNER: 'deny', VIEWER: 'deny' },
   'workspace.manage': {
     ADMIN: 'allow',
     MANAGER: 'deny',

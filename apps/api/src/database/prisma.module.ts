@@ -17,7 +17,7 @@ export class PrismaModule {
         KyselyService,
         DatabaseAvailability,
       ],
-      exports: [PrismaService, KyselyService, DatabaseAvailability],
+      exports: [DATABASE_URL, PrismaService, KyselyService, DatabaseAvailability],
     };
   }
 }

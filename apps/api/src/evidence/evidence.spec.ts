@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { createMember } from '../../test/accounts';
+import { type FormPart, MultipartForm } from '../../test/multipart-form';
 import { createTestApp, decodedBody, type TestApp, type TestClient } from '../../test/test-app';
 
 interface Evidence {
@@ -103,38 +104,9 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 // ---- Multipart bodies, built by hand ----------------------------------------------------------
 
-type Part =
-  | { name: string; value: string }
-  | { name: string; filename: string; type?: string; data: Buffer | (() => AsyncIterable<Buffer>) };
-
 /** A multipart/form-data body as a stream (file contents may themselves be generated lazily). */
-function form(parts: Part[]): { payload: Readable; headers: Record<string, string> } {
-  const boundary = `----spct${randomUUID().replace(/-/g, '')}`;
-  async function* body(): AsyncIterable<Buffer> {
-    for (const part of parts) {
-      if ('value' in part) {
-        yield Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`,
-        );
-      } else {
-        yield Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
-            `Content-Type: ${part.type ?? 'application/octet-stream'}\r\n\r\n`,
-        );
-        if (Buffer.isBuffer(part.data)) yield part.data;
-        else yield* part.data();
-        yield Buffer.from('\r\n');
-      }
-    }
-    yield Buffer.from(`--${boundary}--\r\n`);
-  }
-  return {
-    payload: Readable.from(body()),
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      'x-requested-with': 'XMLHttpRequest',
-    },
-  };
+function form(parts: FormPart[]): { payload: Readable; headers: Record<string, string> } {
+  return new MultipartForm(parts).toRequest();
 }
 
 /** `size` bytes starting like a PDF, generated a megabyte at a time. */
@@ -175,7 +147,7 @@ describe('evidence', () => {
       .sort();
   }
 
-  async function upload(client: TestClient, url: string, parts: Part[]) {
+  async function upload(client: TestClient, url: string, parts: FormPart[]) {
     const { payload, headers } = form(parts);
     return client.post<Evidence & ErrorBody>(url, payload, headers);
   }
@@ -418,7 +390,7 @@ describe('evidence', () => {
         ],
         'workspaceId',
       ],
-    ] as [string, Part[], string][])(
+    ] as [string, FormPart[], string][])(
       'answers a form with %s 400 naming the field, storing nothing',
       async (_name, parts, field) => {
         await expectNothingStored(ownId, async () => {

@@ -1,95 +1,121 @@
 import type { WorkspaceActor } from '../auth/actor';
-import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
+import type { Locale } from '@spct/contracts';
 import { isoDate, todayUtc } from '../common/dates';
-import { type Cursor, cursorAfter, parseSort } from '../commitments/commitment-cursor';
+import { cursorAfter, parseSort } from '../commitments/commitment-cursor';
 import { type CommitmentRow, CommitmentsRepository } from '../commitments/commitments.repository';
-import { isOverdue } from '../commitments/overdue';
-import { neutralizeFormula } from './csv-cells';
-import { type ExportCommitmentsQuery } from './export-commitments.query';
-import { ExportsRepository } from './exports.repository';
+import { DashboardService } from '../dashboard/dashboard.service';
+import { keysetPages, onePage, sheetOf, type Spreadsheet } from '../spreadsheets/spreadsheet';
+import { COMMITMENT_SHEET, commitmentColumns } from './commitment-columns';
+import { DASHBOARD_COLUMNS, DASHBOARD_SHEET, dashboardLines } from './dashboard-columns';
+import {
+  type ExportCommitmentsQuery,
+  type ExportDashboardQuery,
+  type ExportLanguageQuery,
+  type ExportReportsQuery,
+} from './export.query';
+import {
+  ExportsRepository,
+  type IndicatorExportRow,
+  type ReportExportRow,
+} from './exports.repository';
+import { INDICATOR_COLUMNS, INDICATOR_SHEET, indicatorLines } from './indicator-columns';
+import { REPORT_COLUMNS, REPORT_SHEET } from './report-columns';
 
 /** Rows fetched (and written) at a time. */
 export const EXPORT_PAGE_SIZE = 500;
 
-export const COMMITMENT_COLUMNS = [
-  'framework',
-  'reference',
-  'title_vi',
-  'title_en',
-  'status',
-  'progress',
-  'lead_organization',
-  'target_date',
-  'overdue',
-] as const;
-
-/** Excel reads a UTF-8 file as UTF-8 (Vietnamese diacritics intact) only when it starts with a BOM. */
-const BOM = '\uFEFF';
-
-export interface CsvExport {
-  filename: string;
-  stream: Readable;
-}
-
+/**
+ * What people look at, as spreadsheets for the CSV and XLSX writers: rows are read page by page
+ * as the file is written, never the whole workspace at once.
+ */
 @Injectable()
 export class ExportsService {
   constructor(
-    private readonly commitments: CommitmentsRepository,
+    private readonly commitmentsRepo: CommitmentsRepository,
     private readonly exportsRepo: ExportsRepository,
+    private readonly dashboard: DashboardService,
   ) {}
 
-  /**
-   * The workspace's commitments matching the list's filters, as CSV. The first page is read
-   * before answering (so a failure is still an error response); the rest stream page by page.
-   */
-  async commitmentsCsv(member: WorkspaceActor, query: ExportCommitmentsQuery): Promise<CsvExport> {
+  /** The workspace's commitments matching the list's filters, in the list's order. */
+  async commitments(member: WorkspaceActor, query: ExportCommitmentsQuery): Promise<Spreadsheet> {
     const today = todayUtc();
-    const { sort: sortParam, ...filters } = query;
+    const { sort: sortParam, lang, ...filters } = query;
     const sort = parseSort(sortParam);
-    const organizations = await this.exportsRepo.organizationNames(member.workspaceId);
-    const page = async (cursor: Cursor | null) =>
-      (
-        await this.commitments.findPage(
-          member.workspaceId,
-          filters,
-          sort,
-          cursor,
-          EXPORT_PAGE_SIZE,
-          today,
-        )
-      ).rows;
-    const toCsv = (rows: CommitmentRow[]) =>
-      stringify(rows.map((row) => toRecord(row, organizations, today)));
-
-    const first = await page(null);
-    async function* chunks(): AsyncGenerator<string> {
-      yield BOM + stringify([[...COMMITMENT_COLUMNS]]);
-      let rows = first;
-      while (rows.length > 0) {
-        yield toCsv(rows);
-        if (rows.length < EXPORT_PAGE_SIZE) return;
-        rows = await page(cursorAfter(rows[rows.length - 1]!, sort.field));
-      }
-    }
+    const [locale, organizations] = await Promise.all([
+      this.language(member, lang),
+      this.exportsRepo.organizationNames(member.workspaceId),
+    ]);
+    const pages = await keysetPages<CommitmentRow>(EXPORT_PAGE_SIZE, async (last) => {
+      const cursor = last ? cursorAfter(last, sort.field) : null;
+      const page = await this.commitmentsRepo.findPage(
+        member.workspaceId,
+        filters,
+        sort,
+        cursor,
+        EXPORT_PAGE_SIZE,
+        today,
+      );
+      return page.rows;
+    });
     return {
-      filename: `commitments-${member.slug}-${isoDate(today)}.csv`,
-      stream: Readable.from(chunks()),
+      basename: this.basename('commitments', member),
+      sheets: [sheetOf(COMMITMENT_SHEET, commitmentColumns(organizations), pages, locale)],
     };
   }
-}
 
-function toRecord(row: CommitmentRow, organizations: Map<string, string>, today: Date): string[] {
-  return [
-    row.framework.code,
-    row.reference,
-    row.titleVi,
-    row.titleEn,
-    row.status,
-    String(row.progress),
-    row.leadOrgId ? (organizations.get(row.leadOrgId) ?? '') : '',
-    isoDate(row.targetDate) ?? '',
-    isOverdue(row, today) ? 'true' : 'false',
-  ].map(neutralizeFormula);
+  /** Every indicator of the commitments that are not archived, one line per measurement. */
+  async indicators(member: WorkspaceActor, query: ExportLanguageQuery): Promise<Spreadsheet> {
+    const locale = await this.language(member, query.lang);
+    const pages = await keysetPages<IndicatorExportRow>(EXPORT_PAGE_SIZE, (last) =>
+      this.exportsRepo.indicatorPage(member.workspaceId, last, EXPORT_PAGE_SIZE),
+    );
+    const lines = {
+      async *[Symbol.asyncIterator]() {
+        for await (const rows of pages) yield indicatorLines(rows);
+      },
+    };
+    return {
+      basename: this.basename('indicators', member),
+      sheets: [sheetOf(INDICATOR_SHEET, INDICATOR_COLUMNS, lines, locale)],
+    };
+  }
+
+  /** The progress reports of a period, whatever their state. */
+  async reports(member: WorkspaceActor, query: ExportReportsQuery): Promise<Spreadsheet> {
+    const locale = await this.language(member, query.lang);
+    const pages = await keysetPages<ReportExportRow>(EXPORT_PAGE_SIZE, (last) =>
+      this.exportsRepo.reportPage(member.workspaceId, query.period, last, EXPORT_PAGE_SIZE),
+    );
+    return {
+      basename: this.basename(`reports-${query.period.replace(/[^\w-]+/g, '_')}`, member),
+      sheets: [sheetOf(REPORT_SHEET, REPORT_COLUMNS, pages, locale)],
+    };
+  }
+
+  /** The dashboard's numbers for its filters: all items, then by framework, organization, theme, group. */
+  async dashboardSummary(
+    member: WorkspaceActor,
+    query: ExportDashboardQuery,
+  ): Promise<Spreadsheet> {
+    const { lang, ...population } = query;
+    const [locale, summary] = await Promise.all([
+      this.language(member, lang),
+      this.dashboard.summary(member, population),
+    ]);
+    return {
+      basename: this.basename('dashboard', member),
+      sheets: [
+        sheetOf(DASHBOARD_SHEET, DASHBOARD_COLUMNS, onePage(dashboardLines(summary)), locale),
+      ],
+    };
+  }
+
+  private async language(member: WorkspaceActor, lang: Locale | undefined): Promise<Locale> {
+    return lang ?? this.exportsRepo.userLocale(member.userId);
+  }
+
+  private basename(kind: string, member: WorkspaceActor): string {
+    return `${kind}-${member.slug}-${isoDate(todayUtc())}`;
+  }
 }

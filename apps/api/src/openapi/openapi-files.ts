@@ -23,6 +23,7 @@ export async function renderOpenApiJson(): Promise<string> {
       databaseUrl: 'postgresql://unused:unused@127.0.0.1:1/unused',
       security: developmentSecurityConfig(),
       uploadsDir: os.tmpdir(),
+      runJobs: false,
     }),
     new FastifyAdapter(),
     { logger: false },

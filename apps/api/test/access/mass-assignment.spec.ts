@@ -1,3 +1,4 @@
+import { MultipartForm } from '../multipart-form';
 import { createTestApp, type TestApp, type TestClient } from '../test-app';
 import { type DemoIds, loadDemoIds } from './demo-ids';
 import { type CaseContext, fillPath, ROUTE_CASES } from './route-cases';
@@ -45,7 +46,11 @@ describe('mass assignment', () => {
           (await routeCase.params?.(ctx)) ?? {},
           routeCase.query,
         );
-        const body = { ...(routeCase.body!(ctx) as object), [field]: 'forged' };
+        const valid = routeCase.body!(ctx);
+        const body =
+          valid instanceof MultipartForm
+            ? valid.with({ name: field, value: 'forged' })
+            : { ...(valid as object), [field]: 'forged' };
         const before = await workspaceFingerprint(t, ids.workspaceId);
         const response = await admin.request<{ details?: { field: string }[] }>(
           method,

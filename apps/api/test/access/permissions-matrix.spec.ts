@@ -120,8 +120,36 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
   },
   {
     row: 'export',
-    routes: ['GET /api/workspaces/:slug/exports/commitments.csv'],
+    routes: [
+      'GET /api/workspaces/:slug/exports/commitments.csv',
+      'GET /api/workspaces/:slug/exports/commitments.xlsx',
+      'GET /api/workspaces/:slug/exports/indicators.csv',
+      'GET /api/workspaces/:slug/exports/indicators.xlsx',
+      'GET /api/workspaces/:slug/exports/reports.csv',
+      'GET /api/workspaces/:slug/exports/reports.xlsx',
+      'GET /api/workspaces/:slug/exports/dashboard.csv',
+      'GET /api/workspaces/:slug/exports/dashboard.xlsx',
+    ],
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
+    row: 'import commitments and indicators',
+    routes: [
+      'GET /api/workspaces/:slug/imports/template.xlsx',
+      'GET /api/workspaces/:slug/imports/template.csv',
+      'POST /api/workspaces/:slug/imports',
+      'GET /api/workspaces/:slug/imports',
+    ],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: true, PARTNER: false, VIEWER: false },
+  },
+  {
+    row: "import: see, run or read the errors of one's own import (an ADMIN any)",
+    routes: [
+      'GET /api/workspaces/:slug/imports/:id',
+      'POST /api/workspaces/:slug/imports/:id/run',
+      'GET /api/workspaces/:slug/imports/:id/errors.xlsx',
+    ],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: 'author', PARTNER: false, VIEWER: false },
   },
   {
     row: 'manage members, organizations, frameworks',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { FILE_STORAGE, type FileStorage } from '../../src/storage/file-storage';
+import { MultipartForm } from '../multipart-form';
 import type { TestApp } from '../test-app';
 import type { DemoIds } from './demo-ids';
 
@@ -201,6 +202,36 @@ async function freshFramework({ t, ids }: CaseContext) {
   return { id: framework.id };
 }
 
+/** A one-row CSV of a new MOLISA commitment, as an import upload. */
+function importForm(): MultipartForm {
+  const csv =
+    '\uFEFFframework,reference,title_vi,title_en,lead_organization\n' +
+    `NQ-42,I-${randomUUID().slice(0, 8)},Cam kết nhập,Imported commitment,MOLISA\n`;
+  return new MultipartForm([
+    { name: 'file', filename: 'cam-ket.csv', type: 'text/csv', data: Buffer.from(csv) },
+  ]);
+}
+
+/** A fresh dry run without rows: the caller's (`own`) or someone else's. */
+async function freshImport(ctx: CaseContext) {
+  const job = await ctx.t.prisma.importJob.create({
+    data: {
+      workspaceId: ctx.ids.workspaceId,
+      createdById: ctx.scope === 'own' ? ctx.persona.userId : someoneElse(ctx),
+      fileName: 'cam-ket.xlsx',
+      format: 'xlsx',
+      mapping: [],
+      rows: { source: [], planned: [] },
+      total: 0,
+      creates: 0,
+      updates: 0,
+      unchanged: 0,
+      errors: 0,
+    },
+  });
+  return { id: job.id };
+}
+
 /**
  * Every route under /api/workspaces/:slug, keyed `METHOD pattern` exactly as registered. The
  * route inventory test fails when a registered route is missing here, so each new route gets
@@ -315,6 +346,20 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     }),
   },
   'GET /api/workspaces/:slug/exports/commitments.csv': {},
+  'GET /api/workspaces/:slug/exports/commitments.xlsx': {},
+  'GET /api/workspaces/:slug/exports/indicators.csv': {},
+  'GET /api/workspaces/:slug/exports/indicators.xlsx': {},
+  'GET /api/workspaces/:slug/exports/reports.csv': { query: { period: '2026-Q4' } },
+  'GET /api/workspaces/:slug/exports/reports.xlsx': { query: { period: '2026-Q4' } },
+  'GET /api/workspaces/:slug/exports/dashboard.csv': {},
+  'GET /api/workspaces/:slug/exports/dashboard.xlsx': {},
+  'GET /api/workspaces/:slug/imports/template.xlsx': {},
+  'GET /api/workspaces/:slug/imports/template.csv': {},
+  'POST /api/workspaces/:slug/imports': { body: importForm },
+  'GET /api/workspaces/:slug/imports': {},
+  'GET /api/workspaces/:slug/imports/:id': { params: freshImport },
+  'POST /api/workspaces/:slug/imports/:id/run': { params: freshImport },
+  'GET /api/workspaces/:slug/imports/:id/errors.xlsx': { params: freshImport },
   'GET /api/workspaces/:slug/my-work': {},
   'GET /api/workspaces/:slug/dashboard/summary': {},
   'GET /api/workspaces/:slug/dashboard/trend': {},

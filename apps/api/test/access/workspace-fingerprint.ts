@@ -13,10 +13,22 @@ const WORKSPACE_TABLES = [
   'Comment',
   'Position',
   'ActivityEvent',
+  'ImportJob',
 ];
 
-/** A digest of every row a workspace owns: equal digests mean nothing changed. */
+/**
+ * A digest of every row a workspace owns: equal digests mean nothing changed. Taken once the
+ * workspace's background work (imports queued or running) has finished, so that a job an earlier
+ * request started does not pass for a change made by the request under test.
+ */
 export async function workspaceFingerprint(t: TestApp, workspaceId: string): Promise<string[]> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+    const busy = await t.prisma.importJob.count({
+      where: { workspaceId, state: { in: ['QUEUED', 'RUNNING'] } },
+    });
+    if (busy === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return Promise.all(
     WORKSPACE_TABLES.map(async (table) => {
       const [row] = await t.prisma.$queryRawUnsafe<{ digest: string | null }[]>(

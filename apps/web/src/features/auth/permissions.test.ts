@@ -20,6 +20,7 @@ const TABLE: Record<Action, Role[]> = {
   'comment.write': ['ADMIN', 'MANAGER', 'EDITOR', 'PARTNER'],
   'position.record': ['ADMIN', 'EDITOR', 'PARTNER'],
   export: ['ADMIN', 'MANAGER', 'EDITOR', 'PARTNER', 'VIEWER'],
+  import: ['ADMIN', 'EDITOR'],
   'workspace.manage': ['ADMIN'],
 };
 

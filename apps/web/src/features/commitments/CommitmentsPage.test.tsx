@@ -236,6 +236,14 @@ describe('commitments list', () => {
     expect(csv.searchParams.get('needsUpdate')).toBe('true');
     expect(csv.searchParams.get('archived')).toBe('true');
     expect(csv.searchParams.has('cursor')).toBe(false);
+    expect(csv.searchParams.get('lang')).toBe('vi');
+    const xlsx = new URL(
+      screen.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href')!,
+      'http://localhost',
+    );
+    expect(xlsx.pathname).toBe('/api/workspaces/viet-nam/exports/commitments.xlsx');
+    expect(xlsx.searchParams.getAll('status')).toEqual(['AT_RISK', 'OFF_TRACK']);
+    expect(xlsx.searchParams.get('lang')).toBe('vi');
   });
 
   it.each([

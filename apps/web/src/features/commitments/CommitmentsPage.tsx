@@ -36,7 +36,7 @@ import { commitmentsQuery, PAGE_SIZE } from './queries';
 import {
   filtersOf,
   hasFilters,
-  toQueryString,
+  stringifyReadableSearch,
   validateCommitmentSearch,
   type CommitmentSearch,
 } from './search';
@@ -47,7 +47,7 @@ type Patch = Partial<CommitmentSearch>;
 
 /** The commitments list as a work tool: filters, sortable columns, pages; all of it in the URL. */
 export function CommitmentsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { slug } = commitmentsRoute.useParams();
   const search = commitmentsRoute.useSearch();
   const navigate = useNavigate({ from: commitmentsRoute.fullPath });
@@ -62,14 +62,20 @@ export function CommitmentsPage() {
       replace,
     });
   const clearFilters = () => void navigate({ search: search.sort ? { sort: search.sort } : {} });
-  const exportHref = `/api/workspaces/${encodeURIComponent(slug)}/exports/commitments.csv${toQueryString(filtersOf(search))}`;
+  // The file's headers and labels in the language on screen.
+  const exportHref = (format: 'csv' | 'xlsx') =>
+    `/api/workspaces/${encodeURIComponent(slug)}/exports/commitments.${format}` +
+    stringifyReadableSearch({ ...filtersOf(search), lang: i18n.language });
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1}>{t('commitments.title')}</Title>
         <Group gap="sm">
-          <Button component="a" href={exportHref} download variant="default">
+          <Button component="a" href={exportHref('xlsx')} download variant="default">
+            {t('workList.exportXlsx')}
+          </Button>
+          <Button component="a" href={exportHref('csv')} download variant="default">
             {t('workList.exportCsv')}
           </Button>
           {can('commitment.create') && (

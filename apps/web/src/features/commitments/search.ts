@@ -109,11 +109,6 @@ export function hasFilters(filters: CommitmentSearch): boolean {
   );
 }
 
-/** The list's filters as URL query parameters: repeated keys for lists (`status=A&status=B`). */
-export function toQueryString(filters: CommitmentFilters): string {
-  return stringifyReadableSearch(filters as Record<string, unknown>);
-}
-
 // ---- The app's URL search format (the router's parseSearch/stringifySearch). Readable and
 // shareable: `?status=AT_RISK&status=OFF_TRACK&overdue=true&sort=-progress`, not JSON.
 

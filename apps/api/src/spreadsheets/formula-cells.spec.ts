@@ -1,4 +1,4 @@
-import { neutralizeFormula } from './csv-cells';
+import { neutralizeFormula } from './formula-cells';
 
 describe('neutralizeFormula', () => {
   it.each(['=1+1', '+84 912', '-5', '@SUM(A1)', '\t=1', '\r=1'])(

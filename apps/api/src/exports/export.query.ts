@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { LOCALES, type Locale } from '@spct/contracts';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ListCommitmentsQuery } from '../commitments/dto/list-commitments.query';
+import { PopulationQuery } from '../commitments/dto/population.query';
+
+/** The language of headers and labels; the caller's own by default. */
+export class ExportLanguageQuery {
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: "Language of the headers and labels (by default the caller's)",
+  })
+  @IsOptional()
+  @IsIn(LOCALES, { message: `must be one of: ${LOCALES.join(', ')}` })
+  lang?: Locale;
+}
+
+/** The filters and sort of the commitments list; the export has no pages. */
+export class ExportCommitmentsQuery extends IntersectionType(
+  OmitType(ListCommitmentsQuery, ['cursor', 'limit']),
+  ExportLanguageQuery,
+) {}
+
+/** The dashboard's filters. */
+export class ExportDashboardQuery extends IntersectionType(PopulationQuery, ExportLanguageQuery) {}
+
+export class ExportReportsQuery extends ExportLanguageQuery {
+  // Reporting periods are text on each report for now ("2026-Q3"); a periodId takes over once
+  // periods are records of their own.
+  @ApiProperty({ example: '2026-Q3', description: 'The reporting period, as reports name it' })
+  @IsString()
+  @Length(1, 40)
+  period: string;
+}

@@ -1,0 +1,194 @@
+import {
+  BadRequestException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { parse } from 'csv-parse/sync';
+import { fileTypeFromBuffer } from 'file-type';
+import { SPREADSHEET_TYPES, type SpreadsheetFormat } from '../spreadsheets/spreadsheet-file';
+
+/** The largest file accepted: 10 MiB (10,000 rows of commitments take about 3 MiB of XLSX). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Data rows beyond the header (and the template's hint row). */
+export const MAX_IMPORT_ROWS = 10_000;
+/** What an XLSX may unpack to, and by how much one part may outgrow its compressed size. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+const MAX_PACKING_RATIO = 200;
+
+/** A cell as the import reads it: text, a number or a date; `formula` and `link` are refused per cell. */
+export type ImportCell = string | number | Date | null | { refused: 'formula' | 'link' };
+
+export interface ImportTable {
+  format: SpreadsheetFormat;
+  /** Rows as read, the header first; `line` is the row number a spreadsheet program shows. */
+  rows: { line: number; cells: ImportCell[] }[];
+}
+
+/** CSV text encodings tried, in order, when the file has no byte order mark. */
+export const CSV_ENCODINGS = ['utf-8', 'windows-1258', 'windows-1252'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/**
+ * The table of an uploaded spreadsheet, its type decided by its content (never by its name):
+ * an XLSX workbook (its first worksheet) or a CSV text. Refuses, with a 4xx naming the problem,
+ * what it cannot read safely: other types, too large, too many rows, a zip that unpacks to far
+ * more than it weighs, external workbook links, text that is not in the encoding given.
+ */
+export async function readImportFile(
+  file: Buffer,
+  encoding: CsvEncoding | undefined,
+): Promise<ImportTable> {
+  if (file.length > MAX_IMPORT_BYTES) {
+    throw new PayloadTooLargeException(`The file is over ${MAX_IMPORT_BYTES / 2 ** 20} MB`);
+  }
+  if (file.length === 0) throw new BadRequestException('The file is empty');
+  const detected = await fileTypeFromBuffer(file);
+  // Any zip is read as a workbook (and checked as one): file-type names only well-formed ones XLSX.
+  if (detected?.mime === SPREADSHEET_TYPES.xlsx || detected?.mime === 'application/zip') {
+    return readXlsx(file);
+  }
+  if (detected || file.includes(0)) {
+    throw new UnsupportedMediaTypeException(
+      `Not a spreadsheet (${detected?.mime ?? 'binary data'}): send an XLSX workbook or a CSV file`,
+    );
+  }
+  return readCsv(file, encoding);
+}
+
+async function readXlsx(file: Buffer): Promise<ImportTable> {
+  checkZip(file);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw new BadRequestException('The XLSX workbook cannot be read');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new BadRequestException('The workbook has no worksheet');
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 2) tooManyRows();
+  const rows: ImportTable['rows'] = [];
+  sheet.eachRow((row, line) => {
+    const cells: ImportCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = xlsxCell(cell);
+    });
+    rows.push({ line, cells: Array.from(cells, (c) => c ?? null) });
+  });
+  return { format: 'xlsx', rows };
+}
+
+/** Reads the zip's directory (declared sizes, nothing unpacked) before anything is inflated. */
+function checkZip(file: Buffer): void {
+  let unpacked = 0;
+  try {
+    unzipSync(file, {
+      filter(entry) {
+        if (/^xl\/externalLinks\//i.test(entry.name)) {
+          throw new BadRequestException(
+            'The workbook links to other workbooks (external links): save it without them',
+          );
+        }
+        unpacked += entry.originalSize;
+        if (
+          unpacked > MAX_UNPACKED_BYTES ||
+          entry.originalSize > MAX_PACKING_RATIO * Math.max(entry.size, 1024)
+        ) {
+          throw new PayloadTooLargeException(
+            'The workbook unpacks to far more than its size (a zip bomb?): refused',
+          );
+        }
+        return false;
+      },
+    });
+  } catch (error) {
+    if (error instanceof BadRequestException || error instanceof PayloadTooLargeException)
+      throw error;
+    throw new BadRequestException('The XLSX workbook is not a valid zip file');
+  }
+}
+
+function xlsxCell(cell: ExcelJS.Cell): ImportCell {
+  const value = cell.value;
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return null;
+    case ExcelJS.ValueType.Formula:
+    case ExcelJS.ValueType.Error:
+      return { refused: 'formula' };
+    case ExcelJS.ValueType.Hyperlink:
+      return { refused: 'link' };
+    case ExcelJS.ValueType.Number:
+      return value as number;
+    case ExcelJS.ValueType.Date:
+      return value as Date;
+    case ExcelJS.ValueType.Boolean:
+      return String(value);
+    case ExcelJS.ValueType.RichText:
+      return (value as ExcelJS.CellRichTextValue).richText
+        .map((r) => r.text)
+        .join('')
+        .normalize('NFC');
+    default:
+      return (typeof value === 'string' ? value : cell.text).normalize('NFC');
+  }
+}
+
+function readCsv(file: Buffer, encoding: CsvEncoding | undefined): ImportTable {
+  // Windows-1258 writes Vietnamese tone marks as combining characters: compose them.
+  const text = decode(file, encoding).normalize('NFC');
+  let records: string[][];
+  try {
+    records = parse(text, {
+      relaxColumnCount: true,
+      skipEmptyLines: false,
+      delimiter: sniffDelimiter(text),
+      to: MAX_IMPORT_ROWS + 3,
+    }) as string[][];
+  } catch (error) {
+    throw new BadRequestException(`The CSV file cannot be read: ${(error as Error).message}`);
+  }
+  if (records.length > MAX_IMPORT_ROWS + 2) tooManyRows();
+  return {
+    format: 'csv',
+    rows: records
+      .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }))
+      .filter((row) => row.cells.some((c) => c !== null)),
+  };
+}
+
+/**
+ * The text of a CSV: UTF-8 when it starts with a byte order mark or is valid UTF-8; otherwise the
+ * encoding given, or Windows-1258 (Vietnamese Windows). A file that is not valid in the encoding
+ * named is refused rather than read with broken letters.
+ */
+function decode(file: Buffer, encoding: CsvEncoding | undefined): string {
+  if (file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf)
+    return strict('utf-8', file.subarray(3));
+  if (encoding) return strict(encoding, file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file);
+  } catch {
+    return new TextDecoder('windows-1258').decode(file);
+  }
+}
+
+function strict(encoding: CsvEncoding, bytes: Buffer): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new BadRequestException(`The CSV file is not valid ${encoding} text`);
+  }
+}
+
+/** Excel writes ";" instead of "," where the decimal mark is a comma (vi-VN among them). */
+function sniffDelimiter(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+export function tooManyRows(): never {
+  throw new PayloadTooLargeException(`The sheet has more than ${MAX_IMPORT_ROWS} rows`);
+}

@@ -20,6 +20,7 @@ import { PermissionsModule } from './permissions/permissions.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PositionsModule } from './positions/positions.module';
 import { ProgressUpdatesModule } from './progress-updates/progress-updates.module';
+import { ReportingPeriodsModule } from './reporting-periods/reporting-periods.module';
 import { UPLOADS_DIR } from './storage/uploads-dir';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -56,6 +57,7 @@ export class AppModule {
         FrameworksModule,
         CommitmentsModule,
         ProgressUpdatesModule,
+        ReportingPeriodsModule,
         IndicatorsModule,
         CommentsModule,
         PositionsModule,

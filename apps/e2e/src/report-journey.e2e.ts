@@ -8,7 +8,11 @@ import { signOutThroughMenu } from './session';
 // A MOLISA commitment of the demo data with no report yet: NQ-42 message 7, NOT_STARTED, 0 %.
 const SEARCH = 'du dia tai chinh';
 const TITLE = /^Dư địa tài chính cho chính sách xã hội/;
-const PERIOD = '2026-Q3';
+/** The current quarter in Viet Nam: the reporting period the form offers first. */
+const PERIOD = (() => {
+  const local = new Date(Date.now() + 7 * 60 * 60 * 1000);
+  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+})();
 
 /** A small but real PDF document (header, one empty page, cross-reference table, trailer). */
 function minimalPdf(): Buffer {
@@ -100,7 +104,7 @@ describe('a progress report from writing to approval, in a browser', () => {
     // --- Writes the report with a real PDF, and submits it.
     await page.getByRole('button', { name: 'Báo cáo mới' }).click();
     const form = page.getByRole('form', { name: 'Báo cáo tiến độ' });
-    await form.getByLabel('Kỳ báo cáo').fill(PERIOD);
+    await form.getByLabel('Kỳ báo cáo').selectOption(PERIOD);
     await form.getByLabel('Trạng thái đề xuất').selectOption('ON_TRACK');
     await form.getByRole('textbox', { name: 'Tiến độ đề xuất (%)' }).fill('80');
     await form.getByLabel('Nội dung báo cáo').fill('Đã xây dựng đề án huy động nguồn lực.');

@@ -15,6 +15,7 @@ import { consistencyErrors } from '../commitments/consistency';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { PolicyService } from '../permissions/policy.service';
+import { ReportingPeriodsService } from '../reporting-periods/reporting-periods.service';
 import { EDITABLE_STATES } from './editable-states';
 import {
   type CreateProgressUpdateDto,
@@ -29,6 +30,7 @@ import {
   type ProgressUpdateRow,
   ProgressUpdatesRepository,
   type Tx,
+  type UpdateFields,
 } from './progress-updates.repository';
 
 /** What a workflow step records, or null when it changed nothing (no event, no new version). */
@@ -60,6 +62,7 @@ export class ProgressUpdatesService {
     private readonly updates: ProgressUpdatesRepository,
     private readonly commitments: CommitmentsService,
     private readonly policy: PolicyService,
+    private readonly periods: ReportingPeriodsService,
     private readonly clock: Clock,
   ) {}
 
@@ -85,11 +88,12 @@ export class ProgressUpdatesService {
     this.assertLive(commitment);
     const values = await this.checkIndicatorValues(member, commitmentId, dto.indicatorValues);
     const row = await this.updates.transaction(async (tx) => {
+      const period = await this.periods.periodForReport(tx, member.workspaceId, dto.period);
       const created = await this.updates.create(tx, {
         workspaceId: member.workspaceId,
         commitmentId,
         authorId: member.userId,
-        period: dto.period,
+        periodId: period.id,
         status: dto.status,
         progress: dto.progress,
         narrative: dto.narrative,
@@ -132,13 +136,20 @@ export class ProgressUpdatesService {
           dto.indicatorValues,
           tx,
         );
-        const { indicatorValues: _values, ...fields } = dto;
-        const after = { ...fields, ...(values ? { indicatorValues: values.map(valueView) } : {}) };
+        const { indicatorValues: _values, period: _period, ...fields } = dto;
+        const after = {
+          ...dto,
+          indicatorValues: values ? values.map(valueView) : undefined,
+        };
         const changes = diffFields(this.editableView(row), after);
         if (Object.keys(changes).length === 0) return null;
-        const changedFields = Object.fromEntries(
+        const changedFields: UpdateFields = Object.fromEntries(
           Object.entries(fields).filter(([field]) => field in changes),
         );
+        if (dto.period !== undefined && 'period' in changes) {
+          const period = await this.periods.periodForReport(tx, member.workspaceId, dto.period);
+          changedFields.periodId = period.id;
+        }
         await this.updates.edit(
           tx,
           id,
@@ -165,6 +176,7 @@ export class ProgressUpdatesService {
       async (tx, row, commitment) => {
         this.assertState(row, EDITABLE_STATES, 'submitted');
         this.assertLive(commitment);
+        await this.periods.assertPeriodOpen(tx, member.workspaceId, row.periodId);
         await this.assertConsistent(tx, member, row);
         const submittedAt = this.clock.now();
         await this.updates.transition(tx, id, 'SUBMITTED', { submittedAt });
@@ -196,10 +208,17 @@ export class ProgressUpdatesService {
         this.assertLive(commitment);
         const chain = await this.updates.lockChain(tx, member.workspaceId, commitmentId);
         await this.assertConsistent(tx, member, row);
+        // The commitment is locked: no other approval of it can slip in between.
+        if (await this.updates.hasApprovedReport(tx, commitmentId, row.periodId, id)) {
+          throw new ConflictException(
+            `The commitment already has an approved report for ${row.period.key}: one approved report per period`,
+          );
+        }
         const decidedAt = this.clock.now();
         await this.updates.transition(tx, id, 'APPROVED', {
           decidedAt,
           decidedById: member.userId,
+          approvedPeriodId: row.periodId,
         });
         // The report's figures become the commitment's official ones...
         const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
@@ -411,7 +430,7 @@ export class ProgressUpdatesService {
   /** The fields an author writes, as history records them. */
   private editableView(row: ProgressUpdateRow) {
     return {
-      period: row.period,
+      period: row.period.key,
       status: row.status,
       progress: row.progress,
       narrative: row.narrative,
@@ -439,7 +458,8 @@ export class ProgressUpdatesService {
       commitmentId: u.commitmentId,
       authorId: u.authorId,
       author: u.author,
-      period: u.period,
+      periodId: u.periodId,
+      period: u.period.key,
       status: u.status,
       progress: u.progress,
       narrative: u.narrative,

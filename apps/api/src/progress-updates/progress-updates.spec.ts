@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
 import { oneWriteWins } from '../../test/race';
+import { quarterId } from '../../test/periods';
 
 interface Update {
   id: string;
@@ -747,7 +748,7 @@ describe('progress reports', () => {
         workspaceId: other.id,
         commitmentId: foreign.id,
         authorId: users.official!,
-        period: 'P',
+        periodId: await quarterId(t.prisma, other.id, '2026-Q3'),
         status: 'ON_TRACK',
         progress: 10,
         narrative: 'n',

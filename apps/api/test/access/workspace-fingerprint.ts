@@ -13,6 +13,7 @@ const WORKSPACE_TABLES = [
   'Comment',
   'Position',
   'ActivityEvent',
+  'ReportingPeriod',
 ];
 
 /** A digest of every row a workspace owns: equal digests mean nothing changed. */

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -19,12 +20,19 @@ import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
-import type { Evidence, Indicator, IndicatorValueInput, ProgressUpdate } from '../../api/types';
+import type {
+  Evidence,
+  Indicator,
+  IndicatorValueInput,
+  ProgressUpdate,
+  ReportingPeriod,
+} from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { FilePicker, UploadProgress } from '../evidence/FilePicker';
 import { useEvidenceErrorMessage, useFileCheck } from '../evidence/messages';
 import { evidenceKey, postEvidenceLink } from '../evidence/queries';
 import { reportEvidenceUrl, uploadEvidenceFile } from '../evidence/upload';
+import { periodsQuery } from '../reporting/queries';
 import { useReportDecision, useSaveReport } from './queries';
 
 interface PendingFile {
@@ -48,9 +56,14 @@ interface IndicatorValueState {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The current quarter, e.g. "2026-Q2": the period most reports are about. */
-export function currentPeriod(date = new Date()): string {
-  return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
+/**
+ * The periods a report may name: the open ones, latest first, and the report's own (closed
+ * meanwhile, it stays visible); the default is the current period, or the latest open one.
+ */
+function periodChoices(periods: ReportingPeriod[], own: string | undefined) {
+  const choices = periods.filter((p) => p.state === 'OPEN' || p.key === own);
+  const preferred = choices.find((p) => p.current && p.state === 'OPEN') ?? choices[0];
+  return { choices, preferred: own ?? preferred?.key ?? '' };
 }
 
 let nextKey = 1;
@@ -88,7 +101,11 @@ export function ReportForm({
   // The version the form edits (If-Match), and the stored report when a save found it changed.
   const [version, setVersion] = useState<number | undefined>(report?.version);
   const [conflict, setConflict] = useState<ProgressUpdate | null>(null);
-  const [period, setPeriod] = useState(report?.period ?? currentPeriod());
+  const periods = useQuery(periodsQuery(slug));
+  const { choices, preferred } = periodChoices(periods.data ?? [], report?.period);
+  // Null until the author picks one: the preferred period once the periods have loaded.
+  const [pickedPeriod, setPeriod] = useState<string | null>(null);
+  const period = pickedPeriod ?? preferred;
   const [status, setStatus] = useState<CommitmentStatus>(report?.status ?? 'ON_TRACK');
   const [progress, setProgress] = useState<number>(report?.progress ?? 0);
   const [narrative, setNarrative] = useState(report?.narrative ?? '');
@@ -198,7 +215,7 @@ export function ReportForm({
     setConflict(null);
     try {
       const body = {
-        period: period.trim(),
+        period,
         status,
         progress,
         narrative,
@@ -281,14 +298,24 @@ export function ReportForm({
             {stateChanged ? t('reports.stateChanged') : generalError.message}
           </Alert>
         )}
-        <TextInput
+        <NativeSelect
           label={t('reports.period')}
           description={t('reports.periodHint')}
           required
           data-autofocus
           value={period}
           onChange={(event) => setPeriod(event.currentTarget.value)}
-          error={errors.period}
+          error={
+            errors.period ??
+            (periods.isSuccess && choices.length === 0 && t('reports.noOpenPeriod'))
+          }
+          data={choices.map((p) => ({
+            value: p.key,
+            label: t('reports.periodOption', {
+              period: p.key,
+              due: format.date(p.dueOn),
+            }),
+          }))}
         />
         <NativeSelect
           label={t('reports.proposedStatus')}

@@ -30,6 +30,8 @@ import { TokensPage } from './features/account/TokensPage';
 import { MembersPage } from './features/admin/MembersPage';
 import { OrganizationsPage } from './features/admin/OrganizationsPage';
 import { ActivityPage } from './features/admin/ActivityPage';
+import { ReportingAdminPage } from './features/reporting/ReportingAdminPage';
+import { CompliancePage, validateComplianceSearch } from './features/reporting/CompliancePage';
 import {
   FrameworksAdminPage,
   validateFrameworksAdminSearch,
@@ -132,6 +134,19 @@ const dashboardRoute = createRoute({
   component: DashboardPage,
 });
 
+const complianceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/compliance',
+  validateSearch: validateComplianceSearch,
+  component: CompliancePage,
+});
+
+const reportingAdminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/admin/reporting',
+  component: ReportingAdminPage,
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/w/$slug/admin/members',
@@ -171,10 +186,12 @@ export const routeTree = rootRoute.addChildren([
     editCommitmentRoute,
     myWorkRoute,
     dashboardRoute,
+    complianceRoute,
     membersRoute,
     organizationsRoute,
     frameworksAdminRoute,
     activityRoute,
+    reportingAdminRoute,
   ]),
 ]);
 

@@ -93,6 +93,13 @@ function SignedInShell() {
                   >
                     {t('nav.commitments')}
                   </RouterAnchor>
+                  <RouterAnchor
+                    to="/w/$slug/compliance"
+                    params={{ slug }}
+                    className={classes.navLink}
+                  >
+                    {t('nav.compliance')}
+                  </RouterAnchor>
                   {membership && (
                     <RouterAnchor
                       to="/w/$slug/my-work"

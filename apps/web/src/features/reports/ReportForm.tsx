@@ -306,8 +306,9 @@ export function ReportForm({
           value={period}
           onChange={(event) => setPeriod(event.currentTarget.value)}
           error={
-            errors.period ??
-            (periods.isSuccess && choices.length === 0 && t('reports.noOpenPeriod'))
+            errors.period
+              ? t('reports.periodInvalid')
+              : periods.isSuccess && choices.length === 0 && t('reports.noOpenPeriod')
           }
           data={choices.map((p) => ({
             value: p.key,

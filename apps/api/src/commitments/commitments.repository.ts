@@ -114,8 +114,8 @@ export class CommitmentsRepository {
     const total = options.total
       ? this.totalQuery(workspaceId, filters, now)
       : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
-    const rows = await this.prisma.$queryRaw<
-      (RawListRow & { totalCount: number | null; totalExact: boolean | null })[]
+    const rows = await this.db.rows<
+      RawListRow & { totalCount: number | null; totalExact: boolean | null }
     >(Prisma.sql`
       WITH page AS (${this.pageQuery(workspaceId, filters, sort, cursor, limit, now)}),
       total AS (${total})

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { Prisma } from '../generated/prisma/client';
 import type { DB } from '../generated/kysely/database';
 import { DATABASE_URL } from './prisma.service';
 
@@ -36,6 +37,15 @@ export class KyselyService extends Kysely<DB> implements OnModuleDestroy {
         },
       }),
     });
+  }
+
+  /**
+   * A statement written with `Prisma.sql` (the list's dynamic filters), sent through this pool:
+   * the same SQL costs less here than through Prisma's driver adapter.
+   */
+  async rows<T>(statement: Prisma.Sql): Promise<T[]> {
+    const result = await this.executeQuery<T>(CompiledQuery.raw(statement.text, statement.values));
+    return result.rows;
   }
 
   async onModuleDestroy(): Promise<void> {

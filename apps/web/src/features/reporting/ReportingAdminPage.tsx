@@ -232,7 +232,7 @@ function Periods({ slug }: { slug: string }) {
                           <Button
                             size="xs"
                             variant="outline"
-                            color="red"
+                            color="red.9"
                             onClick={() => setClosing(period)}
                             aria-label={t('admin.reporting.closeNamed', { period: period.key })}
                           >

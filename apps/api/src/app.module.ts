@@ -21,6 +21,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { PositionsModule } from './positions/positions.module';
 import { ProgressUpdatesModule } from './progress-updates/progress-updates.module';
 import { ReportingPeriodsModule } from './reporting-periods/reporting-periods.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { UPLOADS_DIR } from './storage/uploads-dir';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         CommitmentsModule,
         ProgressUpdatesModule,
         ReportingPeriodsModule,
+        NotificationsModule,
         IndicatorsModule,
         CommentsModule,
         PositionsModule,

@@ -41,6 +41,7 @@ describe('database schema', () => {
       [contracts.POSITION_KINDS, $Enums.PositionKind],
       [contracts.REPORTING_CADENCES, $Enums.ReportingCadence],
       [contracts.PERIOD_STATES, $Enums.PeriodState],
+      [contracts.NOTIFICATION_KINDS, $Enums.NotificationKind],
     ];
     for (const [shared, database] of pairs) expect([...shared]).toEqual(Object.values(database));
   });

@@ -130,9 +130,16 @@ describe('a progress report from writing to approval, in a browser', () => {
     expect(fetched.size).toBe(minimalPdf().length);
     await signOut(page);
 
-    // --- The manager returns it with a reason.
+    // --- The manager's bell counts the submitted report; the inbox opens it; the manager returns it.
     page = await signInAs('manager@demo.test');
-    await page.goto(commitmentUrl);
+    await page.getByRole('link', { name: /^Thông báo: [1-9]\d* chưa đọc$/ }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `báo cáo kỳ ${PERIOD} chờ bạn phê duyệt` })
+      .first()
+      .getByRole('link')
+      .click();
+    await page.waitForURL(/tab=updates/);
     await reportCard(page).getByRole('button', { name: 'Trả lại' }).click();
     const returnDialog = page.getByRole('dialog', { name: `Trả lại báo cáo kỳ ${PERIOD}` });
     await returnDialog
@@ -142,8 +149,15 @@ describe('a progress report from writing to approval, in a browser', () => {
     await reportCard(page).getByText('Bị trả lại').waitFor();
     await signOut(page);
 
-    // --- The official sees the reason, edits and resubmits.
+    // --- The official's bell tells of the return and its reason; they edit and resubmit.
     page = await signInAs('official@demo.test');
+    await page.getByRole('link', { name: /^Thông báo: [1-9]\d* chưa đọc$/ }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `đã trả lại báo cáo kỳ ${PERIOD}` })
+      .first()
+      .getByText('Lý do: Đề nghị nêu rõ nguồn kinh phí đã huy động.')
+      .waitFor();
     await page.goto(commitmentUrl);
     await reportCard(page)
       .getByRole('alert')

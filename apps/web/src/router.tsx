@@ -31,6 +31,7 @@ import { MembersPage } from './features/admin/MembersPage';
 import { OrganizationsPage } from './features/admin/OrganizationsPage';
 import { ActivityPage } from './features/admin/ActivityPage';
 import { ReportingAdminPage } from './features/reporting/ReportingAdminPage';
+import { InboxPage } from './features/notifications/InboxPage';
 import { CompliancePage, validateComplianceSearch } from './features/reporting/CompliancePage';
 import {
   FrameworksAdminPage,
@@ -141,6 +142,12 @@ const complianceRoute = createRoute({
   component: CompliancePage,
 });
 
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/w/$slug/notifications',
+  component: InboxPage,
+});
+
 const reportingAdminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/w/$slug/admin/reporting',
@@ -187,6 +194,7 @@ export const routeTree = rootRoute.addChildren([
     myWorkRoute,
     dashboardRoute,
     complianceRoute,
+    inboxRoute,
     membersRoute,
     organizationsRoute,
     frameworksAdminRoute,

@@ -115,3 +115,11 @@ export type ReportingCadence = (typeof REPORTING_CADENCES)[number];
 /** A CLOSED reporting period takes no new reports until an administrator reopens it. */
 export const PERIOD_STATES = ['OPEN', 'CLOSED'] as const;
 export type PeriodState = (typeof PERIOD_STATES)[number];
+
+/** What an inbox entry is about. */
+export const NOTIFICATION_KINDS = [
+  'REPORT_SUBMITTED',
+  'REPORT_RETURNED',
+  'REPORT_APPROVED',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -14,6 +14,7 @@ import { type List, listOf } from '../common/list';
 import { consistencyErrors } from '../commitments/consistency';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { CommitmentsService } from '../commitments/commitments.service';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { PolicyService } from '../permissions/policy.service';
 import { ReportingPeriodsService } from '../reporting-periods/reporting-periods.service';
 import { EDITABLE_STATES } from './editable-states';
@@ -63,6 +64,7 @@ export class ProgressUpdatesService {
     private readonly commitments: CommitmentsService,
     private readonly policy: PolicyService,
     private readonly periods: ReportingPeriodsService,
+    private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -106,6 +108,7 @@ export class ProgressUpdatesService {
         'created',
         snapshot(this.editableView(created), 'after'),
       );
+      await this.outbox.autoFollow(tx, member.workspaceId, member.userId, commitmentId);
       return created;
     });
     return this.toDto(row);
@@ -180,6 +183,7 @@ export class ProgressUpdatesService {
         await this.assertConsistent(tx, member, row);
         const submittedAt = this.clock.now();
         await this.updates.transition(tx, id, 'SUBMITTED', { submittedAt });
+        await this.outbox.reportSubmitted(tx, this.reportEvent(member, row));
         return {
           action: 'submitted',
           changes: diffFields(
@@ -219,6 +223,11 @@ export class ProgressUpdatesService {
           decidedAt,
           decidedById: member.userId,
           approvedPeriodId: row.periodId,
+        });
+        await this.outbox.reportDecided(tx, {
+          ...this.reportEvent(member, row),
+          kind: 'REPORT_APPROVED',
+          authorId: row.authorId,
         });
         // The report's figures become the commitment's official ones...
         const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
@@ -281,6 +290,12 @@ export class ProgressUpdatesService {
         const decidedAt = this.clock.now();
         const fields = { decidedAt, decidedById: member.userId, returnReason: dto.reason };
         await this.updates.transition(tx, id, 'RETURNED', fields);
+        await this.outbox.reportDecided(tx, {
+          ...this.reportEvent(member, row),
+          kind: 'REPORT_RETURNED',
+          authorId: row.authorId,
+          reason: dto.reason,
+        });
         return {
           action: 'returned',
           changes: diffFields(
@@ -425,6 +440,17 @@ export class ProgressUpdatesService {
       action,
       changes,
     });
+  }
+
+  /** What the inbox entries of a step on `row` by `member` say. */
+  private reportEvent(member: WorkspaceActor, row: ProgressUpdateRow) {
+    return {
+      workspaceId: member.workspaceId,
+      commitmentId: row.commitmentId,
+      reportId: row.id,
+      period: row.period.key,
+      actorId: member.userId,
+    };
   }
 
   /** The fields an author writes, as history records them. */

@@ -147,6 +147,18 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
   },
   {
+    row: 'own notifications; follow items',
+    routes: [
+      'GET /api/workspaces/:slug/notifications',
+      'POST /api/workspaces/:slug/notifications/read-all',
+      'POST /api/workspaces/:slug/notifications/:id/read',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/follow',
+      'PUT /api/workspaces/:slug/commitments/:commitmentId/follow',
+      'DELETE /api/workspaces/:slug/commitments/:commitmentId/follow',
+    ],
+    rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
     row: 'reporting calendar, close/reopen periods',
     routes: [
       'PUT /api/workspaces/:slug/reporting-calendar',

@@ -202,6 +202,19 @@ async function freshFramework({ t, ids }: CaseContext) {
   return { id: framework.id };
 }
 
+/** A fresh inbox entry of the caller, in the demo workspace. */
+async function freshNotification({ t, ids, persona }: CaseContext) {
+  const notification = await t.prisma.notification.create({
+    data: {
+      workspaceId: ids.workspaceId,
+      userId: persona.userId,
+      kind: 'REPORT_SUBMITTED',
+      commitmentId: ids.ownCommitmentId,
+    },
+  });
+  return { id: notification.id };
+}
+
 /** A fresh reporting period of the demo workspace, OPEN or CLOSED. */
 async function freshPeriod({ t, ids }: CaseContext, state: 'OPEN' | 'CLOSED') {
   const period = await t.prisma.reportingPeriod.create({
@@ -405,6 +418,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     body: () => ({ reason: 'Cho phép nộp báo cáo muộn' }),
   },
   'GET /api/workspaces/:slug/compliance': {},
+  'GET /api/workspaces/:slug/notifications': {},
+  'POST /api/workspaces/:slug/notifications/read-all': {},
+  'POST /api/workspaces/:slug/notifications/:id/read': { params: freshNotification },
+  'GET /api/workspaces/:slug/commitments/:commitmentId/follow': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+  },
+  'PUT /api/workspaces/:slug/commitments/:commitmentId/follow': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+  },
+  'DELETE /api/workspaces/:slug/commitments/:commitmentId/follow': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+  },
 };
 
 /** The URL of `pattern` with `:slug` and the given parameters filled in, and the case's query. */

@@ -14,6 +14,7 @@ const WORKSPACE_TABLES = [
   'Position',
   'ActivityEvent',
   'ReportingPeriod',
+  'Notification',
 ];
 
 /** A digest of every row a workspace owns: equal digests mean nothing changed. */

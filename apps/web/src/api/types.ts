@@ -34,6 +34,7 @@ export type UpdateReportingCalendarBody = Schemas['UpdateReportingCalendarDto'];
 export type ReportingPeriod = Schemas['ReportingPeriodDto'];
 export type Compliance = Schemas['ComplianceDto'];
 export type ComplianceCounts = Schemas['ComplianceCountsDto'];
+export type Notification = Schemas['NotificationDto'];
 
 /** Every list answer of the API. */
 export interface Page<T> {

@@ -18,6 +18,7 @@ import { EvidencePanel } from './detail/EvidencePanel';
 import { OverviewPanel } from './detail/OverviewPanel';
 import { HistoryPanel } from './detail/HistoryPanel';
 import { ArchivedBanner, CommitmentActions } from './detail/CommitmentActions';
+import { FollowButton } from '../notifications/FollowButton';
 
 const TAB_PANELS: Record<DetailTab, (props: { slug: string; commitmentId: string }) => ReactNode> =
   {
@@ -95,7 +96,10 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
           {commitment.archived && <Badge color="gray">{t('detail.archived')}</Badge>}
           <ProgressBar value={commitment.progress} name={label} width={240} />
         </Group>
-        <CommitmentActions slug={slug} commitment={commitment} />
+        <Group gap="xs">
+          <FollowButton slug={slug} commitmentId={commitment.id} />
+          <CommitmentActions slug={slug} commitment={commitment} />
+        </Group>
       </Stack>
 
       <ArchivedBanner slug={slug} commitment={commitment} />

@@ -7,6 +7,7 @@ import { isLocale } from '../../i18n';
 import { useMe } from '../auth/queries';
 import { useMembership } from '../auth/useMembership';
 import { UserMenu } from '../account/UserMenu';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 import { ErrorState, LoadingState } from './states';
 import { RouterAnchor } from './RouterAnchor';
@@ -121,6 +122,7 @@ function SignedInShell() {
                 </Group>
               </nav>
             )}
+            {membership && slug !== undefined && <NotificationBell slug={slug} />}
             <UserMenu />
           </Group>
         </Group>

@@ -1,10 +1,20 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 // The API serves the built app from `/` (same origin) and proxies nothing: in development Vite
 // forwards `/api` to the API on port 3000.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Every text asset is also written as .br and .gz: the server sends the precompressed file
+    // the browser accepts, with no compression work per request.
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+      include: /\.(js|css|html|svg|json)$/,
+      threshold: 1024,
+    }),
+  ],
   resolve: {
     alias: {
       '@spct/contracts': decodeURIComponent(
@@ -21,13 +31,18 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each page needs (scripts/bundle-sizes.mjs).
+    manifest: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // React and the router change less often than the app: their chunk stays cached across
+        // releases. Mantine and the other libraries are split with the pages that use them.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
-            { name: 'vendor', test: /node_modules/ },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/,
+            },
           ],
         },
       },

@@ -6,12 +6,16 @@ import { CommitmentsModule } from './commitments/commitments.module';
 import { Clock } from './common/clock';
 import { DashboardModule } from './dashboard/dashboard.module';
 import type { SecurityConfig } from './config/app-config';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './database/database-timeouts';
 import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
+import { loggingModule, type LoggingOptions } from './logging/logging';
+import { DEFAULT_METRICS, type MetricsConfig } from './metrics/metrics-config';
+import { MetricsModule } from './metrics/metrics.module';
 import { SeedModule } from './seed/seed.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { MembersModule } from './members/members.module';
@@ -33,6 +37,12 @@ export interface AppOptions {
   security: SecurityConfig;
   /** Where the local storage backend keeps uploaded files. */
   uploadsDir: string;
+  /** How long to wait on the database before answering 503 (default: DEFAULT_DATABASE_TIMEOUTS). */
+  databaseTimeouts?: DatabaseTimeouts;
+  /** Default: level info, to standard output. */
+  logging?: LoggingOptions;
+  /** Who may read /metrics (default: loopback addresses). */
+  metrics?: MetricsConfig;
 }
 
 @Module({})
@@ -48,7 +58,12 @@ export class AppModule {
       ],
       exports: [SECURITY_CONFIG, UPLOADS_DIR, Clock],
       imports: [
-        PrismaModule.forRoot(options.databaseUrl),
+        loggingModule(options.logging ?? { level: 'info' }),
+        MetricsModule.register(options.metrics ?? DEFAULT_METRICS),
+        PrismaModule.forRoot(
+          options.databaseUrl,
+          options.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
+        ),
         PermissionsModule,
         AuthModule,
         HealthModule,

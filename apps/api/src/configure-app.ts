@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { ApiErrorFilter } from './common/api-error.filter';
 import { registerResponseEncoding } from './common/response-encoding';
 import { createValidationPipe } from './common/validation';
 import { registerMultipart } from './evidence/multipart';
+import { installSafeguards } from './http/safeguards';
 import { buildOpenApiDocument } from './openapi/openapi';
 
 export interface ConfigureOptions {
@@ -22,9 +21,9 @@ export async function configureApp(
   app: NestFastifyApplication,
   options: ConfigureOptions = {},
 ): Promise<void> {
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiErrorFilter());
+  installSafeguards(app);
   await registerResponseEncoding(app); // compression, ETags and 304s
   await app.register(fastifyCookie);
   await registerMultipart(app); // evidence uploads
@@ -49,26 +48,43 @@ export async function configureApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   const webDistDir = options.webDistDir;
-  const indexHtml = webDistDir ? path.join(webDistDir, 'index.html') : undefined;
-  if (webDistDir && indexHtml && existsSync(indexHtml)) {
+  if (webDistDir && existsSync(path.join(webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: webDistDir,
       prefix: '/',
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each file: sent as the browser accepts, no work per request.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        void reply.header('cache-control', cacheControlOf(webDistDir, filePath));
+      },
     });
-    const html = await readFile(indexHtml, 'utf8');
     // Client-side routes get the web app; unknown API paths keep their JSON 404.
     fastify.get('/*', (request, reply) => {
       if (request.url === '/api' || request.url.startsWith('/api/')) {
         void reply.status(404).send({
           statusCode: 404,
           error: 'Not Found',
+          code: 'notFound',
           message: `Cannot GET ${request.url.split('?')[0]}`,
         });
         return;
       }
-      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+      void reply.sendFile('index.html');
     });
   }
+}
+
+/**
+ * Files under assets/ carry a hash of their content in their name: cached for a year and never
+ * asked for again. Everything else (index.html first) is revalidated on each visit, so a new
+ * release is picked up at once.
+ */
+function cacheControlOf(webDistDir: string, filePath: string): string {
+  const relative = path.relative(webDistDir, filePath).split(path.sep);
+  return relative[0] === 'assets' && relative.length === 2
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
 }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { prepareDatabase } from './database/prepare-database';
+import { createHttpAdapter } from './http/http-adapter';
+import { shutDown } from './http/shutdown';
 import { DemoSeeder } from './seed/demo-seeder';
 
 async function bootstrap(): Promise<void> {
@@ -18,23 +20,29 @@ async function bootstrap(): Promise<void> {
       databaseUrl: database.url,
       security: config.security,
       uploadsDir: config.uploadsDir,
+      databaseTimeouts: config.databaseTimeouts,
+      logging: { level: config.logLevel },
+      metrics: config.metrics,
     }),
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024 }),
-    { bufferLogs: false },
+    createHttpAdapter(config.http),
+    { bufferLogs: true },
   );
-  app.enableShutdownHooks();
   await configureApp(app, { webDistDir: config.webDistDir });
   if (config.seedDemo) await app.get(DemoSeeder).seedIfMissing();
   await app.listen({ port: config.port, host: config.host });
   logger.log(`Ready: ${config.publicUrl} (API docs at ${config.publicUrl}/api/docs)`);
 
-  const stop = async () => {
-    await app.close();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing the requests in flight, then stopping`);
+    await shutDown(app, config.shutdownTimeoutMs);
     await database.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 void bootstrap().catch((error: unknown) => {

@@ -3,16 +3,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { InjectOptions } from 'fastify';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../src/app.module';
 import { developmentSecurityConfig, type SecurityConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
+import type { DatabaseTimeouts } from '../src/database/database-timeouts';
 import { PrismaService } from '../src/database/prisma.service';
+import { createHttpAdapter, DEFAULT_HTTP_SERVER } from '../src/http/http-adapter';
+import type { LoggingOptions } from '../src/logging/logging';
+import type { MetricsConfig } from '../src/metrics/metrics-config';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase } from './database';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
+
+/**
+ * Patient database timeouts: on a loaded test machine opening a connection or answering a
+ * probe can take many times the production second, which must not fail a test that is not
+ * about it (the outage test uses the production values).
+ */
+const RELAXED_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 60_000,
+  statementMs: 60_000,
+  probeMs: 30_000,
+};
 export const DEMO_PASSWORD = 'tripartite-demo';
 
 export interface TestResponse<T> {
@@ -97,15 +112,34 @@ export async function createTestApp(
     security?: Partial<SecurityConfig>;
     /** Runs before the app is initialised: the last moment routes can be added. */
     beforeInit?: (app: NestFastifyApplication) => void;
+    /** A database of the test's own (already migrated), instead of a fresh copy of the template. */
+    database?: { url: string; drop(): Promise<void> };
+    databaseTimeouts?: DatabaseTimeouts;
+    /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
+    trustProxy?: string[];
+    /** Default: silent. */
+    logging?: LoggingOptions;
+    metrics?: MetricsConfig;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const uploadsDir = await mkdtemp(path.join(os.tmpdir(), 'spct-test-uploads-'));
   const security = { ...developmentSecurityConfig(TEST_ORIGIN), ...options.security };
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register({ databaseUrl: database.url, security, uploadsDir })],
+    imports: [
+      AppModule.register({
+        databaseUrl: database.url,
+        security,
+        uploadsDir,
+        databaseTimeouts: options.databaseTimeouts ?? RELAXED_DATABASE_TIMEOUTS,
+        logging: options.logging ?? { level: 'silent' },
+        metrics: options.metrics,
+      }),
+    ],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createHttpAdapter({ ...DEFAULT_HTTP_SERVER, trustProxy: options.trustProxy ?? [] }),
+  );
   const routes: { method: string; url: string }[] = [];
   app
     .getHttpAdapter()
@@ -115,9 +149,19 @@ export async function createTestApp(
     });
   await configureApp(app, { webDistDir: options.webDistDir });
   options.beforeInit?.(app);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  if (options.seedDemo) await app.get(DemoSeeder).seedIfMissing();
+  const close = async () => {
+    await app.close();
+    await database.drop();
+    await rm(uploadsDir, { recursive: true, force: true });
+  };
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    if (options.seedDemo) await app.get(DemoSeeder).seedIfMissing();
+  } catch (error) {
+    await close().catch(() => undefined); // leave no timers or connections behind
+    throw error;
+  }
   const anonymous = new TestClient(app);
   return {
     app,
@@ -133,11 +177,7 @@ export async function createTestApp(
       }
       return new TestClient(app, { cookie: sessionCookieFrom(response.headers) });
     },
-    close: async () => {
-      await app.close();
-      await database.drop();
-      await rm(uploadsDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

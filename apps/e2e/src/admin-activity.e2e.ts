@@ -49,7 +49,9 @@ describe('the activity log of the administration', () => {
       .getByRole('textbox', { name: /Tên \(tiếng Việt\)/ })
       .fill('Khung chính sách thử nghiệm E2E');
     await dialog.getByRole('textbox', { name: /Tên \(tiếng Anh\)/ }).fill('E2E test framework');
-    await dialog.getByRole('textbox', { name: 'Cơ quan ban hành' }).fill('Nhóm kiểm thử');
+    await dialog
+      .getByRole('textbox', { name: 'Cơ quan ban hành (tiếng Việt)' })
+      .fill('Nhóm kiểm thử');
     await dialog.getByLabel('Ngày thông qua').fill('2026-11-20');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -71,8 +71,8 @@ describe('each demo persona in a browser', () => {
     const page = await product.newPage();
     await page.goto(`${product.url}/sign-in`);
     await page.getByLabel('E-mail').fill('viewer@demo.test');
-    await page.getByLabel('Mật khẩu').fill('not-the-password');
-    await page.getByLabel('Mật khẩu').press('Enter');
+    await page.getByLabel(/^Mật khẩu/).fill('not-the-password');
+    await page.getByLabel(/^Mật khẩu/).press('Enter');
     await page.getByRole('alert').filter({ hasText: 'E-mail hoặc mật khẩu không đúng.' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.context().close();

@@ -7,8 +7,8 @@ export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'tripartite-demo';
 export async function signInThroughPage(page: Page, email: string): Promise<void> {
   await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByLabel('Mật khẩu').press('Enter');
+  await page.getByLabel(/^Mật khẩu/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/^Mật khẩu/).press('Enter');
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 

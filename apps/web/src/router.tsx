@@ -1,182 +1,361 @@
 import {
-  createRootRoute,
+  createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
+  notFound,
   Outlet,
+  redirect,
   type RouterHistory,
 } from '@tanstack/react-router';
-import { AppLayout } from './features/layout/AppLayout';
+import type { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api/client';
 import { NotFoundPage } from './features/layout/NotFoundPage';
-import { HomeRedirect } from './features/workspaces/HomeRedirect';
-import { FrameworksPage } from './features/frameworks/FrameworksPage';
-import { FrameworkTreePage } from './features/frameworks/FrameworkTreePage';
-import { CommitmentsPage } from './features/commitments/CommitmentsPage';
-import { CommitmentDetailPage } from './features/commitments/CommitmentDetailPage';
+import { LoadingState } from './features/layout/states';
+import { RouteErrorPage } from './features/layout/RouteErrorPage';
+import { meQuery } from './features/auth/queries';
+import { frameworkQuery, frameworksQuery } from './features/frameworks/queries';
+import { commitmentQuery, commitmentsQuery } from './features/commitments/queries';
 import {
+  filtersOf,
   parseReadableSearch,
   stringifyReadableSearch,
   validateCommitmentSearch,
   validateDetailSearch,
 } from './features/commitments/search';
-import { NewCommitmentPage } from './features/commitment-form/NewCommitmentPage';
-import { EditCommitmentPage } from './features/commitment-form/EditCommitmentPage';
 import { validateNewCommitmentSearch } from './features/commitment-form/search';
-import { MyWorkPage } from './features/my-work/MyWorkPage';
-import { DashboardPage } from './features/dashboard/DashboardPage';
-import { validateDashboardSearch } from './features/dashboard/search';
-import { SignInPage } from './features/auth/SignInPage';
-import { SetPasswordPage } from './features/auth/SetPasswordPage';
-import { TokensPage } from './features/account/TokensPage';
-import { MembersPage } from './features/admin/MembersPage';
-import { OrganizationsPage } from './features/admin/OrganizationsPage';
-import { ActivityPage } from './features/admin/ActivityPage';
-import { ReportingAdminPage } from './features/reporting/ReportingAdminPage';
-import { InboxPage } from './features/notifications/InboxPage';
-import { CompliancePage, validateComplianceSearch } from './features/reporting/CompliancePage';
-import {
-  FrameworksAdminPage,
-  validateFrameworksAdminSearch,
-} from './features/admin/FrameworksAdminPage';
+import { myWorkQuery } from './features/my-work/queries';
+import { summaryQuery } from './features/dashboard/queries';
+import { dashboardFilters, validateDashboardSearch } from './features/dashboard/search';
+import { organizationsQuery } from './features/organizations/queries';
+import { membersQuery } from './features/admin/queries';
+import { validateFrameworksAdminSearch } from './features/admin/search';
+import { validateComplianceSearch } from './features/reporting/search';
+import { calendarQuery, complianceQuery, periodsQuery } from './features/reporting/queries';
+import { inboxQuery } from './features/notifications/queries';
+import { can } from './features/auth/permissions';
+
+// Every page is its own chunk (`lazyRouteComponent`), loaded when its route matches or when a link
+// to it is hovered; loaders start the page's queries at the same time, so opening a page waits on
+// one round trip instead of a waterfall (script, then data).
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
 
 /** Pages anyone may open; every other page needs a session. */
 export const PUBLIC_PATHS = ['/sign-in', '/set-password'];
 
-const rootRoute = createRootRoute({
+/**
+ * Awaits a page's data: what the user may not see (404) is the not-found page; other failures
+ * show the error page, whose retry loads the page again.
+ */
+async function load(promise: Promise<unknown>, missing: readonly number[] = [404]): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError && missing.includes(error.status)) throw notFound();
+    throw error;
+  }
+}
+
+/** The same for the one record a URL names: a malformed id (the GET answers 400) is not found. */
+const loadRecord = (promise: Promise<unknown>) => load(promise, [404, 400]);
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
 });
 
-const signInRoute = createRoute({
+export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>): { next?: string } =>
     typeof search.next === 'string' ? { next: search.next } : {},
-  component: SignInPage,
+  component: lazyRouteComponent(() => import('./features/auth/SignInPage'), 'SignInPage'),
 });
 
-const setPasswordRoute = createRoute({
+export const setPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/set-password',
   validateSearch: (search: Record<string, unknown>): { token?: string } =>
     typeof search.token === 'string' || typeof search.token === 'number'
       ? { token: String(search.token) }
       : {},
-  component: SetPasswordPage,
+  component: lazyRouteComponent(() => import('./features/auth/SetPasswordPage'), 'SetPasswordPage'),
 });
 
 /** Everything behind sign-in, inside the header and navigation. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_authenticated',
-  component: AppLayout,
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery());
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw redirect({ to: '/sign-in', search: { next: location.href }, replace: true });
+      }
+      throw error;
+    }
+  },
+  component: lazyRouteComponent(() => import('./features/layout/AppLayout'), 'AppLayout'),
+  // Outside the frame (the session could not be read): the error is the whole page.
+  errorComponent: (props) => (
+    <main>
+      <RouteErrorPage {...props} />
+    </main>
+  ),
 });
 
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: HomeRedirect,
+  component: lazyRouteComponent(() => import('./features/workspaces/HomeRedirect'), 'HomeRedirect'),
 });
 
-const tokensRoute = createRoute({
+export const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account/tokens',
-  component: TokensPage,
+  component: lazyRouteComponent(() => import('./features/account/TokensPage'), 'TokensPage'),
 });
 
-const frameworksRoute = createRoute({
+/** A workspace: a workspace the user does not belong to does not exist for them. */
+export const workspaceRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/w/$slug',
-  component: FrameworksPage,
+  beforeLoad: async ({ context, params }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery());
+    if (!me.memberships.some((membership) => membership.workspace.slug === params.slug)) {
+      throw notFound();
+    }
+  },
+  notFoundComponent: NotFoundPage,
 });
 
-const frameworkRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/frameworks/$frameworkId',
-  component: FrameworkTreePage,
+export const frameworksRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/',
+  loader: ({ context, params }) =>
+    load(context.queryClient.ensureQueryData(frameworksQuery(params.slug))),
+  component: lazyRouteComponent(
+    () => import('./features/frameworks/FrameworksPage'),
+    'FrameworksPage',
+  ),
 });
 
-const commitmentsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/commitments',
+export const frameworkRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'frameworks/$frameworkId',
+  loader: ({ context, params }) =>
+    loadRecord(
+      context.queryClient.ensureQueryData(frameworkQuery(params.slug, params.frameworkId)),
+    ),
+  component: lazyRouteComponent(
+    () => import('./features/frameworks/FrameworkTreePage'),
+    'FrameworkTreePage',
+  ),
+});
+
+export const commitmentsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'commitments',
   validateSearch: validateCommitmentSearch,
-  component: CommitmentsPage,
+  loaderDeps: ({ search }) => search,
+  // New filters on an open list do not wait here: the controls change at once and the previous
+  // rows stay on screen, dimmed, until the new ones arrive.
+  loader: ({ context, params, deps, cause }) => {
+    const list = commitmentsQuery(params.slug, filtersOf(deps), deps.after?.at(-1) ?? null);
+    if (cause === 'stay') return void context.queryClient.prefetchQuery(list);
+    return load(
+      Promise.all([
+        context.queryClient.ensureQueryData(list),
+        context.queryClient.ensureQueryData(organizationsQuery(params.slug)),
+        // The filter bar names the chosen frameworks by their codes.
+        context.queryClient.ensureQueryData(frameworksQuery(params.slug)),
+      ]),
+    );
+  },
+  component: lazyRouteComponent(
+    () => import('./features/commitments/CommitmentsPage'),
+    'CommitmentsPage',
+  ),
 });
 
-const commitmentRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/commitments/$commitmentId',
+export const commitmentRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'commitments/$commitmentId',
   validateSearch: validateDetailSearch,
-  component: CommitmentDetailPage,
+  loader: ({ context, params }) =>
+    loadRecord(
+      context.queryClient.ensureQueryData(commitmentQuery(params.slug, params.commitmentId)),
+    ),
+  component: lazyRouteComponent(
+    () => import('./features/commitments/CommitmentDetailPage'),
+    'CommitmentDetailPage',
+  ),
 });
 
-const newCommitmentRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/commitments/new',
+export const newCommitmentRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'commitments/new',
   validateSearch: validateNewCommitmentSearch,
-  component: NewCommitmentPage,
+  component: lazyRouteComponent(
+    () => import('./features/commitment-form/NewCommitmentPage'),
+    'NewCommitmentPage',
+  ),
 });
 
-const editCommitmentRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/commitments/$commitmentId/edit',
-  component: EditCommitmentPage,
+export const editCommitmentRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'commitments/$commitmentId/edit',
+  loader: ({ context, params }) =>
+    loadRecord(
+      context.queryClient.ensureQueryData(commitmentQuery(params.slug, params.commitmentId)),
+    ),
+  component: lazyRouteComponent(
+    () => import('./features/commitment-form/EditCommitmentPage'),
+    'EditCommitmentPage',
+  ),
 });
 
-const myWorkRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/my-work',
-  component: MyWorkPage,
+export const myWorkRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'my-work',
+  loader: ({ context, params }) =>
+    load(context.queryClient.ensureQueryData(myWorkQuery(params.slug))),
+  component: lazyRouteComponent(() => import('./features/my-work/MyWorkPage'), 'MyWorkPage'),
 });
 
-const dashboardRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/dashboard',
+export const dashboardRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'dashboard',
   validateSearch: validateDashboardSearch,
-  component: DashboardPage,
+  loaderDeps: ({ search }) => dashboardFilters(search),
+  // New filters on an open dashboard do not wait here: its figures stay on screen, dimmed, until
+  // the new ones arrive.
+  loader: ({ context, params, deps, cause }) =>
+    cause === 'stay'
+      ? void context.queryClient.prefetchQuery(summaryQuery(params.slug, deps))
+      : load(context.queryClient.ensureQueryData(summaryQuery(params.slug, deps))),
+  component: lazyRouteComponent(
+    () => import('./features/dashboard/DashboardPage'),
+    'DashboardPage',
+  ),
 });
 
-const complianceRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/compliance',
+export const complianceRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'compliance',
   validateSearch: validateComplianceSearch,
-  component: CompliancePage,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) =>
+    load(context.queryClient.ensureQueryData(complianceQuery(params.slug, deps.periodId))),
+  component: lazyRouteComponent(
+    () => import('./features/reporting/CompliancePage'),
+    'CompliancePage',
+  ),
 });
 
-const inboxRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/notifications',
-  component: InboxPage,
+export const inboxRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'notifications',
+  loader: ({ context, params }) =>
+    load(context.queryClient.ensureQueryData(inboxQuery(params.slug))),
+  component: lazyRouteComponent(() => import('./features/notifications/InboxPage'), 'InboxPage'),
 });
 
-const reportingAdminRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/admin/reporting',
-  component: ReportingAdminPage,
+/** The administration: its frame checks that the user may manage the workspace. */
+export const adminRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'admin',
+  // Loaded before the pages' loaders: those of someone who may not manage ask the API nothing.
+  beforeLoad: async ({ context, params }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery());
+    const membership = me.memberships.find((item) => item.workspace.slug === params.slug);
+    const mayManage =
+      membership !== undefined &&
+      can(
+        {
+          userId: me.user.id,
+          role: membership.role,
+          organizationId: membership.organization?.id ?? null,
+        },
+        'workspace.manage',
+      );
+    return { mayManage };
+  },
+  component: lazyRouteComponent(() => import('./features/admin/AdminFrame'), 'AdminFrame'),
 });
 
-const membersRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/admin/members',
-  component: MembersPage,
+export const membersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'members',
+  loader: ({ context, params }) =>
+    context.mayManage
+      ? load(context.queryClient.ensureQueryData(membersQuery(params.slug)))
+      : undefined,
+  component: lazyRouteComponent(() => import('./features/admin/MembersPage'), 'MembersPage'),
 });
 
-const organizationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/admin/organizations',
-  component: OrganizationsPage,
+export const organizationsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'organizations',
+  loader: ({ context, params }) =>
+    context.mayManage
+      ? load(context.queryClient.ensureQueryData(organizationsQuery(params.slug)))
+      : undefined,
+  component: lazyRouteComponent(
+    () => import('./features/admin/OrganizationsPage'),
+    'OrganizationsPage',
+  ),
 });
 
-const frameworksAdminRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/admin/frameworks',
+export const frameworksAdminRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'frameworks',
   validateSearch: validateFrameworksAdminSearch,
-  component: FrameworksAdminPage,
+  loader: ({ context, params }) =>
+    context.mayManage
+      ? load(context.queryClient.ensureQueryData(frameworksQuery(params.slug)))
+      : undefined,
+  component: lazyRouteComponent(
+    () => import('./features/admin/FrameworksAdminPage'),
+    'FrameworksAdminPage',
+  ),
 });
 
-const activityRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/w/$slug/admin/activity',
-  component: ActivityPage,
+export const reportingAdminRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'reporting',
+  loader: ({ context, params }) =>
+    context.mayManage
+      ? load(
+          Promise.all([
+            context.queryClient.ensureQueryData(calendarQuery(params.slug)),
+            context.queryClient.ensureQueryData(periodsQuery(params.slug)),
+          ]),
+        )
+      : undefined,
+  component: lazyRouteComponent(
+    () => import('./features/reporting/ReportingAdminPage'),
+    'ReportingAdminPage',
+  ),
+});
+
+export const activityRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'activity',
+  component: lazyRouteComponent(() => import('./features/admin/ActivityPage'), 'ActivityPage'),
+});
+
+export const signInFailuresRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'sign-ins',
+  component: lazyRouteComponent(
+    () => import('./features/admin/SignInFailuresPage'),
+    'SignInFailuresPage',
+  ),
 });
 
 export const routeTree = rootRoute.addChildren([
@@ -185,30 +364,41 @@ export const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     tokensRoute,
-    frameworksRoute,
-    frameworkRoute,
-    commitmentsRoute,
-    commitmentRoute,
-    newCommitmentRoute,
-    editCommitmentRoute,
-    myWorkRoute,
-    dashboardRoute,
-    complianceRoute,
-    inboxRoute,
-    membersRoute,
-    organizationsRoute,
-    frameworksAdminRoute,
-    activityRoute,
-    reportingAdminRoute,
+    workspaceRoute.addChildren([
+      frameworksRoute,
+      frameworkRoute,
+      commitmentsRoute,
+      newCommitmentRoute,
+      commitmentRoute,
+      editCommitmentRoute,
+      myWorkRoute,
+      dashboardRoute,
+      complianceRoute,
+      inboxRoute,
+      adminRoute.addChildren([
+        membersRoute,
+        organizationsRoute,
+        frameworksAdminRoute,
+        reportingAdminRoute,
+        activityRoute,
+        signInFailuresRoute,
+      ]),
+    ]),
   ]),
 ]);
 
-export function createAppRouter(history?: RouterHistory) {
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({
     routeTree,
     history,
+    context: { queryClient },
     defaultPreload: 'intent',
+    // The query cache decides freshness: the router always runs the loaders, which are cheap
+    // when the data is cached (ensureQueryData).
+    defaultPreloadStaleTime: 0,
     defaultNotFoundComponent: NotFoundPage,
+    defaultErrorComponent: RouteErrorPage,
+    defaultPendingComponent: () => <LoadingState />,
     scrollRestoration: true,
     // Readable, shareable URLs: `?status=AT_RISK&status=OFF_TRACK&sort=-progress`, not JSON.
     parseSearch: parseReadableSearch,

@@ -132,6 +132,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{slug}/sign-in-failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        get: operations["signInFailures_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1138,6 +1157,26 @@ export interface components {
             /** @description The token itself: shown this once, never again */
             token: string;
         };
+        SignInFailureDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example official@demo.test */
+            email: string;
+            displayName: string;
+            /**
+             * @description The client address the attempts came from
+             * @example 203.0.113.7
+             */
+            address: string;
+            /** @example 3 */
+            failures: number;
+            /** Format: date-time */
+            lastFailedAt: string;
+        };
+        SignInFailureListDto: {
+            items: components["schemas"]["SignInFailureDto"][];
+            nextCursor: string | null;
+        };
         HealthDto: {
             /** @example ok */
             status: string;
@@ -1186,6 +1225,8 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["OrganizationDto"];
         };
@@ -1248,6 +1289,8 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["MemberDto"];
         };
@@ -1266,7 +1309,8 @@ export interface components {
             code: string;
             title: components["schemas"]["LocalizedText"];
             description: components["schemas"]["LocalizedText"] | null;
-            issuer: string | null;
+            /** @description Who adopted it */
+            issuer: components["schemas"]["LocalizedText"] | null;
             /** Format: date */
             adoptedOn: string | null;
             url: string | null;
@@ -1313,7 +1357,8 @@ export interface components {
             code: string;
             title: components["schemas"]["LocalizedText"];
             description: components["schemas"]["LocalizedText"] | null;
-            issuer: string | null;
+            /** @description Who adopted it */
+            issuer: components["schemas"]["LocalizedText"] | null;
             /** Format: date */
             adoptedOn: string | null;
             url: string | null;
@@ -1332,13 +1377,18 @@ export interface components {
             version: number;
             tree: components["schemas"]["CommitmentNodeDto"][];
         };
+        IssuerInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
         CreateFrameworkDto: {
             /** @example DWCP-2027 */
             code: string;
             title: components["schemas"]["LocalizedTextInput"];
             description?: components["schemas"]["LocalizedTextInput"] | null;
-            /** @example ILO */
-            issuer?: string | null;
+            issuer?: components["schemas"]["IssuerInput"] | null;
             /** Format: date */
             adoptedOn?: string | null;
             /** @example https://www.ilo.org/ */
@@ -1348,7 +1398,7 @@ export interface components {
             code?: string;
             title?: components["schemas"]["LocalizedTextInput"];
             description?: components["schemas"]["LocalizedTextInput"] | null;
-            issuer?: string | null;
+            issuer?: components["schemas"]["IssuerInput"] | null;
             /** Format: date */
             adoptedOn?: string | null;
             url?: string | null;
@@ -1358,6 +1408,8 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["FrameworkDto"];
         };
@@ -1575,6 +1627,8 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["CommitmentDetailDto"];
         };
@@ -1585,6 +1639,16 @@ export interface components {
             /** Format: date */
             measuredOn: string;
             source: string | null;
+        };
+        ReportStepDto: {
+            /** @enum {string} */
+            action: "submitted" | "returned" | "approved";
+            /** Format: date-time */
+            at: string;
+            /** @description Who took the step */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description The reason of a return */
+            reason: string | null;
         };
         ProgressUpdateDto: {
             /** Format: uuid */
@@ -1620,6 +1684,8 @@ export interface components {
             decidedById: string | null;
             /** @description Indicator values proposed by the report; they become measurements on approval */
             indicatorValues: components["schemas"]["IndicatorValueDto"][];
+            /** @description Every submission, return (with its reason) and approval of the report, oldest first */
+            steps: components["schemas"]["ReportStepDto"][];
             /** @description Incremented by every change of the report */
             version: number;
             /** Format: date-time */
@@ -1685,6 +1751,8 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["ProgressUpdateDto"];
         };
@@ -1716,6 +1784,8 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["ReportingCalendarDto"];
         };
@@ -1756,6 +1826,8 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["ReportingPeriodDto"];
         };
@@ -1870,13 +1942,14 @@ export interface components {
             /** Format: uuid */
             commitmentId: string;
             name: components["schemas"]["LocalizedText"];
-            /** @example % */
-            unit: string;
+            /** @description e.g. { vi: "nghìn người", en: "thousand people" } */
+            unit: components["schemas"]["LocalizedText"];
             /** @enum {string} */
             direction: "INCREASE" | "DECREASE";
             baseline: components["schemas"]["YearValueDto"];
             target: components["schemas"]["YearValueDto"];
-            source: string | null;
+            /** @description Where its values come from */
+            source: components["schemas"]["LocalizedText"] | null;
             /** @description Oldest first */
             measurements: components["schemas"]["MeasurementDto"][];
             latest: components["schemas"]["LatestValueDto"] | null;
@@ -1897,39 +1970,57 @@ export interface components {
             /** @description English */
             en: string;
         };
+        IndicatorUnitInput: {
+            /**
+             * @description Vietnamese
+             * @example nghìn người
+             */
+            vi: string;
+            /**
+             * @description English
+             * @example thousand people
+             */
+            en: string;
+        };
         YearValueInput: {
             /** @example 40.5 */
             value: number;
             /** @example 2025 */
             year: number;
         };
+        IndicatorSourceInput: {
+            /** @description Vietnamese */
+            vi: string;
+            /** @description English */
+            en: string;
+        };
         CreateIndicatorDto: {
             name: components["schemas"]["IndicatorNameInput"];
-            /** @example % */
-            unit: string;
+            unit: components["schemas"]["IndicatorUnitInput"];
             /** @enum {string} */
             direction: "INCREASE" | "DECREASE";
             baseline: components["schemas"]["YearValueInput"];
             /** @description Its year is not before the baseline year */
             target: components["schemas"]["YearValueInput"];
-            source?: string | null;
+            source?: components["schemas"]["IndicatorSourceInput"] | null;
         };
         UpdateIndicatorDto: {
             name?: components["schemas"]["IndicatorNameInput"];
-            /** @example % */
-            unit?: string;
+            unit?: components["schemas"]["IndicatorUnitInput"];
             /** @enum {string} */
             direction?: "INCREASE" | "DECREASE";
             baseline?: components["schemas"]["YearValueInput"];
             /** @description Its year is not before the baseline year */
             target?: components["schemas"]["YearValueInput"];
-            source?: string | null;
+            source?: components["schemas"]["IndicatorSourceInput"] | null;
         };
         StaleIndicatorErrorDto: {
             /** @example 412 */
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["IndicatorDto"];
         };
@@ -1997,6 +2088,8 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
             current: components["schemas"]["CommentDto"];
         };
@@ -2042,8 +2135,10 @@ export interface components {
             statusCode: number;
             /** @example Precondition Failed */
             error: string;
+            /** @enum {string} */
+            code: "stale";
             message: string;
-            current: components["schemas"]["PositionDto"];
+            current: components["schemas"]["PositionDto"] | null;
         };
         EvidenceDto: {
             /** Format: uuid */
@@ -2407,17 +2502,46 @@ export interface components {
             items: components["schemas"]["WorkspaceActivityEventDto"][];
             nextCursor: string | null;
         };
+        /**
+         * @description What went wrong, for programs: decide from this, not from the status or `message`
+         * @enum {string}
+         */
+        ApiErrorCode: "validation" | "malformedRequest" | "unauthenticated" | "invalidCredentials" | "forbidden" | "notFound" | "requestTimeout" | "conflict" | "alreadyExists" | "archived" | "hasChildren" | "inUse" | "lastAdministrator" | "invalidState" | "periodClosed" | "evidenceRequired" | "stale" | "payloadTooLarge" | "unsupportedMediaType" | "preconditionRequired" | "tooManyRequests" | "internal" | "databaseUnavailable" | "unavailable";
+        /** @enum {string} */
+        FieldErrorCode: "required" | "unknownField" | "notString" | "notNumber" | "notInteger" | "notBoolean" | "notObject" | "notArray" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "tooPrecise" | "notInEnum" | "notUuid" | "notDate" | "notEmail" | "notUrl" | "invalidFormat" | "invalidText" | "tooDeep" | "duplicate" | "taken" | "unknownReference" | "inOtherFramework" | "archived" | "cycle" | "includesLead" | "beforeOther" | "inFuture" | "wrongPassword" | "invalidLink" | "invalidCursor" | "completedNeedsProgress100" | "progress100NeedsCompleted" | "completedNeedsEvidence" | "unexpectedFile" | "notFile" | "emptyFile" | "invalid";
         FieldErrorDto: {
-            /** @example status */
+            /**
+             * @description Path of the field: `title.vi`, `indicatorValues.0.value`, `q`, `slug`
+             * @example status
+             */
             field: string;
-            /** @example each value must be one of: NOT_STARTED, ON_TRACK, … */
+            /** @example notInEnum */
+            code: components["schemas"]["FieldErrorCode"];
+            /**
+             * @description For logs and API users; clients show a message chosen from `code`
+             * @example must be one of: NOT_STARTED, ON_TRACK, …
+             */
             message: string;
+            /** @description Least length, list size or value (`tooShort`, `tooFew`, `tooSmall`) */
+            min?: number;
+            /** @description Greatest length, list size, value, depth or decimal places (`tooLong`, `tooMany`, `tooLarge`, `tooDeep`, `tooPrecise`) */
+            max?: number;
+            /** @description The values allowed (`notInEnum`) */
+            allowed?: string[];
+            /** @description The field this one is compared with (`beforeOther`) */
+            other?: string;
         };
         ApiErrorDto: {
             /** @example 400 */
             statusCode: number;
             /** @example Bad Request */
             error: string;
+            /**
+             * @description What went wrong, for programs: decide from this, not from the status or `message`
+             * @example validation
+             */
+            code: components["schemas"]["ApiErrorCode"];
+            /** @description For logs and API users */
             message: string;
             /** @description One entry per field at fault */
             details?: components["schemas"]["FieldErrorDto"][];
@@ -2452,19 +2576,70 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Wrong e-mail or password (the same answer for both) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Too many failed attempts; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2483,9 +2658,56 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Not signed in (no valid session or token) */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2511,9 +2733,36 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Not signed in (no valid session or token) */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2547,11 +2796,51 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2584,10 +2873,39 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2600,7 +2918,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2623,11 +2954,49 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordTokenInfoDto"];
                 };
             };
-            404: {
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2657,7 +3026,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2678,9 +3087,36 @@ export interface operations {
                     "application/json": components["schemas"]["ApiTokenListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Not signed in (no valid session or token) */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2714,7 +3150,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -2730,7 +3168,38 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2751,8 +3220,26 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Not signed in (no valid session or token) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2764,7 +3251,133 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    signInFailures_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per member and address, the latest first: the last 24 hours, at most 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInFailureListDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2783,6 +3396,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2804,12 +3433,30 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description The database is unreachable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2830,9 +3477,36 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Not signed in (no valid session or token) */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2867,10 +3541,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2883,7 +3568,38 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2907,7 +3623,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2937,6 +3660,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2973,7 +3716,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -2988,7 +3733,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -3004,7 +3751,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3030,7 +3817,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3052,20 +3839,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Commitments, positions or members still reference it */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored organization */
             412: {
@@ -3076,12 +3869,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleOrganizationErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3119,7 +3952,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -3134,20 +3969,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description The short name is taken in this workspace */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored organization */
             412: {
@@ -3158,12 +3999,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleOrganizationErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3187,7 +4068,14 @@ export interface operations {
                     "application/json": components["schemas"]["MemberListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3217,6 +4105,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3253,7 +4161,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -3268,7 +4178,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -3284,7 +4196,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3322,7 +4274,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -3337,20 +4291,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Would leave the workspace without an active administrator */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored member */
             412: {
@@ -3361,12 +4321,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleMemberErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3391,7 +4391,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3413,20 +4413,64 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description The member has a password already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3450,7 +4494,14 @@ export interface operations {
                     "application/json": components["schemas"]["FrameworkListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3480,6 +4531,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3516,7 +4587,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -3531,7 +4604,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -3547,7 +4622,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3574,7 +4689,14 @@ export interface operations {
                     "application/json": components["schemas"]["FrameworkDetailDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3605,7 +4727,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3643,7 +4787,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -3658,20 +4804,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description The code is taken in this workspace */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored framework */
             412: {
@@ -3682,12 +4834,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleFrameworkErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3740,7 +4932,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3770,6 +4969,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3804,7 +5023,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentDetailDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3827,7 +5046,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -3843,7 +5064,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3870,7 +5131,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentDetailDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3901,7 +5169,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3932,7 +5222,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentDetailDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,7 +5244,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -3970,7 +5262,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored commitment */
             412: {
@@ -3979,6 +5273,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaleCommitmentDetailErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -4013,7 +5345,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentDetailDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4036,7 +5368,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -4052,7 +5386,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored commitment */
             412: {
@@ -4063,12 +5399,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleCommitmentDetailErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -4099,7 +5475,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentDetailDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4121,7 +5497,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -4137,7 +5515,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored commitment */
             412: {
@@ -4146,6 +5526,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaleCommitmentDetailErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -4171,7 +5589,14 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4201,6 +5626,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4236,7 +5681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4259,7 +5704,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -4275,7 +5722,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -4303,7 +5790,14 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4333,6 +5827,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4372,7 +5886,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4395,7 +5909,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -4411,7 +5927,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored report */
             412: {
@@ -4422,12 +5940,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleProgressUpdateErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -4458,7 +6016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4481,7 +6039,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -4497,7 +6057,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored report */
             412: {
@@ -4506,6 +6068,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaleProgressUpdateErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -4537,7 +6137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,7 +6160,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -4576,7 +6178,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored report */
             412: {
@@ -4585,6 +6189,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaleProgressUpdateErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -4620,7 +6262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressUpdateDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4643,7 +6285,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -4659,7 +6303,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored report */
             412: {
@@ -4668,6 +6314,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaleProgressUpdateErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -4692,7 +6376,14 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingCalendarDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4722,6 +6413,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4763,7 +6474,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -4778,7 +6491,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -4798,12 +6513,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleReportingCalendarErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -4827,7 +6582,14 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingPeriodListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4863,6 +6625,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     reportingPeriods_close: {
@@ -4891,7 +6673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingPeriodDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4913,20 +6695,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description The period is closed already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored reporting period */
             412: {
@@ -4935,6 +6723,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaleReportingPeriodErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -4973,7 +6799,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -4988,20 +6816,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description The period is open already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description If-Match is not the current version; `current` is the stored reporting period */
             412: {
@@ -5010,6 +6844,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaleReportingPeriodErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -5037,7 +6909,14 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5069,7 +6948,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -5099,7 +7000,14 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5129,6 +7037,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5157,7 +7085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5193,6 +7121,44 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     notifications_read: {
@@ -5214,7 +7180,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5246,7 +7212,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -5271,7 +7277,14 @@ export interface operations {
                     "application/json": components["schemas"]["FollowDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5301,6 +7314,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5330,7 +7363,7 @@ export interface operations {
                     "application/json": components["schemas"]["FollowDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5360,6 +7393,44 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5389,7 +7460,7 @@ export interface operations {
                     "application/json": components["schemas"]["FollowDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5419,6 +7490,44 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5448,7 +7557,14 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5478,6 +7594,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5513,7 +7649,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5536,11 +7672,51 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5573,7 +7749,14 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5603,6 +7786,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5642,7 +7845,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5665,7 +7868,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -5685,12 +7890,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleIndicatorErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -5716,7 +7961,14 @@ export interface operations {
                     "application/json": components["schemas"]["MeasurementListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5746,6 +7998,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5780,7 +8052,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeasurementDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,11 +8075,51 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5837,7 +8149,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommentListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5867,6 +8186,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5902,7 +8241,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5925,11 +8264,51 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5962,7 +8341,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5985,7 +8364,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -6005,12 +8386,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleCommentErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -6045,7 +8466,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6068,7 +8489,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -6088,12 +8511,52 @@ export interface operations {
                     "application/json": components["schemas"]["StaleCommentErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -6118,7 +8581,14 @@ export interface operations {
                     "application/json": components["schemas"]["PositionListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6148,6 +8618,26 @@ export interface operations {
             /** @description No such workspace or resource for the caller */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6190,7 +8680,7 @@ export interface operations {
                     "application/json": components["schemas"]["PositionDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6213,7 +8703,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such workspace or resource for the caller */
             404: {
@@ -6233,12 +8725,52 @@ export interface operations {
                     "application/json": components["schemas"]["StalePositionErrorDto"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description A position is recorded and If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -6263,7 +8795,14 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6299,6 +8838,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     evidence_create: {
@@ -6328,7 +8887,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6373,9 +8932,29 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description The content is not an accepted type; nothing was stored */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6412,7 +8991,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6466,9 +9045,29 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description The content is not an accepted type; nothing was stored */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6500,7 +9099,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6533,7 +9132,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["ApiErrorDto"];
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -6558,7 +9177,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6597,6 +9216,44 @@ export interface operations {
             /** @description The update's evidence is final, or it is a COMPLETED commitment's last evidence */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6652,7 +9309,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6688,6 +9345,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     myWork_get: {
@@ -6710,7 +9387,14 @@ export interface operations {
                     "application/json": components["schemas"]["MyWorkDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6742,7 +9426,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -6775,7 +9481,14 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardSummaryDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6807,7 +9520,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -6841,7 +9576,14 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardTrendDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6873,7 +9615,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -6910,7 +9674,14 @@ export interface operations {
                     "application/json": components["schemas"]["AttentionListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6942,7 +9713,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -6972,7 +9765,14 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityEventListDto"];
                 };
             };
-            /** @description Invalid parameter or body; `details` names each field */
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7003,7 +9803,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -7040,12 +9862,21 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceActivityListDto"];
                 };
             };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid filter or cursor */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Not signed in (no valid session or token) */
             401: {
@@ -7060,13 +9891,37 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };

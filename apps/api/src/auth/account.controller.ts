@@ -28,7 +28,7 @@ import {
 import { AccountService } from './account.service';
 import type { Actor } from './actor';
 import { MeDto } from './auth.dto';
-import { AuthService, TooManyAttemptsException } from './auth.service';
+import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
@@ -61,16 +61,8 @@ export class AccountController {
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    try {
-      await this.account.changePassword(actor, body, request.ip);
-    } catch (error) {
-      if (error instanceof TooManyAttemptsException) {
-        void reply.header('retry-after', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    await this.account.changePassword(actor, body, request.ip);
   }
 
   /** Who a set-password link is for; 404 when it is unknown, expired or used. */

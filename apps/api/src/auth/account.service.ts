@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
 import type { Actor } from './actor';
 import type {
   ChangePasswordDto,
@@ -8,7 +8,7 @@ import type {
   UpdateMeDto,
 } from './account.dto';
 import type { MeDto } from './auth.dto';
-import { AuthService, TooManyAttemptsException } from './auth.service';
+import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordTokensService } from './password-tokens.service';
 import { hashPassword, verifyPassword } from './passwords';
@@ -39,12 +39,15 @@ export class AccountService {
   async changePassword(actor: Actor, input: ChangePasswordDto, ip: string): Promise<void> {
     const user = await this.users.findPasswordHash(actor.userId);
     const email = user?.email ?? actor.email;
-    const retryAfter = await this.throttle.retryAfterSeconds(email, ip);
-    if (retryAfter > 0) throw new TooManyAttemptsException(retryAfter);
+    await this.throttle.assertMayTry(email, ip);
     if (!(await verifyPassword(user?.passwordHash, input.currentPassword))) {
       await this.throttle.recordFailure(email, ip);
       throw new FieldValidationException([
-        { field: 'currentPassword', message: 'is not your current password' },
+        {
+          field: 'currentPassword',
+          code: 'wrongPassword',
+          message: 'is not your current password',
+        },
       ]);
     }
     await this.users.setPasswordHash(actor.userId, await hashPassword(input.newPassword));
@@ -68,7 +71,11 @@ export class AccountService {
     );
     if (!userId) {
       throw new FieldValidationException([
-        { field: 'token', message: 'this link is unknown, expired or already used' },
+        {
+          field: 'token',
+          code: 'invalidLink',
+          message: 'this link is unknown, expired or already used',
+        },
       ]);
     }
     return { token: await this.sessions.start(userId, meta), userId };

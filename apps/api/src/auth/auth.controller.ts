@@ -9,7 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './actor';
 import { LoginDto, MeDto } from './auth.dto';
-import { AuthService, TooManyAttemptsException } from './auth.service';
+import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
@@ -37,22 +37,15 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeDto> {
-    try {
-      const { token, userId } = await this.auth.login(body.email, body.password, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
-      setSessionCookie(reply, token, {
-        secure: this.config.secureCookies,
-        maxAgeSeconds: this.config.sessionAbsoluteHours * 3600,
-      });
-      return await this.auth.me(userId);
-    } catch (error) {
-      if (error instanceof TooManyAttemptsException) {
-        void reply.header('retry-after', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    const { token, userId } = await this.auth.login(body.email, body.password, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    setSessionCookie(reply, token, {
+      secure: this.config.secureCookies,
+      maxAgeSeconds: this.config.sessionAbsoluteHours * 3600,
+    });
+    return this.auth.me(userId);
   }
 
   /** Ends this session (in the database, not only in the browser). */

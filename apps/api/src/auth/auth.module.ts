@@ -15,10 +15,11 @@ import { PasswordTokensRepository } from './password-tokens.repository';
 import { PasswordTokensService } from './password-tokens.service';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
+import { SignInFailuresController } from './sign-in-failures.controller';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  controllers: [AuthController, AccountController, ApiTokensController],
+  controllers: [AuthController, AccountController, ApiTokensController, SignInFailuresController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     AccountService,

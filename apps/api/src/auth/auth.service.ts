@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ApiException } from '../common/api-error';
 import type { Locale } from '@spct/contracts';
 import { toOrganizationDto } from '../organizations/organization.dto';
 import type { MeDto } from './auth.dto';
@@ -6,19 +7,6 @@ import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
 import { UsersRepository } from './users.repository';
-
-export class TooManyAttemptsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        error: 'Too Many Requests',
-        message: `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
-}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -42,16 +30,19 @@ export class AuthService {
     meta: { ip: string; userAgent?: string },
   ): Promise<{ token: string; userId: string }> {
     const email = normalizeEmail(rawEmail);
-    const retryAfter = await this.throttle.retryAfterSeconds(email, meta.ip);
-    if (retryAfter > 0) throw new TooManyAttemptsException(retryAfter);
+    await this.throttle.assertMayTry(email, meta.ip);
 
     const user = await this.users.findCredentials(email);
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
       await this.throttle.recordFailure(email, meta.ip);
-      throw new UnauthorizedException('The e-mail or password is not correct');
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'invalidCredentials',
+        'The e-mail or password is not correct',
+      );
     }
-    await this.throttle.clearAccount(email);
+    await this.throttle.recordSuccess(email, meta.ip);
     // Housekeeping rides on sign-ins instead of an in-process timer (replicas stay stateless).
     await Promise.all([this.sessions.deleteExpired(), this.throttle.deleteExpired()]);
     const token = await this.sessions.start(user.id, meta);

@@ -1,44 +1,112 @@
-import { Injectable } from '@nestjs/common';
-import { LoginFailuresRepository } from './login-failures.repository';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { ApiException } from '../common/api-error';
+import { type List, listOf } from '../common/list';
+import { type FailureCounts, LoginFailuresRepository } from './login-failures.repository';
+import type { SignInFailureDto } from './sign-in-failures.dto';
 
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60_000;
+const RECENT_FAILURES_SHOWN = 200;
 
 /**
- * Counts failed sign-ins per account and per address in PostgreSQL, so the limit holds across
- * every API replica: after 5 failures within 15 minutes, further attempts are refused.
+ * The sign-in throttle's rules (OWASP's authentication and credential-stuffing guidance): failed
+ * attempts slow the one who fails down, progressively, instead of locking the account for
+ * everyone. Failures count per (account, address) and per address, never per account alone:
+ * the owner signing in from elsewhere is never refused because someone failed on their account.
+ */
+export const THROTTLE = {
+  /** Failures older than this no longer count. */
+  windowMs: 60 * 60_000,
+  /** Failures of one account from one address that are free; each further one waits. */
+  freePairFailures: 5,
+  /**
+   * An address (an office behind NAT is one) waits only past this many failures, or failures
+   * on this many different accounts: several people mistyping do not slow the office down.
+   */
+  freeAddressFailures: 50,
+  freeAddressAccounts: 20,
+  /** The first wait; each further failure doubles it, up to maxDelayMs. */
+  firstDelayMs: 5_000,
+  maxDelayMs: 15 * 60_000,
+  /** How long failures are kept, for the administrators' view of recent failed sign-ins. */
+  keepMs: 24 * 60 * 60_000,
+} as const;
+
+/** 429 with the seconds to wait (ApiErrorFilter sends them as Retry-After). */
+export class TooManyAttemptsException extends ApiException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'tooManyRequests',
+      `Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`,
+    );
+  }
+}
+
+/** The wait after the `excess`-th failure past the free ones (0: none). */
+function delayMs(excess: number): number {
+  if (excess <= 0) return 0;
+  return Math.min(THROTTLE.firstDelayMs * 2 ** (excess - 1), THROTTLE.maxDelayMs);
+}
+
+/** When the next attempt of this account from this address may be made, and which count says so. */
+export function nextAttemptAt(counts: FailureCounts): { at: number; by: 'account' | 'address' } {
+  const pair =
+    (counts.pairLatest?.getTime() ?? 0) +
+    delayMs(counts.pairFailures - THROTTLE.freePairFailures + 1);
+  const addressExcess = Math.max(
+    counts.addressFailures - THROTTLE.freeAddressFailures + 1,
+    counts.addressAccounts - THROTTLE.freeAddressAccounts + 1,
+  );
+  const address = (counts.addressLatest?.getTime() ?? 0) + delayMs(addressExcess);
+  return pair >= address ? { at: pair, by: 'account' } : { at: address, by: 'address' };
+}
+
+/**
+ * Counts failed sign-ins in PostgreSQL, so the limits hold across every API replica, and logs
+ * every decision with the account and the address.
  */
 @Injectable()
 export class LoginThrottle {
+  private readonly logger = new Logger('SignIn');
+
   constructor(private readonly failures: LoginFailuresRepository) {}
 
-  /** Seconds until another attempt is allowed, or 0 when one is allowed now. */
-  async retryAfterSeconds(email: string, ip: string): Promise<number> {
+  /** Throws a 429 when this account may not try again from this address yet. */
+  async assertMayTry(email: string, ip: string): Promise<void> {
     const now = Date.now();
-    const since = new Date(now - FAILURE_WINDOW_MS);
-    const [byEmail, byIp] = await Promise.all([
-      this.failures.latest({ email }, since, MAX_FAILURES),
-      this.failures.latest({ ip }, since, MAX_FAILURES),
-    ]);
-    // Attempts resume when the failure that completed the limit leaves the window.
-    const until = Math.max(
-      ...[byEmail, byIp].map((times) =>
-        times.length < MAX_FAILURES ? 0 : times[MAX_FAILURES - 1]!.getTime() + FAILURE_WINDOW_MS,
-      ),
-    );
-    return until > now ? Math.ceil((until - now) / 1000) : 0;
+    const counts = await this.failures.countsSince(email, ip, new Date(now - THROTTLE.windowMs));
+    const next = nextAttemptAt(counts);
+    if (next.at <= now) return;
+    const retryAfterSeconds = Math.ceil((next.at - now) / 1000);
+    this.logger.warn({
+      msg: 'sign-in throttled',
+      email,
+      ip,
+      by: next.by,
+      retryAfterSeconds,
+      ...counts,
+    });
+    throw new TooManyAttemptsException(retryAfterSeconds);
   }
 
-  recordFailure(email: string, ip: string): Promise<void> {
-    return this.failures.record(email, ip);
+  async recordFailure(email: string, ip: string): Promise<void> {
+    await this.failures.record(email, ip);
+    this.logger.warn({ msg: 'sign-in failed', email, ip });
   }
 
-  /** A successful sign-in forgives the account's earlier failures (not the address's). */
-  clearAccount(email: string): Promise<void> {
-    return this.failures.deleteForEmail(email);
+  /** The owner got in from this address: their earlier failures there are forgiven. */
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    await this.failures.forgive(email, ip);
+    this.logger.log({ msg: 'sign-in allowed', email, ip });
+  }
+
+  /** The workspace's members' failures of the last day, per account and address. */
+  async recentFailures(workspaceId: string): Promise<List<SignInFailureDto>> {
+    const since = new Date(Date.now() - THROTTLE.keepMs);
+    const rows = await this.failures.recentForWorkspace(workspaceId, since, RECENT_FAILURES_SHOWN);
+    return listOf(rows.map((row) => ({ ...row, lastFailedAt: row.lastFailedAt.toISOString() })));
   }
 
   deleteExpired(): Promise<number> {
-    return this.failures.deleteBefore(new Date(Date.now() - FAILURE_WINDOW_MS));
+    return this.failures.deleteBefore(new Date(Date.now() - THROTTLE.keepMs));
   }
 }

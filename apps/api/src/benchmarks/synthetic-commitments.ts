@@ -196,10 +196,10 @@ export async function insertSyntheticCommitments(
     );
     await client.query(
       `WITH indicators AS (
-         INSERT INTO "Indicator" (id, "workspaceId", "commitmentId", "nameVi", "nameEn", unit,
-           direction, "baselineValue", "baselineYear", "targetValue", "targetYear", "updatedAt")
+         INSERT INTO "Indicator" (id, "workspaceId", "commitmentId", "nameVi", "nameEn", "unitVi",
+           "unitEn", direction, "baselineValue", "baselineYear", "targetValue", "targetYear", "updatedAt")
          SELECT gen_random_uuid(), $1::uuid, c.id, 'Tỷ lệ bao phủ ' || c.position,
-           'Coverage rate ' || c.position, '%', 'INCREASE', 20, 2020, 80, 2030, now()
+           'Coverage rate ' || c.position, '%', '%', 'INCREASE', 20, 2020, 80, 2030, now()
          FROM syn_c c WHERE c.position % 20 = 0
          RETURNING id)
        INSERT INTO "Measurement" (id, "workspaceId", "indicatorId", "measuredOn", value)

@@ -1,16 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STANCES, type Stance } from '@spct/contracts';
-import {
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { UserRefDto } from '../commitments/dto/commitment.dto';
 import { ListOf } from '../common/list';
+import { NotBlank } from '../common/validation';
 
 export const COMMENT_MAX_LENGTH = 5000;
 
@@ -46,7 +39,7 @@ const BODY_DESCRIPTION = `Markdown-lite text (1 to ${COMMENT_MAX_LENGTH} charact
 export class CreateCommentDto {
   @ApiProperty({ minLength: 1, maxLength: COMMENT_MAX_LENGTH, description: BODY_DESCRIPTION })
   @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   @MaxLength(COMMENT_MAX_LENGTH)
   body: string;
 
@@ -72,7 +65,7 @@ export class UpdateCommentDto {
   })
   @ValidateIf((_, value) => value !== undefined)
   @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   @MaxLength(COMMENT_MAX_LENGTH)
   body?: string;
 

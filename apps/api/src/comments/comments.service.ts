@@ -1,7 +1,7 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { type ActivityInput, diffFields, recordActivity, snapshot } from '../history/activity';
@@ -40,6 +40,7 @@ export class CommentsService {
         throw new FieldValidationException([
           {
             field: 'parentId',
+            code: 'unknownReference',
             message: 'must be a comment of this commitment that is not deleted',
           },
         ]);

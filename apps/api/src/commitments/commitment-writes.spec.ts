@@ -246,7 +246,7 @@ describe('commitment writes', () => {
       const wrongFramework = await admin.post<ErrorBody>(BASE, body({ parentId: otherParent.id }));
       expect(wrongFramework.status).toBe(400);
       expect(wrongFramework.body.details).toEqual([
-        { field: 'parentId', message: 'is in another framework' },
+        { field: 'parentId', code: 'inOtherFramework', message: 'is in another framework' },
       ]);
       const leadTwice = await admin.post<ErrorBody>(
         BASE,
@@ -444,7 +444,12 @@ describe('commitment writes', () => {
       );
       expect(response.status).toBe(400);
       expect(response.body.details).toEqual([
-        { field: 'targetDate', message: 'the target date is before the start date' },
+        {
+          field: 'targetDate',
+          code: 'beforeOther',
+          other: 'startDate',
+          message: 'the target date is before the start date',
+        },
       ]);
       expect((await row(item.id)).targetDate).toBeNull();
     });

@@ -1,10 +1,11 @@
 import type { WorkspaceActor } from '../auth/actor';
-import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import {
-  type ApiErrorBody,
+  ApiException,
+  conflict,
   type FieldError,
   FieldValidationException,
-} from '../common/api-error.filter';
+} from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { Clock } from '../common/clock';
 import { dateColumn, isoDate, todayUtc } from '../common/dates';
@@ -38,12 +39,9 @@ import { type ListCommitmentsQuery } from './dto/list-commitments.query';
 function duplicateReference(error: unknown): never {
   if (!isUniqueViolation(error)) throw error;
   const message = 'is already used in this framework';
-  throw new ConflictException({
-    statusCode: HttpStatus.CONFLICT,
-    error: 'Conflict',
-    message: `reference: ${message}`,
-    details: [{ field: 'reference', message }],
-  } satisfies ApiErrorBody);
+  throw new ApiException(HttpStatus.CONFLICT, 'alreadyExists', `reference: ${message}`, {
+    details: [{ field: 'reference', code: 'taken', message }],
+  });
 }
 
 /** What a write needs to check an edit: the row as it is and as it would be. */
@@ -172,7 +170,11 @@ export class CommitmentsService {
       .transaction(async (tx) => {
         if (!(await this.commitments.frameworkExists(tx, member.workspaceId, frameworkId))) {
           throw new FieldValidationException([
-            { field: 'frameworkId', message: 'is not a framework of this workspace' },
+            {
+              field: 'frameworkId',
+              code: 'unknownReference',
+              message: 'is not a framework of this workspace',
+            },
           ]);
         }
         await this.check(tx, {
@@ -233,7 +235,7 @@ export class CommitmentsService {
       },
       async (tx, row) => {
         if (row.archived) {
-          throw new ConflictException('This commitment is archived: restore it before editing');
+          throw conflict('archived', 'This commitment is archived: restore it before editing');
         }
         const before = editableOf(row);
         const changes = diffFields<Record<string, unknown>>({ ...before }, sent);
@@ -292,7 +294,7 @@ export class CommitmentsService {
       async (tx, row) => {
         if (row.archived === archived) return;
         if (archived && (await this.commitments.hasActiveChildren(tx, id))) {
-          throw new ConflictException('Archive the children of this commitment first');
+          throw conflict('hasChildren', 'Archive the children of this commitment first');
         }
         if (!archived && row.parentId) {
           const parent = await this.commitments.findParentCandidate(
@@ -301,7 +303,8 @@ export class CommitmentsService {
             row.parentId,
           );
           if (parent?.archived) {
-            throw new ConflictException(
+            throw conflict(
+              'archived',
               'The parent of this commitment is archived: restore the parent first',
             );
           }
@@ -357,14 +360,23 @@ export class CommitmentsService {
     if (sent.parentId) {
       const parent = await this.commitments.findParentCandidate(tx, workspaceId, sent.parentId);
       if (!parent) {
-        errors.push({ field: 'parentId', message: 'is not a commitment of this workspace' });
+        errors.push({
+          field: 'parentId',
+          code: 'unknownReference',
+          message: 'is not a commitment of this workspace',
+        });
       } else if (parent.frameworkId !== c.frameworkId) {
-        errors.push({ field: 'parentId', message: 'is in another framework' });
+        errors.push({
+          field: 'parentId',
+          code: 'inOtherFramework',
+          message: 'is in another framework',
+        });
       } else if (parent.archived && parent.id !== c.before?.parentId) {
-        errors.push({ field: 'parentId', message: 'is archived' });
+        errors.push({ field: 'parentId', code: 'archived', message: 'is archived' });
       } else if (c.id && (await this.commitments.lineage(tx, parent.id)).includes(c.id)) {
         errors.push({
           field: 'parentId',
+          code: 'cycle',
           message: 'would make the commitment its own ancestor',
         });
       }
@@ -372,10 +384,18 @@ export class CommitmentsService {
     const orgIds = [...(sent.leadOrgId ? [sent.leadOrgId] : []), ...(sent.coOrgIds ?? [])];
     const known = new Set(await this.commitments.organizationsOf(tx, workspaceId, orgIds));
     if (sent.leadOrgId && !known.has(sent.leadOrgId)) {
-      errors.push({ field: 'leadOrgId', message: 'is not an organization of this workspace' });
+      errors.push({
+        field: 'leadOrgId',
+        code: 'unknownReference',
+        message: 'is not an organization of this workspace',
+      });
     }
     if (sent.coOrgIds?.some((orgId) => !known.has(orgId))) {
-      errors.push({ field: 'coOrgIds', message: 'are not all organizations of this workspace' });
+      errors.push({
+        field: 'coOrgIds',
+        code: 'unknownReference',
+        message: 'are not all organizations of this workspace',
+      });
     }
     if (
       (sent.leadOrgId !== undefined || sent.coOrgIds !== undefined) &&
@@ -384,6 +404,7 @@ export class CommitmentsService {
     ) {
       errors.push({
         field: 'coOrgIds',
+        code: 'includesLead',
         message: 'must not include the lead organization',
       });
     }
@@ -391,7 +412,11 @@ export class CommitmentsService {
       sent.focalUserId &&
       !(await this.commitments.isActiveMember(tx, workspaceId, sent.focalUserId))
     ) {
-      errors.push({ field: 'focalUserId', message: 'is not an active member of this workspace' });
+      errors.push({
+        field: 'focalUserId',
+        code: 'unknownReference',
+        message: 'is not an active member of this workspace',
+      });
     }
     // Only what this write breaks: a rule the row already broke is not the client's to fix here.
     const facts = (fields: EditableFields | null) =>

@@ -18,7 +18,11 @@ describe('commitment consistency rules', () => {
 
   it('names the field of each broken rule', () => {
     expect(consistencyErrors({ ...ok, status: 'COMPLETED', progress: 100 })).toEqual([
-      { field: 'status', message: 'COMPLETED needs at least one evidence item' },
+      {
+        field: 'status',
+        code: 'completedNeedsEvidence',
+        message: 'COMPLETED needs at least one evidence item',
+      },
     ]);
     expect(
       consistencyErrors({ ...ok, status: 'COMPLETED', evidenceCount: 1 }).map((e) => e.field),
@@ -30,6 +34,13 @@ describe('commitment consistency rules', () => {
         startDate: new Date('2026-05-01'),
         targetDate: new Date('2026-04-30'),
       }),
-    ).toEqual([{ field: 'targetDate', message: 'the target date is before the start date' }]);
+    ).toEqual([
+      {
+        field: 'targetDate',
+        code: 'beforeOther',
+        other: 'startDate',
+        message: 'the target date is before the start date',
+      },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldError } from '../common/api-error.filter';
+import type { FieldError } from '../common/api-error';
 
 /** The facts the consistency rules of DESIGN.md look at. */
 export interface ConsistencyFacts {
@@ -18,16 +18,33 @@ export interface ConsistencyFacts {
 export function consistencyErrors(facts: ConsistencyFacts): FieldError[] {
   const errors: FieldError[] = [];
   if (facts.status === 'COMPLETED' && facts.progress !== 100) {
-    errors.push({ field: 'progress', message: 'a COMPLETED commitment has progress 100' });
+    errors.push({
+      field: 'progress',
+      code: 'completedNeedsProgress100',
+      message: 'a COMPLETED commitment has progress 100',
+    });
   }
   if (facts.progress === 100 && facts.status !== 'COMPLETED') {
-    errors.push({ field: 'status', message: 'progress 100 means the status is COMPLETED' });
+    errors.push({
+      field: 'status',
+      code: 'progress100NeedsCompleted',
+      message: 'progress 100 means the status is COMPLETED',
+    });
   }
   if (facts.status === 'COMPLETED' && facts.evidenceCount === 0) {
-    errors.push({ field: 'status', message: 'COMPLETED needs at least one evidence item' });
+    errors.push({
+      field: 'status',
+      code: 'completedNeedsEvidence',
+      message: 'COMPLETED needs at least one evidence item',
+    });
   }
   if (facts.startDate && facts.targetDate && facts.targetDate < facts.startDate) {
-    errors.push({ field: 'targetDate', message: 'the target date is before the start date' });
+    errors.push({
+      field: 'targetDate',
+      code: 'beforeOther',
+      other: 'startDate',
+      message: 'the target date is before the start date',
+    });
   }
   return errors;
 }

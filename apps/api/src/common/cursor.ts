@@ -1,4 +1,4 @@
-import { FieldValidationException } from './api-error.filter';
+import { FieldValidationException } from './api-error';
 
 /**
  * The opaque `cursor` of a keyset-paginated list: the sort value and id of the last row of a
@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A 400 naming `cursor`: what a list answers to a cursor it did not make. */
 export function invalidCursor(): FieldValidationException {
   return new FieldValidationException([
-    { field: 'cursor', message: 'is not a cursor of this list' },
+    { field: 'cursor', code: 'invalidCursor', message: 'is not a cursor of this list' },
   ]);
 }
 

@@ -2,14 +2,13 @@ import {
   type CallHandler,
   ConflictException,
   type ExecutionContext,
-  HttpException,
   HttpStatus,
   Injectable,
   type NestInterceptor,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { type Observable, tap } from 'rxjs';
-import type { ApiErrorBody } from './api-error.filter';
+import { ApiException } from './api-error';
 
 /** The strong entity tag of a record version: `"7"`. */
 export function etagOf(version: number): string {
@@ -37,13 +36,10 @@ export function ifMatchNames(header: string, version: number): boolean {
  */
 export function requireIfMatch(header: string | undefined): string {
   if (header === undefined || header.trim() === '' || header.trim() === '*') {
-    throw new HttpException(
-      {
-        statusCode: HttpStatus.PRECONDITION_REQUIRED,
-        error: 'Precondition Required',
-        message: 'Send If-Match with the ETag of the version you edited',
-      } satisfies ApiErrorBody,
+    throw new ApiException(
       HttpStatus.PRECONDITION_REQUIRED,
+      'preconditionRequired',
+      'Send If-Match with the ETag of the version you edited',
     );
   }
   return header;
@@ -109,16 +105,13 @@ export class VersionEtagInterceptor implements NestInterceptor {
  * 412 for a write whose If-Match names another version than the stored one. `current` is the
  * record as stored now, so the client can show what changed and let the user reapply theirs.
  */
-export class StaleVersionException extends HttpException {
+export class StaleVersionException extends ApiException {
   constructor(what: string, ifMatch: string, current: { version: number }) {
     super(
-      {
-        statusCode: HttpStatus.PRECONDITION_FAILED,
-        error: 'Precondition Failed',
-        message: `If-Match ${ifMatch} is not the current version of this ${what} (now ${current.version}): review the changes and reapply yours`,
-        current,
-      } satisfies ApiErrorBody,
       HttpStatus.PRECONDITION_FAILED,
+      'stale',
+      `If-Match ${ifMatch} is not the current version of this ${what} (now ${current.version}): review the changes and reapply yours`,
+      { current },
     );
   }
 }

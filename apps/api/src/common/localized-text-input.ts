@@ -1,8 +1,7 @@
-import { applyDecorators, type Type as Class } from '@nestjs/common';
+import { type Type as Class } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsObject, IsString, Length, ValidateNested } from 'class-validator';
-import { Trim } from './validation';
+import { IsString, Length } from 'class-validator';
+import { NestedObject, Trim } from './validation';
 
 /** Translatable text in a request body: both languages, trimmed, non-empty. */
 export class LocalizedTextInput {
@@ -24,9 +23,5 @@ export class LocalizedTextInput {
  * anything but an object is a 400 naming the field, and each language's error names `field.vi`.
  */
 export function Localized(input: Class = LocalizedTextInput) {
-  return applyDecorators(
-    IsObject({ message: 'must be an object { vi, en }' }),
-    ValidateNested(),
-    Type(() => input),
-  );
+  return NestedObject(input, { message: 'must be an object { vi, en }' });
 }

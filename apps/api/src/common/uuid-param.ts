@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { FieldValidationException } from './api-error.filter';
+import { FieldValidationException } from './api-error';
 
 /** A route parameter that must be a UUID: anything else is a 400 naming the parameter. */
 export const UuidParam = (name: string) =>
@@ -7,6 +7,6 @@ export const UuidParam = (name: string) =>
     name,
     new ParseUUIDPipe({
       exceptionFactory: () =>
-        new FieldValidationException([{ field: name, message: 'must be a UUID' }]),
+        new FieldValidationException([{ field: name, code: 'notUuid', message: 'must be a UUID' }]),
     }),
   );

@@ -10,15 +10,19 @@ import { ETAG_HEADER, IF_MATCH, VersionEtagInterceptor } from './etag';
 
 const staleErrorTypes = new Map<Type, Type>();
 
-/** The 412 body of a record type: the error plus `current`, the record as stored now. */
-function staleErrorOf(record: Type): Type {
+/**
+ * The 412 body of a record type: the error plus `current`, the record as stored now (null when
+ * `mayBeMissing` and there is none).
+ */
+function staleErrorOf(record: Type, mayBeMissing: boolean): Type {
   let type = staleErrorTypes.get(record);
   if (!type) {
     class StaleError {
       @ApiProperty({ example: 412 }) statusCode: number;
       @ApiProperty({ example: 'Precondition Failed' }) error: string;
+      @ApiProperty({ enum: ['stale'] }) code: 'stale';
       @ApiProperty() message: string;
-      @ApiProperty({ type: record }) current: unknown;
+      @ApiProperty({ type: record, nullable: mayBeMissing }) current: unknown;
     }
     // OpenAPI names schemas after classes: OrganizationDto → StaleOrganizationErrorDto.
     const name = `Stale${record.name.replace(/Dto$/, '')}ErrorDto`;
@@ -40,6 +44,8 @@ export interface VersionedWriteOptions {
   responds: 'record' | 'no content';
   /** Of the 200 response. */
   description?: string;
+  /** If-Match may name a record that does not exist yet: the 412 then has `current: null`. */
+  mayBeMissing?: boolean;
 }
 
 /**
@@ -51,7 +57,7 @@ export function VersionedWrite(options: VersionedWriteOptions): MethodDecorator 
   const decorators = [
     ApiHeader({ ...IF_MATCH, required }),
     ApiPreconditionFailedResponse({
-      type: staleErrorOf(options.record),
+      type: staleErrorOf(options.record, options.mayBeMissing ?? false),
       description: `If-Match is not the current version; \`current\` is the stored ${options.what}`,
     }),
   ];

@@ -65,4 +65,33 @@ describe('configuration', () => {
     process.env.SEED_DEMO = 'perhaps';
     expect(() => loadConfig()).toThrow(/SEED_DEMO/);
   });
+
+  it('trusts no proxy and lets loopback read the metrics unless told otherwise', () => {
+    delete process.env.TRUST_PROXY;
+    delete process.env.METRICS_ALLOW;
+    delete process.env.METRICS_TOKEN;
+    const config = loadConfig();
+    expect(config.http.trustProxy).toEqual([]);
+    expect(config.metrics).toEqual({ token: undefined, allow: ['127.0.0.0/8', '::1'] });
+    expect(config.databaseTimeouts).toEqual({ connectMs: 1000, statementMs: 15000, probeMs: 1000 });
+  });
+
+  it('reads TRUST_PROXY and METRICS_ALLOW as address lists and refuses anything else', () => {
+    process.env.TRUST_PROXY = '10.0.0.0/8, 192.168.1.4 ,fd00::/8';
+    process.env.METRICS_ALLOW = '';
+    const config = loadConfig();
+    expect(config.http.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.4', 'fd00::/8']);
+    expect(config.metrics.allow).toEqual([]);
+    for (const wrong of ['true', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1/8/2']) {
+      process.env.TRUST_PROXY = wrong;
+      expect(() => loadConfig()).toThrow(
+        /TRUST_PROXY: .* is neither an IP address nor a CIDR range/,
+      );
+    }
+  });
+
+  it('refuses a timeout that is not a positive whole number of milliseconds', () => {
+    process.env.DB_STATEMENT_TIMEOUT_MS = '2s';
+    expect(() => loadConfig()).toThrow(/DB_STATEMENT_TIMEOUT_MS must be a positive whole number/);
+  });
 });

@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../database/database-timeouts';
+import type { HttpServerConfig } from '../http/http-adapter';
+import type { MetricsConfig } from '../metrics/metrics-config';
+import { parseAddressList } from './address-list';
 
 /** The repository root: prisma/, the web build and the embedded database live relative to it. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -17,6 +21,13 @@ export interface AppConfig {
   /** Uploaded evidence files (the local storage backend). */
   uploadsDir: string;
   security: SecurityConfig;
+  http: HttpServerConfig;
+  databaseTimeouts: DatabaseTimeouts;
+  /** How long a shutdown waits for requests in flight before it closes their connections. */
+  shutdownTimeoutMs: number;
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  metrics: MetricsConfig;
 }
 
 /** What sign-in, sessions and request-forgery checks need; handed to the app module. */
@@ -113,6 +124,16 @@ export function developmentSecurityConfig(publicUrl = 'http://localhost:3000'): 
   return loadSecurityConfig(false, publicUrl, true);
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevelFromEnv(): string {
+  const level = process.env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(level)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  }
+  return level;
+}
+
 export function loadConfig(): AppConfig {
   const nodeEnv = process.env.NODE_ENV ?? 'development';
   const production = nodeEnv === 'production';
@@ -141,5 +162,23 @@ export function loadConfig(): AppConfig {
     publicUrl,
     uploadsDir: path.resolve(process.env.UPLOADS_DIR ?? path.join(REPO_ROOT, '.data', 'uploads')),
     security: loadSecurityConfig(production, publicUrl, seedDemo),
+    http: {
+      trustProxy: parseAddressList('TRUST_PROXY', process.env.TRUST_PROXY),
+      requestTimeoutMs: positiveIntFromEnv('REQUEST_TIMEOUT_MS', 30_000),
+    },
+    databaseTimeouts: {
+      connectMs: positiveIntFromEnv('DB_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.connectMs),
+      statementMs: positiveIntFromEnv(
+        'DB_STATEMENT_TIMEOUT_MS',
+        DEFAULT_DATABASE_TIMEOUTS.statementMs,
+      ),
+      probeMs: positiveIntFromEnv('DB_PROBE_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.probeMs),
+    },
+    shutdownTimeoutMs: positiveIntFromEnv('SHUTDOWN_TIMEOUT_MS', 10_000),
+    logLevel: logLevelFromEnv(),
+    metrics: {
+      token: process.env.METRICS_TOKEN || undefined,
+      allow: parseAddressList('METRICS_ALLOW', process.env.METRICS_ALLOW ?? '127.0.0.0/8, ::1'),
+    },
   };
 }

@@ -409,7 +409,7 @@ describe('dashboard', () => {
     ).toBe(200);
     const indicator = await official.post<{ id: string }>(`${ws}/${id}/indicators`, {
       name: { vi: 'Tỷ lệ bao phủ', en: 'Coverage' },
-      unit: '%',
+      unit: { vi: '%', en: '%' },
       direction: 'INCREASE',
       baseline: { value: 10, year: 2020 },
       target: { value: 90, year: 2030 },

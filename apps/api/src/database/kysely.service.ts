@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Prisma } from '../generated/prisma/client';
 import type { DB } from '../generated/kysely/database';
-import { DATABASE_URL } from './prisma.service';
+import type { DatabaseTimeouts } from './database-timeouts';
+import { createPool } from './pool';
+import { DATABASE_TIMEOUTS, DATABASE_URL } from './prisma.service';
 
 const { builtins } = pg.types;
 /** text[]: pg parses it, though pg-types' TypeId enum lists no array types. */
@@ -17,17 +19,18 @@ const TEXT_ARRAY = 1009 as (typeof builtins)[keyof typeof builtins];
  * does not select, fails the build. Writes stay with Prisma.
  */
 @Injectable()
-export class KyselyService extends Kysely<DB> implements OnModuleDestroy {
-  constructor(@Inject(DATABASE_URL) databaseUrl: string) {
+export class KyselyService extends Kysely<DB> implements OnApplicationShutdown {
+  readonly pool: pg.Pool;
+
+  constructor(
+    @Inject(DATABASE_URL) databaseUrl: string,
+    @Inject(DATABASE_TIMEOUTS) timeouts: DatabaseTimeouts,
+  ) {
     const enumArrays = new Set<number>();
-    const pool = new pg.Pool({
-      connectionString: databaseUrl,
-      max: 10,
-      types: { getTypeParser: (oid, format) => parserFor(oid, format, enumArrays) },
+    // The same timeouts as Prisma's pool: a database away is a quick 503 on these reads too.
+    const pool = createPool(databaseUrl, timeouts, new Logger('Database'), {
+      getTypeParser: (oid, format) => parserFor(oid, format, enumArrays),
     });
-    // An idle connection the server ends (restart, failover) leaves the pool; the next query
-    // opens another. Without a listener the pool's 'error' event would end the process.
-    pool.on('error', (error) => new Logger('Database').warn(`Idle connection lost: ${error}`));
     super({
       dialect: new PostgresDialect({
         pool,
@@ -37,6 +40,7 @@ export class KyselyService extends Kysely<DB> implements OnModuleDestroy {
         },
       }),
     });
+    this.pool = pool;
   }
 
   /**
@@ -48,7 +52,8 @@ export class KyselyService extends Kysely<DB> implements OnModuleDestroy {
     return result.rows;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the HTTP server has finished its requests (graceful shutdown), not before. */
+  async onApplicationShutdown(): Promise<void> {
     await this.destroy();
   }
 }

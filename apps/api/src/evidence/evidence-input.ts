@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
+import { findInputError } from '../common/input-rules';
 import { createValidationPipe } from '../common/validation';
 import { CreateLinkEvidenceDto, UploadEvidenceFieldsDto } from './evidence.dto';
 
@@ -49,7 +50,11 @@ function multipartForm(request: FastifyRequest): UploadForm {
           if (part.fieldname !== FILE_FIELD || sawFile) {
             part.file.resume();
             throw new FieldValidationException([
-              { field: part.fieldname, message: `send the one file in the "${FILE_FIELD}" field` },
+              {
+                field: part.fieldname,
+                code: 'unexpectedFile',
+                message: `send the one file in the "${FILE_FIELD}" field`,
+              },
             ]);
           }
           sawFile = true;
@@ -63,6 +68,7 @@ function multipartForm(request: FastifyRequest): UploadForm {
           throw new FieldValidationException([
             {
               field: part.fieldname,
+              code: part.fieldname === FILE_FIELD ? 'notFile' : 'unknownField',
               message:
                 part.fieldname === FILE_FIELD
                   ? 'must be a file'
@@ -71,14 +77,18 @@ function multipartForm(request: FastifyRequest): UploadForm {
           ]);
         } else if (part.valueTruncated || part.fieldname in fields) {
           throw new FieldValidationException([
-            { field: part.fieldname, message: 'must be one short text value' },
+            { field: part.fieldname, code: 'invalid', message: 'must be one short text value' },
           ]);
         } else {
           fields[part.fieldname] = String(part.value);
         }
       }
+      const unclean = findInputError(fields);
+      if (unclean) throw new FieldValidationException([unclean]);
       if (!sawFile) {
-        throw new FieldValidationException([{ field: FILE_FIELD, message: 'a file is required' }]);
+        throw new FieldValidationException([
+          { field: FILE_FIELD, code: 'required', message: 'a file is required' },
+        ]);
       }
       return (await validationPipe.transform(fields, {
         type: 'body',

@@ -6,7 +6,7 @@ import {
   PayloadTooLargeException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import type { IncomingFile } from './evidence-input';
 import {
@@ -39,7 +39,9 @@ export class EvidenceUploads {
     const fileName = sanitizeFileName(file.clientFileName);
     const { head, ended, content } = await readHead(file.content, HEAD_BYTES);
     if (head.length === 0) {
-      throw new FieldValidationException([{ field: 'file', message: 'the file is empty' }]);
+      throw new FieldValidationException([
+        { field: 'file', code: 'emptyFile', message: 'the file is empty' },
+      ]);
     }
     const verdict = await judgeHead(head, ended, fileName);
     if (verdict.result === 'refused') {

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EVIDENCE_KINDS, type EvidenceKind } from '@spct/contracts';
-import { IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 import { ListOf } from '../common/list';
+import { NotBlank } from '../common/validation';
 
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_URL_LENGTH = 2000;
@@ -29,7 +30,7 @@ export class CreateLinkEvidenceDto {
   @ApiProperty({ minLength: 1, maxLength: MAX_TITLE_LENGTH })
   @IsString()
   @Length(1, MAX_TITLE_LENGTH)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   title: string;
 }
 
@@ -44,7 +45,7 @@ export class UploadEvidenceFieldsDto {
   @IsOptional()
   @IsString()
   @Length(1, MAX_TITLE_LENGTH)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   title?: string;
 }
 

@@ -1,13 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { WorkspaceActor } from '../auth/actor';
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
+import { type ApiException, conflict } from '../common/api-error';
 import { type List, listOf } from '../common/list';
 import type { Evidence, UpdateState } from '../generated/prisma/client';
 import { PolicyService } from '../permissions/policy.service';
@@ -33,10 +28,11 @@ export interface EvidenceDownload {
 }
 
 /** The 409 for adding evidence to an update in `state`, or null when it is still open. */
-function closedUpdateRefusal(state: UpdateState): ConflictException | null {
+function closedUpdateRefusal(state: UpdateState): ApiException | null {
   return isEditable(state)
     ? null
-    : new ConflictException(
+    : conflict(
+        'invalidState',
         `Evidence can be added to a ${EDITABLE_STATES.join(' or ')} update, not a ${state} one`,
       );
 }
@@ -109,13 +105,14 @@ export class EvidenceService {
     this.policy.assert(member, 'evidence.write', { organizationIds });
     this.assertAuthorOrUnrestricted(member, row.uploadedById, 'Only who added this evidence');
     if (row.progressUpdate && !isEditable(row.progressUpdate.state)) {
-      throw new ConflictException(
+      throw conflict(
+        'invalidState',
         `The evidence of a ${row.progressUpdate.state} progress update cannot change`,
       );
     }
     await this.evidence.delete(row, member.userId, ({ status, evidenceCount }) =>
       status === 'COMPLETED' && evidenceCount === 0
-        ? new ConflictException('A COMPLETED commitment keeps at least one evidence item')
+        ? conflict('evidenceRequired', 'A COMPLETED commitment keeps at least one evidence item')
         : null,
     );
     if (row.storageKey) {

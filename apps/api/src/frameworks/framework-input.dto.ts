@@ -18,7 +18,20 @@ const Code = () =>
     }),
   );
 
-const Issuer = () => applyDecorators(Trim(), IsString(), Length(1, 200));
+/** Who adopted a framework, in both languages (each 1–200 characters). */
+export class IssuerInput {
+  @ApiProperty({ description: 'Vietnamese', minLength: 1, maxLength: 200 })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  vi: string;
+
+  @ApiProperty({ description: 'English', minLength: 1, maxLength: 200 })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  en: string;
+}
 
 const Link = () =>
   applyDecorators(
@@ -43,10 +56,10 @@ export class CreateFrameworkDto {
   @Localized()
   description?: LocalizedTextInput | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'ILO', maxLength: 200 })
+  @ApiPropertyOptional({ type: IssuerInput, nullable: true })
   @IsOptional()
-  @Issuer()
-  issuer?: string | null;
+  @Localized(IssuerInput)
+  issuer?: IssuerInput | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
@@ -76,10 +89,10 @@ export class UpdateFrameworkDto {
   @Localized()
   description?: LocalizedTextInput | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: IssuerInput, nullable: true })
   @IsOptional()
-  @Issuer()
-  issuer?: string | null;
+  @Localized(IssuerInput)
+  issuer?: IssuerInput | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()

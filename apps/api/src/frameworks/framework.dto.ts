@@ -17,8 +17,8 @@ export class FrameworkDto {
   @ApiProperty({ type: LocalizedText, nullable: true })
   description: LocalizedText | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  issuer: string | null;
+  @ApiProperty({ type: LocalizedText, nullable: true, description: 'Who adopted it' })
+  issuer: LocalizedText | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
   adoptedOn: string | null;

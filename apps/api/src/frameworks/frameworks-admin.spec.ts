@@ -6,7 +6,7 @@ interface Framework {
   code: string;
   title: { vi: string; en: string };
   description: { vi: string; en: string } | null;
-  issuer: string | null;
+  issuer: { vi: string; en: string } | null;
   adoptedOn: string | null;
   url: string | null;
   commitmentCount: number;
@@ -57,7 +57,7 @@ describe('frameworks management', () => {
         en: 'Decent Work Country Programme 2027–2030',
       },
       description: { vi: 'Mô tả', en: 'Description' },
-      issuer: 'ILO',
+      issuer: { vi: 'ILO', en: 'ILO' },
       adoptedOn: '2026-12-01',
       url: 'https://www.ilo.org/dwcp',
     });
@@ -70,14 +70,19 @@ describe('frameworks management', () => {
         en: 'Decent Work Country Programme 2027–2030',
       },
       description: { vi: 'Mô tả', en: 'Description' },
-      issuer: 'ILO',
+      issuer: { vi: 'ILO', en: 'ILO' },
       adoptedOn: '2026-12-01',
       url: 'https://www.ilo.org/dwcp',
       commitmentCount: 0,
       progress: 0,
     });
     const row = await t.prisma.framework.findUniqueOrThrow({ where: { id: body.id } });
-    expect(row).toMatchObject({ workspaceId, code: 'DWCP-2027', issuer: 'ILO' });
+    expect(row).toMatchObject({
+      workspaceId,
+      code: 'DWCP-2027',
+      issuerVi: 'ILO',
+      issuerEn: 'ILO',
+    });
     expect(row.adoptedOn!.toISOString()).toBe('2026-12-01T00:00:00.000Z');
     const viewer = await t.signIn('viewer@demo.test');
     const detail = await viewer.get<Framework & { tree: unknown[] }>(`${FRAMEWORKS}/${body.id}`);
@@ -104,7 +109,8 @@ describe('frameworks management', () => {
     [{ code: 'OK-4', title: { vi: 'a', en: 'b' }, adoptedOn: '2026-02-03T10:00:00Z' }, 'adoptedOn'],
     [{ code: 'OK-5', title: { vi: 'a', en: 'b' }, url: 'javascript:alert(1)' }, 'url'],
     [{ code: 'OK-6', title: { vi: 'a', en: 'b' }, url: 'not a url' }, 'url'],
-    [{ code: 'OK-7', title: { vi: 'a', en: 'b' }, issuer: '' }, 'issuer'],
+    [{ code: 'OK-7', title: { vi: 'a', en: 'b' }, issuer: { vi: '', en: 'b' } }, 'issuer.vi'],
+    [{ code: 'OK-8', title: { vi: 'a', en: 'b' }, issuer: 'ILO' }, 'issuer'],
     [
       {
         code: 'OK-8',
@@ -128,7 +134,7 @@ describe('frameworks management', () => {
     const first = await admin.patch<Framework>(
       url,
       {
-        issuer: 'Chính phủ',
+        issuer: { vi: 'Chính phủ', en: 'Government' },
         adoptedOn: '2025-06-30',
         url: 'https://chinhphu.vn/',
         description: { vi: 'Mô tả', en: 'About' },
@@ -139,7 +145,7 @@ describe('frameworks management', () => {
     expect(first.body).toMatchObject({
       code: created.code,
       title: created.title,
-      issuer: 'Chính phủ',
+      issuer: { vi: 'Chính phủ', en: 'Government' },
       adoptedOn: '2025-06-30',
       url: 'https://chinhphu.vn/',
       description: { vi: 'Mô tả', en: 'About' },
@@ -163,7 +169,13 @@ describe('frameworks management', () => {
       url: 'https://chinhphu.vn/',
     });
     expect(await t.prisma.framework.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject(
-      { code: `${created.code}-B`, titleEn: 'New title', issuer: null, descriptionVi: null },
+      {
+        code: `${created.code}-B`,
+        titleEn: 'New title',
+        issuerVi: null,
+        issuerEn: null,
+        descriptionVi: null,
+      },
     );
   });
 
@@ -172,7 +184,7 @@ describe('frameworks management', () => {
     const { status, body } = await admin.patch<Framework>(
       `${FRAMEWORKS}/${nq.id}`,
       {
-        issuer: 'Ban Chấp hành Trung ương',
+        issuer: { vi: 'Ban Chấp hành Trung ương', en: 'Central Committee' },
       },
       await at(`${FRAMEWORKS}/${nq.id}`),
     );
@@ -180,7 +192,7 @@ describe('frameworks management', () => {
     expect(body.commitmentCount).toBe(
       await t.prisma.commitment.count({ where: { frameworkId: nq.id, archived: false } }),
     );
-    expect(body.issuer).toBe('Ban Chấp hành Trung ương');
+    expect(body.issuer).toEqual({ vi: 'Ban Chấp hành Trung ương', en: 'Central Committee' });
   });
 
   it('refuses bad edits with 400 naming the field and duplicate codes with 409, changing nothing', async () => {
@@ -225,7 +237,7 @@ describe('frameworks management', () => {
         (
           await client.patch(
             `${FRAMEWORKS}/${created.id}`,
-            { issuer: who },
+            { issuer: { vi: who, en: who } },
             await at(`${FRAMEWORKS}/${created.id}`),
           )
         ).status,
@@ -243,7 +255,7 @@ describe('frameworks management', () => {
       (
         await other.client.patch(
           `/api/workspaces/${slug}/frameworks/${nq.id}`,
-          { issuer: 'x' },
+          { issuer: { vi: 'x', en: 'x' } },
           await at(`/api/workspaces/${slug}/frameworks/${nq.id}`),
         )
       ).status,
@@ -252,7 +264,7 @@ describe('frameworks management', () => {
       (
         await other.client.patch(
           `${FRAMEWORKS}/${nq.id}`,
-          { issuer: 'x' },
+          { issuer: { vi: 'x', en: 'x' } },
           await at(`${FRAMEWORKS}/${nq.id}`),
         )
       ).status,
@@ -261,7 +273,7 @@ describe('frameworks management', () => {
       (
         await admin.patch(
           `${FRAMEWORKS}/${crypto.randomUUID()}`,
-          { issuer: 'x' },
+          { issuer: { vi: 'x', en: 'x' } },
           { 'if-match': '"1"' },
         )
       ).status,

@@ -5,7 +5,7 @@ interface Framework {
   id: string;
   code: string;
   title: { vi: string; en: string };
-  issuer: string | null;
+  issuer: { vi: string; en: string } | null;
   adoptedOn: string | null;
   commitmentCount: number;
   version: number;
@@ -56,7 +56,11 @@ describe('frameworks under optimistic concurrency', () => {
   ])('answers 428 to an edit with %s, changing nothing', async (_, headers) => {
     const created = await newFramework();
     const before = await stored(created.id);
-    const { status } = await admin.patch(`${FRAMEWORKS}/${created.id}`, { issuer: 'X' }, headers);
+    const { status } = await admin.patch(
+      `${FRAMEWORKS}/${created.id}`,
+      { issuer: { vi: 'X', en: 'X' } },
+      headers,
+    );
     expect(status).toBe(428);
     expect(await stored(created.id)).toEqual(before);
   });
@@ -64,10 +68,18 @@ describe('frameworks under optimistic concurrency', () => {
   it('answers 412 with the stored framework (counts included) to a stale edit, changing nothing', async () => {
     const created = await newFramework();
     const url = `${FRAMEWORKS}/${created.id}`;
-    const first = await admin.patch<Framework>(url, { issuer: 'ILO' }, { 'if-match': '"1"' });
+    const first = await admin.patch<Framework>(
+      url,
+      { issuer: { vi: 'ILO', en: 'ILO' } },
+      { 'if-match': '"1"' },
+    );
     expect([first.status, first.body.version]).toEqual([200, 2]);
     const before = await stored(created.id);
-    const stale = await admin.patch<ErrorBody>(url, { issuer: 'Stale' }, { 'if-match': '"1"' });
+    const stale = await admin.patch<ErrorBody>(
+      url,
+      { issuer: { vi: 'Stale', en: 'Stale' } },
+      { 'if-match': '"1"' },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body.current).toEqual(first.body);
     expect(await stored(created.id)).toEqual(before);
@@ -105,7 +117,9 @@ describe('frameworks under optimistic concurrency', () => {
   });
 
   it('answers 404 before 428 for an unknown framework', async () => {
-    const { status } = await admin.patch(`${FRAMEWORKS}/${crypto.randomUUID()}`, { issuer: 'X' });
+    const { status } = await admin.patch(`${FRAMEWORKS}/${crypto.randomUUID()}`, {
+      issuer: { vi: 'X', en: 'X' },
+    });
     expect(status).toBe(404);
   });
 
@@ -114,7 +128,7 @@ describe('frameworks under optimistic concurrency', () => {
     const { winner, losers } = await oneWriteWins(12, (i) =>
       admin.patch<Framework & ErrorBody>(
         `${FRAMEWORKS}/${created.id}`,
-        { issuer: `Issuer ${i}` },
+        { issuer: { vi: `Issuer ${i}`, en: `Issuer ${i}` } },
         { 'if-match': '"1"' },
       ),
     );
@@ -122,6 +136,10 @@ describe('frameworks under optimistic concurrency', () => {
     for (const loser of losers) {
       expect(loser.body.current).toEqual(winner);
     }
-    expect(await stored(created.id)).toMatchObject({ version: 2, issuer: winner.issuer });
+    expect(await stored(created.id)).toMatchObject({
+      version: 2,
+      issuerVi: winner.issuer?.vi,
+      issuerEn: winner.issuer?.en,
+    });
   });
 });

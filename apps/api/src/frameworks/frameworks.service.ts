@@ -105,7 +105,8 @@ export class FrameworksService {
               titleEn: created.titleEn,
               descriptionVi: created.descriptionVi,
               descriptionEn: created.descriptionEn,
-              issuer: created.issuer,
+              issuerVi: created.issuerVi,
+              issuerEn: created.issuerEn,
               adoptedOn: created.adoptedOn,
               url: created.url,
             },
@@ -172,7 +173,7 @@ export class FrameworksService {
       code: row.code,
       title: localized(row.titleVi, row.titleEn),
       description: localizedOrNull(row.descriptionVi, row.descriptionEn),
-      issuer: row.issuer,
+      issuer: localizedOrNull(row.issuerVi, row.issuerEn),
       adoptedOn: isoDate(row.adoptedOn),
       url: row.url,
       commitmentCount: figures.reduce((sum, f) => sum + f.items, 0),
@@ -201,7 +202,10 @@ function optionalFields(
     fields.descriptionVi = input.description?.vi ?? null;
     fields.descriptionEn = input.description?.en ?? null;
   }
-  if (input.issuer !== undefined) fields.issuer = input.issuer;
+  if (input.issuer !== undefined) {
+    fields.issuerVi = input.issuer?.vi ?? null;
+    fields.issuerEn = input.issuer?.en ?? null;
+  }
   if (input.adoptedOn !== undefined) {
     fields.adoptedOn = dateColumn(input.adoptedOn);
   }

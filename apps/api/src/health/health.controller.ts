@@ -1,4 +1,4 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiProperty,
@@ -6,7 +6,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
-import { PrismaService } from '../database/prisma.service';
+import { DatabaseAvailability } from '../database/database-availability';
+import { DatabaseUnavailableError } from '../database/database-errors';
 
 class HealthDto {
   @ApiProperty({ example: 'ok' })
@@ -17,7 +18,7 @@ class HealthDto {
 @Public()
 @Controller()
 export class HealthController {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly database: DatabaseAvailability) {}
 
   /** Liveness: the process answers. */
   @Get('health')
@@ -26,13 +27,13 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers. */
+  /** Readiness: the database answers `SELECT 1` within DB_PROBE_TIMEOUT_MS. */
   @Get('ready')
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable' })
   async ready(): Promise<HealthDto> {
-    if (!(await this.prisma.isReachable())) {
-      throw new ServiceUnavailableException('The database is unreachable');
+    if (!(await this.database.isReachable())) {
+      throw new DatabaseUnavailableError();
     }
     return { status: 'ok' };
   }

@@ -2,7 +2,7 @@ import type { WorkspaceActor } from '../auth/actor';
 import { Injectable } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { decodeKeyset, encodeKeyset, invalidCursor } from '../common/cursor';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
 import { dateColumn } from '../common/dates';
 import { type List } from '../common/list';
 import { localized } from '../common/localized';
@@ -47,7 +47,9 @@ export class HistoryService {
     query: WorkspaceActivityQuery,
   ): Promise<List<WorkspaceActivityEventDto>> {
     if (query.from && query.to && query.from > query.to) {
-      throw new FieldValidationException([{ field: 'to', message: 'must not be before from' }]);
+      throw new FieldValidationException([
+        { field: 'to', code: 'beforeOther', other: 'from', message: 'must not be before from' },
+      ]);
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor(query.cursor) : null;

@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../common/dates';
+import { NestedObject } from '../common/validation';
+import { IsDecimal } from '../common/numbers';
 import { ListOf } from '../common/list';
 import { LocalizedText } from '../common/localized';
 import { Localized } from '../common/localized-text-input';
@@ -47,11 +37,16 @@ export class IndicatorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) commitmentId: string;
   @ApiProperty({ type: LocalizedText }) name: LocalizedText;
-  @ApiProperty({ example: '%' }) unit: string;
+  @ApiProperty({
+    type: LocalizedText,
+    description: 'e.g. { vi: "nghìn người", en: "thousand people" }',
+  })
+  unit: LocalizedText;
   @ApiProperty({ enum: INDICATOR_DIRECTIONS }) direction: IndicatorDirection;
   @ApiProperty({ type: YearValueDto }) baseline: YearValueDto;
   @ApiProperty({ type: YearValueDto }) target: YearValueDto;
-  @ApiProperty({ type: String, nullable: true }) source: string | null;
+  @ApiProperty({ type: LocalizedText, nullable: true, description: 'Where its values come from' })
+  source: LocalizedText | null;
   @ApiProperty({ type: MeasurementDto, isArray: true, description: 'Oldest first' })
   measurements: MeasurementDto[];
   @ApiProperty({ type: LatestValueDto, nullable: true }) latest: LatestValueDto | null;
@@ -85,9 +80,33 @@ export class IndicatorNameInput {
   en: string;
 }
 
+export class IndicatorUnitInput {
+  @ApiProperty({ description: 'Vietnamese', minLength: 1, maxLength: 40, example: 'nghìn người' })
+  @IsString()
+  @Length(1, 40)
+  vi: string;
+
+  @ApiProperty({ description: 'English', minLength: 1, maxLength: 40, example: 'thousand people' })
+  @IsString()
+  @Length(1, 40)
+  en: string;
+}
+
+export class IndicatorSourceInput {
+  @ApiProperty({ description: 'Vietnamese', minLength: 1, maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  vi: string;
+
+  @ApiProperty({ description: 'English', minLength: 1, maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  en: string;
+}
+
 export class YearValueInput {
   @ApiProperty({ example: 40.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(-MAX_VALUE)
   @Max(MAX_VALUE)
   value: number;
@@ -104,32 +123,26 @@ export class CreateIndicatorDto {
   @Localized(IndicatorNameInput)
   name: IndicatorNameInput;
 
-  @ApiProperty({ example: '%', minLength: 1, maxLength: 40 })
-  @IsString()
-  @Length(1, 40)
-  unit: string;
+  @ApiProperty({ type: IndicatorUnitInput })
+  @Localized(IndicatorUnitInput)
+  unit: IndicatorUnitInput;
 
   @ApiProperty({ enum: INDICATOR_DIRECTIONS })
   @IsIn(INDICATOR_DIRECTIONS, { message: `must be one of: ${INDICATOR_DIRECTIONS.join(', ')}` })
   direction: IndicatorDirection;
 
   @ApiProperty({ type: YearValueInput })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => YearValueInput)
+  @NestedObject(YearValueInput)
   baseline: YearValueInput;
 
   @ApiProperty({ type: YearValueInput, description: 'Its year is not before the baseline year' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => YearValueInput)
+  @NestedObject(YearValueInput)
   target: YearValueInput;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: IndicatorSourceInput, nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  source?: string | null;
+  @Localized(IndicatorSourceInput)
+  source?: IndicatorSourceInput | null;
 }
 
 export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto) {}
@@ -140,7 +153,7 @@ export class CreateMeasurementDto {
   measuredOn: string;
 
   @ApiProperty({ example: 47.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(-MAX_VALUE)
   @Max(MAX_VALUE)
   value: number;

@@ -15,13 +15,15 @@ export type MeasurementRow = IndicatorRow['measurements'][number];
 export interface IndicatorFields {
   nameVi?: string;
   nameEn?: string;
-  unit?: string;
+  unitVi?: string;
+  unitEn?: string;
   direction?: IndicatorRow['direction'];
   baselineValue?: number;
   baselineYear?: number;
   targetValue?: number;
   targetYear?: number;
-  source?: string | null;
+  sourceVi?: string | null;
+  sourceEn?: string | null;
 }
 
 @Injectable()

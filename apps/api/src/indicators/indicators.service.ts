@@ -1,11 +1,11 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
-import { FieldValidationException } from '../common/api-error.filter';
+import { FieldValidationException } from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { dateColumn, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
-import { localized } from '../common/localized';
+import { localized, localizedOrNull } from '../common/localized';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { PolicyService } from '../permissions/policy.service';
 import {
@@ -51,13 +51,15 @@ export class IndicatorsService {
     const fields: Required<IndicatorFields> = {
       nameVi: dto.name.vi,
       nameEn: dto.name.en,
-      unit: dto.unit,
+      unitVi: dto.unit.vi,
+      unitEn: dto.unit.en,
       direction: dto.direction,
       baselineValue: dto.baseline.value,
       baselineYear: dto.baseline.year,
       targetValue: dto.target.value,
       targetYear: dto.target.year,
-      source: dto.source ?? null,
+      sourceVi: dto.source?.vi ?? null,
+      sourceEn: dto.source?.en ?? null,
     };
     const row = await this.indicators.transaction(async (tx) => {
       const created = await this.indicators.create(tx, {
@@ -106,13 +108,16 @@ export class IndicatorsService {
         const fields: IndicatorFields = {
           nameVi: dto.name?.vi,
           nameEn: dto.name?.en,
-          unit: dto.unit,
+          unitVi: dto.unit?.vi,
+          unitEn: dto.unit?.en,
           direction: dto.direction,
           baselineValue: dto.baseline?.value,
           baselineYear: dto.baseline?.year,
           targetValue: dto.target?.value,
           targetYear: dto.target?.year,
-          source: dto.source,
+          // null clears the source; left out keeps it.
+          sourceVi: dto.source === undefined ? undefined : (dto.source?.vi ?? null),
+          sourceEn: dto.source === undefined ? undefined : (dto.source?.en ?? null),
         };
         const changes = diffFields(this.fieldsOf(before), fields);
         if (Object.keys(changes).length === 0) return before;
@@ -202,7 +207,12 @@ export class IndicatorsService {
   private assertYears(baselineYear: number, targetYear: number): void {
     if (targetYear < baselineYear) {
       throw new FieldValidationException([
-        { field: 'target.year', message: 'must not be before the baseline year' },
+        {
+          field: 'target.year',
+          code: 'beforeOther',
+          other: 'baseline.year',
+          message: 'must not be before the baseline year',
+        },
       ]);
     }
   }
@@ -212,13 +222,15 @@ export class IndicatorsService {
     return {
       nameVi: row.nameVi,
       nameEn: row.nameEn,
-      unit: row.unit,
+      unitVi: row.unitVi,
+      unitEn: row.unitEn,
       direction: row.direction,
       baselineValue: row.baselineValue.toNumber(),
       baselineYear: row.baselineYear,
       targetValue: row.targetValue.toNumber(),
       targetYear: row.targetYear,
-      source: row.source,
+      sourceVi: row.sourceVi,
+      sourceEn: row.sourceEn,
     };
   }
 
@@ -247,11 +259,11 @@ export class IndicatorsService {
       id: row.id,
       commitmentId: row.commitmentId,
       name: localized(row.nameVi, row.nameEn),
-      unit: row.unit,
+      unit: localized(row.unitVi, row.unitEn),
       direction: row.direction,
       baseline,
       target,
-      source: row.source,
+      source: localizedOrNull(row.sourceVi, row.sourceEn),
       measurements: row.measurements.map((m) => this.measurementDto(m)),
       latest: latest ? { measuredOn: isoDate(latest.measuredOn), value: latest.value } : null,
       ...trajectory({ direction: row.direction, baseline, target, latest }),

@@ -14,11 +14,11 @@ interface Indicator {
   id: string;
   commitmentId: string;
   name: { vi: string; en: string };
-  unit: string;
+  unit: { vi: string; en: string };
   direction: string;
   baseline: { value: number; year: number };
   target: { value: number; year: number };
-  source: string | null;
+  source: { vi: string; en: string } | null;
   measurements: Measurement[];
   latest: { measuredOn: string; value: number } | null;
   expected: number | null;
@@ -90,11 +90,11 @@ describe('indicators and measurements', () => {
   const indicators = (commitmentId: string) => `${WS}/commitments/${commitmentId}/indicators`;
   const body = (extra: Record<string, unknown> = {}) => ({
     name: { vi: 'Tỷ lệ lao động tham gia BHXH', en: 'Social insurance coverage' },
-    unit: '%',
+    unit: { vi: '%', en: '%' },
     direction: 'INCREASE',
     baseline: { value: 40, year: 2020 },
     target: { value: 60, year: 2030 },
-    source: 'VSS',
+    source: { vi: 'BHXH Việt Nam', en: 'VSS' },
     ...extra,
   });
 
@@ -116,11 +116,11 @@ describe('indicators and measurements', () => {
     expect(indicator).toMatchObject({
       commitmentId: c.molisa,
       name: { vi: 'Tỷ lệ lao động tham gia BHXH', en: 'Social insurance coverage' },
-      unit: '%',
+      unit: { vi: '%', en: '%' },
       direction: 'INCREASE',
       baseline: { value: 40, year: 2020 },
       target: { value: 60, year: 2030 },
-      source: 'VSS',
+      source: { vi: 'BHXH Việt Nam', en: 'VSS' },
       measurements: [],
       latest: null,
       onTrack: null,
@@ -154,7 +154,12 @@ describe('indicators and measurements', () => {
     );
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([
-      { field: 'target.year', message: 'must not be before the baseline year' },
+      {
+        field: 'target.year',
+        code: 'beforeOther',
+        other: 'baseline.year',
+        message: 'must not be before the baseline year',
+      },
     ]);
     expect(await counts()).toEqual(before);
 
@@ -194,7 +199,7 @@ describe('indicators and measurements', () => {
       name: { vi: 'Tỷ lệ bao phủ', en: 'Coverage rate' },
       target: { value: 65.5, year: 2030 },
       baseline: { value: 40, year: 2020 },
-      unit: '%',
+      unit: { vi: '%', en: '%' },
       source: null,
     });
     const events = await t.prisma.activityEvent.findMany({
@@ -205,7 +210,8 @@ describe('indicators and measurements', () => {
       nameVi: { before: 'Tỷ lệ lao động tham gia BHXH', after: 'Tỷ lệ bao phủ' },
       nameEn: { before: 'Social insurance coverage', after: 'Coverage rate' },
       targetValue: { before: 60, after: 65.5 },
-      source: { before: 'VSS', after: null },
+      sourceVi: { before: 'BHXH Việt Nam', after: null },
+      sourceEn: { before: 'VSS', after: null },
     });
   });
 
@@ -281,7 +287,11 @@ describe('indicators and measurements', () => {
     const writes = (commitmentId: string, indicatorId: string) =>
       [
         ['post', indicators(commitmentId), body()],
-        ['patch', `${indicators(commitmentId)}/${indicatorId}`, { unit: 'người' }],
+        [
+          'patch',
+          `${indicators(commitmentId)}/${indicatorId}`,
+          { unit: { vi: 'người', en: 'people' } },
+        ],
         [
           'post',
           `${indicators(commitmentId)}/${indicatorId}/measurements`,
@@ -313,7 +323,9 @@ describe('indicators and measurements', () => {
       [body({ name: { vi: '', en: 'b' } }), 'name.vi'],
       [body({ name: 'plain' }), 'name'],
       [body({ direction: 'UP' }), 'direction'],
-      [body({ unit: '' }), 'unit'],
+      [body({ unit: { vi: '', en: 'people' } }), 'unit.vi'],
+      [body({ unit: '%' }), 'unit'],
+      [body({ source: 'one language' }), 'source'],
       [body({ baseline: { value: 'x', year: 2020 } }), 'baseline.value'],
       [body({ baseline: { value: 1, year: 2020.5 } }), 'baseline.year'],
       [body({ target: { value: 1 } }), 'target.year'],
@@ -374,7 +386,8 @@ describe('indicators and measurements', () => {
         commitmentId: foreign.id,
         nameVi: 'x',
         nameEn: 'x',
-        unit: '%',
+        unitVi: '%',
+        unitEn: '%',
         direction: 'INCREASE',
         baselineValue: 1,
         baselineYear: 2020,
@@ -387,7 +400,7 @@ describe('indicators and measurements', () => {
         ['get', indicators(commitmentId), undefined],
         ['post', indicators(commitmentId), body()],
         ['get', `${indicators(commitmentId)}/${indicatorId}`, undefined],
-        ['patch', `${indicators(commitmentId)}/${indicatorId}`, { unit: 'x' }],
+        ['patch', `${indicators(commitmentId)}/${indicatorId}`, { unit: { vi: 'x', en: 'x' } }],
         ['get', `${indicators(commitmentId)}/${indicatorId}/measurements`, undefined],
         [
           'post',
@@ -426,13 +439,24 @@ describe('indicators and measurements', () => {
       const url = `${indicators(c.molisa)}/${indicator.id}`;
       const row = await t.prisma.indicator.findUniqueOrThrow({ where: { id: indicator.id } });
       const before = await counts();
-      expect((await official.patch(url, { unit: 'người' })).status).toBe(428);
-      expect((await official.patch(url, { unit: 'người' }, { 'if-match': '*' })).status).toBe(428);
-      const stale = await official.patch<Stale>(url, { unit: 'người' }, { 'if-match': '"4"' });
+      expect((await official.patch(url, { unit: { vi: 'người', en: 'people' } })).status).toBe(428);
+      expect(
+        (await official.patch(url, { unit: { vi: 'người', en: 'people' } }, { 'if-match': '*' }))
+          .status,
+      ).toBe(428);
+      const stale = await official.patch<Stale>(
+        url,
+        { unit: { vi: 'người', en: 'people' } },
+        { 'if-match': '"4"' },
+      );
       expect(stale.status).toBe(412);
-      expect(stale.body.current).toMatchObject({ id: indicator.id, unit: '%', version: 1 });
+      expect(stale.body.current).toMatchObject({
+        id: indicator.id,
+        unit: { vi: '%', en: '%' },
+        version: 1,
+      });
       // Authorization first: a MANAGER of another organization gets 403, not 428.
-      expect((await manager.patch(url, { unit: 'người' })).status).toBe(403);
+      expect((await manager.patch(url, { unit: { vi: 'người', en: 'people' } })).status).toBe(403);
       expect(await t.prisma.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).toEqual(
         row,
       );
@@ -445,19 +469,26 @@ describe('indicators and measurements', () => {
       const url = `${indicators(c.molisa)}/${indicator.id}`;
       expect((await viewer.get(url)).headers['etag']).toMatch(/^"1-/);
       const before = await counts();
-      for (const payload of [{}, { unit: '%', baseline: { value: 40, year: 2020 } }]) {
+      for (const payload of [
+        {},
+        { unit: { vi: '%', en: '%' }, baseline: { value: 40, year: 2020 } },
+      ]) {
         const same = await official.patch<Indicator>(url, payload, V1);
         expect(same.status).toBe(200);
         expect(same.body.version).toBe(1);
         expect(same.headers['etag']).toBe('"1"');
       }
       expect(await counts()).toEqual(before);
-      const edited = await official.patch<Indicator>(url, { unit: 'người' }, V1);
+      const edited = await official.patch<Indicator>(
+        url,
+        { unit: { vi: 'người', en: 'people' } },
+        V1,
+      );
       expect(edited.status).toBe(200);
-      expect(edited.body).toMatchObject({ unit: 'người', version: 2 });
+      expect(edited.body).toMatchObject({ unit: { vi: 'người', en: 'people' }, version: 2 });
       expect(edited.headers['etag']).toBe('"2"');
-      expect((await official.patch(url, { unit: 'x' }, V1)).status).toBe(412);
-      expect((await official.get<Indicator>(url)).body.unit).toBe('người');
+      expect((await official.patch(url, { unit: { vi: 'x', en: 'x' } }, V1)).status).toBe(412);
+      expect((await official.get<Indicator>(url)).body.unit).toEqual({ vi: 'người', en: 'people' });
     });
 
     it('lets exactly one of many concurrent edits of one version through; the rest get 412', async () => {
@@ -465,15 +496,20 @@ describe('indicators and measurements', () => {
       const indicator = await created(c.molisa);
       const url = `${indicators(c.molisa)}/${indicator.id}`;
       const { winner } = await oneWriteWins(12, (i) =>
-        official.patch<Indicator>(url, { unit: `u${i}` }, V1),
+        official.patch<Indicator>(url, { unit: { vi: `u${i}`, en: `u${i}` } }, V1),
       );
       expect(
         await t.prisma.indicator.findUniqueOrThrow({ where: { id: indicator.id } }),
-      ).toMatchObject({ version: 2, unit: winner.unit });
+      ).toMatchObject({ version: 2, unitVi: winner.unit.vi, unitEn: winner.unit.en });
       const events = await t.prisma.activityEvent.findMany({
         where: { entityId: indicator.id, action: 'updated' },
       });
-      expect(events.map((e) => e.changes)).toEqual([{ unit: { before: '%', after: winner.unit } }]);
+      expect(events.map((e) => e.changes)).toEqual([
+        {
+          unitVi: { before: '%', after: winner.unit.vi },
+          unitEn: { before: '%', after: winner.unit.en },
+        },
+      ]);
     });
   });
 });

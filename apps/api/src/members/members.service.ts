@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { WorkspaceActor } from '../auth/actor';
 import { normalizeEmail } from '../auth/auth.service';
 import { PasswordTokensService } from '../auth/password-tokens.service';
 import { SessionsService } from '../auth/sessions.service';
-import { FieldValidationException } from '../common/api-error.filter';
+import { conflict, FieldValidationException } from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { diffFields, recordActivity, snapshot, workspaceRecordEvent } from '../history/activity';
@@ -46,7 +46,8 @@ export class MembersService {
         organizationId,
       });
       if (!row) {
-        throw new ConflictException(
+        throw conflict(
+          'alreadyExists',
           `${email} is already a member of this workspace (an inactive member is reactivated with PATCH)`,
         );
       }
@@ -108,7 +109,8 @@ export class MembersService {
           const staysAdmin =
             (change.role ?? target.role) === 'ADMIN' && (change.active ?? target.active);
           if (wasAdmin && !staysAdmin && !activeAdminIds.some((adminId) => adminId !== target.id)) {
-            throw new ConflictException(
+            throw conflict(
+              'lastAdministrator',
               'This is the last active administrator of the workspace: make another member an administrator first',
             );
           }
@@ -146,7 +148,7 @@ export class MembersService {
     // Resetting the password of someone who has one would let this workspace's administrators
     // take over an account that may belong to other workspaces too.
     if (row.user.passwordHash) {
-      throw new ConflictException('This member has set a password already');
+      throw conflict('invalidState', 'This member has set a password already');
     }
     return this.members.transaction(async (tx) => {
       const invitation = await this.invitation(member, row, tx);
@@ -178,7 +180,11 @@ export class MembersService {
   ): Promise<void> {
     if (id !== null && !(await this.members.organizationExists(member.workspaceId, id, tx))) {
       throw new FieldValidationException([
-        { field: 'organizationId', message: 'is not an organization of this workspace' },
+        {
+          field: 'organizationId',
+          code: 'unknownReference',
+          message: 'is not an organization of this workspace',
+        },
       ]);
     }
   }

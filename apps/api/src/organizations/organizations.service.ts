@@ -1,5 +1,6 @@
 import type { WorkspaceActor } from '../auth/actor';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { conflict } from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { diffFields, recordActivity, snapshot, workspaceRecordEvent } from '../history/activity';
@@ -138,7 +139,8 @@ function refuseWhileReferenced(references: OrganizationReferences): void {
     .filter(([, count]) => count > 0)
     .map(([what, count]) => `${count} ${what}`);
   if (still.length > 0) {
-    throw new ConflictException(
+    throw conflict(
+      'inUse',
       `The organization is still referenced by ${still.join(', ')}; reassign them first`,
     );
   }

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { POSITION_KINDS, type PositionKind } from '@spct/contracts';
-import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { UserRefDto } from '../commitments/dto/commitment.dto';
 import { ListOf } from '../common/list';
+import { NotBlank } from '../common/validation';
 import { LocalizedText } from '../common/localized';
 import { IsCalendarDate } from '../common/dates';
 
@@ -37,7 +38,7 @@ export class RecordPositionDto {
 
   @ApiProperty({ minLength: 1, maxLength: RATIONALE_MAX_LENGTH })
   @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   @MaxLength(RATIONALE_MAX_LENGTH)
   rationale: string;
 

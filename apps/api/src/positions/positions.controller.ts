@@ -38,6 +38,7 @@ export class PositionsController {
     ifMatch: 'optional',
     responds: 'record',
     description: 'The position as recorded (created or replaced)',
+    mayBeMissing: true,
   })
   @ApiHeader({
     ...IF_MATCH,

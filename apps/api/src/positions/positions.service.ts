@@ -1,7 +1,7 @@
 import type { WorkspaceActor } from '../auth/actor';
-import { HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { CommitmentsService } from '../commitments/commitments.service';
-import { type ApiErrorBody, FieldValidationException } from '../common/api-error.filter';
+import { ApiException, FieldValidationException } from '../common/api-error';
 import { answerStale, checkIfMatch, StaleVersion } from '../common/etag';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { dateColumn, isFutureDate, isoDate } from '../common/dates';
@@ -51,7 +51,7 @@ export class PositionsService {
     this.policy.assert(member, 'position.record', { organizationIds: [organizationId] });
     if (isFutureDate(input.decidedOn)) {
       throw new FieldValidationException([
-        { field: 'decidedOn', message: 'must not be in the future' },
+        { field: 'decidedOn', code: 'inFuture', message: 'must not be in the future' },
       ]);
     }
     const createOnly = ifNoneMatch?.trim() === '*';
@@ -119,28 +119,25 @@ export class PositionsService {
  * 428 for a PUT without If-Match when a position is recorded (maybe by a request that won a
  * race): it carries `current`, like a 412, so the client can show what is stored and reapply.
  */
-function alreadyRecorded(current: PositionDto): HttpException {
-  return new HttpException(
-    {
-      statusCode: HttpStatus.PRECONDITION_REQUIRED,
-      error: 'Precondition Required',
-      message:
-        'This organization already has a position on the commitment: send If-Match with the ETag of the version you replace',
-      current,
-    } satisfies ApiErrorBody,
+function alreadyRecorded(current: PositionDto): ApiException {
+  return new ApiException(
     HttpStatus.PRECONDITION_REQUIRED,
+    'preconditionRequired',
+    'This organization already has a position on the commitment: send If-Match with the ETag of the version you replace',
+    { current },
   );
 }
 
-/** 412 for If-Match on a position that is not recorded: there is no version to match. */
-function noPositionYet(ifMatch: string): HttpException {
-  return new HttpException(
-    {
-      statusCode: HttpStatus.PRECONDITION_FAILED,
-      error: 'Precondition Failed',
-      message: `If-Match ${ifMatch}: this organization has no position on the commitment yet; send the PUT without If-Match to record one`,
-    } satisfies ApiErrorBody,
+/**
+ * 412 for If-Match on a position that is not recorded: there is no version to match, so
+ * `current` is null.
+ */
+function noPositionYet(ifMatch: string): ApiException {
+  return new ApiException(
     HttpStatus.PRECONDITION_FAILED,
+    'stale',
+    `If-Match ${ifMatch}: this organization has no position on the commitment yet; send the PUT without If-Match to record one`,
+    { current: null },
   );
 }
 

@@ -5,23 +5,22 @@ import {
   UPDATE_STATES,
   type UpdateState,
 } from '@spct/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { UserRefDto } from '../commitments/dto/commitment.dto';
 import { IsCalendarDate } from '../common/dates';
+import { NestedObject } from '../common/validation';
+import { IsDecimal } from '../common/numbers';
 import { ListOf } from '../common/list';
 
 /** Decimal(18, 4) columns hold values below 10^14 in magnitude. */
@@ -32,6 +31,19 @@ export class IndicatorValueDto {
   @ApiProperty() value: number;
   @ApiProperty({ type: String, format: 'date' }) measuredOn: string;
   @ApiProperty({ type: String, nullable: true }) source: string | null;
+}
+
+/** The workflow steps a report's history shows (its edits are in the commitment's history). */
+export const REPORT_STEP_ACTIONS = ['submitted', 'returned', 'approved'] as const;
+export type ReportStepAction = (typeof REPORT_STEP_ACTIONS)[number];
+
+export class ReportStepDto {
+  @ApiProperty({ enum: REPORT_STEP_ACTIONS }) action: ReportStepAction;
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
+  @ApiProperty({ type: UserRefDto, nullable: true, description: 'Who took the step' })
+  actor: UserRefDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The reason of a return' })
+  reason: string | null;
 }
 
 export class ProgressUpdateDto {
@@ -57,6 +69,13 @@ export class ProgressUpdateDto {
     description: 'Indicator values proposed by the report; they become measurements on approval',
   })
   indicatorValues: IndicatorValueDto[];
+  @ApiProperty({
+    type: ReportStepDto,
+    isArray: true,
+    description:
+      'Every submission, return (with its reason) and approval of the report, oldest first',
+  })
+  steps: ReportStepDto[];
   @ApiProperty({ description: 'Incremented by every change of the report' }) version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
@@ -70,7 +89,7 @@ export class IndicatorValueInput {
   indicatorId: string;
 
   @ApiProperty({ example: 47.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(-MAX_MEASURED_VALUE)
   @Max(MAX_MEASURED_VALUE)
   value: number;
@@ -122,8 +141,7 @@ export class CreateProgressUpdateDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorValueInput)
+  @NestedObject(IndicatorValueInput, { each: true })
   indicatorValues?: IndicatorValueInput[];
 }
 

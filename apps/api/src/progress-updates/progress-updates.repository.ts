@@ -75,6 +75,27 @@ export class ProgressUpdatesRepository {
     return this.findOne(workspaceId, commitmentId, id, tx);
   }
 
+  /** The workflow events (`actions`) of the reports `ids`, oldest first, in one query. */
+  findSteps(workspaceId: string, ids: string[], actions: readonly string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.prisma.activityEvent.findMany({
+      where: {
+        workspaceId,
+        entityType: 'progressUpdate',
+        entityId: { in: ids },
+        action: { in: [...actions] },
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: {
+        entityId: true,
+        action: true,
+        createdAt: true,
+        changes: true,
+        actor: { select: { id: true, displayName: true } },
+      },
+    });
+  }
+
   /** Which of `indicatorIds` are indicators of the commitment. */
   async indicatorsOf(
     workspaceId: string,

@@ -1,12 +1,12 @@
 import type { WorkspaceActor } from '../auth/actor';
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { type UpdateState } from '@spct/contracts';
-import { FieldValidationException } from '../common/api-error.filter';
+import {
+  type ApiException,
+  conflict,
+  type FieldError,
+  FieldValidationException,
+} from '../common/api-error';
 import { Clock } from '../common/clock';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { dateColumn, isoDate } from '../common/dates';
@@ -22,6 +22,9 @@ import {
   type CreateProgressUpdateDto,
   type IndicatorValueInput,
   type ProgressUpdateDto,
+  REPORT_STEP_ACTIONS,
+  type ReportStepAction,
+  type ReportStepDto,
   type ReturnProgressUpdateDto,
   type UpdateProgressUpdateDto,
 } from './progress-update.dto';
@@ -71,13 +74,13 @@ export class ProgressUpdatesService {
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<ProgressUpdateDto>> {
     await this.commitments.requireInWorkspace(member, commitmentId);
     const rows = await this.updates.findForCommitment(member.workspaceId, commitmentId);
-    return listOf(rows.map((row) => this.toDto(row)));
+    return listOf(await this.withSteps(member, rows));
   }
 
   async get(member: WorkspaceActor, commitmentId: string, id: string): Promise<ProgressUpdateDto> {
     const row = await this.updates.findOne(member.workspaceId, commitmentId, id);
     if (!row) throw this.notFound(id);
-    return this.toDto(row);
+    return (await this.withSteps(member, [row]))[0]!;
   }
 
   async create(
@@ -111,7 +114,7 @@ export class ProgressUpdatesService {
       await this.outbox.autoFollow(tx, member.workspaceId, member.userId, commitmentId);
       return created;
     });
-    return this.toDto(row);
+    return this.toDto(row, []);
   }
 
   /**
@@ -214,7 +217,8 @@ export class ProgressUpdatesService {
         await this.assertConsistent(tx, member, row);
         // The commitment is locked: no other approval of it can slip in between.
         if (await this.updates.hasApprovedReport(tx, commitmentId, row.periodId, id)) {
-          throw new ConflictException(
+          throw conflict(
+            'alreadyExists',
             `The commitment already has an approved report for ${row.period.key}: one approved report per period`,
           );
         }
@@ -343,7 +347,33 @@ export class ProgressUpdatesService {
         }),
       () => this.get(member, commitmentId, id),
     );
-    return this.toDto(row!);
+    return (await this.withSteps(member, [row!]))[0]!;
+  }
+
+  /** The reports as the API answers them, with their workflow steps (one query for all). */
+  private async withSteps(
+    member: WorkspaceActor,
+    rows: ProgressUpdateRow[],
+  ): Promise<ProgressUpdateDto[]> {
+    const events = await this.updates.findSteps(
+      member.workspaceId,
+      rows.map((row) => row.id),
+      REPORT_STEP_ACTIONS,
+    );
+    const steps = new Map<string, ReportStepDto[]>();
+    for (const event of events) {
+      const changes = event.changes as { returnReason?: { after?: unknown } } | null;
+      const reason = changes?.returnReason?.after;
+      const list = steps.get(event.entityId) ?? [];
+      list.push({
+        action: event.action as ReportStepAction,
+        at: event.createdAt.toISOString(),
+        actor: event.actor,
+        reason: event.action === 'returned' && typeof reason === 'string' ? reason : null,
+      });
+      steps.set(event.entityId, list);
+    }
+    return rows.map((row) => this.toDto(row, steps.get(row.id) ?? []));
   }
 
   /** The indicator values as stored, after checking each names an indicator of the commitment. */
@@ -361,12 +391,20 @@ export class ProgressUpdatesService {
       tx,
     );
     const seen = new Set<string>();
-    const errors = values.flatMap((v, i) => {
+    const errors = values.flatMap((v, i): FieldError[] => {
       const field = `indicatorValues.${i}.indicatorId`;
       if (!known.has(v.indicatorId)) {
-        return [{ field, message: 'is not an indicator of this commitment' }];
+        return [
+          {
+            field,
+            code: 'unknownReference',
+            message: 'is not an indicator of this commitment',
+          },
+        ];
       }
-      if (seen.has(v.indicatorId)) return [{ field, message: 'has a value earlier in the list' }];
+      if (seen.has(v.indicatorId)) {
+        return [{ field, code: 'duplicate', message: 'has a value earlier in the list' }];
+      }
       seen.add(v.indicatorId);
       return [];
     });
@@ -397,7 +435,7 @@ export class ProgressUpdatesService {
 
   private assertLive(commitment: CommitmentFacts): void {
     if (commitment.archived) {
-      throw new ConflictException('The commitment is archived: restore it to report on it');
+      throw conflict('archived', 'The commitment is archived: restore it to report on it');
     }
   }
 
@@ -468,8 +506,9 @@ export class ProgressUpdatesService {
     state: UpdateState,
     allowed: readonly UpdateState[],
     verb: string,
-  ): ConflictException {
-    return new ConflictException(
+  ): ApiException {
+    return conflict(
+      'invalidState',
       `The progress report is ${state}: only a ${allowed.join(' or ')} report can be ${verb}`,
     );
   }
@@ -478,7 +517,7 @@ export class ProgressUpdatesService {
     return new NotFoundException(`Progress report ${id} not found`);
   }
 
-  private toDto(u: ProgressUpdateRow): ProgressUpdateDto {
+  private toDto(u: ProgressUpdateRow, steps: ReportStepDto[]): ProgressUpdateDto {
     return {
       id: u.id,
       commitmentId: u.commitmentId,
@@ -495,6 +534,7 @@ export class ProgressUpdatesService {
       decidedAt: u.decidedAt?.toISOString() ?? null,
       decidedById: u.decidedById,
       indicatorValues: u.indicatorValues.map(valueView),
+      steps,
       version: u.version,
       createdAt: u.createdAt.toISOString(),
       updatedAt: u.updatedAt.toISOString(),

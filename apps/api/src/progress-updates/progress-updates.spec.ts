@@ -1,24 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { components } from '@spct/contracts';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
 import { oneWriteWins } from '../../test/race';
 import { quarterId } from '../../test/periods';
 
-interface Update {
-  id: string;
-  commitmentId: string;
-  authorId: string;
-  period: string;
-  status: string;
-  progress: number;
-  narrative: string;
-  state: string;
-  returnReason: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  decidedById: string | null;
-  indicatorValues: { indicatorId: string; value: number; measuredOn: string; source: string }[];
-  version: number;
-}
+/** A report as the API answers it (the generated contract). */
+type Update = components['schemas']['ProgressUpdateDto'];
 interface ErrorBody {
   statusCode: number;
   message: string;
@@ -151,7 +138,8 @@ describe('progress reports', () => {
         commitmentId: a,
         nameVi: 'Tỷ lệ',
         nameEn: 'Rate',
-        unit: '%',
+        unitVi: '%',
+        unitEn: '%',
         direction: 'INCREASE',
         baselineValue: 40,
         baselineYear: 2020,
@@ -165,7 +153,8 @@ describe('progress reports', () => {
         commitmentId: b,
         nameVi: 'Khác',
         nameEn: 'Other',
-        unit: '%',
+        unitVi: '%',
+        unitEn: '%',
         direction: 'INCREASE',
         baselineValue: 0,
         baselineYear: 2020,
@@ -318,6 +307,24 @@ describe('progress reports', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ state: 'APPROVED', decidedById: users.manager });
     expect(approved.body.decidedAt).not.toBeNull();
+
+    // The report's own history: every submission, the return with its reason, the approval.
+    const officialRef = { id: users.official, displayName: expect.any(String) };
+    const managerRef = { id: users.manager, displayName: expect.any(String) };
+    const expectedSteps = [
+      { action: 'submitted', actor: officialRef, reason: null },
+      { action: 'returned', actor: managerRef, reason: 'Thiếu số liệu quý 3' },
+      { action: 'submitted', actor: officialRef, reason: null },
+      { action: 'approved', actor: managerRef, reason: null },
+    ];
+    expect(approved.body.steps).toEqual(expectedSteps.map((step) => expect.objectContaining(step)));
+    const times = approved.body.steps.map((step) => step.at);
+    expect([...times].sort()).toEqual(times);
+    const listed = await viewer.get<{ items: Update[] }>(updates(x.a));
+    expect(listed.body.items.find((item) => item.id === created.id)?.steps).toEqual(
+      approved.body.steps,
+    );
+    expect(created.steps).toEqual([]);
 
     const a = await t.prisma.commitment.findUniqueOrThrow({ where: { id: x.a } });
     expect(a).toMatchObject({ status: 'ON_TRACK', progress: 65, version: 2 });
@@ -563,7 +570,11 @@ describe('progress reports', () => {
     const refused = await manager.post<ErrorBody>(`${updates(x.a)}/${done.id}/approve`);
     expect(refused.status).toBe(400);
     expect(refused.body.details).toEqual([
-      { field: 'status', message: 'COMPLETED needs at least one evidence item' },
+      {
+        field: 'status',
+        code: 'completedNeedsEvidence',
+        message: 'COMPLETED needs at least one evidence item',
+      },
     ]);
     expect(await state(x, done.id)).toEqual(before);
 

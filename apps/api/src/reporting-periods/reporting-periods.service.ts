@@ -1,6 +1,6 @@
 import type { WorkspaceActor } from '../auth/actor';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { FieldValidationException } from '../common/api-error.filter';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { conflict, FieldValidationException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { isoDate } from '../common/dates';
 import { answerStale, checkIfMatch } from '../common/etag';
@@ -55,7 +55,11 @@ export class ReportingPeriodsService {
   ): Promise<ReportingCalendarDto> {
     if (dto.timeZone !== undefined && !isTimeZone(dto.timeZone)) {
       throw new FieldValidationException([
-        { field: 'timeZone', message: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' },
+        {
+          field: 'timeZone',
+          code: 'invalidFormat',
+          message: 'must be an IANA time zone such as Asia/Ho_Chi_Minh',
+        },
       ]);
     }
     return answerStale(
@@ -110,7 +114,7 @@ export class ReportingPeriodsService {
   close(member: WorkspaceActor, id: string, ifMatch: string | undefined) {
     return this.write(member, id, ifMatch, async (tx, row) => {
       if (row.state === 'CLOSED')
-        throw new ConflictException(`Period ${row.key} is closed already`);
+        throw conflict('invalidState', `Period ${row.key} is closed already`);
       const closedAt = this.clock.now();
       await this.periods.setState(tx, id, {
         state: 'CLOSED',
@@ -127,7 +131,7 @@ export class ReportingPeriodsService {
   /** Reopens a CLOSED period, recording who did it and why. */
   reopen(member: WorkspaceActor, id: string, ifMatch: string | undefined, dto: ReopenPeriodDto) {
     return this.write(member, id, ifMatch, async (tx, row) => {
-      if (row.state === 'OPEN') throw new ConflictException(`Period ${row.key} is open already`);
+      if (row.state === 'OPEN') throw conflict('invalidState', `Period ${row.key} is open already`);
       const fields = {
         state: 'OPEN' as const,
         reopenedAt: this.clock.now(),
@@ -193,12 +197,15 @@ export class ReportingPeriodsService {
       throw new FieldValidationException([
         {
           field: 'period',
+          code: 'invalidFormat',
           message: `must be a ${calendar.cadence.toLowerCase()} reporting period such as ${exampleKey(calendar.cadence)}`,
         },
       ]);
     }
     if (start > today) {
-      throw new FieldValidationException([{ field: 'period', message: 'has not begun yet' }]);
+      throw new FieldValidationException([
+        { field: 'period', code: 'unknownReference', message: 'has not begun yet' },
+      ]);
     }
     const period = await this.periods.ensurePeriod(tx, workspaceId, calendar, start);
     assertOpen(period);
@@ -256,7 +263,8 @@ export class ReportingPeriodsService {
 
 function assertOpen(period: PeriodRef): void {
   if (period.state === 'CLOSED') {
-    throw new ConflictException(
+    throw conflict(
+      'periodClosed',
       `The reporting period ${period.key} is closed: it takes no new reports unless an administrator reopens it`,
     );
   }

@@ -46,7 +46,7 @@ export interface CatalogueCommitment {
 export interface CatalogueFramework {
   code: string;
   title: Text;
-  issuer: string | null;
+  issuer: Text | null;
   adoptedOn: string | null;
   url: string | null;
   description: Text | null;
@@ -95,11 +95,11 @@ export interface DemoTracking {
     }[];
     indicators: {
       name: Text;
-      unit: string;
+      unit: Text;
       direction: IndicatorDirection;
       baseline: { value: number; year: number };
       target: { value: number; year: number };
-      source: string | null;
+      source: Text | null;
       measurements: { date: string; value: number; source: string | null }[];
     }[];
     comments: DemoComment[];

@@ -172,6 +172,11 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     routes: ['GET /api/workspaces/:slug/activity'],
     rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
   },
+  {
+    row: "read recent failed sign-ins of the workspace's members",
+    routes: ['GET /api/workspaces/:slug/sign-in-failures'],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
+  },
 ];
 
 /** The demo persona who holds each role. */

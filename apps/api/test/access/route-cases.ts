@@ -105,7 +105,8 @@ async function freshIndicator(ctx: CaseContext) {
       commitmentId,
       nameVi: 'Tỷ lệ bao phủ',
       nameEn: 'Coverage rate',
-      unit: '%',
+      unitVi: '%',
+      unitEn: '%',
       direction: 'INCREASE',
       baselineValue: 30,
       baselineYear: 2021,
@@ -118,7 +119,7 @@ async function freshIndicator(ctx: CaseContext) {
 
 const INDICATOR_BODY = {
   name: { vi: 'Số người tham gia BHXH tự nguyện', en: 'Voluntary social insurance members' },
-  unit: 'người',
+  unit: { vi: 'người', en: 'people' },
   direction: 'INCREASE',
   baseline: { value: 1000, year: 2021 },
   target: { value: 5000, year: 2030 },
@@ -302,7 +303,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'PATCH /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId': {
     params: freshIndicator,
-    body: () => ({ unit: 'nghìn người' }),
+    body: () => ({ unit: { vi: 'nghìn người', en: 'thousand people' } }),
     headers: { 'if-match': '"1"' },
   },
   'GET /api/workspaces/:slug/commitments/:commitmentId/indicators/:indicatorId/measurements': {
@@ -367,6 +368,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/workspaces/:slug/members': {},
   'GET /api/workspaces/:slug/activity': {},
+  'GET /api/workspaces/:slug/sign-in-failures': {},
   'POST /api/workspaces/:slug/members': {
     body: () => ({ email: `invitee-${randomUUID()}@example.org`, role: 'VIEWER' }),
   },
@@ -400,7 +402,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'PATCH /api/workspaces/:slug/frameworks/:id': {
     params: freshFramework,
-    body: () => ({ issuer: 'ILO' }),
+    body: () => ({ issuer: { vi: 'ILO', en: 'ILO' } }),
     headers: { 'if-match': '"1"' },
   },
   'GET /api/workspaces/:slug/reporting-calendar': {},

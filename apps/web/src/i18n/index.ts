@@ -1,7 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '@spct/contracts';
-import en from './locales/en.json';
 import vi from './locales/vi.json';
 
 export const LOCALE_STORAGE_KEY = 'spct.locale';
@@ -31,13 +30,36 @@ function applyLocale(locale: string): void {
 
 i18n.on('languageChanged', applyLocale);
 
-void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: storedLocale(),
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...LOCALES],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+/**
+ * Vietnamese, the default and the fallback, is part of the first download; English is loaded
+ * when chosen (a first visit downloads one language, not both).
+ */
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    if (language !== 'en') {
+      callback(null, vi);
+      return;
+    }
+    import('./locales/en.json').then(
+      (module) => callback(null, module.default as ResourceKey),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+void i18n
+  .use(lazyLocales)
+  .use(initReactI18next)
+  .init({
+    resources: { vi: { translation: vi } },
+    partialBundledLanguages: true,
+    lng: storedLocale(),
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
 
 export default i18n;

@@ -1,9 +1,8 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient } from '@tanstack/react-query';
 import { createMemoryHistory } from '@tanstack/react-router';
 import i18n from '../i18n';
-import { App } from '../App';
+import { App, createQueryClient } from '../App';
 import { me } from './fixtures';
 
 /** A canned API answer: a body (status 200) or an explicit status, body and headers. */
@@ -79,8 +78,11 @@ export function requestedUrls(fetchMock: jest.Mock): URL[] {
 export function renderApp(path: string, routes: MockRoutes) {
   const { fetchMock, sent } = mockApi({ '/api/auth/me': me, ...routes });
   const history = createMemoryHistory({ initialEntries: [path] });
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Infinity } },
+  // The app's own defaults (staleTime...), without retries or garbage collection.
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({
+    ...queryClient.getDefaultOptions(),
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false, gcTime: Infinity },
   });
   const user = userEvent.setup();
   const result = render(<App queryClient={queryClient} history={history} mantineEnv="test" />);

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { FormActions } from '../layout/FormParts';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../auth/PasswordField';
 import { ApiError, fieldErrors } from '../../api/client';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { useChangePassword } from './queries';
@@ -72,7 +73,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
             {change.error.message}
           </Alert>
         )}
-        <PasswordInput
+        <PasswordField
           label={t('account.currentPassword')}
           autoComplete="current-password"
           required
@@ -84,7 +85,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
             errors.currentPassword
           }
         />
-        <PasswordInput
+        <PasswordField
           label={t('account.newPassword')}
           description={t('account.passwordRule', { count: MIN_PASSWORD_LENGTH })}
           autoComplete="new-password"
@@ -97,7 +98,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
               : undefined) ?? errors.newPassword
           }
         />
-        <PasswordInput
+        <PasswordField
           label={t('account.confirmPassword')}
           autoComplete="new-password"
           required

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { fieldErrors } from '../../api/client';
 import type { ApiToken, CreatedApiToken } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -29,6 +30,7 @@ const EXPIRY_CHOICES = ['30', '90', '365', 'never'] as const;
 export function TokensPage() {
   const { t } = useTranslation();
   const query = useQuery(tokensQuery());
+  usePageTitle(t('account.tokens.title'));
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 

@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Menu } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@spct/contracts';
 import { useLogout, useMe, useUpdateMe } from '../auth/queries';
-import { ChangePasswordDialog } from './ChangePasswordDialog';
+
+// Opened rarely: loaded when asked for, not with every page.
+const ChangePasswordDialog = lazy(() =>
+  import('./ChangePasswordDialog').then((module) => ({ default: module.ChangePasswordDialog })),
+);
 
 /** The signed-in user: language (saved on the account), password, API tokens, sign-out. */
 export function UserMenu() {
@@ -79,7 +83,11 @@ export function UserMenu() {
           <Menu.Item onClick={signOut}>{t('account.signOut')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <ChangePasswordDialog opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      {changingPassword && (
+        <Suspense>
+          <ChangePasswordDialog opened onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -18,6 +18,7 @@ export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateApiTokenBody) => unwrap(api.POST('/api/auth/tokens', { body })),
+    meta: { success: 'token' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }
@@ -27,12 +28,14 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) =>
       unwrap(api.DELETE('/api/auth/tokens/{id}', { params: { path: { id } } })),
+    meta: { success: 'tokenRevoked' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }
 
 export function useChangePassword() {
   return useMutation({
+    meta: { success: 'password' },
     mutationFn: (body: ChangePasswordBody) => unwrap(api.POST('/api/auth/password', { body })),
   });
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Badge, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { activityRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../layout/DateField';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { WorkspaceActivityEvent } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import {
@@ -17,7 +19,6 @@ import { frameworksQuery } from '../frameworks/queries';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { organizationsQuery } from '../organizations/queries';
-import { AdminFrame } from './AdminFrame';
 import {
   type ActivityEntityType,
   type ActivityFilters,
@@ -43,17 +44,14 @@ const TYPE_FILTERS: Record<string, ActivityEntityType[]> = {
 
 /** `/w/$slug/admin/activity`: who did what in the workspace, newest first (administrators). */
 export function ActivityPage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/admin/activity' });
-  return (
-    <AdminFrame slug={slug}>
-      <ActivityLog slug={slug} />
-    </AdminFrame>
-  );
+  const { slug } = activityRoute.useParams();
+  return <ActivityLog slug={slug} />;
 }
 
 function ActivityLog({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const translate = useLooseTranslation();
+  usePageTitle(t('admin.activity.title'));
   const [type, setType] = useState('all');
   const [actorId, setActorId] = useState('');
   const [from, setFrom] = useState('');
@@ -104,19 +102,11 @@ function ActivityLog({ slug }: { slug: string }) {
               ...people.map((m) => ({ value: m.userId, label: m.displayName })),
             ]}
           />
-          <TextInput
-            label={t('admin.activity.from')}
-            type="date"
-            value={from}
-            max={to || undefined}
-            onChange={(event) => setFrom(event.currentTarget.value)}
-          />
-          <TextInput
+          <DateField label={t('admin.activity.from')} value={from} onChange={setFrom} />
+          <DateField
             label={t('admin.activity.to')}
-            type="date"
             value={to}
-            min={from || undefined}
-            onChange={(event) => setTo(event.currentTarget.value)}
+            onChange={setTo}
             error={reversed ? t('admin.activity.reversed') : undefined}
           />
         </Group>

@@ -1,19 +1,17 @@
-import type { ReactNode } from 'react';
 import { Group, Stack, Title } from '@mantine/core';
+import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/queries';
 import { useMembership } from '../auth/useMembership';
-import { LoadingState } from '../layout/states';
 import { NotAllowedPage } from '../layout/NotAllowedPage';
 import { RouterAnchor } from '../layout/RouterAnchor';
+import { adminRoute } from '../../router';
 import classes from '../layout/AppLayout.module.css';
 
-/** The administration pages: only for those who may manage the workspace. */
-export function AdminFrame({ slug, children }: { slug: string; children: ReactNode }) {
+/** The administration pages (the layout of `/w/$slug/admin`): only for those who may manage the workspace. */
+export function AdminFrame() {
   const { t } = useTranslation();
-  const me = useMe();
+  const { slug } = adminRoute.useParams();
   const { can } = useMembership(slug);
-  if (!me.data) return <LoadingState />;
   if (!can('workspace.manage')) return <NotAllowedPage />;
   return (
     <Stack gap="lg">
@@ -43,9 +41,12 @@ export function AdminFrame({ slug, children }: { slug: string; children: ReactNo
           <RouterAnchor to="/w/$slug/admin/activity" params={{ slug }} className={classes.navLink}>
             {t('admin.activity.title')}
           </RouterAnchor>
+          <RouterAnchor to="/w/$slug/admin/sign-ins" params={{ slug }} className={classes.navLink}>
+            {t('admin.signIns.title')}
+          </RouterAnchor>
         </Group>
       </nav>
-      {children}
+      <Outlet />
     </Stack>
   );
 }

@@ -22,7 +22,7 @@ describe('frameworks administration', () => {
     const cells = within(rows[0]!).getAllByRole('cell');
     expect(cells[0]).toHaveTextContent('NQ-42');
     expect(cells[1]).toHaveTextContent(/^Nghị quyết số 42-NQ\/TW/);
-    expect(cells[2]).toHaveTextContent(/Central Committee/);
+    expect(cells[2]).toHaveTextContent(/Ban Chấp hành Trung ương Đảng/);
     expect(cells[3]).toHaveTextContent('24 thg 11, 2023');
     expect(cells[4]).toHaveTextContent('12');
     expect(within(rows[1]!).getAllByRole('cell')[4]).toHaveTextContent('40');
@@ -51,7 +51,7 @@ describe('frameworks administration', () => {
       id: 'f-dwcp',
       code: 'DWCP-2027',
       title: { vi: 'Chương trình việc làm bền vững', en: 'Decent Work Country Programme' },
-      issuer: 'ILO',
+      issuer: { vi: 'ILO', en: 'ILO' },
       adoptedOn: '2027-01-15',
       commitmentCount: 0,
     };
@@ -74,7 +74,10 @@ describe('frameworks administration', () => {
       within(dialog).getByRole('textbox', { name: /Tên \(tiếng Anh\)/ }),
       'Decent Work Country Programme',
     );
-    await user.type(within(dialog).getByRole('textbox', { name: 'Cơ quan ban hành' }), ' ILO ');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Cơ quan ban hành (tiếng Việt)' }),
+      ' ILO ',
+    );
     await user.type(within(dialog).getByLabelText('Ngày thông qua'), '2027-01-15');
     await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
 
@@ -83,7 +86,8 @@ describe('frameworks administration', () => {
       code: 'DWCP-2027',
       title: { vi: 'Chương trình việc làm bền vững', en: 'Decent Work Country Programme' },
       description: null,
-      issuer: 'ILO',
+      // English left empty: the same as the Vietnamese.
+      issuer: { vi: 'ILO', en: 'ILO' },
       adoptedOn: '2027-01-15',
       url: null,
     });
@@ -143,7 +147,7 @@ describe('frameworks administration', () => {
   it('edits with If-Match; a 412 keeps the input, shows the stored values and can keep theirs', async () => {
     const stored: Framework = {
       ...nq42,
-      issuer: 'Ban Chấp hành Trung ương',
+      issuer: { vi: 'Ban Chấp hành Trung ương', en: 'Central Committee' },
       url: 'https://example.org/nq42',
       version: 4,
     };
@@ -155,15 +159,15 @@ describe('frameworks administration', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Sửa NQ-42' }));
     const dialog = await screen.findByRole('dialog', { name: 'Sửa khung chính sách' });
-    const issuer = within(dialog).getByRole('textbox', { name: 'Cơ quan ban hành' });
-    expect(issuer).toHaveValue(nq42.issuer);
+    const issuer = within(dialog).getByRole('textbox', { name: 'Cơ quan ban hành (tiếng Việt)' });
+    expect(issuer).toHaveValue(nq42.issuer!.vi);
     await user.clear(issuer);
     await user.type(issuer, 'Bộ Chính trị');
     await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('phiên bản 4');
-    const row = within(alert).getByRole('row', { name: /Cơ quan ban hành/ });
+    const row = within(alert).getByRole('row', { name: /Cơ quan ban hành \(tiếng Việt\)/ });
     expect(row).toHaveTextContent('Bộ Chính trị');
     expect(row).toHaveTextContent('Ban Chấp hành Trung ương');
     const link = within(alert).getByRole('row', { name: /Liên kết văn bản gốc/ });
@@ -172,7 +176,11 @@ describe('frameworks administration', () => {
     expect(issuer).toHaveValue('Bộ Chính trị');
     const first = sent.find((r) => r.method === 'PATCH')!;
     expect(first.headers.get('if-match')).toBe('"1"');
-    expect(first.body).toMatchObject({ code: 'NQ-42', issuer: 'Bộ Chính trị', url: null });
+    expect(first.body).toMatchObject({
+      code: 'NQ-42',
+      issuer: { vi: 'Bộ Chính trị', en: nq42.issuer!.en },
+      url: null,
+    });
 
     await user.click(within(alert).getByRole('button', { name: 'Giữ bản của họ' }));
     expect(within(dialog).queryByRole('alert')).toBeNull();
@@ -188,7 +196,7 @@ describe('frameworks administration', () => {
     expect(second.headers.get('if-match')).toBe('"4"');
     expect(second.body).toMatchObject({
       code: 'NQ-42-2023',
-      issuer: 'Ban Chấp hành Trung ương',
+      issuer: { vi: 'Ban Chấp hành Trung ương', en: 'Central Committee' },
       url: 'https://example.org/nq42',
     });
   });

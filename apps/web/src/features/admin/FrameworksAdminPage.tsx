@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
   Button,
-  Modal,
   SimpleGrid,
   Stack,
   Table,
@@ -10,35 +9,28 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { fieldErrors } from '../../api/client';
 import type { Framework, FrameworkBody } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { frameworksQuery } from '../frameworks/queries';
 import { EmptyState, QueryState } from '../layout/states';
-import { AdminFrame } from './AdminFrame';
 import { FormActions } from '../layout/FormParts';
+import { DateField } from '../layout/DateField';
+import { bilingual } from '../layout/bilingual';
+import { FormModal, useFormModal } from '../layout/UnsavedChanges';
 import { SaveProblem, SectionHeader } from './AdminParts';
 import { useSaveFramework } from './queries';
+import { frameworksAdminRoute } from '../../router';
 import { type StaleRow } from './StaleAlert';
-
-const ROUTE = '/_authenticated/w/$slug/admin/frameworks';
-
-/** The search of the page: `edit` opens the form of that framework (linked from the overview). */
-export function validateFrameworksAdminSearch(search: Record<string, unknown>): { edit?: string } {
-  return typeof search.edit === 'string' && search.edit ? { edit: search.edit } : {};
-}
 
 /** `/w/$slug/admin/frameworks`: the source documents (frameworks) of the workspace. */
 export function FrameworksAdminPage() {
-  const { slug } = useParams({ from: ROUTE });
-  return (
-    <AdminFrame slug={slug}>
-      <Frameworks slug={slug} />
-    </AdminFrame>
-  );
+  const { slug } = frameworksAdminRoute.useParams();
+  return <Frameworks slug={slug} />;
 }
 
 /** `null`: closed; `'new'`: creating; a framework: editing it. */
@@ -47,7 +39,8 @@ type Editing = Framework | 'new' | null;
 function Frameworks({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { edit } = useSearch({ from: ROUTE });
+  usePageTitle(t('admin.frameworks.title'));
+  const { edit } = frameworksAdminRoute.useSearch();
   const navigate = useNavigate();
   const query = useQuery(frameworksQuery(slug));
   const [editing, setEditing] = useState<Editing>(null);
@@ -97,7 +90,7 @@ function Frameworks({ slug }: { slug: string }) {
                     <Table.Tr key={framework.id}>
                       <Table.Td fw={600}>{framework.code}</Table.Td>
                       <Table.Td>{format.text(framework.title)}</Table.Td>
-                      <Table.Td>{framework.issuer ?? t('common.none')}</Table.Td>
+                      <Table.Td>{format.text(framework.issuer) || t('common.none')}</Table.Td>
                       <Table.Td>
                         {framework.adoptedOn ? format.date(framework.adoptedOn) : t('common.none')}
                       </Table.Td>
@@ -120,7 +113,7 @@ function Frameworks({ slug }: { slug: string }) {
           )
         }
       </QueryState>
-      <Modal
+      <FormModal
         opened={current !== null}
         onClose={close}
         size="lg"
@@ -134,7 +127,7 @@ function Frameworks({ slug }: { slug: string }) {
             onClose={close}
           />
         )}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
@@ -146,7 +139,8 @@ interface FrameworkValues {
   titleEn: string;
   descriptionVi: string;
   descriptionEn: string;
-  issuer: string;
+  issuerVi: string;
+  issuerEn: string;
   adoptedOn: string;
   url: string;
 }
@@ -158,7 +152,8 @@ function valuesOf(framework: Framework | null): FrameworkValues {
     titleEn: framework?.title.en ?? '',
     descriptionVi: framework?.description?.vi ?? '',
     descriptionEn: framework?.description?.en ?? '',
-    issuer: framework?.issuer ?? '',
+    issuerVi: framework?.issuer?.vi ?? '',
+    issuerEn: framework?.issuer?.en ?? '',
     adoptedOn: framework?.adoptedOn ?? '',
     url: framework?.url ?? '',
   };
@@ -174,7 +169,7 @@ function bodyOf(values: FrameworkValues): FrameworkBody {
     title: { vi: values.titleVi.trim(), en: values.titleEn.trim() },
     // Both languages or none: the API explains a description in one language only.
     description: descriptionVi || descriptionEn ? { vi: descriptionVi, en: descriptionEn } : null,
-    issuer: text(values.issuer),
+    issuer: bilingual(values.issuerVi, values.issuerEn),
     adoptedOn: text(values.adoptedOn),
     url: text(values.url),
   };
@@ -195,6 +190,10 @@ function FrameworkForm({
   /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
   const [version, setVersion] = useState(framework?.version ?? 1);
   const errors = fieldErrors(save.error);
+  const { cancel, saved } = useFormModal(
+    JSON.stringify(values) !== JSON.stringify(valuesOf(framework)),
+    onClose,
+  );
 
   const set = (field: keyof FrameworkValues) => (value: string) =>
     setValues((previous) => ({ ...previous, [field]: value }));
@@ -206,7 +205,12 @@ function FrameworkForm({
         framework: framework ? { id: framework.id, version: basedOn } : undefined,
         body: bodyOf(values),
       },
-      { onSuccess: onClose },
+      {
+        onSuccess: () => {
+          saved();
+          onClose();
+        },
+      },
     );
   };
   const submit = (event: FormEvent) => {
@@ -276,17 +280,26 @@ function FrameworkForm({
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
-            label={t('admin.frameworks.issuer')}
+            label={t('admin.frameworks.issuerVi')}
+            lang="vi"
             maxLength={200}
-            value={values.issuer}
-            onChange={(event) => set('issuer')(event.currentTarget.value)}
-            error={errors.issuer}
+            value={values.issuerVi}
+            onChange={(event) => set('issuerVi')(event.currentTarget.value)}
+            error={errors['issuer.vi'] ?? errors.issuer}
           />
           <TextInput
+            label={t('admin.frameworks.issuerEn')}
+            description={t('common.sameIfEmpty')}
+            lang="en"
+            maxLength={200}
+            value={values.issuerEn}
+            onChange={(event) => set('issuerEn')(event.currentTarget.value)}
+            error={errors['issuer.en']}
+          />
+          <DateField
             label={t('admin.frameworks.adoptedOn')}
-            type="date"
             value={values.adoptedOn}
-            onChange={(event) => set('adoptedOn')(event.currentTarget.value)}
+            onChange={set('adoptedOn')}
             error={errors.adoptedOn}
           />
         </SimpleGrid>
@@ -298,7 +311,7 @@ function FrameworkForm({
           onChange={(event) => set('url')(event.currentTarget.value)}
           error={errors.url}
         />
-        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={onClose} />
+        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={cancel} />
       </Stack>
     </form>
   );
@@ -314,7 +327,8 @@ function frameworkRows(mine: FrameworkValues, theirs: Framework, t: TFunction): 
     ['titleEn', t('admin.frameworks.titleEn')],
     ['descriptionVi', t('admin.frameworks.descriptionVi')],
     ['descriptionEn', t('admin.frameworks.descriptionEn')],
-    ['issuer', t('admin.frameworks.issuer')],
+    ['issuerVi', t('admin.frameworks.issuerVi')],
+    ['issuerEn', t('admin.frameworks.issuerEn')],
     ['adoptedOn', t('admin.frameworks.adoptedOn')],
     ['url', t('admin.frameworks.url')],
   ];

@@ -14,9 +14,10 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { membersRoute } from '../../router';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { ROLES, type Role } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
@@ -25,31 +26,30 @@ import type { Invitation, Member, UpdateMemberBody } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
-import { AdminFrame } from './AdminFrame';
 import { ConfirmDialog, ErrorAlert, FormActions } from '../layout/FormParts';
 import { SectionHeader } from './AdminParts';
+import { FormModal, useFormModal } from '../layout/UnsavedChanges';
 import { membersQuery, useInviteMember, useNewInvitation, useUpdateMember } from './queries';
 import { StaleAlert, type StaleRow } from './StaleAlert';
 
 /** `/w/$slug/admin/members`: who belongs to the workspace, with which role and organization. */
 export function MembersPage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/admin/members' });
-  return (
-    <AdminFrame slug={slug}>
-      <Members slug={slug} />
-    </AdminFrame>
-  );
+  const { slug } = membersRoute.useParams();
+  return <Members slug={slug} />;
 }
 
 function Members({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const members = useQuery(membersQuery(slug));
+  usePageTitle(t('admin.members.title'));
   const organizations = useQuery(organizationsQuery(slug));
   const update = useUpdateMember(slug);
   const newLink = useNewInvitation(slug);
   const [inviting, setInviting] = useState(false);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [toggling, setToggling] = useState<Member | null>(null);
+  // A role or organization change affects what that person may do: confirmed first.
+  const [changing, setChanging] = useState<{ member: Member; body: UpdateMemberBody } | null>(null);
 
   const change = (member: Member, body: UpdateMemberBody) => {
     newLink.reset();
@@ -91,7 +91,7 @@ function Members({ slug }: { slug: string }) {
               members={items}
               organizations={organizations.data ?? []}
               busy={update.isPending}
-              onChange={change}
+              onChange={(member, body) => setChanging({ member, body })}
               onToggleActive={setToggling}
               onNewLink={(member) => {
                 update.reset();
@@ -112,6 +112,31 @@ function Members({ slug }: { slug: string }) {
         }}
       />
       <InvitationDialog invitation={invitation} onClose={() => setInvitation(null)} />
+      <ConfirmDialog
+        opened={changing !== null}
+        title={t('admin.members.changeTitle')}
+        message={
+          changing
+            ? memberRows(changing.body, changing.member, organizations.data ?? [], t)
+                .map((row) =>
+                  t('admin.members.changeConfirm', {
+                    name: changing.member.displayName,
+                    field: row.label,
+                    from: row.theirs,
+                    to: row.mine,
+                  }),
+                )
+                .join(' ')
+            : ''
+        }
+        confirmLabel={t('admin.members.changeSubmit')}
+        color="blue"
+        onClose={() => setChanging(null)}
+        onConfirm={() => {
+          if (changing) change(changing.member, changing.body);
+          setChanging(null);
+        }}
+      />
       <ConfirmActiveDialog
         member={toggling}
         onClose={() => setToggling(null)}
@@ -302,9 +327,9 @@ interface InviteDialogProps {
 function InviteDialog({ opened, onClose, ...rest }: InviteDialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('admin.members.inviteTitle')}>
+    <FormModal opened={opened} onClose={onClose} title={t('admin.members.inviteTitle')}>
       {opened && <InviteForm onClose={onClose} {...rest} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -322,6 +347,10 @@ function InviteForm({
   const [organizationId, setOrganizationId] = useState('');
   const errors = fieldErrors(invite.error);
   const conflict = invite.error instanceof ApiError && invite.error.status === 409;
+  const { cancel, saved } = useFormModal(
+    email !== '' || displayName !== '' || role !== 'VIEWER' || organizationId !== '',
+    onClose,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -332,7 +361,12 @@ function InviteForm({
         role,
         ...(organizationId ? { organizationId } : {}),
       },
-      { onSuccess: onInvited },
+      {
+        onSuccess: (invitation) => {
+          saved();
+          onInvited(invitation);
+        },
+      },
     );
   };
 
@@ -376,7 +410,7 @@ function InviteForm({
         <FormActions
           submitLabel={t('admin.members.inviteSubmit')}
           busy={invite.isPending}
-          onCancel={onClose}
+          onCancel={cancel}
         />
       </Stack>
     </form>

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import {
   Button,
   Group,
-  Modal,
   NativeSelect,
   Stack,
   Table,
@@ -10,9 +9,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { CONSTITUENCIES, type Constituency } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
@@ -20,20 +19,17 @@ import type { Organization } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { organizationsQuery } from '../organizations/queries';
-import { AdminFrame } from './AdminFrame';
+import { organizationsRoute } from '../../router';
 import { ConfirmDialog, ErrorAlert, FormActions } from '../layout/FormParts';
+import { FormModal, useFormModal } from '../layout/UnsavedChanges';
 import { SaveProblem, SectionHeader } from './AdminParts';
 import { useDeleteOrganization, useSaveOrganization } from './queries';
 import { StaleAlert, type StaleRow } from './StaleAlert';
 
 /** `/w/$slug/admin/organizations`: the constituent bodies of the workspace. */
 export function OrganizationsPage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/admin/organizations' });
-  return (
-    <AdminFrame slug={slug}>
-      <Organizations slug={slug} />
-    </AdminFrame>
-  );
+  const { slug } = organizationsRoute.useParams();
+  return <Organizations slug={slug} />;
 }
 
 /** `null`: closed; `'new'`: creating; an organization: editing it. */
@@ -42,6 +38,7 @@ type Editing = Organization | 'new' | null;
 function Organizations({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  usePageTitle(t('admin.organizations.title'));
   const query = useQuery(organizationsQuery(slug));
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Organization | null>(null);
@@ -111,7 +108,7 @@ function Organizations({ slug }: { slug: string }) {
           )
         }
       </QueryState>
-      <Modal
+      <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('admin.organizations.create') : t('admin.organizations.edit')}
@@ -123,7 +120,7 @@ function Organizations({ slug }: { slug: string }) {
             onClose={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </FormModal>
       <DeleteOrganizationDialog
         slug={slug}
         organization={deleting}
@@ -153,6 +150,13 @@ function OrganizationForm({
   /** The version the edit is based on: the loaded one, or the stored one the user accepted. */
   const [version, setVersion] = useState(organization?.version ?? 1);
   const errors = fieldErrors(save.error);
+  const { cancel, saved } = useFormModal(
+    shortName !== (organization?.shortName ?? '') ||
+      nameVi !== (organization?.name.vi ?? '') ||
+      nameEn !== (organization?.name.en ?? '') ||
+      constituency !== (organization?.constituency ?? 'GOVERNMENT'),
+    onClose,
+  );
 
   const send = (basedOn: number) => {
     setVersion(basedOn);
@@ -165,7 +169,12 @@ function OrganizationForm({
           constituency,
         },
       },
-      { onSuccess: onClose },
+      {
+        onSuccess: () => {
+          saved();
+          onClose();
+        },
+      },
     );
   };
   const submit = (event: FormEvent) => {
@@ -233,7 +242,7 @@ function OrganizationForm({
           error={errors.constituency}
           data={CONSTITUENCIES.map((value) => ({ value, label: t(`constituency.${value}`) }))}
         />
-        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={onClose} />
+        <FormActions submitLabel={t('common.save')} busy={save.isPending} onCancel={cancel} />
       </Stack>
     </form>
   );

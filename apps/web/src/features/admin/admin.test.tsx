@@ -157,13 +157,26 @@ describe('members administration', () => {
       await screen.findByRole('combobox', { name: 'Vai trò của Nguyễn Thị Lan' }),
       'MANAGER',
     );
+    // A change of access is confirmed first, naming what changes.
+    const confirm = await screen.findByRole('dialog', { name: 'Thay đổi quyền của thành viên?' });
+    expect(confirm).toHaveTextContent(
+      'Nguyễn Thị Lan: Vai trò đổi từ “Biên tập viên” sang “Quản lý”',
+    );
+    expect(sent.some((r) => r.method === 'PATCH')).toBe(false);
+    await user.click(within(confirm).getByRole('button', { name: 'Thay đổi' }));
     await waitFor(() =>
       expect(sent.find((r) => r.method === 'PATCH')?.body).toEqual({ role: 'MANAGER' }),
     );
+    expect(await screen.findByText('Đã cập nhật thành viên.')).toBeInTheDocument();
 
     await user.selectOptions(
       screen.getByRole('combobox', { name: 'Vai trò của Quản trị viên' }),
       'VIEWER',
+    );
+    await user.click(
+      within(
+        await screen.findByRole('dialog', { name: 'Thay đổi quyền của thành viên?' }),
+      ).getByRole('button', { name: 'Thay đổi' }),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Không gian làm việc phải còn ít nhất một quản trị viên',
@@ -201,6 +214,11 @@ describe('members administration', () => {
     await user.selectOptions(
       await screen.findByRole('combobox', { name: 'Vai trò của Nguyễn Thị Lan' }),
       'MANAGER',
+    );
+    await user.click(
+      within(
+        await screen.findByRole('dialog', { name: 'Thay đổi quyền của thành viên?' }),
+      ).getByRole('button', { name: 'Thay đổi' }),
     );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Người khác đã thay đổi mục này');

@@ -40,6 +40,7 @@ export function useInviteMember(slug: string) {
   return useMutation({
     mutationFn: (body: InviteMemberBody) =>
       unwrap(api.POST('/api/workspaces/{slug}/members', { params: { path: { slug } }, body })),
+    meta: { success: 'memberInvited' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.list(slug) }),
   });
 }
@@ -54,6 +55,7 @@ export function useUpdateMember(slug: string) {
           body,
         }),
       ),
+    meta: { success: 'member' },
     onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.list(slug) }),
   });
 }
@@ -89,6 +91,7 @@ export function useSaveOrganization(slug: string) {
             api.POST('/api/workspaces/{slug}/organizations', { params: { path: { slug } }, body }),
           ),
     // Settled: a 412 also means the list is stale.
+    meta: { success: 'organization' },
     onSettled: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
   });
 }
@@ -102,6 +105,7 @@ export function useDeleteOrganization(slug: string) {
           params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
         }),
       ),
+    meta: { success: 'organizationDeleted' },
     onSettled: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list(slug) }),
   });
 }
@@ -124,6 +128,7 @@ export function useSaveFramework(slug: string) {
             api.POST('/api/workspaces/{slug}/frameworks', { params: { path: { slug } }, body }),
           ),
     // Settled: a 412 also means the list is stale; a framework's detail shows its fields too.
+    meta: { success: 'framework' },
     onSettled: () => queryClient.invalidateQueries({ queryKey: frameworkKeys.all }),
   });
 }
@@ -176,4 +181,12 @@ export const activityQuery = (slug: string, filters: ActivityFilters) =>
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+  });
+
+export const signInFailuresQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ['signInFailures', slug] as const,
+    queryFn: () =>
+      unwrap(api.GET('/api/workspaces/{slug}/sign-in-failures', { params: { path: { slug } } })),
+    select: (page) => page.items,
   });

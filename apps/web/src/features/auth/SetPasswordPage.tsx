@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRouter, useSearch } from '@tanstack/react-router';
+import { useRouter } from '@tanstack/react-router';
+import { setPasswordRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from './PasswordField';
 import { api, ApiError, fieldErrors, isNotFound, unwrap } from '../../api/client';
 import type { PasswordTokenInfo, SetPasswordBody } from '../../api/types';
 import { PublicLayout } from '../layout/PublicLayout';
@@ -15,7 +17,7 @@ import { MIN_PASSWORD_LENGTH } from './password';
 /** Opened from the one-time link an administrator hands out: choose a password, get signed in. */
 export function SetPasswordPage() {
   const { t } = useTranslation();
-  const { token } = useSearch({ from: '/set-password' });
+  const { token } = setPasswordRoute.useSearch();
   const info = useQuery({
     queryKey: ['auth', 'password-token', token],
     queryFn: () =>
@@ -107,7 +109,7 @@ function SetPasswordForm({ token, info }: { token: string; info: PasswordTokenIn
             {t('setPassword.invalidLink')}
           </Alert>
         )}
-        <PasswordInput
+        <PasswordField
           label={t('account.newPassword')}
           description={t('account.passwordRule', { count: MIN_PASSWORD_LENGTH })}
           autoComplete="new-password"
@@ -121,7 +123,7 @@ function SetPasswordForm({ token, info }: { token: string; info: PasswordTokenIn
               : undefined) ?? apiErrors.password
           }
         />
-        <PasswordInput
+        <PasswordField
           label={t('account.confirmPassword')}
           autoComplete="new-password"
           required

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../test/render';
 import { me, nq42, organizations, page } from '../../test/fixtures';
 
@@ -108,26 +108,50 @@ describe('session', () => {
     expect(await screen.findByRole('heading', { name: /Nghị quyết số 42/ })).toBeInTheDocument();
   });
 
-  it('on a 401 from any request, forgets the cached data and asks to sign in again', async () => {
+  it('on a 401 while a page is open, asks to sign in again over the page and then reloads what failed', async () => {
     let expired = false;
-    const { user, history, queryClient } = renderApp('/w/viet-nam', {
+    const { user, history, sent } = renderApp('/w/viet-nam', {
       '/api/auth/me': () => (expired ? anonymous : me),
       '/api/workspaces/viet-nam/frameworks': page([nq42]),
       '/api/workspaces/viet-nam/organizations': page(organizations),
-      '/api/workspaces/viet-nam/commitments': () => anonymous,
+      '/api/workspaces/viet-nam/commitments': () => (expired ? anonymous : page([])),
+      'POST /api/auth/login': () => {
+        expired = false;
+        return me;
+      },
     });
     await screen.findByRole('heading', { level: 1, name: 'Khung cam kết' });
-    expect(queryClient.getQueryData(['auth', 'me'])).toEqual(me);
 
     expired = true;
     await user.click(screen.getByRole('link', { name: 'Cam kết' }));
 
+    const dialog = await screen.findByRole('dialog', { name: 'Phiên làm việc đã kết thúc' });
+    expect(history.location.pathname).toBe('/w/viet-nam/commitments');
+    // The e-mail of the session that ended is offered; the password is asked for.
+    expect(within(dialog).getByLabelText(/E-mail/)).toHaveValue(me.user.email);
+    await user.type(within(dialog).getByLabelText(/^Mật khẩu/), 'tripartite-demo');
+    await user.click(within(dialog).getByRole('button', { name: 'Đăng nhập lại' }));
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Phiên làm việc đã kết thúc' })).toBeNull(),
+    );
+    expect(sent.find((r) => r.path === '/api/auth/login')?.body).toEqual({
+      email: me.user.email,
+      password: 'tripartite-demo',
+    });
+    // The page that could not load while signed out loads now.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cam kết' })).toBeInTheDocument();
+    expect(history.location.pathname).toBe('/w/viet-nam/commitments');
+  });
+
+  it('on a 401 with no page loaded yet, goes to the sign-in page and comes back after', async () => {
+    const { history } = renderApp('/w/viet-nam/commitments', {
+      '/api/auth/me': anonymous,
+    });
     expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeInTheDocument();
     expect(new URLSearchParams(history.location.search).get('next')).toBe(
       '/w/viet-nam/commitments',
     );
-    await waitFor(() => expect(queryClient.getQueryData(['auth', 'me'])).toBeUndefined());
-    expect(queryClient.getQueryCache().findAll({ queryKey: ['frameworks'] })).toHaveLength(0);
   });
 
   it('signs out from the user menu: ends the session on the server and lands on sign-in', async () => {

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
-import { useRouter, useSearch } from '@tanstack/react-router';
+import { Alert, Button, Stack, TextInput, Title } from '@mantine/core';
+import { useRouter } from '@tanstack/react-router';
+import { signInRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from './PasswordField';
 import { ApiError } from '../../api/client';
 import { PublicLayout } from '../layout/PublicLayout';
 import { useLogin } from './queries';
@@ -16,7 +18,7 @@ function retryMinutes(error: ApiError): number {
 export function SignInPage() {
   const { t } = useTranslation();
   const router = useRouter();
-  const { next } = useSearch({ from: '/sign-in' });
+  const { next } = signInRoute.useSearch();
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -61,7 +63,7 @@ export function SignInPage() {
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
           />
-          <PasswordInput
+          <PasswordField
             label={t('signIn.password')}
             name="password"
             autoComplete="current-password"

@@ -21,6 +21,7 @@ import { useMembership } from '../auth/useMembership';
 import { frameworkQuery, frameworksQuery } from '../frameworks/queries';
 import { organizationsQuery } from '../organizations/queries';
 import { translateApiMessage } from './apiMessages';
+import { DateField } from '../layout/DateField';
 import { type CommitmentFormValues, formKeyOfApiField } from './values';
 
 export type CommitmentForm = UseFormReturnType<CommitmentFormValues>;
@@ -259,15 +260,15 @@ export function CommitmentFormFields({ slug, form, commitmentId }: FieldsProps) 
               })),
           ]}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('commitmentForm.startDate')}
           {...form.getInputProps('startDate')}
+          value={form.values.startDate}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('commitmentForm.targetDate')}
           {...form.getInputProps('targetDate')}
+          value={form.values.targetDate}
         />
       </SimpleGrid>
 

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { FormActions } from '../layout/FormParts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { editCommitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMembership } from '../auth/useMembership';
@@ -19,14 +21,13 @@ import {
 } from './CommitmentFormFields';
 import { staleCurrent } from '../../api/concurrency';
 import { useUpdateCommitment } from './queries';
+import { useUnsavedChanges } from '../layout/UnsavedChanges';
 import { type CommitmentFormValues, conflictRows, patchOf, reapply, valuesOf } from './values';
 import { commitmentResource } from '../auth/permissions';
 
-const ROUTE = '/_authenticated/w/$slug/commitments/$commitmentId/edit';
-
 /** `/w/$slug/commitments/$commitmentId/edit`: edits the commitment as loaded, with If-Match. */
 export function EditCommitmentPage() {
-  const { slug, commitmentId } = useParams({ from: ROUTE });
+  const { slug, commitmentId } = editCommitmentRoute.useParams();
   const query = useQuery({ ...commitmentQuery(slug, commitmentId), refetchOnWindowFocus: false });
   const access = useMembership(slug);
   return (
@@ -58,6 +59,9 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
   const format = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  usePageTitle(
+    t('commitmentForm.editTitle', { label: `${loaded.framework.code} ${loaded.reference}` }),
+  );
   const update = useUpdateCommitment(slug, loaded.id);
   const apiMessage = useApiMessage();
   const [base, setBase] = useState<Base>(() => ({
@@ -70,6 +74,7 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
   const [notice, setNotice] = useState<string | null>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const label = `${loaded.framework.code} ${loaded.reference}`;
+  const guard = useUnsavedChanges(form.isDirty() && !conflict);
 
   const backToDetail = () =>
     void navigate({
@@ -88,7 +93,10 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
     update.mutate(
       { version: from.version, body },
       {
-        onSuccess: backToDetail,
+        onSuccess: () => {
+          guard.release();
+          backToDetail();
+        },
         onError: (error) => {
           const current = staleCurrent<CommitmentDetail>(error);
           if (current) {
@@ -174,13 +182,14 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
               <FormActions
                 submitLabel={t('common.save')}
                 busy={update.isPending}
-                onCancel={backToDetail}
+                onCancel={() => guard.confirm(backToDetail)}
               />
             </Stack>
           </form>
         </Paper>
       )}
 
+      {guard.dialog}
       <Modal
         opened={confirmReapply}
         onClose={() => setConfirmReapply(false)}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { newCommitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { useMembership } from '../auth/useMembership';
 import { NotAllowedPage } from '../layout/NotAllowedPage';
 import { LoadingState } from '../layout/states';
@@ -12,13 +14,12 @@ import {
   useCommitmentForm,
 } from './CommitmentFormFields';
 import { useCreateCommitment } from './queries';
+import { useUnsavedChanges } from '../layout/UnsavedChanges';
 import { createBodyOf, emptyValues } from './values';
-
-const ROUTE = '/_authenticated/w/$slug/commitments/new';
 
 /** `/w/$slug/commitments/new`: a new commitment; on success, its page. */
 export function NewCommitmentPage() {
-  const { slug } = useParams({ from: ROUTE });
+  const { slug } = newCommitmentRoute.useParams();
   const access = useMembership(slug);
   if (!access.membership) return <LoadingState />;
   if (!access.can('commitment.create')) return <NotAllowedPage />;
@@ -32,9 +33,10 @@ export function NewCommitmentPage() {
 
 function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | undefined }) {
   const { t } = useTranslation();
-  const search = useSearch({ from: ROUTE });
+  const search = newCommitmentRoute.useSearch();
   const navigate = useNavigate();
   const create = useCreateCommitment(slug);
+  usePageTitle(t('commitmentForm.createTitle'));
   const apiMessage = useApiMessage();
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const form = useCommitmentForm(
@@ -46,14 +48,18 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
     }),
   );
 
+  const guard = useUnsavedChanges(form.isDirty());
+
   const submit = form.onSubmit((values) => {
     setUnplaced([]);
     create.mutate(createBodyOf(values), {
-      onSuccess: (created) =>
+      onSuccess: (created) => {
+        guard.release();
         void navigate({
           to: '/w/$slug/commitments/$commitmentId',
           params: { slug, commitmentId: created.id },
-        }),
+        });
+      },
       onError: (error) => setUnplaced(showApiErrors(form, error, apiMessage)),
     });
   });
@@ -83,7 +89,11 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
             <Group justify="flex-end">
               <Button
                 variant="default"
-                onClick={() => void navigate({ to: '/w/$slug/commitments', params: { slug } })}
+                onClick={() =>
+                  guard.confirm(
+                    () => void navigate({ to: '/w/$slug/commitments', params: { slug } }),
+                  )
+                }
               >
                 {t('common.cancel')}
               </Button>
@@ -94,6 +104,7 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
           </Stack>
         </form>
       </Paper>
+      {guard.dialog}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import type { CommitmentDetail, CreateCommitmentBody, UpdateCommitmentBody } fro
 import { commitmentKeys } from '../commitments/queries';
 import { dashboardKeys } from '../dashboard/queries';
 import { frameworkKeys } from '../frameworks/queries';
+import { showSuccess } from '../layout/toasts';
 
 /** After any write: the commitment, the lists, the framework trees (roll-ups) and the dashboard are stale. */
 function useRefresh(slug: string) {
@@ -22,6 +23,7 @@ export function useCreateCommitment(slug: string) {
   return useMutation({
     mutationFn: (body: CreateCommitmentBody) =>
       unwrap(api.POST('/api/workspaces/{slug}/commitments', { params: { path: { slug } }, body })),
+    meta: { success: 'commitment' },
     onSuccess: (created) => refresh(created),
   });
 }
@@ -36,6 +38,7 @@ export function useUpdateCommitment(slug: string, id: string) {
           body,
         }),
       ),
+    meta: { success: 'commitment' },
     onSuccess: (saved) => refresh(saved),
   });
 }
@@ -53,7 +56,10 @@ export function useArchiveCommitment(slug: string, id: string) {
               params: { path: { slug, id }, header: { 'If-Match': ifMatch(version) } },
             }),
       ),
-    onSuccess: (saved) => refresh(saved),
+    onSuccess: (saved, { archived }) => {
+      showSuccess(archived ? 'commitmentArchived' : 'commitmentRestored');
+      refresh(saved);
+    },
     onError: (error) => {
       const current = staleCurrent<CommitmentDetail>(error);
       refresh(current ?? undefined);

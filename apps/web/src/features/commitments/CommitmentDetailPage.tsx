@@ -1,41 +1,44 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { commitmentRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { QueryState } from '../layout/states';
+import { LoadingState, QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { OverdueBadge, ProgressBar, StatusBadge } from './badges';
 import { commitmentQuery } from './queries';
 import { DETAIL_TABS, type DetailTab } from './search';
-import { UpdatesPanel } from './detail/UpdatesPanel';
-import { IndicatorsPanel } from './detail/IndicatorsPanel';
-import { CommentsPanel } from '../dialogue/CommentsPanel';
-import { PositionsPanel } from '../dialogue/PositionsPanel';
-import { EvidencePanel } from './detail/EvidencePanel';
 import { OverviewPanel } from './detail/OverviewPanel';
-import { HistoryPanel } from './detail/HistoryPanel';
 import { ArchivedBanner, CommitmentActions } from './detail/CommitmentActions';
 import { FollowButton } from '../notifications/FollowButton';
 
-const TAB_PANELS: Record<DetailTab, (props: { slug: string; commitmentId: string }) => ReactNode> =
-  {
-    overview: OverviewPanel,
-    updates: UpdatesPanel,
-    indicators: IndicatorsPanel,
-    comments: CommentsPanel,
-    positions: PositionsPanel,
-    evidence: EvidencePanel,
-    history: HistoryPanel,
-  };
+type PanelProps = { slug: string; commitmentId: string };
 
-const ROUTE = '/_authenticated/w/$slug/commitments/$commitmentId';
-const PATH = '/w/$slug/commitments/$commitmentId';
+/** A tab's panel, loaded when the tab is first opened (the indicators' charts weigh the most). */
+function lazyPanel<K extends string>(
+  load: () => Promise<Record<K, ComponentType<PanelProps>>>,
+  name: K,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// The overview is the first screen: it comes with the page, the other tabs on demand.
+const TAB_PANELS: Record<DetailTab, ComponentType<PanelProps>> = {
+  overview: OverviewPanel,
+  updates: lazyPanel(() => import('./detail/UpdatesPanel'), 'UpdatesPanel'),
+  indicators: lazyPanel(() => import('./detail/IndicatorsPanel'), 'IndicatorsPanel'),
+  comments: lazyPanel(() => import('../dialogue/CommentsPanel'), 'CommentsPanel'),
+  positions: lazyPanel(() => import('../dialogue/PositionsPanel'), 'PositionsPanel'),
+  evidence: lazyPanel(() => import('./detail/EvidencePanel'), 'EvidencePanel'),
+  history: lazyPanel(() => import('./detail/HistoryPanel'), 'HistoryPanel'),
+};
 
 export function CommitmentDetailPage() {
-  const { slug, commitmentId } = useParams({ from: ROUTE });
+  const { slug, commitmentId } = commitmentRoute.useParams();
   const query = useQuery(commitmentQuery(slug, commitmentId));
   return (
     <QueryState query={query}>
@@ -47,8 +50,11 @@ export function CommitmentDetailPage() {
 function CommitmentView({ slug, commitment }: { slug: string; commitment: CommitmentDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { tab = 'overview' } = useSearch({ from: ROUTE });
-  const navigate = useNavigate({ from: PATH });
+  const { tab = 'overview' } = commitmentRoute.useSearch();
+  const navigate = useNavigate({ from: commitmentRoute.fullPath });
+  usePageTitle(
+    `${commitment.framework.code} ${commitment.reference} ${format.text(commitment.title)}`,
+  );
   const label = `${commitment.framework.code} ${commitment.reference}`;
 
   return (
@@ -117,9 +123,10 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
               });
           }}
         >
-          <Tabs.List>
+          {/* One line that scrolls sideways on a phone instead of wrapping over three. */}
+          <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
             {DETAIL_TABS.map((item: DetailTab) => (
-              <Tabs.Tab key={item} value={item}>
+              <Tabs.Tab key={item} value={item} style={{ flexShrink: 0 }}>
                 {t(`detail.tabs.${item}`)}
               </Tabs.Tab>
             ))}
@@ -128,7 +135,9 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
             const Panel = TAB_PANELS[item];
             return (
               <Tabs.Panel key={item} value={item} pt="md">
-                <Panel slug={slug} commitmentId={commitment.id} />
+                <Suspense fallback={<LoadingState rows={3} />}>
+                  <Panel slug={slug} commitmentId={commitment.id} />
+                </Suspense>
               </Tabs.Panel>
             );
           })}

@@ -8,20 +8,23 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  NativeSelect,
   Table,
   Text,
   TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { commitmentsRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
-import { COMMITMENT_STATUSES, type CommitmentSort } from '@spct/contracts';
+import { COMMITMENT_SORTS, COMMITMENT_STATUSES, type CommitmentSort } from '@spct/contracts';
 import type { Commitment, Organization } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMembership } from '../auth/useMembership';
+import { usePageTitle } from '../layout/usePageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { organizationsQuery } from '../organizations/queries';
@@ -38,8 +41,6 @@ import {
   type CommitmentSearch,
 } from './search';
 
-const ROUTE = '/_authenticated/w/$slug/commitments';
-const PATH = '/w/$slug/commitments';
 const SEARCH_DEBOUNCE_MS = 300;
 
 type Patch = Partial<CommitmentSearch>;
@@ -47,10 +48,11 @@ type Patch = Partial<CommitmentSearch>;
 /** The commitments list as a work tool: filters, sortable columns, pages; all of it in the URL. */
 export function CommitmentsPage() {
   const { t } = useTranslation();
-  const { slug } = useParams({ from: ROUTE });
-  const search = useSearch({ from: ROUTE });
-  const navigate = useNavigate({ from: PATH });
+  const { slug } = commitmentsRoute.useParams();
+  const search = commitmentsRoute.useSearch();
+  const navigate = useNavigate({ from: commitmentsRoute.fullPath });
   const { can } = useMembership(slug);
+  usePageTitle(t('commitments.title'));
 
   // A change of filters or sort starts again from the first page.
   const setFilters = (patch: Patch, replace = false) =>
@@ -100,13 +102,16 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
 
   // The search box is edited locally and written to the URL once typing pauses; a change of
   // the URL from elsewhere (back button, "clear filters") is copied back into the box. Our own
-  // write coming back must not eat what was typed since (a slow render can outlast the pause).
+  // write arrives later (after the page's data loads): it must not undo what was typed since.
   const [text, setText] = useState(search.q ?? '');
   const [urlText, setUrlText] = useState(search.q);
-  const [written, setWritten] = useState(search.q);
+  const [written, setWritten] = useState<string | undefined>(search.q);
   if (urlText !== search.q) {
     setUrlText(search.q);
-    if (search.q !== written) setText(search.q ?? '');
+    if (search.q !== written && (search.q ?? '') !== text.trim()) {
+      setText(search.q ?? '');
+      setWritten(search.q);
+    }
   }
   const writeSearch = useDebouncedCallback((value: string) => {
     const q = value.trim() || undefined;
@@ -245,6 +250,9 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
   const after = search.after ?? [];
   const query = useQuery(commitmentsQuery(slug, filtersOf(search), after.at(-1) ?? null));
   const organizations = useQuery(organizationsQuery(slug));
+  // Below 48em (a phone) the table becomes a list of cards: nothing to scroll sideways. Read at
+  // the first render: a phone does not lay out the wide table before its cards.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
   if (query.isPending) return <LoadingState rows={6} />;
   if (query.isError) {
@@ -300,31 +308,59 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
               })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={960}>
-        <Table striped highlightOnHover verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              {header('reference', t('commitments.reference'))}
-              <Table.Th scope="col">{t('commitments.titleColumn')}</Table.Th>
-              {header('status', t('common.status'))}
-              {header('progress', t('common.progress'))}
-              {header('leadOrg', t('commitments.leadOrg'))}
-              {header('targetDate', t('commitments.targetDate'))}
-              {header('updatedAt', t('workList.updated'))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+      {phone ? (
+        <>
+          <NativeSelect
+            label={t('commitments.sortBy')}
+            value={sort}
+            onChange={(event) => onChange({ sort: sortOf(event.currentTarget.value) })}
+            data={COMMITMENT_SORTS.map((value) => ({ value, label: t(`sort.${value}`) }))}
+          />
+          <Stack
+            component="ul"
+            gap="sm"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none', opacity: query.isPlaceholderData ? 0.6 : 1 }}
+            aria-label={t('commitments.results')}
+          >
             {rows.map((commitment) => (
-              <CommitmentRow
+              <CommitmentCard
                 key={commitment.id}
                 slug={slug}
                 commitment={commitment}
                 lead={commitment.leadOrgId ? orgById.get(commitment.leadOrgId) : undefined}
               />
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          </Stack>
+        </>
+      ) : (
+        <Table.ScrollContainer minWidth={960}>
+          <Table striped highlightOnHover verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                {header('reference', t('commitments.reference'))}
+                <Table.Th scope="col">{t('commitments.titleColumn')}</Table.Th>
+                {header('status', t('common.status'))}
+                {header('progress', t('common.progress'))}
+                {header('leadOrg', t('commitments.leadOrg'))}
+                {header('targetDate', t('commitments.targetDate'))}
+                {header('updatedAt', t('workList.updated'))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+              {rows.map((commitment) => (
+                <CommitmentRow
+                  key={commitment.id}
+                  slug={slug}
+                  commitment={commitment}
+                  lead={commitment.leadOrgId ? orgById.get(commitment.leadOrgId) : undefined}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {(after.length > 0 || nextCursor) && (
         <Group justify="center" component="nav" aria-label={t('workList.pagination')}>
           <Button
@@ -419,5 +455,47 @@ function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
         <Text size="sm">{format.date(commitment.updatedAt)}</Text>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** The default sort (by reference) is left out of the URL. */
+function sortOf(value: string): CommitmentSort | undefined {
+  const sort = COMMITMENT_SORTS.find((item) => item === value);
+  return sort === 'reference' ? undefined : sort;
+}
+
+/** A commitment of the list on a phone: what the table's row says, stacked. */
+function CommitmentCard({ slug, commitment, lead }: CommitmentRowProps) {
+  const format = useFormat();
+  const { t } = useTranslation();
+  const label = `${commitment.frameworkCode} ${commitment.reference}`;
+  return (
+    <Paper component="li" withBorder p="sm" data-testid="commitment-card">
+      <Stack gap={6}>
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {label}
+          </Text>
+          <StatusBadge status={commitment.status} />
+        </Group>
+        <RouterAnchor
+          to="/w/$slug/commitments/$commitmentId"
+          params={{ slug, commitmentId: commitment.id }}
+          fw={500}
+        >
+          {format.text(commitment.title)}
+        </RouterAnchor>
+        <ProgressBar value={commitment.progress} name={label} width={140} />
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm">
+            {t('commitments.targetDate')}: {format.date(commitment.targetDate) || t('common.none')}
+          </Text>
+          {commitment.overdue && <OverdueBadge />}
+          <Text size="sm" c="dimmed">
+            {lead ? lead.shortName : ''}
+          </Text>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

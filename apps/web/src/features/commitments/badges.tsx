@@ -80,7 +80,7 @@ export function StanceBadge({ stance }: { stance: Stance }) {
 export function PositionBadge({ position }: { position: PositionKind }) {
   const { t } = useTranslation();
   return (
-    <Badge styles={FULL_LABEL} color={POSITION_COLORS[position]} variant="filled">
+    <Badge styles={FULL_LABEL} color={POSITION_COLORS[position]} variant="light">
       {t(`position.${position}`)}
     </Badge>
   );
@@ -89,7 +89,7 @@ export function PositionBadge({ position }: { position: PositionKind }) {
 export function OverdueBadge() {
   const { t } = useTranslation();
   return (
-    <Badge styles={FULL_LABEL} color="red" variant="filled" size="sm">
+    <Badge styles={FULL_LABEL} color="red.9" variant="filled" size="sm">
       {t('common.overdue')}
     </Badge>
   );

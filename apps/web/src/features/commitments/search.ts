@@ -171,7 +171,14 @@ export const DETAIL_TABS = [
 ] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
-export function validateDetailSearch(search: Record<string, unknown>): { tab?: DetailTab } {
+export interface DetailSearch {
+  tab?: DetailTab;
+  /** The report form to open on the reports tab: `new`, or the id of a report to edit. */
+  report?: string;
+}
+
+export function validateDetailSearch(search: Record<string, unknown>): DetailSearch {
   const tab = oneOf(DETAIL_TABS, search.tab);
-  return tab ? { tab } : {};
+  const report = text(search.report);
+  return { ...(tab ? { tab } : {}), ...(tab === 'updates' && report ? { report } : {}) };
 }

@@ -9,12 +9,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { dashboardRoute } from '../../router';
 import { NONE, type TrendGranularity } from '@spct/contracts';
 import type { DashboardSummary, OrganizationSlice } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
+import { usePageTitle } from '../layout/usePageTitle';
 import { AttentionLists } from './AttentionLists';
 import { ChartCard } from './ChartCard';
 import { ChartPatterns, DrillDownContext } from './chartParts';
@@ -38,17 +39,16 @@ import { Tiles } from './Tiles';
 import { BurnUpChart, TrendChart, TrendTable } from './TrendCharts';
 import classes from './Dashboard.module.css';
 
-const ROUTE = '/_authenticated/w/$slug/dashboard';
-
 /** How the trackable items stand, at a glance; every number opens the list behind it. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { slug } = useParams({ from: ROUTE });
-  const search = useSearch({ from: ROUTE });
-  const navigate = useNavigate({ from: '/w/$slug/dashboard' });
+  const { slug } = dashboardRoute.useParams();
+  const search = dashboardRoute.useSearch();
+  const navigate = dashboardRoute.useNavigate();
   const filters = dashboardFilters(search);
   const summary = useQuery(summaryQuery(slug, filters));
+  usePageTitle(t('dashboard.title'));
 
   const setSearch = (patch: DashboardSearch) =>
     void navigate({ search: (previous) => validateDashboardSearch({ ...previous, ...patch }) });

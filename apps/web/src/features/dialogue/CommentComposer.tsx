@@ -1,11 +1,15 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { STANCES, type Stance } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import { useFormat } from '../../i18n/format';
 import { useCreateComment } from './discussionMutations';
 import { COMMENT_MAX_LENGTH } from './limits';
+import { MentionTextarea } from './MentionTextarea';
+import { membersQuery } from '../admin/queries';
+import { useLocalDraft } from '../layout/useLocalDraft';
 
 /** Submits on Ctrl+Enter (Cmd+Enter on a Mac) from a text box. */
 export function submitOnModEnter(submit: () => void) {
@@ -29,8 +33,9 @@ export function CharacterCount({ length, max }: { length: number; max: number })
 }
 
 /**
- * Writes a new comment or, with `parentId`, a reply: markdown-lite text (@email mentions a
- * member), an optional stance. Ctrl/Cmd+Enter sends. The API's field errors show under the field.
+ * Writes a new comment or, with `parentId`, a reply: markdown-lite text (typing @ offers the
+ * members to mention), an optional stance. Ctrl/Cmd+Enter sends. The API's field errors show
+ * under the field. What is typed is kept in this browser until it is posted.
  */
 export function CommentComposer({
   path,
@@ -43,11 +48,25 @@ export function CommentComposer({
 }) {
   const { t } = useTranslation();
   const create = useCreateComment(path);
+  const members = useQuery(membersQuery(path.slug));
+  const reply = parentId !== undefined;
   const [body, setBody] = useState('');
   const [stance, setStance] = useState<Stance | ''>('');
+  const draft = useLocalDraft(
+    `comment.${path.slug}.${path.commitmentId}.${parentId ?? 'new'}`,
+    { body, stance },
+    body.trim() === '',
+  );
+  const [restored, setRestored] = useState(false);
+  if (!restored) {
+    setRestored(true);
+    if (draft.found) {
+      setBody(draft.found.value.body);
+      setStance(draft.found.value.stance);
+    }
+  }
   const [blank, setBlank] = useState(false);
   const errors = fieldErrors(create.error);
-  const reply = parentId !== undefined;
   const tooLong = body.length > COMMENT_MAX_LENGTH;
   const otherError =
     create.error && !errors.body && !errors.stance
@@ -67,6 +86,7 @@ export function CommentComposer({
       { body, ...(stance ? { stance } : {}), ...(reply ? { parentId } : {}) },
       {
         onSuccess: () => {
+          draft.clear();
           setBody('');
           setStance('');
           onDone?.();
@@ -83,7 +103,8 @@ export function CommentComposer({
   return (
     <form onSubmit={submit} noValidate aria-label={label}>
       <Stack gap="xs">
-        <Textarea
+        <MentionTextarea
+          members={members.data}
           label={label}
           placeholder={reply ? undefined : t('comments.composer.placeholder')}
           autosize
@@ -91,8 +112,8 @@ export function CommentComposer({
           maxRows={12}
           autoFocus={reply}
           value={body}
-          onChange={(event) => {
-            setBody(event.currentTarget.value);
+          onChange={(text) => {
+            setBody(text);
             setBlank(false);
           }}
           onKeyDown={submitOnModEnter(send)}

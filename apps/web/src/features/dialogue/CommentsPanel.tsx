@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { ConflictAlert } from '../layout/ConflictAlert';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { CharacterCount, CommentComposer, submitOnModEnter } from './CommentComposer';
 import { CommentText } from './CommentText';
+import { MentionTextarea } from './MentionTextarea';
 import { COMMENT_MAX_LENGTH } from './limits';
 import { StanceBadge } from '../commitments/badges';
 import { commentsQuery } from '../commitments/queries';
@@ -236,13 +237,14 @@ function CommentBody({
     <Stack gap="xs" mt={6}>
       {editing ? (
         <>
-          <Textarea
+          <MentionTextarea
+            members={members}
             label={t('comments.editLabel')}
             autosize
             minRows={2}
             maxRows={12}
             value={draft}
-            onChange={(event) => setDraft(event.currentTarget.value)}
+            onChange={setDraft}
             onKeyDown={submitOnModEnter(() => save(comment.version))}
             description={<CharacterCount length={draft.length} max={COMMENT_MAX_LENGTH} />}
             error={errors.body}

@@ -10,12 +10,12 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { FormActions } from '../layout/FormParts';
 import { ConflictAlert } from '../layout/ConflictAlert';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../layout/DateField';
 import { POSITION_KINDS, type PositionKind } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
 import type { Position } from '../../api/types';
@@ -305,14 +305,13 @@ function PositionForm({
                 : undefined)
             }
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('positions.decidedOnLabel')}
             required
-            max={today()}
+            maxDate={today()}
             value={decidedOn}
-            onChange={(event) => {
-              setDecidedOn(event.currentTarget.value);
+            onChange={(value) => {
+              setDecidedOn(value);
               setMissing((current) => ({ ...current, decidedOn: false }));
             }}
             error={

@@ -193,6 +193,53 @@ describe('writing comments', () => {
   });
 });
 
+describe('mentions', () => {
+  it('offers the members by name after @, picks one with the keyboard and posts @email', async () => {
+    const { user, sent } = renderApp(
+      COMMENTS,
+      routes({ [`POST ${BASE}/comments`]: (url: URL, body: unknown) => created(url, body) }),
+    );
+    const box = await screen.findByRole('textbox', { name: 'Viết bình luận' });
+    await user.type(box, 'Đề nghị @ph');
+    const options = await screen.findByRole('listbox', { name: 'Thành viên có thể nhắc đến' });
+    expect(
+      within(options)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([expect.stringMatching(/^Phạm Thu Hà/)]);
+    await user.keyboard('{Enter}');
+    expect(box).toHaveValue('Đề nghị @employer@demo.test ');
+    expect(screen.queryByRole('listbox', { name: 'Thành viên có thể nhắc đến' })).toBeNull();
+
+    // Arrows move through several matches; Escape closes the list and keeps the text.
+    await user.type(box, 'và @n');
+    await screen.findByRole('listbox', { name: 'Thành viên có thể nhắc đến' });
+    await user.keyboard('{ArrowDown}{Escape}');
+    expect(screen.queryByRole('listbox', { name: 'Thành viên có thể nhắc đến' })).toBeNull();
+    expect(box).toHaveValue('Đề nghị @employer@demo.test và @n');
+
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() =>
+      expect(sent.find((r) => r.method === 'POST')?.body).toMatchObject({
+        body: 'Đề nghị @employer@demo.test và @n',
+      }),
+    );
+  });
+
+  it('keeps an unsent comment in this browser and offers it back', async () => {
+    const first = renderApp(COMMENTS, routes());
+    await first.user.type(
+      await screen.findByRole('textbox', { name: 'Viết bình luận' }),
+      'Ý kiến chưa gửi',
+    );
+    first.unmount();
+    renderApp(COMMENTS, routes());
+    expect(await screen.findByRole('textbox', { name: 'Viết bình luận' })).toHaveValue(
+      'Ý kiến chưa gửi',
+    );
+  });
+});
+
 describe('reading comments', () => {
   it('renders mentions as names, safe links, paragraphs and deleted comments in place', async () => {
     const rich: Comment = {

@@ -39,6 +39,7 @@ export function useCreateComment(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'comment' },
     onSuccess: refresh,
   });
 }
@@ -65,6 +66,7 @@ export function useEditComment(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'commentEdited' },
     onSettled: refresh,
   });
 }
@@ -79,6 +81,7 @@ export function useDeleteComment(path: Path) {
           params: { path: { ...path, commentId }, header: { 'If-Match': ifMatch(version) } },
         }),
       ),
+    meta: { success: 'commentDeleted' },
     onSettled: refresh,
   });
 }
@@ -108,6 +111,7 @@ export function useRecordPosition(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'position' },
     onSettled: refresh,
   });
 }

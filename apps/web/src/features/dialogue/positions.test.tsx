@@ -71,7 +71,10 @@ describe('recording positions', () => {
     await user.click(await screen.findByRole('button', { name: 'Ghi nhận quan điểm của tổ chức' }));
     const form = screen.getByRole('form', { name: 'Quan điểm của tổ chức' });
     expect(within(form).queryByLabelText('Tổ chức')).toBeNull();
-    expect(within(form).getByLabelText(/Ngày quyết định/)).toHaveValue(today());
+    // Shown as the interface writes dates: day/month/year.
+    expect(within(form).getByLabelText(/Ngày quyết định/)).toHaveValue(
+      today().split('-').reverse().join('/'),
+    );
     await user.click(within(form).getByRole('radio', { name: 'Bảo lưu ý kiến' }));
     await user.type(
       within(form).getByLabelText(/Lý do/),

@@ -1,10 +1,14 @@
 import { useId, useRef } from 'react';
-import { Input, Progress, Text } from '@mantine/core';
+import { Button, Input, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { ACCEPTED_TYPES, MAX_UPLOAD_BYTES } from './upload';
+import classes from './FilePicker.module.css';
 
-/** A native file input with its label, the accepted types and the size limit spelled out. */
+/**
+ * A file input with its label, the accepted types and the size limit spelled out, in the
+ * interface language (the browser's own file button speaks the browser's language).
+ */
 export function FilePicker({
   label,
   onPick,
@@ -27,21 +31,26 @@ export function FilePicker({
       description={t('evidenceTab.fileHint', { max: format.bytes(MAX_UPLOAD_BYTES) })}
       error={error ?? undefined}
     >
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        accept={ACCEPTED_TYPES}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        style={{ display: 'block', marginTop: 4 }}
-        onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
-          if (file) onPick(file);
-          // The same file can be picked again after an error.
-          if (input.current) input.current.value = '';
-        }}
-      />
+      <label className={classes.picker} data-disabled={disabled || undefined}>
+        <input
+          ref={input}
+          id={id}
+          type="file"
+          className={classes.input}
+          accept={ACCEPTED_TYPES}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) onPick(file);
+            // The same file can be picked again after an error.
+            if (input.current) input.current.value = '';
+          }}
+        />
+        <Button component="span" variant="default" size="sm">
+          {t('evidenceTab.chooseFile')}
+        </Button>
+      </label>
     </Input.Wrapper>
   );
 }
@@ -56,13 +65,14 @@ export function UploadProgress({ name, percent }: { name: string; percent: numbe
       <Text size="xs" c="dimmed">
         {label} — {format.percent(percent)}
       </Text>
-      <Progress
-        value={percent}
-        size="sm"
-        aria-label={label}
-        aria-valuetext={format.percent(percent)}
-        animated={percent < 100}
-      />
+      <Progress.Root size="sm">
+        <Progress.Section
+          value={percent}
+          aria-label={label}
+          aria-valuetext={format.percent(percent)}
+          animated={percent < 100}
+        />
+      </Progress.Root>
     </div>
   );
 }

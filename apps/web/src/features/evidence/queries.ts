@@ -37,6 +37,7 @@ export function useAddEvidenceLink(path: Path) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (link: LinkInput) => postEvidenceLink(path, link),
+    meta: { success: 'evidence' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: evidenceKey(path) }),
   });
 }
@@ -50,6 +51,7 @@ export function useDeleteEvidence(path: Path) {
           params: { path: { ...path, evidenceId } },
         }),
       ),
+    meta: { success: 'evidenceDeleted' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: evidenceKey(path) }),
   });
 }

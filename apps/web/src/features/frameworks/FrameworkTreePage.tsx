@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { frameworkRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { TreeNode } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
@@ -18,12 +19,11 @@ function parentIds(nodes: TreeNode[]): string[] {
 }
 
 export function FrameworkTreePage() {
-  const { slug, frameworkId } = useParams({
-    from: '/_authenticated/w/$slug/frameworks/$frameworkId',
-  });
+  const { slug, frameworkId } = frameworkRoute.useParams();
   const query = useQuery(frameworkQuery(slug, frameworkId));
   const format = useFormat();
   const { t } = useTranslation();
+  usePageTitle(query.data ? `${query.data.code} — ${format.text(query.data.title)}` : undefined);
   return (
     <QueryState query={query}>
       {(framework) => (

@@ -15,7 +15,9 @@ describe('frameworks overview', () => {
     expect(
       within(card).getByRole('heading', { name: /Nghị quyết số 42-NQ\/TW/ }),
     ).toBeInTheDocument();
-    expect(within(card).getByText(/Central Committee of the Communist Party/)).toBeInTheDocument();
+    expect(
+      within(card).getByText(/Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam/),
+    ).toBeInTheDocument();
     expect(within(card).getByText('24 thg 11, 2023')).toBeInTheDocument();
     expect(within(card).getByText('12 cam kết')).toBeInTheDocument();
 

@@ -1,7 +1,8 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { frameworksRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import { COMMITMENT_STATUSES } from '@spct/contracts';
 import type { Framework } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -13,8 +14,9 @@ import { frameworksQuery } from './queries';
 
 export function FrameworksPage() {
   const { t } = useTranslation();
-  const { slug } = useParams({ from: '/_authenticated/w/$slug' });
+  const { slug } = frameworksRoute.useParams();
   const query = useQuery(frameworksQuery(slug));
+  usePageTitle(t('frameworks.title'));
   // Administrators manage frameworks: each card links to its form in the administration.
   const canManage = useMembership(slug).can('workspace.manage');
   return (
@@ -84,7 +86,7 @@ function FrameworkCard({
                 {t('frameworks.issuer')}:
               </Text>
               <Text component="dd" size="sm" m={0}>
-                {framework.issuer}
+                {format.text(framework.issuer)}
               </Text>
             </Group>
           )}

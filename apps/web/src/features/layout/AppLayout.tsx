@@ -1,27 +1,21 @@
-import { useEffect } from 'react';
-import { AppShell, Box, Container, Group, Text } from '@mantine/core';
-import { Outlet, useParams } from '@tanstack/react-router';
+import { useEffect, useState, type ReactNode } from 'react';
+import { AppShell, Box, Burger, Container, Group, Stack, Text } from '@mantine/core';
+import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { isLocale } from '../../i18n';
 import { useMe } from '../auth/queries';
-import { useMembership } from '../auth/useMembership';
+import { useMembership, type MembershipAccess } from '../auth/useMembership';
 import { UserMenu } from '../account/UserMenu';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
-import { ErrorState, LoadingState } from './states';
+import { LoadingState } from './states';
 import { RouterAnchor } from './RouterAnchor';
 import classes from './AppLayout.module.css';
 
-/** The pages behind sign-in: waits for the session, then shows the header and the page. */
+/** The pages behind sign-in (the router has loaded the session): the header and the page. */
 export function AppLayout() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const me = useMe();
-
-  const appName = t('app.name');
-  useEffect(() => {
-    document.title = appName;
-  }, [appName]);
 
   // The language saved on the account wins over the one of this browser.
   const accountLocale = me.data?.user.locale;
@@ -31,14 +25,7 @@ export function AppLayout() {
     }
   }, [accountLocale, i18n]);
 
-  if (me.isError && !(me.error instanceof ApiError && me.error.status === 401)) {
-    return (
-      <Container size="sm" py="xl">
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      </Container>
-    );
-  }
-  // Pending, or 401 (the app is on its way to the sign-in page).
+  // Signing out clears the session's data on the way to the sign-in page.
   if (!me.data) {
     return (
       <Container size="sm" py="xl">
@@ -49,96 +36,125 @@ export function AppLayout() {
   return <SignedInShell />;
 }
 
+/** The workspace's main pages, in the order of the navigation; `shown` hides what a role cannot use. */
+const NAV_ITEMS = [
+  { to: '/w/$slug/dashboard', label: 'nav.dashboard' },
+  { to: '/w/$slug', label: 'nav.frameworks', exact: true },
+  { to: '/w/$slug/commitments', label: 'nav.commitments' },
+  { to: '/w/$slug/compliance', label: 'nav.compliance' },
+  { to: '/w/$slug/my-work', label: 'myWork.nav' },
+  {
+    to: '/w/$slug/admin/members',
+    label: 'nav.admin',
+    shown: (access: MembershipAccess) => access.can('workspace.manage'),
+  },
+] as const satisfies readonly {
+  to: string;
+  label: string;
+  exact?: boolean;
+  shown?: (access: MembershipAccess) => boolean;
+}[];
+
+function WorkspaceNav({ slug, vertical }: { slug: string; vertical: boolean }) {
+  const { t } = useTranslation();
+  const access = useMembership(slug);
+  const links = NAV_ITEMS.filter((item) => !('shown' in item) || item.shown(access)).map((item) => (
+    <RouterAnchor
+      key={item.to}
+      to={item.to}
+      params={{ slug }}
+      activeOptions={{ exact: 'exact' in item && item.exact }}
+      className={classes.navLink}
+    >
+      {t(item.label)}
+    </RouterAnchor>
+  ));
+  return (
+    <nav aria-label={t('nav.main')}>
+      {vertical ? <Stack gap="md">{links}</Stack> : <Group gap="md">{links}</Group>}
+    </nav>
+  );
+}
+
 function SignedInShell() {
   const { t } = useTranslation();
   const { slug } = useParams({ strict: false });
-  const { membership, can } = useMembership(slug);
-  const workspace = membership?.workspace;
+  const { membership } = useMembership(slug);
+  // On a phone the navigation is a panel under the header: open on the page where it was
+  // opened, closed once another page is chosen.
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const [openedOn, setOpenedOn] = useState<string | null>(null);
+  const navOpened = openedOn === pathname;
+  const inWorkspace = slug !== undefined && membership !== undefined;
 
   return (
-    <AppShell header={{ height: { base: 148, sm: 64 } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{
+        width: 280,
+        breakpoint: 'sm',
+        collapsed: { mobile: !navOpened, desktop: true },
+      }}
+      padding="md"
+    >
       <a href="#main" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
       <AppShell.Header className={classes.header}>
-        <Group h="100%" px="md" justify="space-between" wrap="wrap" gap="xs" py={6}>
-          <Group gap="sm" wrap="wrap">
-            <RouterAnchor to="/" fw={700} c="dark" underline="never">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpened}
+              onClick={() => setOpenedOn(navOpened ? null : pathname)}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.menu')}
+              aria-expanded={navOpened}
+            />
+            <RouterAnchor to="/" fw={700} c="dark" underline="never" visibleFrom="md">
               {t('app.name')}
             </RouterAnchor>
             <WorkspaceSwitcher currentSlug={slug} />
           </Group>
-          <Group gap="md" wrap="wrap">
-            {slug !== undefined && (
-              <nav aria-label={t('nav.main')}>
-                <Group gap="sm">
-                  <RouterAnchor
-                    to="/w/$slug/dashboard"
-                    params={{ slug }}
-                    className={classes.navLink}
-                  >
-                    {t('nav.dashboard')}
-                  </RouterAnchor>
-                  <RouterAnchor
-                    to="/w/$slug"
-                    params={{ slug }}
-                    activeOptions={{ exact: true }}
-                    className={classes.navLink}
-                  >
-                    {t('nav.frameworks')}
-                  </RouterAnchor>
-                  <RouterAnchor
-                    to="/w/$slug/commitments"
-                    params={{ slug }}
-                    className={classes.navLink}
-                  >
-                    {t('nav.commitments')}
-                  </RouterAnchor>
-                  <RouterAnchor
-                    to="/w/$slug/compliance"
-                    params={{ slug }}
-                    className={classes.navLink}
-                  >
-                    {t('nav.compliance')}
-                  </RouterAnchor>
-                  {membership && (
-                    <RouterAnchor
-                      to="/w/$slug/my-work"
-                      params={{ slug }}
-                      className={classes.navLink}
-                    >
-                      {t('myWork.nav')}
-                    </RouterAnchor>
-                  )}
-                  {can('workspace.manage') && (
-                    <RouterAnchor
-                      to="/w/$slug/admin/members"
-                      params={{ slug }}
-                      className={classes.navLink}
-                    >
-                      {t('nav.admin')}
-                    </RouterAnchor>
-                  )}
-                </Group>
-              </nav>
+          <Group gap="md" wrap="nowrap">
+            {inWorkspace && (
+              <Box visibleFrom="sm">
+                <WorkspaceNav slug={slug} vertical={false} />
+              </Box>
             )}
-            {membership && slug !== undefined && <NotificationBell slug={slug} />}
+            {inWorkspace && <NotificationBell slug={slug} />}
             <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
+      {navOpened && (
+        <AppShell.Navbar p="md" hiddenFrom="sm" component="div">
+          <Stack gap="lg">
+            <RouterAnchor to="/" fw={700} c="dark" underline="never">
+              {t('app.name')}
+            </RouterAnchor>
+            {inWorkspace && <WorkspaceNav slug={slug} vertical />}
+          </Stack>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main className={classes.main}>
-        {workspace?.isDemo && (
-          <Box className={classes.demoBanner} role="note" mb="md">
-            <Text fw={600} ta="center">
-              {t('app.demoBanner')}
-            </Text>
-          </Box>
-        )}
+        <DemoBanner shown={membership?.workspace.isDemo === true} />
         <Container size="xl" id="main" tabIndex={-1} px={0}>
           <Outlet />
         </Container>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function DemoBanner({ shown }: { shown: boolean }): ReactNode {
+  const { t } = useTranslation();
+  if (!shown) return null;
+  return (
+    <Box className={classes.demoBanner} role="note" mb="md">
+      <Text fw={600} ta="center" size="sm">
+        {t('app.demoBanner')}
+      </Text>
+    </Box>
   );
 }

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { myWorkRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/usePageTitle';
 import type { Commitment, MyWorkReport } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMembership } from '../auth/useMembership';
@@ -12,13 +13,12 @@ import { RouterAnchor } from '../layout/RouterAnchor';
 import { myWorkQuery } from './queries';
 import { commitmentResource } from '../auth/permissions';
 
-const ROUTE = '/_authenticated/w/$slug/my-work';
-
 /** "My work": what waits for the member — due commitments, returned reports, approvals, drafts. */
 export function MyWorkPage() {
   const { t } = useTranslation();
-  const { slug } = useParams({ from: ROUTE });
+  const { slug } = myWorkRoute.useParams();
   const query = useQuery(myWorkQuery(slug));
+  usePageTitle(t('myWork.title'));
   const { can, organization } = useMembership(slug);
   // Without a resource: whether the member writes / decides reports at all.
   const writesReports = can('update.write');
@@ -232,7 +232,7 @@ function DueItem({
           <RouterAnchor
             to="/w/$slug/commitments/$commitmentId"
             params={{ slug, commitmentId: commitment.id }}
-            search={{ tab: 'updates' }}
+            search={{ tab: 'updates', report: 'new' }}
             aria-label={`${t('myWork.due.writeReport')}: ${label}`}
           >
             {t('myWork.due.writeReport')}
@@ -256,6 +256,8 @@ function ReportItem({
   const format = useFormat();
   const { commitment } = report;
   const label = `${commitment.frameworkCode} ${commitment.reference}`;
+  // The author's own draft or returned report opens in its form; a submitted one to decide on.
+  const editable = report.state === 'DRAFT' || report.state === 'RETURNED';
   return (
     <ItemRow>
       <Group justify="space-between" wrap="wrap" gap="sm" align="flex-start">
@@ -295,7 +297,7 @@ function ReportItem({
         <RouterAnchor
           to="/w/$slug/commitments/$commitmentId"
           params={{ slug, commitmentId: commitment.id }}
-          search={{ tab: 'updates' }}
+          search={{ tab: 'updates', report: editable ? report.id : undefined }}
           aria-label={`${action}: ${label} ${report.period}`}
         >
           {action}

@@ -1,17 +1,19 @@
 import { Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { inboxRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { EmptyState, QueryState } from '../layout/states';
+import { usePageTitle } from '../layout/usePageTitle';
 import { inboxQuery, useMarkRead } from './queries';
 
 /** `/w/$slug/notifications`: the caller's inbox, newest first; each entry opens its item. */
 export function InboxPage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/notifications' });
+  const { slug } = inboxRoute.useParams();
   const { t } = useTranslation();
+  usePageTitle(t('notifications.title'));
   const inbox = useQuery(inboxQuery(slug));
   const markRead = useMarkRead(slug);
   return (

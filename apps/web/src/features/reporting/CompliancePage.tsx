@@ -1,19 +1,12 @@
 import { NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ComplianceCounts } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
+import { complianceRoute } from '../../router';
+import { usePageTitle } from '../layout/usePageTitle';
 import { complianceQuery, periodsQuery } from './queries';
-
-export interface ComplianceSearch {
-  periodId?: string;
-}
-
-export function validateComplianceSearch(search: Record<string, unknown>): ComplianceSearch {
-  return typeof search.periodId === 'string' ? { periodId: search.periodId } : {};
-}
 
 const COLUMNS = ['expected', 'submittedOnTime', 'submittedLate', 'approved', 'missing'] as const;
 
@@ -22,10 +15,11 @@ const COLUMNS = ['expected', 'submittedOnTime', 'submittedLate', 'approved', 'mi
  * the URL names another): expected, on time, late, approved, missing and the reporting rate.
  */
 export function CompliancePage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/compliance' });
-  const { periodId } = useSearch({ from: '/_authenticated/w/$slug/compliance' });
-  const navigate = useNavigate({ from: '/w/$slug/compliance' });
+  const { slug } = complianceRoute.useParams();
+  const { periodId } = complianceRoute.useSearch();
+  const navigate = complianceRoute.useNavigate();
   const { t } = useTranslation();
+  usePageTitle(t('compliance.title'));
   const format = useFormat();
   const periods = useQuery(periodsQuery(slug));
   const compliance = useQuery(complianceQuery(slug, periodId));

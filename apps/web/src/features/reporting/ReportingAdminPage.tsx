@@ -13,42 +13,41 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { REPORTING_CADENCES, type ReportingCadence } from '@spct/contracts';
 import { fieldErrors } from '../../api/client';
 import type { ReportingCalendar, ReportingPeriod } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { AdminFrame } from '../admin/AdminFrame';
+import { reportingAdminRoute } from '../../router';
 import { SaveProblem } from '../admin/AdminParts';
 import { ConfirmDialog, ErrorAlert, FormActions } from '../layout/FormParts';
 import { EmptyState, QueryState } from '../layout/states';
+import { usePageTitle } from '../layout/usePageTitle';
 import { calendarQuery, periodsQuery, usePeriodState, useSaveCalendar } from './queries';
 
 /** `/w/$slug/admin/reporting`: the reporting calendar and the periods an administrator closes. */
 export function ReportingAdminPage() {
-  const { slug } = useParams({ from: '/_authenticated/w/$slug/admin/reporting' });
+  const { slug } = reportingAdminRoute.useParams();
   const { t } = useTranslation();
+  usePageTitle(t('admin.reporting.title'));
   const calendar = useQuery(calendarQuery(slug));
   return (
-    <AdminFrame slug={slug}>
-      <Stack gap="xl">
-        <section aria-labelledby="calendar-heading">
-          <Text component="h2" id="calendar-heading" fw={700} fz="h3" mb="sm">
-            {t('admin.reporting.calendar')}
-          </Text>
-          <QueryState query={calendar}>
-            {(stored) => <CalendarForm key={stored.version} slug={slug} stored={stored} />}
-          </QueryState>
-        </section>
-        <section aria-labelledby="periods-heading">
-          <Text component="h2" id="periods-heading" fw={700} fz="h3" mb="sm">
-            {t('admin.reporting.periods')}
-          </Text>
-          <Periods slug={slug} />
-        </section>
-      </Stack>
-    </AdminFrame>
+    <Stack gap="xl">
+      <section aria-labelledby="calendar-heading">
+        <Text component="h2" id="calendar-heading" fw={700} fz="h3" mb="sm">
+          {t('admin.reporting.calendar')}
+        </Text>
+        <QueryState query={calendar}>
+          {(stored) => <CalendarForm key={stored.version} slug={slug} stored={stored} />}
+        </QueryState>
+      </section>
+      <section aria-labelledby="periods-heading">
+        <Text component="h2" id="periods-heading" fw={700} fz="h3" mb="sm">
+          {t('admin.reporting.periods')}
+        </Text>
+        <Periods slug={slug} />
+      </section>
+    </Stack>
   );
 }
 

@@ -51,7 +51,7 @@ export function IndicatorChart({ indicator, label }: { indicator: Indicator; lab
   const minX = Math.floor(Math.min(...xs));
   const maxX = Math.ceil(Math.max(...xs));
   const ticks = Array.from({ length: maxX - minX + 1 }, (_, i) => minX + i);
-  const unit = indicator.unit;
+  const unit = format.text(indicator.unit);
   // Measured, so the chart follows the panel's width (a fixed fallback before the first measure).
   const { ref, width } = useElementSize();
 

@@ -3,6 +3,8 @@ import { Alert, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from 
 import { FormActions } from '../layout/FormParts';
 import { ConflictAlert } from '../layout/ConflictAlert';
 import { useTranslation } from 'react-i18next';
+import { bilingual } from '../layout/bilingual';
+import { DateField } from '../layout/DateField';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '@spct/contracts';
 import { fieldErrors } from '../../api/client';
 import { staleCurrent } from '../../api/concurrency';
@@ -38,6 +40,7 @@ export function MeasurementForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const add = useAddMeasurement(path);
   const [measuredOn, setMeasuredOn] = useState(new Date().toISOString().slice(0, 10));
   const [value, setValue] = useState<number | string>('');
@@ -65,16 +68,15 @@ export function MeasurementForm({
     <form onSubmit={submit} noValidate aria-label={t('indicatorsTab.addMeasurement')}>
       <Stack gap="md">
         <GeneralError error={add.error} />
-        <TextInput
-          type="date"
+        <DateField
           label={t('indicatorsTab.measuredOn')}
           required
           value={measuredOn}
-          onChange={(event) => setMeasuredOn(event.currentTarget.value)}
+          onChange={setMeasuredOn}
           error={errors.measuredOn}
         />
         <NumberInput
-          label={t('indicatorsTab.value', { unit: indicator.unit })}
+          label={t('indicatorsTab.value', { unit: format.text(indicator.unit) })}
           required
           data-autofocus
           decimalScale={4}
@@ -120,7 +122,8 @@ export function IndicatorForm({
   const year = new Date().getFullYear();
   const [nameVi, setNameVi] = useState(indicator?.name.vi ?? '');
   const [nameEn, setNameEn] = useState(indicator?.name.en ?? '');
-  const [unit, setUnit] = useState(indicator?.unit ?? '');
+  const [unitVi, setUnitVi] = useState(indicator?.unit.vi ?? '');
+  const [unitEn, setUnitEn] = useState(indicator?.unit.en ?? '');
   const [direction, setDirection] = useState<IndicatorDirection>(
     indicator?.direction ?? 'INCREASE',
   );
@@ -132,7 +135,8 @@ export function IndicatorForm({
   );
   const [targetValue, setTargetValue] = useState<number | string>(indicator?.target.value ?? '');
   const [targetYear, setTargetYear] = useState<number | string>(indicator?.target.year ?? year + 4);
-  const [source, setSource] = useState(indicator?.source ?? '');
+  const [sourceVi, setSourceVi] = useState(indicator?.source?.vi ?? '');
+  const [sourceEn, setSourceEn] = useState(indicator?.source?.en ?? '');
   const [version, setVersion] = useState(indicator?.version);
   const [conflict, setConflict] = useState<Indicator | null>(null);
   const errors = fieldErrors(mutation.error);
@@ -140,7 +144,8 @@ export function IndicatorForm({
 
   const body = () => ({
     name: { vi: nameVi.trim(), en: nameEn.trim() },
-    unit: unit.trim(),
+    // Left empty, the unit is refused by the API naming the field.
+    unit: bilingual(unitVi, unitEn) ?? { vi: '', en: '' },
     direction,
     // Left empty, a number becomes NaN and the API names the field.
     baseline: {
@@ -151,7 +156,7 @@ export function IndicatorForm({
       value: asNumber(targetValue) ?? Number.NaN,
       year: asNumber(targetYear) ?? Number.NaN,
     },
-    source: source.trim() || null,
+    source: bilingual(sourceVi, sourceEn),
   });
 
   const save = (baseVersion = version) => {
@@ -173,13 +178,15 @@ export function IndicatorForm({
   const keepTheirs = (current: Indicator) => {
     setNameVi(current.name.vi);
     setNameEn(current.name.en);
-    setUnit(current.unit);
+    setUnitVi(current.unit.vi);
+    setUnitEn(current.unit.en);
     setDirection(current.direction);
     setBaselineValue(current.baseline.value);
     setBaselineYear(current.baseline.year);
     setTargetValue(current.target.value);
     setTargetYear(current.target.year);
-    setSource(current.source ?? '');
+    setSourceVi(current.source?.vi ?? '');
+    setSourceEn(current.source?.en ?? '');
     setVersion(current.version);
     setConflict(null);
     update.reset();
@@ -217,7 +224,7 @@ export function IndicatorForm({
             <Text size="sm">
               {t('indicatorsTab.conflict.stored', {
                 name: format.text(conflict.name),
-                unit: conflict.unit,
+                unit: format.text(conflict.unit),
                 baseline: format.number(conflict.baseline.value),
                 baselineYear: conflict.baseline.year,
                 target: format.number(conflict.target.value),
@@ -246,11 +253,20 @@ export function IndicatorForm({
         />
         <Group grow align="flex-start">
           <TextInput
-            label={t('indicatorsTab.unit')}
+            label={t('indicatorsTab.unitVi')}
             required
-            value={unit}
-            onChange={(event) => setUnit(event.currentTarget.value)}
-            error={errors.unit}
+            lang="vi"
+            value={unitVi}
+            onChange={(event) => setUnitVi(event.currentTarget.value)}
+            error={errors['unit.vi'] ?? errors.unit}
+          />
+          <TextInput
+            label={t('indicatorsTab.unitEn')}
+            description={t('common.sameIfEmpty')}
+            lang="en"
+            value={unitEn}
+            onChange={(event) => setUnitEn(event.currentTarget.value)}
+            error={errors['unit.en']}
           />
           <NativeSelect
             label={t('indicatorsTab.direction')}
@@ -301,12 +317,23 @@ export function IndicatorForm({
             error={errors['target.year']}
           />
         </Group>
-        <TextInput
-          label={t('indicatorsTab.source')}
-          value={source}
-          onChange={(event) => setSource(event.currentTarget.value)}
-          error={errors.source}
-        />
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('indicatorsTab.sourceVi')}
+            lang="vi"
+            value={sourceVi}
+            onChange={(event) => setSourceVi(event.currentTarget.value)}
+            error={errors['source.vi'] ?? errors.source}
+          />
+          <TextInput
+            label={t('indicatorsTab.sourceEn')}
+            description={t('common.sameIfEmpty')}
+            lang="en"
+            value={sourceEn}
+            onChange={(event) => setSourceEn(event.currentTarget.value)}
+            error={errors['source.en']}
+          />
+        </Group>
         <FormActions submitLabel={t('common.save')} busy={mutation.isPending} onCancel={onClose} />
       </Stack>
     </form>

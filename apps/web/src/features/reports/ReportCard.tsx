@@ -15,6 +15,8 @@ import { evidenceQuery, indicatorsQuery } from '../commitments/queries';
 import { useReportDecision } from './queries';
 
 export interface ReportContext {
+  /** Whether the indicators and evidence have loaded (the form starts from them). */
+  ready: boolean;
   indicators: Indicator[];
   evidence: Evidence[];
   userId: string | undefined;
@@ -28,6 +30,7 @@ export function useReportContext(slug: string, commitmentId: string): ReportCont
   const nameOf = useMemberName(slug);
   const me = useMe();
   return {
+    ready: indicators.isSuccess && evidence.isSuccess,
     indicators: indicators.data ?? [],
     evidence: evidence.data ?? [],
     userId: me.data?.user.id,
@@ -65,7 +68,6 @@ export function ReportCard({
     report.state === 'SUBMITTED' && access.can('update.decide', { authorId: report.authorId });
   const attached = context.evidence.filter((item) => item.progressUpdateId === report.id);
   const headingId = `report-${report.id}`;
-  const decider = context.nameOf(report.decidedById);
 
   const error = decision.error;
   const stateChanged = error instanceof ApiError && error.status === 409;
@@ -114,7 +116,7 @@ export function ReportCard({
                 <List.Item key={value.indicatorId}>
                   {t('reports.valueLine', {
                     name: indicator ? format.text(indicator.name) : t('reports.unknownIndicator'),
-                    value: `${format.number(value.value)} ${indicator?.unit ?? ''}`.trim(),
+                    value: `${format.number(value.value)} ${format.text(indicator?.unit)}`.trim(),
                     date: format.date(value.measuredOn),
                   })}
                 </List.Item>
@@ -150,16 +152,7 @@ export function ReportCard({
         </Alert>
       )}
 
-      {report.decidedAt && (
-        <Text size="xs" c="dimmed">
-          {decider
-            ? t('reports.decidedBy', {
-                name: decider,
-                date: format.date(report.decidedAt),
-              })
-            : t('reports.decidedAt', { date: format.date(report.decidedAt) })}
-        </Text>
-      )}
+      <ReportSteps report={report} />
 
       {error && (
         <Alert color="red" variant="light" role="alert">
@@ -186,7 +179,9 @@ export function ReportCard({
           {authorMayChange && (
             <>
               <Button size="xs" variant="default" onClick={onEdit}>
-                {t('reports.editAction')}
+                {report.state === 'RETURNED'
+                  ? t('reports.editAndResubmit')
+                  : t('reports.editAction')}
               </Button>
               <Button
                 size="xs"
@@ -261,6 +256,47 @@ export function ReportCard({
         }
       />
     </Stack>
+  );
+}
+
+/**
+ * What happened to the report, oldest first: each submission, return (with its reason) and
+ * approval, by whom and when. The return reason of a report being revised is shown above.
+ */
+function ReportSteps({ report }: { report: ProgressUpdate }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (report.steps.length === 0) return null;
+  // Open when the report went back and forth: the author and the approver see how it went.
+  return (
+    <details open={report.steps.some((step) => step.action === 'returned')}>
+      <summary>
+        <Text span size="xs" c="dimmed">
+          {t('reports.steps.label', { count: report.steps.length })}
+        </Text>
+      </summary>
+      <List size="xs" spacing={2} mt={4} aria-label={t('reports.steps.title')}>
+        {report.steps.map((step, index) => {
+          const resubmitted =
+            step.action === 'submitted' &&
+            report.steps.slice(0, index).some((s) => s.action === 'returned');
+          return (
+            <List.Item key={`${step.action}-${step.at}`}>
+              {t(`reports.steps.${resubmitted ? 'resubmitted' : step.action}`, {
+                name: step.actor?.displayName ?? t('history.unknownActor'),
+                date: format.dateTime(step.at),
+              })}
+              {step.reason && (
+                <Text span size="xs" fs="italic">
+                  {' '}
+                  — {step.reason}
+                </Text>
+              )}
+            </List.Item>
+          );
+        })}
+      </List>
+    </details>
   );
 }
 

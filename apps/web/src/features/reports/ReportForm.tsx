@@ -1,5 +1,4 @@
-import { useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -8,18 +7,18 @@ import {
   Group,
   NativeSelect,
   NumberInput,
+  SimpleGrid,
   Slider,
   Stack,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { ConflictAlert } from '../layout/ConflictAlert';
-import { useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
-import { staleCurrent } from '../../api/concurrency';
 import type {
   Evidence,
   Indicator,
@@ -30,35 +29,36 @@ import type {
 import { useFormat } from '../../i18n/format';
 import { FilePicker, UploadProgress } from '../evidence/FilePicker';
 import { useEvidenceErrorMessage, useFileCheck } from '../evidence/messages';
-import { evidenceKey, postEvidenceLink } from '../evidence/queries';
-import { reportEvidenceUrl, uploadEvidenceFile } from '../evidence/upload';
+import { ConflictAlert } from '../layout/ConflictAlert';
+import { DateField } from '../layout/DateField';
+import { useFormModal } from '../layout/UnsavedChanges';
+import { LoadingState } from '../layout/states';
+import { useLocalDraft } from '../layout/useLocalDraft';
 import { periodsQuery } from '../reporting/queries';
-import { useReportDecision, useSaveReport } from './queries';
-
-interface PendingFile {
-  key: number;
-  file: File;
-  progress: number | null;
-  error: string | null;
-}
-
-interface PendingLink {
-  key: number;
-  url: string;
-  title: string;
-  error: string | null;
-}
+import { newItemKey, type PendingLink, useReportSubmission } from './queries';
+import { reportRules } from './rules';
 
 interface IndicatorValueState {
   value: number | string;
   measuredOn: string;
+  source: string;
+}
+
+export interface ReportFormValues {
+  period: string;
+  status: CommitmentStatus;
+  progress: number;
+  narrative: string;
+  /** By indicator id; an empty value is not sent. */
+  indicatorValues: Record<string, IndicatorValueState>;
+  links: PendingLink[];
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The periods a report may name: the open ones, latest first, and the report's own (closed
- * meanwhile, it stays visible); the default is the current period, or the latest open one.
+ * meanwhile, it stays visible); a new report starts on the current period, or the latest open one.
  */
 function periodChoices(periods: ReportingPeriod[], own: string | undefined) {
   const choices = periods.filter((p) => p.state === 'OPEN' || p.key === own);
@@ -66,200 +66,215 @@ function periodChoices(periods: ReportingPeriod[], own: string | undefined) {
   return { choices, preferred: own ?? preferred?.key ?? '' };
 }
 
-let nextKey = 1;
-
 /**
- * Writes a progress report (new, or the author's draft / returned one): period, proposed status
- * and progress, narrative, indicator values and evidence. Saved as a draft; "Save and submit"
- * also sends it for approval. Evidence is attached once the report exists, with upload progress.
+ * What the form starts from: the report being edited, or for a new one the commitment's current
+ * official status and progress (what the user updates) and the preferred period.
  */
-export function ReportForm({
-  slug,
-  commitmentId,
-  report,
-  indicators,
-  attached,
-  onClose,
-}: {
-  slug: string;
-  commitmentId: string;
-  report: ProgressUpdate | null;
-  indicators: Indicator[];
-  attached: Evidence[];
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const queryClient = useQueryClient();
-  const path = { slug, commitmentId };
-  const save = useSaveReport(path);
-  const decision = useReportDecision(path);
-  const evidenceError = useEvidenceErrorMessage();
-  const checkFile = useFileCheck();
-
-  const [savedId, setSavedId] = useState<string | undefined>(report?.id);
-  // The version the form edits (If-Match), and the stored report when a save found it changed.
-  const [version, setVersion] = useState<number | undefined>(report?.version);
-  const [conflict, setConflict] = useState<ProgressUpdate | null>(null);
-  const periods = useQuery(periodsQuery(slug));
-  const { choices, preferred } = periodChoices(periods.data ?? [], report?.period);
-  // Null until the author picks one: the preferred period once the periods have loaded.
-  const [pickedPeriod, setPeriod] = useState<string | null>(null);
-  const period = pickedPeriod ?? preferred;
-  const [status, setStatus] = useState<CommitmentStatus>(report?.status ?? 'ON_TRACK');
-  const [progress, setProgress] = useState<number>(report?.progress ?? 0);
-  const [narrative, setNarrative] = useState(report?.narrative ?? '');
-  const [values, setValues] = useState<Record<string, IndicatorValueState>>(() =>
-    Object.fromEntries(
+export function startingValues(
+  report: ProgressUpdate | null,
+  official: { status: CommitmentStatus; progress: number },
+  indicators: Indicator[],
+  period: string,
+): ReportFormValues {
+  return {
+    period,
+    status: report?.status ?? official.status,
+    progress: report?.progress ?? official.progress,
+    narrative: report?.narrative ?? '',
+    indicatorValues: Object.fromEntries(
       indicators.map((indicator) => {
         const proposed = report?.indicatorValues.find((v) => v.indicatorId === indicator.id);
         return [
           indicator.id,
-          { value: proposed?.value ?? '', measuredOn: proposed?.measuredOn ?? today() },
+          {
+            value: proposed?.value ?? '',
+            measuredOn: proposed?.measuredOn ?? today(),
+            source: proposed?.source ?? '',
+          },
         ];
       }),
     ),
-  );
-  const [links, setLinks] = useState<PendingLink[]>([]);
-  const [files, setFiles] = useState<PendingFile[]>([]);
+    links: [],
+  };
+}
+
+/** The indicator values sent, in the order of the indicators: the API names errors by index. */
+function sentValues(values: ReportFormValues, indicators: Indicator[]): IndicatorValueInput[] {
+  return indicators
+    .filter((indicator) => values.indicatorValues[indicator.id]?.value !== '')
+    .map((indicator) => {
+      const state = values.indicatorValues[indicator.id]!;
+      return {
+        indicatorId: indicator.id,
+        value: Number(state.value),
+        measuredOn: state.measuredOn,
+        ...(state.source.trim() ? { source: state.source.trim() } : {}),
+      };
+    });
+}
+
+/**
+ * Writes a progress report (new, or the author's draft / returned one): period, proposed status
+ * and progress, narrative, indicator values with their source, and evidence. Saved as a draft;
+ * "Save and submit" also sends it for approval. What is typed is kept in this browser until it
+ * is saved, and closing the form with unsaved changes asks first.
+ */
+export function ReportForm(props: ReportFormProps) {
+  const periods = useQuery(periodsQuery(props.slug));
+  if (periods.isPending) return <LoadingState rows={3} />;
+  return <ReportFormFields {...props} periods={periods.data ?? []} />;
+}
+
+interface ReportFormProps {
+  slug: string;
+  commitmentId: string;
+  report: ProgressUpdate | null;
+  /** The commitment's official status and progress, where a new report starts. */
+  official: { status: CommitmentStatus; progress: number };
+  indicators: Indicator[];
+  attached: Evidence[];
+  onClose: () => void;
+}
+
+function ReportFormFields({
+  slug,
+  commitmentId,
+  report,
+  official,
+  indicators,
+  attached,
+  onClose,
+  periods,
+}: ReportFormProps & { periods: ReportingPeriod[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const evidenceError = useEvidenceErrorMessage();
+  const checkFile = useFileCheck();
+  const submission = useReportSubmission({ slug, commitmentId }, report);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [submitError, setSubmitError] = useState<unknown>(null);
+  const { choices, preferred } = periodChoices(periods, report?.period);
+  const initial = startingValues(report, official, indicators, preferred);
+  const form = useForm<ReportFormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: reportRules(t, indicators),
+  });
 
-  // The indicator values sent, in order: the API names their errors by index.
-  const sentValues: IndicatorValueInput[] = indicators
-    .filter((indicator) => values[indicator.id]?.value !== '')
-    .map((indicator) => ({
-      indicatorId: indicator.id,
-      value: Number(values[indicator.id]!.value),
-      measuredOn: values[indicator.id]!.measuredOn,
-    }));
+  const draft = useLocalDraft<ReportFormValues>(
+    `report.${slug}.${commitmentId}.${report?.id ?? 'new'}`,
+    form.values,
+    !form.isDirty(),
+  );
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [restoreOffered, setRestoreOffered] = useState(false);
+  if (!restoreOffered) {
+    setRestoreOffered(true);
+    if (draft.found) {
+      form.setValues({ ...initial, ...draft.found.value, links: draft.found.value.links ?? [] });
+      setRestoredAt(draft.found.savedAt);
+    }
+  }
 
-  const errors = { ...fieldErrors(save.error), ...fieldErrors(submitError) };
-  const valueError = (indicatorId: string, field: 'value' | 'measuredOn') => {
-    const index = sentValues.findIndex((v) => v.indicatorId === indicatorId);
-    if (index < 0) return undefined;
+  const { cancel, saved } = useFormModal(form.isDirty() || submission.files.length > 0, onClose);
+
+  // The API's field errors, under their fields (the form's own checks come first).
+  const apiErrors = fieldErrors(submission.failure);
+  const sent = sentValues(form.values, indicators);
+  const valueError = (indicatorId: string, field: keyof IndicatorValueState) => {
+    const index = sent.findIndex((v) => v.indicatorId === indicatorId);
     const prefix = `indicatorValues.${index}`;
     return (
-      errors[`${prefix}.${field}`] ??
-      (field === 'value' ? errors[`${prefix}.indicatorId`] : undefined)
+      form.errors[`indicatorValues.${indicatorId}.${field}`] ??
+      (index < 0
+        ? undefined
+        : (apiErrors[`${prefix}.${field}`] ??
+          (field === 'value' ? apiErrors[`${prefix}.indicatorId`] : undefined)))
     );
   };
-  const generalError = [save.error, submitError].find(
-    (error) => error && Object.keys(fieldErrors(error)).length === 0 && !staleCurrent(error),
-  );
-  const stateChanged = generalError instanceof ApiError && generalError.status === 409;
+  const error = (field: 'status' | 'progress' | 'narrative') =>
+    form.errors[field] ?? apiErrors[field];
+  const failure = submission.failure;
+  const generalError =
+    failure instanceof ApiError && Object.keys(apiErrors).length === 0
+      ? failure.status === 409
+        ? t('reports.stateChanged')
+        : failure.status === 401
+          ? t('session.saveAgain')
+          : failure.status === 0
+            ? t('error.network')
+            : failure.message
+      : null;
 
-  async function attachEvidence(updateId: string): Promise<boolean> {
-    let ok = true;
-    for (const link of links) {
-      try {
-        await postEvidenceLink(path, link, updateId);
-        setLinks((list) => list.filter((item) => item.key !== link.key));
-      } catch (error) {
-        ok = false;
-        const message = fieldErrors(error).url ?? fieldErrors(error).title ?? evidenceError(error);
-        setLinks((list) =>
-          list.map((item) => (item.key === link.key ? { ...item, error: message } : item)),
-        );
-      }
+  async function persist(values: ReportFormValues, andSubmit: boolean, baseVersion?: number) {
+    const { sent: attachedLinks, done } = await submission.run({
+      body: {
+        period: values.period,
+        status: values.status,
+        progress: values.progress,
+        narrative: values.narrative,
+        indicatorValues: sentValues(values, indicators),
+      },
+      links: values.links,
+      andSubmit,
+      baseVersion,
+    });
+    if (done) {
+      draft.clear();
+      saved();
+      onClose();
+    } else if (attachedLinks.length > 0) {
+      // Attached links leave the form; those refused stay with their message.
+      form.setFieldValue(
+        'links',
+        values.links.filter((link) => !attachedLinks.includes(link.key)),
+      );
     }
-    for (const pending of files) {
-      const update = (patch: Partial<PendingFile>) =>
-        setFiles((list) =>
-          list.map((item) => (item.key === pending.key ? { ...item, ...patch } : item)),
-        );
-      update({ progress: 0, error: null });
-      try {
-        await uploadEvidenceFile({
-          url: reportEvidenceUrl(slug, commitmentId, updateId),
-          file: pending.file,
-          onProgress: (percent) => update({ progress: percent }),
-        });
-        setFiles((list) => list.filter((item) => item.key !== pending.key));
-      } catch (error) {
-        ok = false;
-        update({ progress: null, error: evidenceError(error) });
-      }
-    }
-    if (links.length + files.length > 0) {
-      await queryClient.invalidateQueries({ queryKey: evidenceKey(path) });
-    }
-    return ok;
   }
 
   /** Loads the stored report into the form, dropping the user's unsaved input. */
   function keepTheirs(current: ProgressUpdate) {
-    setPeriod(current.period);
-    setStatus(current.status);
-    setProgress(current.progress);
-    setNarrative(current.narrative);
-    setValues(
-      Object.fromEntries(
-        indicators.map((indicator) => {
-          const proposed = current.indicatorValues.find((v) => v.indicatorId === indicator.id);
-          return [
-            indicator.id,
-            { value: proposed?.value ?? '', measuredOn: proposed?.measuredOn ?? today() },
-          ];
-        }),
-      ),
-    );
-    setVersion(current.version);
-    setConflict(null);
+    form.setValues(startingValues(current, official, indicators, current.period));
+    form.resetDirty();
+    submission.setVersion(current.version);
+    submission.clearConflict();
   }
 
-  async function persist(andSubmit: boolean, baseVersion = version) {
-    setBusy(true);
-    setSubmitError(null);
-    setConflict(null);
-    try {
-      const body = {
-        period,
-        status,
-        progress,
-        narrative,
-        indicatorValues: sentValues,
-      };
-      let saved: ProgressUpdate;
-      try {
-        saved = await save.mutateAsync({ id: savedId, version: baseVersion, body });
-      } catch (error) {
-        // A 412: someone saved this report meanwhile; the user's input stays in the form.
-        setConflict(staleCurrent<ProgressUpdate>(error));
-        return; // other errors are shown from save.error
-      }
-      setSavedId(saved.id);
-      setVersion(saved.version);
-      if (!(await attachEvidence(saved.id))) return;
-      if (andSubmit) {
-        try {
-          await decision.mutateAsync({
-            updateId: saved.id,
-            decision: 'submit',
-            version: saved.version,
-          });
-        } catch (error) {
-          setSubmitError(error);
-          setConflict(staleCurrent<ProgressUpdate>(error));
-          return;
-        }
-      }
-      onClose();
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void persist(false);
-  };
-
+  const conflict = submission.conflict;
+  const busy = submission.busy;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('reports.formLabel')}>
+    <form
+      onSubmit={form.onSubmit((values) => void persist(values, false))}
+      noValidate
+      aria-label={t('reports.formLabel')}
+    >
       <Stack gap="md">
-        {savedId && !report && (
+        {report?.state === 'RETURNED' && report.returnReason && (
+          <Alert color="orange" variant="light" title={t('reports.returnReasonWhileEditing')}>
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {report.returnReason}
+            </Text>
+          </Alert>
+        )}
+        {restoredAt && (
+          <Alert color="blue" variant="light" role="status">
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">{t('drafts.restored', { date: format.dateTime(restoredAt) })}</Text>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => {
+                  form.setValues(initial);
+                  form.resetDirty(initial);
+                  draft.clear();
+                  setRestoredAt(null);
+                }}
+              >
+                {t('drafts.discard')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {submission.savedId && !report && (
           <Text size="sm" c="dimmed" role="status">
             {t('reports.savedAsDraft')}
           </Text>
@@ -270,7 +285,7 @@ export function ReportForm({
             busy={busy}
             reapply={{
               label: t('reports.conflict.reapply'),
-              onClick: () => void persist(false, conflict.version),
+              onClick: () => void persist(form.values, false, conflict.version),
             }}
             keepTheirs={{
               label: t('reports.conflict.keepTheirs'),
@@ -293,9 +308,9 @@ export function ReportForm({
             </Text>
           </ConflictAlert>
         )}
-        {generalError instanceof Error && (
+        {generalError && (
           <Alert color="red" variant="light" role="alert">
-            {stateChanged ? t('reports.stateChanged') : generalError.message}
+            {generalError}
           </Alert>
         )}
         <NativeSelect
@@ -303,26 +318,21 @@ export function ReportForm({
           description={t('reports.periodHint')}
           required
           data-autofocus
-          value={period}
-          onChange={(event) => setPeriod(event.currentTarget.value)}
+          {...form.getInputProps('period')}
           error={
-            errors.period
+            apiErrors.period
               ? t('reports.periodInvalid')
-              : periods.isSuccess && choices.length === 0 && t('reports.noOpenPeriod')
+              : (form.errors.period ?? (choices.length === 0 && t('reports.noOpenPeriod')))
           }
           data={choices.map((p) => ({
             value: p.key,
-            label: t('reports.periodOption', {
-              period: p.key,
-              due: format.date(p.dueOn),
-            }),
+            label: t('reports.periodOption', { period: p.key, due: format.date(p.dueOn) }),
           }))}
         />
         <NativeSelect
           label={t('reports.proposedStatus')}
-          value={status}
-          onChange={(event) => setStatus(event.currentTarget.value as CommitmentStatus)}
-          error={errors.status}
+          {...form.getInputProps('status')}
+          error={error('status')}
           data={COMMITMENT_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
         />
         <div>
@@ -331,21 +341,22 @@ export function ReportForm({
             min={0}
             max={100}
             step={5}
+            allowDecimal={false}
             clampBehavior="strict"
             suffix=" %"
-            value={progress}
+            {...form.getInputProps('progress')}
             onChange={(value) =>
-              setProgress(typeof value === 'number' ? value : Number(value) || 0)
+              form.setFieldValue('progress', typeof value === 'number' ? value : Number(value) || 0)
             }
-            error={errors.progress}
+            error={error('progress')}
           />
           <Slider
             mt="xs"
             min={0}
             max={100}
             step={5}
-            value={progress}
-            onChange={setProgress}
+            value={form.values.progress}
+            onChange={(value) => form.setFieldValue('progress', value)}
             label={(value) => format.percent(value)}
             thumbLabel={t('reports.proposedProgress')}
             marks={[
@@ -358,39 +369,44 @@ export function ReportForm({
         </div>
         <Textarea
           label={t('reports.narrative')}
+          description={t('reports.narrativeHint')}
           required
           autosize
           minRows={4}
-          value={narrative}
-          onChange={(event) => setNarrative(event.currentTarget.value)}
-          error={errors.narrative}
+          {...form.getInputProps('narrative')}
+          error={error('narrative')}
         />
 
         {indicators.length > 0 && (
           <Fieldset legend={t('reports.indicatorValues')}>
-            <Stack gap="sm">
+            <Stack gap="lg">
               {indicators.map((indicator) => {
                 const name = format.text(indicator.name);
-                const state = values[indicator.id]!;
-                const set = (patch: Partial<IndicatorValueState>) =>
-                  setValues((all) => ({ ...all, [indicator.id]: { ...state, ...patch } }));
+                const field = `indicatorValues.${indicator.id}` as const;
                 return (
-                  <Group key={indicator.id} align="flex-start" grow>
+                  <SimpleGrid key={indicator.id} cols={{ base: 1, sm: 3 }} spacing="sm">
                     <NumberInput
-                      label={t('reports.indicatorValue', { name, unit: indicator.unit })}
-                      value={state.value}
+                      label={t('reports.indicatorValue', {
+                        name,
+                        unit: format.text(indicator.unit),
+                      })}
                       decimalScale={4}
-                      onChange={(value) => set({ value })}
+                      {...form.getInputProps(`${field}.value`)}
                       error={valueError(indicator.id, 'value')}
                     />
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={t('reports.measuredOn', { name })}
-                      value={state.measuredOn}
-                      onChange={(event) => set({ measuredOn: event.currentTarget.value })}
+                      value={form.values.indicatorValues[indicator.id]?.measuredOn ?? ''}
+                      onChange={(value) => form.setFieldValue(`${field}.measuredOn`, value)}
                       error={valueError(indicator.id, 'measuredOn')}
                     />
-                  </Group>
+                    <TextInput
+                      label={t('reports.valueSource', { name })}
+                      placeholder={format.text(indicator.source) || undefined}
+                      {...form.getInputProps(`${field}.source`)}
+                      error={valueError(indicator.id, 'source')}
+                    />
+                  </SimpleGrid>
                 );
               })}
             </Stack>
@@ -399,9 +415,9 @@ export function ReportForm({
 
         <Fieldset legend={t('reports.evidence')}>
           <Stack gap="sm">
-            {errors.evidence && (
+            {apiErrors.evidence && (
               <Text size="sm" c="red" role="alert">
-                {errors.evidence}
+                {apiErrors.evidence}
               </Text>
             )}
             {attached.length > 0 && (
@@ -416,75 +432,73 @@ export function ReportForm({
                 ))}
               </Stack>
             )}
-            {links.map((link) => (
-              <Group key={link.key} align="flex-start" wrap="nowrap">
-                <TextInput
-                  style={{ flex: 1 }}
-                  label={t('evidenceTab.linkTitle')}
-                  value={link.title}
-                  onChange={(event) => {
-                    const title = event.currentTarget.value;
-                    setLinks((list) =>
-                      list.map((item) => (item.key === link.key ? { ...item, title } : item)),
-                    );
-                  }}
-                />
-                <TextInput
-                  style={{ flex: 2 }}
-                  type="url"
-                  label={t('evidenceTab.linkUrl')}
-                  value={link.url}
-                  error={link.error}
-                  onChange={(event) => {
-                    const url = event.currentTarget.value;
-                    setLinks((list) =>
-                      list.map((item) => (item.key === link.key ? { ...item, url } : item)),
-                    );
-                  }}
-                />
-                <CloseButton
-                  mt={28}
-                  aria-label={t('reports.removeLink')}
-                  onClick={() => setLinks((list) => list.filter((item) => item.key !== link.key))}
-                />
-              </Group>
-            ))}
+            {form.values.links.map((link, index) => {
+              const refused = submission.linkErrors[link.key];
+              const refusedFields = fieldErrors(refused);
+              return (
+                <Group key={link.key} align="flex-start" wrap="nowrap">
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" style={{ flex: 1 }}>
+                    <TextInput
+                      label={t('evidenceTab.linkTitle')}
+                      {...form.getInputProps(`links.${index}.title`)}
+                      error={form.errors[`links.${index}.title`] ?? refusedFields.title}
+                    />
+                    <TextInput
+                      type="url"
+                      label={t('evidenceTab.linkUrl')}
+                      {...form.getInputProps(`links.${index}.url`)}
+                      error={
+                        form.errors[`links.${index}.url`] ??
+                        refusedFields.url ??
+                        (refused && !refusedFields.title ? evidenceError(refused) : undefined)
+                      }
+                    />
+                  </SimpleGrid>
+                  <CloseButton
+                    mt={28}
+                    aria-label={t('reports.removeLink')}
+                    onClick={() => form.removeListItem('links', index)}
+                  />
+                </Group>
+              );
+            })}
             <div>
               <Button
                 variant="subtle"
                 size="xs"
                 onClick={() =>
-                  setLinks((list) => [...list, { key: nextKey++, url: '', title: '', error: null }])
+                  form.insertListItem('links', { key: newItemKey(), url: '', title: '' })
                 }
               >
                 {t('evidenceTab.addLink')}
               </Button>
             </div>
-            {files.map((pending) => (
-              <Stack key={pending.key} gap={4}>
-                <Group justify="space-between" wrap="nowrap">
-                  <Text size="sm">
-                    {pending.file.name} · {format.bytes(pending.file.size)}
-                  </Text>
-                  {pending.progress === null && (
-                    <CloseButton
-                      aria-label={t('reports.removeFile', { name: pending.file.name })}
-                      onClick={() =>
-                        setFiles((list) => list.filter((item) => item.key !== pending.key))
-                      }
-                    />
+            {submission.files.map((pending) => {
+              const failed = submission.fileErrors[pending.key];
+              return (
+                <Stack key={pending.key} gap={4}>
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text size="sm">
+                      {pending.file.name} · {format.bytes(pending.file.size)}
+                    </Text>
+                    {pending.progress === null && (
+                      <CloseButton
+                        aria-label={t('reports.removeFile', { name: pending.file.name })}
+                        onClick={() => submission.removeFile(pending.key)}
+                      />
+                    )}
+                  </Group>
+                  {pending.progress !== null && (
+                    <UploadProgress name={pending.file.name} percent={pending.progress} />
                   )}
-                </Group>
-                {pending.progress !== null && (
-                  <UploadProgress name={pending.file.name} percent={pending.progress} />
-                )}
-                {pending.error && (
-                  <Text size="sm" c="red" role="alert">
-                    {pending.error}
-                  </Text>
-                )}
-              </Stack>
-            ))}
+                  {failed !== undefined && (
+                    <Text size="sm" c="red" role="alert">
+                      {evidenceError(failed)}
+                    </Text>
+                  )}
+                </Stack>
+              );
+            })}
             <FilePicker
               label={t('reports.evidenceFile')}
               error={fileError}
@@ -492,24 +506,26 @@ export function ReportForm({
               onPick={(file) => {
                 const problem = checkFile(file);
                 setFileError(problem);
-                if (!problem)
-                  setFiles((list) => [
-                    ...list,
-                    { key: nextKey++, file, progress: null, error: null },
-                  ]);
+                if (!problem) submission.addFile(file);
               }}
             />
           </Stack>
         </Fieldset>
 
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy}>
+          <Button variant="default" onClick={cancel} disabled={busy}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" variant="light" loading={busy}>
             {t('reports.saveDraft')}
           </Button>
-          <Button loading={busy} onClick={() => void persist(true)}>
+          <Button
+            loading={busy}
+            onClick={() => {
+              const validation = form.validate();
+              if (!validation.hasErrors) void persist(form.values, true);
+            }}
+          >
             {t('reports.saveAndSubmit')}
           </Button>
         </Group>

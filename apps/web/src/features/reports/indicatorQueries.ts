@@ -33,6 +33,7 @@ export function useCreateIndicator(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'indicator' },
     onSuccess: refresh,
   });
 }
@@ -59,6 +60,7 @@ export function useUpdateIndicator(path: Path) {
           body,
         }),
       ),
+    meta: { success: 'indicator' },
     onSettled: refresh,
   });
 }
@@ -73,6 +75,7 @@ export function useAddMeasurement(path: Path) {
           { params: { path: { ...path, indicatorId } }, body },
         ),
       ),
+    meta: { success: 'measurement' },
     onSuccess: refresh,
   });
 }

@@ -119,14 +119,14 @@ describe('indicators tab', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Chỉ số mới' });
     await user.type(within(dialog).getByLabelText(/Tên chỉ số \(tiếng Việt\)/), 'Số người');
     await user.type(within(dialog).getByLabelText(/Tên chỉ số \(tiếng Anh\)/), 'People');
-    await user.type(within(dialog).getByLabelText(/Đơn vị/), 'người');
+    await user.type(within(dialog).getByLabelText(/Đơn vị \(tiếng Việt\)/), 'người');
     await user.type(within(dialog).getByLabelText(/Giá trị cơ sở/), '10');
     await user.type(within(dialog).getByLabelText(/Giá trị mục tiêu/), '20');
     await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
     expect(await within(dialog).findByText('must not be before the baseline year')).toBeVisible();
     expect(sent.find((r) => r.method === 'POST')!.body).toMatchObject({
       name: { vi: 'Số người', en: 'People' },
-      unit: 'người',
+      unit: { vi: 'người', en: 'người' },
       direction: 'INCREASE',
       baseline: { value: 10 },
       target: { value: 20 },
@@ -146,7 +146,11 @@ describe('indicators tab', () => {
   });
 
   it('edits an indicator with If-Match; on 412 keeps the input, shows the stored values and reapplies on the new version', async () => {
-    const theirs: Indicator = { ...indicators[0]!, unit: 'điểm %', version: 3 };
+    const theirs: Indicator = {
+      ...indicators[0]!,
+      unit: { vi: 'điểm %', en: 'percentage points' },
+      version: 3,
+    };
     let attempts = 0;
     const { user, sent } = renderApp(
       TAB,
@@ -171,7 +175,7 @@ describe('indicators tab', () => {
     const card = await section(/^Tỷ lệ lực lượng lao động/);
     await user.click(within(card).getByRole('button', { name: /Sửa chỉ số/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Sửa chỉ số' });
-    const source = within(dialog).getByLabelText('Nguồn số liệu');
+    const source = within(dialog).getByLabelText('Nguồn số liệu (tiếng Việt)');
     expect(source).toHaveValue('BHXH Việt Nam');
     await user.clear(source);
     await user.type(source, 'Nguồn của tôi');
@@ -190,6 +194,8 @@ describe('indicators tab', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(patches()).toHaveLength(2);
     expect(patches()[1]!.headers.get('if-match')).toBe('"3"');
-    expect(patches()[1]!.body).toMatchObject({ source: 'Nguồn của tôi' });
+    expect(patches()[1]!.body).toMatchObject({
+      source: { vi: 'Nguồn của tôi', en: 'Viet Nam Social Security (VSS)' },
+    });
   });
 });

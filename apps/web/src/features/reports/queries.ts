@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { ifMatch } from '../../api/concurrency';
+import { ifMatch, staleCurrent } from '../../api/concurrency';
 import type { CreateProgressUpdateBody, ProgressUpdate } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
+import { evidenceKey, postEvidenceLink, type LinkInput } from '../evidence/queries';
+import { reportEvidenceUrl, uploadEvidenceFile } from '../evidence/upload';
 import { dashboardKeys } from '../dashboard/queries';
 import { frameworkKeys } from '../frameworks/queries';
+import { showSuccess, type SuccessKey } from '../layout/toasts';
 import { myWorkKeys } from '../my-work/queries';
 
 type Path = { slug: string; commitmentId: string };
@@ -105,10 +109,17 @@ function decide(
   }
 }
 
+const DECIDED: Record<Decision, SuccessKey> = {
+  submit: 'reportSubmitted',
+  approve: 'reportApproved',
+  return: 'reportReturned',
+};
+
 /** Submits, approves or returns a report; a 409 (it changed state meanwhile) refreshes it too. */
 export function useReportDecision(path: Path) {
   const queryClient = useQueryClient();
   return useMutation({
+    onSuccess: (_report, { decision }) => showSuccess(DECIDED[decision]),
     mutationFn: ({
       updateId,
       decision,
@@ -123,4 +134,144 @@ export function useReportDecision(path: Path) {
     }) => decide({ ...path, updateId }, decision, reason, version),
     onSettled: () => invalidateAfterDecision(queryClient),
   });
+}
+
+/** A link typed into the report form, sent once the report exists. */
+export interface PendingLink extends LinkInput {
+  key: string;
+}
+
+/** A file chosen in the report form, uploaded once the report exists. */
+export interface PendingFile {
+  key: string;
+  file: File;
+  /** 0–100 while uploading, null before. */
+  progress: number | null;
+}
+
+/** A key for an item of a form's list (React needs one; no id exists before the save). */
+export const newItemKey = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+interface Submission {
+  body: CreateProgressUpdateBody;
+  links: PendingLink[];
+  andSubmit: boolean;
+  /** The version to save over (a reapply after a 412 names the stored one). */
+  baseVersion?: number;
+}
+
+/**
+ * Saving a report from its form: save (create, or edit with If-Match), then attach the typed
+ * links and upload the chosen files to it (with progress), then submit it when asked. Whatever
+ * fails stops the sequence and stays on screen: a 412 as `conflict`, a refused save or submit as
+ * `failure` (its field errors), evidence that could not be sent with its own message.
+ */
+export function useReportSubmission(path: Path, report: ProgressUpdate | null) {
+  const queryClient = useQueryClient();
+  const save = useSaveReport(path);
+  const decision = useReportDecision(path);
+  const [savedId, setSavedId] = useState(report?.id);
+  const [version, setVersion] = useState(report?.version);
+  const [conflict, setConflict] = useState<ProgressUpdate | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const [linkErrors, setLinkErrors] = useState<Record<string, unknown>>({});
+  const [fileErrors, setFileErrors] = useState<Record<string, unknown>>({});
+  const updateFile = (key: string, patch: Partial<PendingFile>) =>
+    setFiles((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+
+  /** Sends the evidence; returns the keys of the links that were attached. */
+  async function attach(updateId: string, links: PendingLink[], pending: PendingFile[]) {
+    const sent: string[] = [];
+    const refused: Record<string, unknown> = {};
+    for (const link of links) {
+      try {
+        await postEvidenceLink(path, link, updateId);
+        sent.push(link.key);
+      } catch (error) {
+        refused[link.key] = error;
+      }
+    }
+    const failedFiles: Record<string, unknown> = {};
+    for (const item of pending) {
+      updateFile(item.key, { progress: 0 });
+      try {
+        await uploadEvidenceFile({
+          url: reportEvidenceUrl(path.slug, path.commitmentId, updateId),
+          file: item.file,
+          onProgress: (percent) => updateFile(item.key, { progress: percent }),
+        });
+        setFiles((list) => list.filter((other) => other.key !== item.key));
+      } catch (error) {
+        updateFile(item.key, { progress: null });
+        failedFiles[item.key] = error;
+      }
+    }
+    setLinkErrors(refused);
+    setFileErrors(failedFiles);
+    if (links.length + pending.length > 0) {
+      await queryClient.invalidateQueries({ queryKey: evidenceKey(path) });
+    }
+    const ok = Object.keys(refused).length + Object.keys(failedFiles).length === 0;
+    return { sent, ok };
+  }
+
+  /** Runs the sequence; resolves to the links attached and whether everything succeeded. */
+  async function run({ body, links, andSubmit, baseVersion = version }: Submission) {
+    setBusy(true);
+    setFailure(null);
+    setConflict(null);
+    try {
+      let saved: ProgressUpdate;
+      try {
+        saved = await save.mutateAsync({ id: savedId, version: baseVersion, body });
+      } catch (error) {
+        // A 412: someone saved this report meanwhile; the user's input stays in the form.
+        setConflict(staleCurrent<ProgressUpdate>(error));
+        if (!staleCurrent(error)) setFailure(error);
+        return { sent: [], done: false };
+      }
+      setSavedId(saved.id);
+      setVersion(saved.version);
+      const { sent, ok } = await attach(saved.id, links, files);
+      if (!ok) return { sent, done: false };
+      if (andSubmit) {
+        try {
+          await decision.mutateAsync({
+            updateId: saved.id,
+            decision: 'submit',
+            version: saved.version,
+          });
+        } catch (error) {
+          setFailure(error);
+          setConflict(staleCurrent<ProgressUpdate>(error));
+          return { sent, done: false };
+        }
+      } else {
+        showSuccess('report');
+      }
+      return { sent, done: true };
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return {
+    run,
+    busy,
+    /** The report once saved (a new one has none before its first save). */
+    savedId,
+    version,
+    setVersion,
+    conflict,
+    clearConflict: () => setConflict(null),
+    failure,
+    files,
+    addFile: (file: File) =>
+      setFiles((list) => [...list, { key: newItemKey(), file, progress: null }]),
+    removeFile: (key: string) => setFiles((list) => list.filter((item) => item.key !== key)),
+    linkErrors,
+    fileErrors,
+  };
 }

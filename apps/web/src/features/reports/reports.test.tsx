@@ -366,10 +366,18 @@ describe('report form', () => {
     );
     await user.click(await screen.findByRole('button', { name: 'Báo cáo mới' }));
     const form = await screen.findByRole('form', { name: 'Báo cáo tiến độ' });
-    await user.click(within(form).getByRole('button', { name: 'Lưu nháp' }));
     const narrative = within(form).getByLabelText(/Nội dung báo cáo/);
-    await waitFor(() => expect(narrative).toHaveAttribute('aria-invalid', 'true'));
-    expect(within(form).getByText('must be longer than or equal to 1 characters')).toBeVisible();
+    // The form's own check first: nothing is sent without a narrative.
+    await user.click(within(form).getByRole('button', { name: 'Lưu nháp' }));
+    expect(await within(form).findByText('Bắt buộc nhập.')).toBeVisible();
+    expect(narrative).toHaveAttribute('aria-invalid', 'true');
+
+    await user.type(narrative, '   .');
+    await user.click(within(form).getByRole('button', { name: 'Lưu nháp' }));
+    await waitFor(() =>
+      expect(within(form).getByText('must be longer than or equal to 1 characters')).toBeVisible(),
+    );
+    expect(narrative).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('refuses a file over 25 MB before sending anything', async () => {

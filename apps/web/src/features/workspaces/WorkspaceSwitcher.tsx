@@ -1,10 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Badge, Button, Menu, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/queries';
-import { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
 import { landingPage } from './landing';
+
+// Opened rarely: loaded when asked for, not with every page.
+const CreateWorkspaceDialog = lazy(() =>
+  import('./CreateWorkspaceDialog').then((module) => ({ default: module.CreateWorkspaceDialog })),
+);
 
 /** The workspaces the user belongs to, with their role in each; and creating a new one. */
 export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undefined }) {
@@ -71,7 +75,11 @@ export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undef
           <Menu.Item onClick={() => setCreating(true)}>{t('workspaces.create.open')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <CreateWorkspaceDialog opened={creating} onClose={() => setCreating(false)} />
+      {creating && (
+        <Suspense>
+          <CreateWorkspaceDialog opened onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -8,6 +8,7 @@ export function useCreateWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateWorkspaceBody) => unwrap(api.POST('/api/workspaces', { body })),
+    meta: { success: 'workspace' },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
   });
 }

@@ -145,7 +145,8 @@ function IndicatorSection({
   const format = useFormat();
   const name = format.text(indicator.name);
   const headingId = `indicator-${indicator.id}`;
-  const value = (amount: number) => `${format.number(amount)} ${indicator.unit}`.trim();
+  const value = (amount: number) =>
+    `${format.number(amount)} ${format.text(indicator.unit)}`.trim();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -179,7 +180,7 @@ function IndicatorSection({
         </Group>
         <Text size="sm" c="dimmed">
           {[
-            t('indicatorsTab.unitLine', { unit: indicator.unit }),
+            t('indicatorsTab.unitLine', { unit: format.text(indicator.unit) }),
             t(`direction.${indicator.direction}`),
             t('indicatorsTab.fromTo', {
               baseline: value(indicator.baseline.value),
@@ -187,7 +188,9 @@ function IndicatorSection({
               target: value(indicator.target.value),
               targetYear: indicator.target.year,
             }),
-            indicator.source ? t('indicators.source', { source: indicator.source }) : null,
+            indicator.source
+              ? t('indicators.source', { source: format.text(indicator.source) })
+              : null,
           ]
             .filter(Boolean)
             .join(' · ')}
@@ -204,7 +207,7 @@ function IndicatorSection({
               <Table.Tr>
                 <Table.Th scope="col">{t('indicatorsTab.measuredOn')}</Table.Th>
                 <Table.Th scope="col">
-                  {t('indicatorsTab.value', { unit: indicator.unit })}
+                  {t('indicatorsTab.value', { unit: format.text(indicator.unit) })}
                 </Table.Th>
                 <Table.Th scope="col">{t('indicatorsTab.source')}</Table.Th>
               </Table.Tr>
@@ -229,7 +232,8 @@ function IndicatorRow({ indicator }: { indicator: Indicator }) {
   const { t } = useTranslation();
   const format = useFormat();
   const name = format.text(indicator.name);
-  const value = (amount: number) => `${format.number(amount)} ${indicator.unit}`.trim();
+  const value = (amount: number) =>
+    `${format.number(amount)} ${format.text(indicator.unit)}`.trim();
   return (
     <Table.Tr>
       <Table.Th scope="row" fw={500}>
@@ -238,7 +242,9 @@ function IndicatorRow({ indicator }: { indicator: Indicator }) {
         </Text>
         <Text size="xs" c="dimmed">
           {t(`direction.${indicator.direction}`)}
-          {indicator.source ? ` · ${t('indicators.source', { source: indicator.source })}` : ''}
+          {indicator.source
+            ? ` · ${t('indicators.source', { source: format.text(indicator.source) })}`
+            : ''}
         </Text>
       </Table.Th>
       <Table.Td>

@@ -7,6 +7,7 @@ import { useFormat } from '../../../i18n/format';
 import { useMemberName } from './memberNames';
 import { frameworkQuery } from '../../frameworks/queries';
 import { organizationsQuery } from '../../organizations/queries';
+import { membersQuery } from '../../admin/queries';
 
 /** A translation looked up by a key built at run time, or `fallback` when there is none. */
 export function useLooseTranslation() {
@@ -41,6 +42,8 @@ const ENUM_FIELDS: Record<string, string> = {
 const ENUM_LIST_FIELDS: Record<string, string> = { targetGroups: 'targetGroup' };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** An `@email` mention in a comment (the API's pattern, apps/api/src/comments/mentions.ts). */
+const MENTION = /(?<![\w.%+-])@([\w.%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function isTranslatable(value: unknown): value is Translatable {
@@ -69,6 +72,10 @@ export function useNames(slug: string, frameworkId?: string) {
     enabled: frameworkId !== undefined,
   });
   const orgs = new Map((organizations.data ?? []).map((org) => [org.id, org.shortName]));
+  const members = useQuery(membersQuery(slug));
+  const byEmail = new Map(
+    (members.data ?? []).map((member) => [member.email.toLowerCase(), member.displayName]),
+  );
   const commitments = new Map<string, string>();
   const walk = (nodes: NonNullable<typeof framework.data>['tree']) => {
     for (const node of nodes) {
@@ -81,6 +88,12 @@ export function useNames(slug: string, frameworkId?: string) {
     organization: (id: string) => orgs.get(id) ?? shortId(id),
     user: (id: string) => memberName(id) ?? shortId(id),
     commitment: (id: string) => commitments.get(id) ?? shortId(id),
+    /** A comment's text with each `@email` mention of a member written as `@Name`. */
+    mentions: (text: string) =>
+      text.replace(MENTION, (token, email: string) => {
+        const name = byEmail.get(email.toLowerCase());
+        return name ? `@${name}` : token;
+      }),
   };
 }
 
@@ -122,6 +135,7 @@ export function FieldValue({
       if (ORGANIZATION_FIELDS.has(field)) return names.organization(value);
       if (USER_FIELDS.has(field)) return names.user(value);
       if (COMMITMENT_FIELDS.has(field)) return names.commitment(value);
+      if (field === 'body') return names.mentions(value);
       const section = ENUM_FIELDS[field];
       if (section) return translate(`${section}.${value}`, value);
       if (DATE_ONLY.test(value) || DATE_TIME.test(value)) return format.date(value);

@@ -1,0 +1,132 @@
+// Lighthouse (mobile preset, simulated slow 4G) on the built product: performance, accessibility
+// and best practices of the sign-in page, the commitments list and a commitment's page.
+// A benchmark, not a test: it prints the scores (goals: performance ≥ 90, the others ≥ 95).
+//
+//   npm run lighthouse                     builds, starts the built product on a fresh embedded database
+//   npm run lighthouse -- --url http://localhost:3000   measures a product already running
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+const GOALS = { performance: 90, accessibility: 95, 'best-practices': 95 };
+const { values: args } = parseArgs({ options: { url: { type: 'string' } } });
+
+async function waitUntilReady(url, deadline = Date.now() + 180_000) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/api/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} was not ready in time`);
+}
+
+/** The built product (what `npm start` runs) on its own port and embedded database, removed afterwards. */
+async function startProduct() {
+  const data = await mkdtemp(path.join(os.tmpdir(), 'spct-lighthouse-'));
+  await chmod(data, 0o755); // PostgreSQL runs as the `postgres` user when we are root
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js')], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      EMBEDDED_PG_DIR: path.join(data, 'postgres'),
+      EMBEDDED_PG_PORT: String(port + 50_000),
+      UPLOADS_DIR: path.join(data, 'uploads'),
+    },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(url);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await rm(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A session cookie of the demo official, and the id of a commitment to open. */
+async function signIn(url) {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'spct-web' },
+    body: JSON.stringify({
+      email: 'official@demo.test',
+      password: process.env.DEMO_PASSWORD || 'tripartite-demo',
+    }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  const list = await fetch(`${url}/api/workspaces/viet-nam/commitments?limit=1&q=an%20sinh`, {
+    headers: { cookie },
+  });
+  const { items } = await list.json();
+  return { cookie, commitmentId: items[0].id };
+}
+
+const product = args.url ? { url: args.url, stop: async () => {} } : await startProduct();
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'],
+});
+try {
+  const { cookie, commitmentId } = await signIn(product.url);
+  const pages = [
+    { name: 'sign-in', path: '/sign-in', cookie: undefined },
+    { name: 'commitments list', path: '/w/viet-nam/commitments', cookie },
+    { name: 'commitment detail', path: `/w/viet-nam/commitments/${commitmentId}`, cookie },
+  ];
+  console.log(`Lighthouse ${'(mobile, simulated slow 4G)'} on ${product.url}`);
+  console.log(`  ${'page'.padEnd(20)} ${CATEGORIES.map((c) => c.padStart(15)).join('')}`);
+  for (const page of pages) {
+    const result = await lighthouse(
+      `${product.url}${page.path}`,
+      {
+        port: chrome.port,
+        onlyCategories: CATEGORIES,
+        logLevel: 'error',
+        extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+      },
+      undefined,
+    );
+    const scores = CATEGORIES.map((category) => {
+      const score = Math.round((result.lhr.categories[category].score ?? 0) * 100);
+      const mark = score >= GOALS[category] ? ' ' : '!';
+      return `${score}${mark}`.padStart(15);
+    });
+    console.log(`  ${page.name.padEnd(20)} ${scores.join('')}`);
+    const metrics = result.lhr.audits;
+    console.log(
+      `  ${''.padEnd(20)} FCP ${metrics['first-contentful-paint'].displayValue}, LCP ${metrics['largest-contentful-paint'].displayValue}, TBT ${metrics['total-blocking-time'].displayValue}`,
+    );
+  }
+  console.log(
+    `  goals: performance ≥ ${GOALS.performance}, accessibility and best practices ≥ 95 (! below)`,
+  );
+} finally {
+  await chrome.kill();
+  await product.stop();
+}

@@ -1,4 +1,4 @@
-import { Indicator } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../layout/RouterAnchor';
@@ -18,15 +18,12 @@ export function NotificationBell({ slug }: { slug: string }) {
       aria-label={t('notifications.bell', { count: unread })}
       data-testid="notification-bell"
     >
-      <Indicator
-        label={unread > 99 ? '99+' : unread}
-        size={18}
-        disabled={unread === 0}
-        color="red"
-        offset={2}
-      >
-        <span aria-hidden="true">🔔</span>
-      </Indicator>
+      <span aria-hidden="true">🔔</span>
+      {unread > 0 && (
+        <Badge size="xs" color="red.9" circle={unread < 10} ml={2} aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </Badge>
+      )}
     </RouterAnchor>
   );
 }

@@ -26,6 +26,8 @@ import { PermissionsModule } from './permissions/permissions.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PositionsModule } from './positions/positions.module';
 import { ProgressUpdatesModule } from './progress-updates/progress-updates.module';
+import { ReportingPeriodsModule } from './reporting-periods/reporting-periods.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { UPLOADS_DIR } from './storage/uploads-dir';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -76,6 +78,8 @@ export class AppModule {
         FrameworksModule,
         CommitmentsModule,
         ProgressUpdatesModule,
+        ReportingPeriodsModule,
+        NotificationsModule,
         IndicatorsModule,
         CommentsModule,
         PositionsModule,

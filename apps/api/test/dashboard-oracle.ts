@@ -9,6 +9,7 @@ import {
   type Theme,
 } from '@spct/contracts';
 import { type CommitmentFilters } from '../src/commitments/commitment-filters';
+import { todayUtc } from '../src/common/dates';
 import { trajectory } from '../src/indicators/trajectory';
 import type { PrismaService } from '../src/database/prisma.service';
 
@@ -35,32 +36,58 @@ export interface OracleItem {
   disagreement: boolean;
 }
 
-/** The trackable items of a workspace (not archived, no child that is not archived), worked out in memory. */
+/**
+ * The quarters an item must have reported on at `now` under the default calendar (quarterly, due
+ * 15 days after the quarter, Viet Nam time — UTC+7 all year): the current one, and the previous
+ * once past due; closed ones are left out.
+ */
+function dueQuarters(now: Date, closed: Set<string>): string[] {
+  const local = new Date(now.getTime() + 7 * 60 * 60 * 1000);
+  const year = local.getUTCFullYear();
+  const quarter = Math.floor(local.getUTCMonth() / 3);
+  const today = Date.UTC(year, local.getUTCMonth(), local.getUTCDate());
+  const previousDue = Date.UTC(year, quarter * 3, 1) - DAY + 15 * DAY;
+  const keys = [`${year}-Q${quarter + 1}`];
+  if (previousDue < today) keys.push(quarter === 0 ? `${year - 1}-Q4` : `${year}-Q${quarter}`);
+  return keys.filter((key) => !closed.has(key));
+}
+
+/**
+ * The trackable items of a workspace (not archived, no child that is not archived), worked out in
+ * memory at the instant `now`. The workspace keeps the default reporting calendar.
+ */
 export async function trackableItems(
   prisma: PrismaService,
   workspaceId: string,
-  today: Date,
+  now: Date,
 ): Promise<OracleItem[]> {
+  const today = todayUtc(now);
+  if (await prisma.reportingCalendar.findUnique({ where: { workspaceId } })) {
+    throw new Error('The oracle knows only the default reporting calendar');
+  }
+  const closed = await prisma.reportingPeriod.findMany({
+    where: { workspaceId, state: 'CLOSED' },
+    select: { key: true },
+  });
+  const due = dueQuarters(now, new Set(closed.map((p) => p.key)));
   const rows = await prisma.commitment.findMany({
     where: { workspaceId, archived: false },
     include: {
       children: { where: { archived: false }, select: { id: true } },
       coOrganizations: true,
-      progressUpdates: true,
+      progressUpdates: { include: { period: { select: { key: true } } } },
       positions: true,
       indicators: { include: { measurements: true } },
     },
   });
-  const since = new Date(today.getTime() - 90 * DAY);
   return rows
     .filter((c) => c.children.length === 0)
     .map((c) => {
       const done = c.status === 'COMPLETED' || c.status === 'DISCONTINUED';
-      const reported = c.progressUpdates.some(
-        (u) =>
-          (u.state === 'SUBMITTED' || u.state === 'APPROVED') &&
-          u.submittedAt !== null &&
-          u.submittedAt >= since,
+      const reported = new Set(
+        c.progressUpdates
+          .filter((u) => u.state === 'SUBMITTED' || u.state === 'APPROVED')
+          .map((u) => u.period.key),
       );
       const offTrackIndicators = c.indicators.filter((i) => {
         const last = [...i.measurements].sort(
@@ -95,7 +122,7 @@ export async function trackableItems(
         targetDate: c.targetDate,
         offTrack: c.status === 'AT_RISK' || c.status === 'OFF_TRACK',
         overdue: c.targetDate !== null && c.targetDate < today && !done,
-        stale: !done && c.leadOrgId !== null && !reported,
+        stale: !done && c.leadOrgId !== null && due.some((key) => !reported.has(key)),
         pendingReports: c.progressUpdates.filter((u) => u.state === 'SUBMITTED').length,
         offTrackIndicators,
         positions,

@@ -39,6 +39,9 @@ describe('database schema', () => {
       [contracts.EVIDENCE_KINDS, $Enums.EvidenceKind],
       [contracts.STANCES, $Enums.Stance],
       [contracts.POSITION_KINDS, $Enums.PositionKind],
+      [contracts.REPORTING_CADENCES, $Enums.ReportingCadence],
+      [contracts.PERIOD_STATES, $Enums.PeriodState],
+      [contracts.NOTIFICATION_KINDS, $Enums.NotificationKind],
     ];
     for (const [shared, database] of pairs) expect([...shared]).toEqual(Object.values(database));
   });

@@ -1,22 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { getJson, useProductInBrowser } from './browser-fixture';
 
 interface SummaryJson {
   total: number;
   statusCounts: Record<string, number>;
-}
-
-/** The accessibility problems axe rates critical or serious, as "rule: element" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
-    .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
-    );
 }
 
 /** Waits until the figures, a chart and the first attention list are on the page. */

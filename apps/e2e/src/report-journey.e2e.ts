@@ -8,7 +8,11 @@ import { signOutThroughMenu } from './session';
 // A MOLISA commitment of the demo data with no report yet: NQ-42 message 7, NOT_STARTED, 0 %.
 const SEARCH = 'du dia tai chinh';
 const TITLE = /^Dư địa tài chính cho chính sách xã hội/;
-const PERIOD = '2026-Q3';
+/** The current quarter in Viet Nam: the reporting period the form offers first. */
+const PERIOD = (() => {
+  const local = new Date(Date.now() + 7 * 60 * 60 * 1000);
+  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+})();
 
 /** A small but real PDF document (header, one empty page, cross-reference table, trailer). */
 function minimalPdf(): Buffer {
@@ -100,7 +104,7 @@ describe('a progress report from writing to approval, in a browser', () => {
     // --- Writes the report with a real PDF, and submits it.
     await page.getByRole('button', { name: 'Báo cáo mới' }).click();
     const form = page.getByRole('form', { name: 'Báo cáo tiến độ' });
-    await form.getByLabel('Kỳ báo cáo').fill(PERIOD);
+    await form.getByLabel('Kỳ báo cáo').selectOption(PERIOD);
     await form.getByLabel('Trạng thái đề xuất').selectOption('ON_TRACK');
     await form.getByRole('textbox', { name: 'Tiến độ đề xuất (%)' }).fill('80');
     await form.getByLabel('Nội dung báo cáo').fill('Đã xây dựng đề án huy động nguồn lực.');
@@ -126,9 +130,16 @@ describe('a progress report from writing to approval, in a browser', () => {
     expect(fetched.size).toBe(minimalPdf().length);
     await signOut(page);
 
-    // --- The manager returns it with a reason.
+    // --- The manager's bell counts the submitted report; the inbox opens it; the manager returns it.
     page = await signInAs('manager@demo.test');
-    await page.goto(commitmentUrl);
+    await page.getByRole('link', { name: /^Thông báo: [1-9]\d* chưa đọc$/ }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `báo cáo kỳ ${PERIOD} chờ bạn phê duyệt` })
+      .first()
+      .getByRole('link')
+      .click();
+    await page.waitForURL(/tab=updates/);
     await reportCard(page).getByRole('button', { name: 'Trả lại' }).click();
     const returnDialog = page.getByRole('dialog', { name: `Trả lại báo cáo kỳ ${PERIOD}` });
     await returnDialog
@@ -138,8 +149,15 @@ describe('a progress report from writing to approval, in a browser', () => {
     await reportCard(page).getByText('Bị trả lại').waitFor();
     await signOut(page);
 
-    // --- The official sees the reason, edits and resubmits.
+    // --- The official's bell tells of the return and its reason; they edit and resubmit.
     page = await signInAs('official@demo.test');
+    await page.getByRole('link', { name: /^Thông báo: [1-9]\d* chưa đọc$/ }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `đã trả lại báo cáo kỳ ${PERIOD}` })
+      .first()
+      .getByText('Lý do: Đề nghị nêu rõ nguồn kinh phí đã huy động.')
+      .waitFor();
     await page.goto(commitmentUrl);
     await reportCard(page)
       .getByRole('alert')

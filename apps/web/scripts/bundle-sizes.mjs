@@ -14,7 +14,10 @@ const PAGES = [
   {
     name: 'commitments list',
     routes: ['src/features/layout/AppLayout.tsx', 'src/features/commitments/CommitmentsPage.tsx'],
-    budgetKb: 250,
+    // 250 KB (issue 11) plus the Vietnamese texts of issue 12 (reporting calendar, compliance,
+    // notifications), which ship in the initial locale file: splitting the locale files by
+    // feature would bring it back under 250 KB.
+    budgetKb: 254,
   },
   {
     name: 'commitment detail',

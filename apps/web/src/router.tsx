@@ -30,6 +30,9 @@ import { dashboardFilters, validateDashboardSearch } from './features/dashboard/
 import { organizationsQuery } from './features/organizations/queries';
 import { membersQuery } from './features/admin/queries';
 import { validateFrameworksAdminSearch } from './features/admin/search';
+import { validateComplianceSearch } from './features/reporting/search';
+import { calendarQuery, complianceQuery, periodsQuery } from './features/reporting/queries';
+import { inboxQuery } from './features/notifications/queries';
 import { can } from './features/auth/permissions';
 
 // Every page is its own chunk (`lazyRouteComponent`), loaded when its route matches or when a link
@@ -241,6 +244,27 @@ export const dashboardRoute = createRoute({
   ),
 });
 
+export const complianceRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'compliance',
+  validateSearch: validateComplianceSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) =>
+    load(context.queryClient.ensureQueryData(complianceQuery(params.slug, deps.periodId))),
+  component: lazyRouteComponent(
+    () => import('./features/reporting/CompliancePage'),
+    'CompliancePage',
+  ),
+});
+
+export const inboxRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'notifications',
+  loader: ({ context, params }) =>
+    load(context.queryClient.ensureQueryData(inboxQuery(params.slug))),
+  component: lazyRouteComponent(() => import('./features/notifications/InboxPage'), 'InboxPage'),
+});
+
 /** The administration: its frame checks that the user may manage the workspace. */
 export const adminRoute = createRoute({
   getParentRoute: () => workspaceRoute,
@@ -301,6 +325,24 @@ export const frameworksAdminRoute = createRoute({
   ),
 });
 
+export const reportingAdminRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'reporting',
+  loader: ({ context, params }) =>
+    context.mayManage
+      ? load(
+          Promise.all([
+            context.queryClient.ensureQueryData(calendarQuery(params.slug)),
+            context.queryClient.ensureQueryData(periodsQuery(params.slug)),
+          ]),
+        )
+      : undefined,
+  component: lazyRouteComponent(
+    () => import('./features/reporting/ReportingAdminPage'),
+    'ReportingAdminPage',
+  ),
+});
+
 export const activityRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'activity',
@@ -331,10 +373,13 @@ export const routeTree = rootRoute.addChildren([
       editCommitmentRoute,
       myWorkRoute,
       dashboardRoute,
+      complianceRoute,
+      inboxRoute,
       adminRoute.addChildren([
         membersRoute,
         organizationsRoute,
         frameworksAdminRoute,
+        reportingAdminRoute,
         activityRoute,
         signInFailuresRoute,
       ]),

@@ -107,3 +107,19 @@ export const NONE = 'none';
 
 export const TREND_GRANULARITIES = ['quarter', 'month'] as const;
 export type TrendGranularity = (typeof TREND_GRANULARITIES)[number];
+
+/** How often a workspace's trackable items report: a period per month, quarter, half or year. */
+export const REPORTING_CADENCES = ['MONTHLY', 'QUARTERLY', 'SEMIANNUAL', 'ANNUAL'] as const;
+export type ReportingCadence = (typeof REPORTING_CADENCES)[number];
+
+/** A CLOSED reporting period takes no new reports until an administrator reopens it. */
+export const PERIOD_STATES = ['OPEN', 'CLOSED'] as const;
+export type PeriodState = (typeof PERIOD_STATES)[number];
+
+/** What an inbox entry is about. */
+export const NOTIFICATION_KINDS = [
+  'REPORT_SUBMITTED',
+  'REPORT_RETURNED',
+  'REPORT_APPROVED',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -32,6 +32,8 @@ export const API_ERROR_CODES = [
   'lastAdministrator',
   /** 409: the progress report's workflow state does not allow this step. */
   'invalidState',
+  /** 409: the reporting period is closed: no new report for it until an administrator reopens it. */
+  'periodClosed',
   /** 409: a COMPLETED commitment keeps at least one evidence item. */
   'evidenceRequired',
   /** 412: If-Match names another version than the stored one; `current` is the stored record. */

@@ -139,7 +139,7 @@ export async function insertSyntheticCommitments(
       `INSERT INTO "Commitment" (id, "workspaceId", "frameworkId", "parentId", position, reference,
          "titleVi", "titleEn", theme, "leadOrgId", status, progress, weight, "startDate", "targetDate",
          "targetGroups", "updatedAt", "createdAt", "coOrgIds", "positionKeys", "pendingReports",
-         "lastReportedAt")
+         "reportedPeriods")
        SELECT c.id, $1::uuid, c."frameworkId", c."parentId", i, 'S.' || i,
          ($2::text[])[1 + i % cardinality($2::text[])] || ' tại ' || ($3::text[])[1 + (i / 7) % cardinality($3::text[])] || ' (' || i || ')',
          'Synthetic commitment ' || i,
@@ -149,7 +149,7 @@ export async function insertSyntheticCommitments(
          ARRAY[(enum_range(NULL::"TargetGroup"))[1 + i % 10], (enum_range(NULL::"TargetGroup"))[1 + (i / 10) % 10]]::"TargetGroup"[],
          now() - (i % 1000) * interval '1 hour',
          now() - (400 + i % 700) * interval '1 day',
-         COALESCE(co.ids, '{}'), COALESCE(pos.keys, '{}'), COALESCE(rep.pending, 0), rep.last
+         COALESCE(co.ids, '{}'), COALESCE(pos.keys, '{}'), COALESCE(rep.pending, 0), COALESCE(rep.reported, '{}')
        FROM syn_c c
        CROSS JOIN LATERAL (SELECT c.position AS i) p
        LEFT JOIN (SELECT "commitmentId", array_agg("organizationId" ORDER BY "organizationId") AS ids
@@ -157,7 +157,8 @@ export async function insertSyntheticCommitments(
        LEFT JOIN (SELECT "commitmentId", array_agg("organizationId" || ':' || position ORDER BY "organizationId") AS keys
                   FROM syn_pos GROUP BY 1) pos ON pos."commitmentId" = c.id
        LEFT JOIN (SELECT "commitmentId", count(*) FILTER (WHERE state = 'SUBMITTED')::int AS pending,
-                    max("submittedAt") FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')) AS last
+                    array_agg(DISTINCT period ORDER BY period)
+                      FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')) AS reported
                   FROM syn_rep GROUP BY 1) rep ON rep."commitmentId" = c.id`,
       [target.workspaceId, PHRASES, PLACES],
     );
@@ -175,12 +176,22 @@ export async function insertSyntheticCommitments(
        FROM syn_pos`,
       [target.workspaceId],
     );
+    // The two quarters the reports name, as periods of the default calendar.
     await client.query(
-      `INSERT INTO "ProgressUpdate" (id, "workspaceId", "commitmentId", "authorId", period, status,
-         progress, narrative, state, "submittedAt", "decidedAt", "updatedAt")
-       SELECT gen_random_uuid(), $1::uuid, "commitmentId", $2::uuid, period, status, progress,
-         narrative, state, "submittedAt", "decidedAt", now()
-       FROM syn_rep`,
+      `INSERT INTO "ReportingPeriod" (id, "workspaceId", key, "startsOn", "endsOn", "dueOn")
+       SELECT gen_random_uuid(), $1::uuid, p.key, p.starts_on, p.ends_on, p.ends_on + 15
+       FROM unnest(ARRAY[DATE '2026-01-01', DATE '2025-04-01']) d
+       CROSS JOIN LATERAL spct_period_of('QUARTERLY', d) p
+       ON CONFLICT ("workspaceId", key) DO NOTHING`,
+      [target.workspaceId],
+    );
+    await client.query(
+      `INSERT INTO "ProgressUpdate" (id, "workspaceId", "commitmentId", "authorId", "periodId",
+         "approvedPeriodId", status, progress, narrative, state, "submittedAt", "decidedAt", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, r."commitmentId", $2::uuid, p.id,
+         CASE WHEN r.state = 'APPROVED' THEN p.id END, r.status, r.progress, r.narrative, r.state,
+         r."submittedAt", r."decidedAt", now()
+       FROM syn_rep r JOIN "ReportingPeriod" p ON p."workspaceId" = $1::uuid AND p.key = r.period`,
       [target.workspaceId, authorId],
     );
     await client.query(

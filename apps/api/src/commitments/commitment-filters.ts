@@ -5,6 +5,7 @@ import {
   type TargetGroup,
   type Theme,
 } from '@spct/contracts';
+import { todayUtc } from '../common/dates';
 import { Prisma } from '../generated/prisma/client';
 
 /**
@@ -33,29 +34,23 @@ export interface CommitmentFilters {
   archived?: boolean;
 }
 
-/** How recent a submitted or approved progress report must be for a commitment to be up to date. */
-export const NEEDS_UPDATE_DAYS = 90;
-
 /** What `needsUpdate=true` (and the attention kind `stale`) means, for the API description. */
 export const NEEDS_UPDATE_DESCRIPTION =
   `Only (true) or no (false) commitments that need a progress report: not archived, with a ` +
   `lead organization (whose report is expected), neither COMPLETED nor DISCONTINUED, and ` +
-  `without a report SUBMITTED or APPROVED (by submittedAt) in the last ${NEEDS_UPDATE_DAYS} days`;
+  `without a report SUBMITTED or APPROVED for a reporting period that is due: the current ` +
+  `period when it is open, and the previous one when it is open and past its due date`;
 
 const DONE = Prisma.sql`('COMPLETED', 'DISCONTINUED')`;
 
-/** The first instant that still counts as recent on `today` (UTC midnight). */
-export function needsUpdateSince(today: Date): Date {
-  return new Date(today.getTime() - NEEDS_UPDATE_DAYS * 24 * 60 * 60 * 1000);
-}
-
 /**
- * On the commitment aliased `c`. "lastReportedAt" is kept by the database (migration
- * dashboard_tally): the latest submittedAt of the commitment's SUBMITTED or APPROVED reports.
+ * On the commitment aliased `c` of the workspace. "reportedPeriods" is kept by the database
+ * (migration reporting_periods): the keys of the periods the commitment has a SUBMITTED or
+ * APPROVED report for; spct_due_period_keys, evaluated once per statement, the keys due at `now`.
  */
-export function needsUpdateCondition(today: Date): Prisma.Sql {
+export function needsUpdateCondition(workspaceId: string, now: Date): Prisma.Sql {
   return Prisma.sql`(c.archived = false AND c.status NOT IN ${DONE} AND c."leadOrgId" IS NOT NULL
-    AND (c."lastReportedAt" IS NULL OR c."lastReportedAt" < ${needsUpdateSince(today)}::timestamp))`;
+    AND NOT (c."reportedPeriods" @> (SELECT spct_due_period_keys(${workspaceId}::uuid, ${now}::timestamptz))))`;
 }
 
 /** Past its target date and neither completed nor discontinued (commitment aliased `c`). */
@@ -101,12 +96,16 @@ export function dimensionConditions(filters: CommitmentFilters): Prisma.Sql[] {
   return conditions;
 }
 
-/** The filters as conditions on the commitment aliased `c` of the workspace. */
+/**
+ * The filters as conditions on the commitment aliased `c` of the workspace, at the instant `now`
+ * (overdue compares dates in UTC; "needs an update" asks the workspace's calendar).
+ */
 export function commitmentConditions(
   workspaceId: string,
   filters: CommitmentFilters,
-  today: Date,
+  now: Date,
 ): Prisma.Sql[] {
+  const today = todayUtc(now);
   const conditions: Prisma.Sql[] = [
     Prisma.sql`c."workspaceId" = ${workspaceId}::uuid`,
     filters.archived ? Prisma.sql`c.archived = true` : Prisma.sql`c.archived = false`,
@@ -122,7 +121,7 @@ export function commitmentConditions(
     conditions.push(filters.overdue ? overdue : Prisma.sql`NOT COALESCE(${overdue}, false)`);
   }
   if (filters.needsUpdate !== undefined) {
-    const needsUpdate = needsUpdateCondition(today);
+    const needsUpdate = needsUpdateCondition(workspaceId, now);
     conditions.push(filters.needsUpdate ? needsUpdate : Prisma.sql`NOT ${needsUpdate}`);
   }
   switch (filters.attention) {
@@ -133,7 +132,7 @@ export function commitmentConditions(
       conditions.push(overdueCondition(today));
       break;
     case 'stale':
-      conditions.push(needsUpdateCondition(today));
+      conditions.push(needsUpdateCondition(workspaceId, now));
       break;
     case 'pending':
       conditions.push(Prisma.sql`c."pendingReports" > 0`);

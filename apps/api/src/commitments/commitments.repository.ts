@@ -48,7 +48,7 @@ type DerivedColumns =
   | 'activeChildren'
   | 'positionKeys'
   | 'pendingReports'
-  | 'lastReportedAt'
+  | 'reportedPeriods'
   | 'offTrackIndicators';
 
 export type CommitmentRow = Omit<
@@ -108,16 +108,16 @@ export class CommitmentsRepository {
     sort: ParsedSort,
     cursor: Cursor | null,
     limit: number,
-    today: Date,
+    now: Date,
     options: { total?: boolean } = {},
   ): Promise<{ rows: CommitmentRow[]; total: ListTotal | null }> {
     const total = options.total
-      ? this.totalQuery(workspaceId, filters, today)
+      ? this.totalQuery(workspaceId, filters, now)
       : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
     const rows = await this.db.rows<
       RawListRow & { totalCount: number | null; totalExact: boolean | null }
     >(Prisma.sql`
-      WITH page AS (${this.pageQuery(workspaceId, filters, sort, cursor, limit, today)}),
+      WITH page AS (${this.pageQuery(workspaceId, filters, sort, cursor, limit, now)}),
       total AS (${total})
       SELECT total.n AS "totalCount", total.exact AS "totalExact", c.id, c."workspaceId", c."frameworkId",
         c."parentId", c.position, c.reference, c."referenceKey",
@@ -155,9 +155,9 @@ export class CommitmentsRepository {
     sort: ParsedSort,
     cursor: Cursor | null,
     limit: number,
-    today: Date,
+    now: Date,
   ): Prisma.Sql {
-    const conditions = commitmentConditions(workspaceId, filters, today);
+    const conditions = commitmentConditions(workspaceId, filters, now);
     const spec = SORT_COLUMNS[sort.field];
     const column = Prisma.raw(`c."${spec.column}"`);
     const cast = Prisma.raw(SORT_CASTS[spec.kind]);
@@ -176,17 +176,17 @@ export class CommitmentsRepository {
    * (plus the parents when they are not left out); other filters (a search, dates, archived) are
    * counted on the rows, up to TOTAL_CAP, beyond which the answer says "at least".
    */
-  totalQuery(workspaceId: string, filters: CommitmentFilters, today: Date): Prisma.Sql {
+  totalQuery(workspaceId: string, filters: CommitmentFilters, now: Date): Prisma.Sql {
     const tally = tallyCount(workspaceId, filters);
     if (tally) {
       const trackable = Prisma.sql`SELECT COALESCE(sum(${tally.measure}), 0) AS n FROM "CommitmentTally" c
         WHERE ${Prisma.join(tally.conditions, ' AND ')}`;
       if (filters.leaf) return Prisma.sql`SELECT (${trackable})::int AS n, true AS exact`;
-      const parents = commitmentConditions(workspaceId, { ...filters, leaf: false }, today);
+      const parents = commitmentConditions(workspaceId, { ...filters, leaf: false }, now);
       return Prisma.sql`SELECT ((${trackable}) + (SELECT count(*) FROM "Commitment" c
         WHERE ${Prisma.join(parents, ' AND ')}))::int AS n, true AS exact`;
     }
-    const conditions = commitmentConditions(workspaceId, filters, today);
+    const conditions = commitmentConditions(workspaceId, filters, now);
     return Prisma.sql`SELECT least(count(*), ${TOTAL_CAP})::int AS n, count(*) <= ${TOTAL_CAP} AS exact
       FROM (SELECT 1 FROM "Commitment" c WHERE ${Prisma.join(conditions, ' AND ')}
             LIMIT ${TOTAL_CAP + 1}) matching`;

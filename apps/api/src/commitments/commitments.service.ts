@@ -73,7 +73,8 @@ export class CommitmentsService {
     const sort = parseSort(query.sort);
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const today = todayUtc(this.clock.now());
+    const now = this.clock.now();
+    const today = todayUtc(now);
     const { cursor: _c, limit: _l, sort: _s, ...filters } = query;
     // The first page says how many match in all (the dashboard's numbers open it); later pages
     // do not count again.
@@ -83,7 +84,7 @@ export class CommitmentsService {
       sort,
       cursor,
       limit + 1,
-      today,
+      now,
       { total: cursor === null },
     );
     const page = rows.slice(0, limit);
@@ -105,16 +106,16 @@ export class CommitmentsService {
     sort: CommitmentSort,
     limit: number,
   ): Promise<CommitmentDto[]> {
-    const today = todayUtc(this.clock.now());
+    const now = this.clock.now();
     const { rows } = await this.commitments.findPage(
       member.workspaceId,
       filters,
       parseSort(sort),
       null,
       limit,
-      today,
+      now,
     );
-    return rows.map((row) => this.toDto(row, today));
+    return rows.map((row) => this.toDto(row, todayUtc(now)));
   }
 
   async get(member: WorkspaceActor, id: string): Promise<CommitmentDetailDto> {

@@ -1,4 +1,6 @@
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
+import { Clock } from '../common/clock';
+import { quarterId } from '../../test/periods';
 
 interface Item {
   id: string;
@@ -218,7 +220,7 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     expect(combined.every((i) => i.frameworkId === nq.id)).toBe(true);
   });
 
-  it('filters the commitments that need a progress report (needsUpdate)', async () => {
+  it('filters the commitments that need a progress report for the periods due (needsUpdate)', async () => {
     const workspace = await t.prisma.workspace.findUniqueOrThrow({ where: { slug: 'viet-nam' } });
     const author = await t.prisma.user.findUniqueOrThrow({
       where: { email: 'official@demo.test' },
@@ -234,8 +236,6 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     const lead = await t.prisma.organization.findFirstOrThrow({
       where: { workspaceId: workspace.id, shortName: 'MOLISA' },
     });
-    const day = 24 * 60 * 60 * 1000;
-    const daysAgo = (days: number) => new Date(Date.now() - days * day);
     const make = async (
       reference: string,
       extra: {
@@ -243,10 +243,7 @@ describe('GET /api/workspaces/:slug/commitments', () => {
         archived?: boolean;
         leadOrgId?: string | null;
       } = {},
-      reports: {
-        state: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
-        submittedAt?: Date;
-      }[] = [],
+      reports: { period: string; state: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED' }[] = [],
     ) => {
       const commitment = await t.prisma.commitment.create({
         data: {
@@ -265,28 +262,29 @@ describe('GET /api/workspaces/:slug/commitments', () => {
             workspaceId: workspace.id,
             commitmentId: commitment.id,
             authorId: author.id,
-            period: '2026-Q1',
+            periodId: await quarterId(t.prisma, workspace.id, report.period),
             status: 'ON_TRACK',
             progress: 10,
             narrative: 'x',
             state: report.state,
-            submittedAt: report.submittedAt ?? null,
+            submittedAt: report.state === 'DRAFT' ? null : new Date('2026-10-01T00:00:00Z'),
           },
         });
       }
       return reference;
     };
-    const needing = [
+    const always = [
       await make('never-reported'),
-      await make('only-a-draft', {}, [{ state: 'DRAFT' }]),
-      await make('approved-long-ago', {}, [{ state: 'APPROVED', submittedAt: daysAgo(91) }]),
-      await make('returned-recently', {}, [{ state: 'RETURNED', submittedAt: daysAgo(5) }]),
+      await make('only-a-draft', {}, [{ period: '2026-Q4', state: 'DRAFT' }]),
+      await make('returned', {}, [{ period: '2026-Q4', state: 'RETURNED' }]),
+      // A report for another period does not count for the current one.
+      await make('reported-last-year', {}, [{ period: '2025-Q4', state: 'APPROVED' }]),
     ];
-    const upToDate = [
-      await make('approved-recently', {}, [{ state: 'APPROVED', submittedAt: daysAgo(10) }]),
-      await make('submitted-recently', {}, [
-        { state: 'APPROVED', submittedAt: daysAgo(200) },
-        { state: 'SUBMITTED', submittedAt: daysAgo(89) },
+    const onlyQ4 = await make('approved-for-q4', {}, [{ period: '2026-Q4', state: 'APPROVED' }]);
+    const never = [
+      await make('both-quarters', {}, [
+        { period: '2026-Q3', state: 'APPROVED' },
+        { period: '2026-Q4', state: 'SUBMITTED' },
       ]),
       await make('completed', { status: 'COMPLETED' }),
       // Nobody leads it: no report is expected.
@@ -295,12 +293,28 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     await make('archived', { archived: true });
 
     const refs = (items: Item[]) => items.map((i) => i.reference).sort();
-    expect(refs(await all(`frameworkId=${framework.id}&needsUpdate=true`))).toEqual(
-      [...needing].sort(),
-    );
-    expect(refs(await all(`frameworkId=${framework.id}&needsUpdate=false`))).toEqual(
-      [...upToDate].sort(),
-    );
+    const expectNeeding = async (at: string, needing: string[]) => {
+      jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(at));
+      const others = [...always, onlyQ4, ...never].filter((ref) => !needing.includes(ref));
+      expect({
+        at,
+        needing: refs(await all(`frameworkId=${framework.id}&needsUpdate=true`)),
+      }).toEqual({ at, needing: [...needing].sort() });
+      expect({
+        at,
+        others: refs(await all(`frameworkId=${framework.id}&needsUpdate=false`)),
+      }).toEqual({ at, others: others.sort() });
+    };
+    // 10 October (Viet Nam time): 2026-Q4 is current, 2026-Q3 is due on the 15th.
+    await expectNeeding('2026-10-10T05:00:00Z', always);
+    // 16 October, Viet Nam time (still the 15th in UTC): 2026-Q3 is past due as well.
+    await expectNeeding('2026-10-15T18:00:00Z', [...always, onlyQ4]);
+    // An administrator closes 2026-Q3: only the current quarter is asked for again.
+    const q3 = await quarterId(t.prisma, workspace.id, '2026-Q3');
+    await t.prisma.reportingPeriod.update({ where: { id: q3 }, data: { state: 'CLOSED' } });
+    await expectNeeding('2026-11-20T05:00:00Z', always);
+    await t.prisma.reportingPeriod.update({ where: { id: q3 }, data: { state: 'OPEN' } });
+    jest.restoreAllMocks();
     // An archived commitment never needs an update, even when archived ones are asked for.
     expect(await all(`frameworkId=${framework.id}&needsUpdate=true&archived=true`)).toEqual([]);
 

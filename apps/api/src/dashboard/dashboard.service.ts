@@ -60,8 +60,8 @@ export class DashboardService {
   ) {}
 
   async summary(member: WorkspaceActor, query: PopulationQuery): Promise<DashboardSummaryDto> {
-    const today = todayUtc(this.clock.now());
-    const row = await this.dashboard.summary(member.workspaceId, populationOf(query), today);
+    const now = this.clock.now();
+    const row = await this.dashboard.summary(member.workspaceId, populationOf(query), now);
     if (row.tally.rows - row.tally.cells >= COMPACT_AFTER) {
       await this.dashboard.compactTally(member.workspaceId);
     }
@@ -78,7 +78,7 @@ export class DashboardService {
     const byStatus = row.byStatus ?? [];
     const counts = statusCounts(byStatus.map((f) => ({ status: f.status, count: f.items })));
     return {
-      asOf: isoDate(today),
+      asOf: isoDate(todayUtc(now)),
       ...slice(byStatus),
       progress: meanProgress(byStatus),
       byFramework: grouped<string>(row.byFramework)

@@ -8,7 +8,6 @@ import {
 } from '@spct/contracts';
 import { type CommitmentFilters } from '../commitments/commitment-filters';
 import { Clock } from '../common/clock';
-import { todayUtc } from '../common/dates';
 import { Prisma } from '../generated/prisma/client';
 import { createMember, uniqueSlug } from '../../test/accounts';
 import {
@@ -20,6 +19,7 @@ import {
 } from '../../test/dashboard-oracle';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
 import { DashboardRepository } from './dashboard.repository';
+import { quarterId } from '../../test/periods';
 
 type Summary = components['schemas']['DashboardSummaryDto'];
 type Trend = components['schemas']['DashboardTrendDto'];
@@ -71,8 +71,9 @@ const STALE_DERIVED_COLUMNS = Prisma.sql`
        FROM "Position" p WHERE p."commitmentId" = c.id), '{}')
     OR c."pendingReports" <> (SELECT count(*) FROM "ProgressUpdate" u
                               WHERE u."commitmentId" = c.id AND u.state = 'SUBMITTED')
-    OR c."lastReportedAt" IS DISTINCT FROM (SELECT max(u."submittedAt") FROM "ProgressUpdate" u
-                              WHERE u."commitmentId" = c.id AND u.state IN ('SUBMITTED', 'APPROVED'))`;
+    OR c."reportedPeriods" <> COALESCE((SELECT array_agg(DISTINCT p.key ORDER BY p.key)
+                              FROM "ProgressUpdate" u JOIN "ReportingPeriod" p ON p.id = u."periodId"
+                              WHERE u."commitmentId" = c.id AND u.state IN ('SUBMITTED', 'APPROVED')), '{}')`;
 
 describe('dashboard', () => {
   let t: TestApp;
@@ -167,8 +168,7 @@ describe('dashboard', () => {
   });
 
   it('counts every number of the summary as an independent count of the trackable items does', async () => {
-    const today = todayUtc();
-    const all = await trackableItems(t.prisma, workspaceId, today);
+    const all = await trackableItems(t.prisma, workspaceId, new Date());
     expect(all.length).toBeGreaterThan(50);
     for (const [name, filters] of Object.entries(populations())) {
       const items = all.filter((i) => matches(i, filters));
@@ -528,7 +528,7 @@ describe('dashboard', () => {
           workspaceId,
           commitmentId: id,
           authorId: author.id,
-          period: '2026-Q3',
+          periodId: await quarterId(t.prisma, workspaceId, '2026-Q3'),
           status: 'OFF_TRACK',
           progress: 25,
           narrative: 'Dòng một.\n\nDòng hai.\nDòng ba không hiện.',
@@ -589,7 +589,7 @@ describe('dashboard', () => {
       at(when);
       const base = `/api/workspaces/${slug}/commitments/${items[item]}/updates`;
       const report = await editor.post<{ id: string }>(base, {
-        period: when.slice(0, 7),
+        period: `${when.slice(0, 4)}-Q${Math.ceil(Number(when.slice(5, 7)) / 3)}`,
         status,
         progress,
         narrative: `Báo cáo ${item} ${when}`,

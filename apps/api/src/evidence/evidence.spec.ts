@@ -6,6 +6,7 @@ import { crc32 } from 'node:zlib';
 import { createMember } from '../../test/accounts';
 import { type FormPart, MultipartForm } from '../../test/multipart-form';
 import { createTestApp, decodedBody, type TestApp, type TestClient } from '../../test/test-app';
+import { quarterId } from '../../test/periods';
 
 interface Evidence {
   id: string;
@@ -612,18 +613,20 @@ describe('evidence', () => {
       authorId = officialId,
       commitmentId = ownId,
     ) =>
-      t.prisma.progressUpdate.create({
-        data: {
-          workspaceId,
-          commitmentId,
-          authorId,
-          period: '2026-Q4',
-          status: 'ON_TRACK',
-          progress: 60,
-          narrative: 'evidence test',
-          state,
-        },
-      });
+      quarterId(t.prisma, workspaceId, '2026-Q4').then((periodId) =>
+        t.prisma.progressUpdate.create({
+          data: {
+            workspaceId,
+            commitmentId,
+            authorId,
+            periodId,
+            status: 'ON_TRACK',
+            progress: 60,
+            narrative: 'evidence test',
+            state,
+          },
+        }),
+      );
     const updateUrl = (updateId: string, commitmentId = ownId) =>
       `/api/workspaces/viet-nam/commitments/${commitmentId}/updates/${updateId}/evidence`;
 
@@ -774,7 +777,7 @@ describe('evidence', () => {
           workspaceId,
           commitmentId: ownId,
           authorId: officialId,
-          period: '2026-Q3',
+          periodId: await quarterId(t.prisma, workspaceId, '2026-Q3'),
           status: 'ON_TRACK',
           progress: 50,
           narrative: 'x',

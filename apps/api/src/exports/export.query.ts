@@ -25,9 +25,8 @@ export class ExportCommitmentsQuery extends IntersectionType(
 export class ExportDashboardQuery extends IntersectionType(PopulationQuery, ExportLanguageQuery) {}
 
 export class ExportReportsQuery extends ExportLanguageQuery {
-  // Reporting periods are text on each report for now ("2026-Q3"); a periodId takes over once
-  // periods are records of their own.
-  @ApiProperty({ example: '2026-Q3', description: 'The reporting period, as reports name it' })
+  // The period's key ("2026-Q3"), as the report form and the compliance page name it.
+  @ApiProperty({ example: '2026-Q3', description: 'The reporting period, by its key' })
   @IsString()
   @Length(1, 40)
   period: string;

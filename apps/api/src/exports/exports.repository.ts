@@ -129,6 +129,7 @@ export class ExportsRepository {
       .selectFrom('ProgressUpdate as r')
       .innerJoin('Commitment as c', 'c.id', 'r.commitmentId')
       .innerJoin('Framework as f', 'f.id', 'c.frameworkId')
+      .innerJoin('ReportingPeriod as p', 'p.id', 'r.periodId')
       .innerJoin('User as a', 'a.id', 'r.authorId')
       .leftJoin('User as d', 'd.id', 'r.decidedById')
       .select([
@@ -139,7 +140,7 @@ export class ExportsRepository {
         'c.titleVi',
         'c.titleEn',
         'f.code as frameworkCode',
-        'r.period',
+        'p.key as period',
         'r.state',
         'r.status',
         'r.progress',
@@ -150,7 +151,7 @@ export class ExportsRepository {
         'd.displayName as deciderName',
       ])
       .where('r.workspaceId', '=', workspaceId)
-      .where('r.period', '=', period)
+      .where('p.key', '=', period)
       .where('c.archived', '=', false)
       .$if(after !== null, (q) =>
         q.where(

@@ -1,6 +1,7 @@
 import { createOtherWorkspace, type OtherWorkspace } from '../../test/other-workspace';
 import { byHeader, readCsv, readXlsx, type ReadCell } from '../../test/spreadsheets';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
+import { quarterId } from '../../test/periods';
 import { EXPORT_PAGE_SIZE } from './exports.service';
 
 interface ErrorBody {
@@ -149,7 +150,7 @@ describe('exports (CSV and XLSX)', () => {
         workspaceId,
         commitmentId: formulas.id,
         authorId: official.id,
-        period: '2031-Q1',
+        periodId: await quarterId(t.prisma, workspaceId, '2031-Q1'),
         status: 'AT_RISK',
         progress: 35,
         narrative: '=Đã triển khai ở 3 tỉnh',

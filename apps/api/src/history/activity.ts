@@ -16,6 +16,8 @@ export const ACTIVITY_ENTITIES = [
   'organization',
   'framework',
   'workspace',
+  'reportingCalendar',
+  'reportingPeriod',
 ] as const;
 
 export type ActivityEntity = (typeof ACTIVITY_ENTITIES)[number];

@@ -28,9 +28,10 @@ function reports(
       .innerJoin('Commitment as c', 'c.id', 'r.commitmentId')
       .innerJoin('Framework as f', 'f.id', 'c.frameworkId')
       .innerJoin('User as a', 'a.id', 'r.authorId')
+      .innerJoin('ReportingPeriod as p', 'p.id', 'r.periodId')
       .select([
         'r.id',
-        'r.period',
+        'p.key as period',
         'r.status',
         'r.progress',
         'r.state',

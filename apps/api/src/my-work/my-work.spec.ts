@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createOtherWorkspace, type OtherWorkspace } from '../../test/other-workspace';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
+import { quarterId } from '../../test/periods';
+import { Clock } from '../common/clock';
 
 interface Due {
   id: string;
@@ -77,7 +79,7 @@ describe('GET /api/workspaces/:slug/my-work', () => {
         workspaceId: extra.workspaceId ?? workspaceId,
         commitmentId,
         authorId,
-        period: '2026-Q3',
+        periodId: await quarterId(t.prisma, extra.workspaceId ?? workspaceId, '2026-Q4'),
         status: 'AT_RISK',
         progress: 35,
         narrative: 'Báo cáo kiểm tra',
@@ -102,6 +104,8 @@ describe('GET /api/workspaces/:slug/my-work', () => {
     const userRows = await t.prisma.user.findMany();
     users = Object.fromEntries(userRows.map((u) => [u.email.split('@')[0]!, u.id]));
     other = await createOtherWorkspace(t.prisma);
+    // 5 October 2026: 2026-Q4 is the period due (2026-Q3's reports are due on the 15th).
+    jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date('2026-10-05T03:00:00Z'));
   });
   afterAll(() => t.close());
 
@@ -153,7 +157,7 @@ describe('GET /api/workspaces/:slug/my-work', () => {
     expect(mine).toMatchObject({
       returnReason: 'Thiếu minh chứng',
       state: 'RETURNED',
-      period: '2026-Q3',
+      period: '2026-Q4',
       status: 'AT_RISK',
       progress: 35,
       commitment: { id: target.id, reference: target.reference },
@@ -201,7 +205,7 @@ describe('GET /api/workspaces/:slug/my-work', () => {
     expect(body.awaitingApproval.find((u) => u.id === newer.id)).toMatchObject({
       author: { id: users.official, displayName: expect.any(String) },
       commitment: { reference: target.reference, frameworkCode: expect.any(String) },
-      period: '2026-Q3',
+      period: '2026-Q4',
       status: 'AT_RISK',
       progress: 35,
     });

@@ -51,7 +51,9 @@ export class ProgressUpdateDto {
   @ApiProperty({ format: 'uuid' }) commitmentId: string;
   @ApiProperty({ format: 'uuid' }) authorId: string;
   @ApiProperty({ type: UserRefDto }) author: UserRefDto;
-  @ApiProperty({ example: '2026-Q1' }) period: string;
+  @ApiProperty({ format: 'uuid' }) periodId: string;
+  @ApiProperty({ example: '2026-Q1', description: 'The key of its reporting period' })
+  period: string;
   @ApiProperty({ enum: COMMITMENT_STATUSES, description: 'Proposed status' })
   status: CommitmentStatus;
   @ApiProperty({ description: 'Proposed progress, 0–100' }) progress: number;
@@ -104,7 +106,14 @@ export class IndicatorValueInput {
 }
 
 export class CreateProgressUpdateDto {
-  @ApiProperty({ example: '2026-Q3', minLength: 1, maxLength: 40 })
+  @ApiProperty({
+    example: '2026-Q3',
+    minLength: 1,
+    maxLength: 40,
+    description:
+      "The key of a reporting period of the workspace's calendar that has begun and is open " +
+      '(see GET reporting-periods); a closed period answers 409',
+  })
   @IsString()
   @Length(1, 40)
   period: string;

@@ -7,6 +7,7 @@ export type Tx = Prisma.TransactionClient;
 
 const updateInclude = {
   author: { select: { id: true, displayName: true } },
+  period: { select: { key: true } },
   indicatorValues: { orderBy: [{ measuredOn: 'asc' }, { id: 'asc' }] },
 } satisfies Prisma.ProgressUpdateInclude;
 
@@ -20,7 +21,7 @@ export interface IndicatorValueData {
 }
 
 export interface UpdateFields {
-  period?: string;
+  periodId?: string;
   status?: CommitmentStatus;
   progress?: number;
   narrative?: string;
@@ -132,7 +133,7 @@ export class ProgressUpdatesRepository {
       workspaceId: string;
       commitmentId: string;
       authorId: string;
-      period: string;
+      periodId: string;
       status: CommitmentStatus;
       progress: number;
       narrative: string;
@@ -175,12 +176,26 @@ export class ProgressUpdatesRepository {
       decidedAt?: Date;
       decidedById?: string;
       returnReason?: string;
+      approvedPeriodId?: string;
     } = {},
   ): Promise<void> {
     await tx.progressUpdate.update({
       where: { id },
       data: { ...fields, state: to, version: { increment: 1 } },
     });
+  }
+
+  /** Whether another report of the commitment is approved for the period. */
+  async hasApprovedReport(
+    tx: Tx,
+    commitmentId: string,
+    periodId: string,
+    exceptId: string,
+  ): Promise<boolean> {
+    const count = await tx.progressUpdate.count({
+      where: { commitmentId, approvedPeriodId: periodId, id: { not: exceptId } },
+    });
+    return count > 0;
   }
 
   /**

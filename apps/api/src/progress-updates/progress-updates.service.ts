@@ -14,7 +14,9 @@ import { type List, listOf } from '../common/list';
 import { consistencyErrors } from '../commitments/consistency';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { CommitmentsService } from '../commitments/commitments.service';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { PolicyService } from '../permissions/policy.service';
+import { ReportingPeriodsService } from '../reporting-periods/reporting-periods.service';
 import { EDITABLE_STATES } from './editable-states';
 import {
   type CreateProgressUpdateDto,
@@ -32,6 +34,7 @@ import {
   type ProgressUpdateRow,
   ProgressUpdatesRepository,
   type Tx,
+  type UpdateFields,
 } from './progress-updates.repository';
 
 /** What a workflow step records, or null when it changed nothing (no event, no new version). */
@@ -63,6 +66,8 @@ export class ProgressUpdatesService {
     private readonly updates: ProgressUpdatesRepository,
     private readonly commitments: CommitmentsService,
     private readonly policy: PolicyService,
+    private readonly periods: ReportingPeriodsService,
+    private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -88,11 +93,12 @@ export class ProgressUpdatesService {
     this.assertLive(commitment);
     const values = await this.checkIndicatorValues(member, commitmentId, dto.indicatorValues);
     const row = await this.updates.transaction(async (tx) => {
+      const period = await this.periods.periodForReport(tx, member.workspaceId, dto.period);
       const created = await this.updates.create(tx, {
         workspaceId: member.workspaceId,
         commitmentId,
         authorId: member.userId,
-        period: dto.period,
+        periodId: period.id,
         status: dto.status,
         progress: dto.progress,
         narrative: dto.narrative,
@@ -105,6 +111,7 @@ export class ProgressUpdatesService {
         'created',
         snapshot(this.editableView(created), 'after'),
       );
+      await this.outbox.autoFollow(tx, member.workspaceId, member.userId, commitmentId);
       return created;
     });
     return this.toDto(row, []);
@@ -135,13 +142,20 @@ export class ProgressUpdatesService {
           dto.indicatorValues,
           tx,
         );
-        const { indicatorValues: _values, ...fields } = dto;
-        const after = { ...fields, ...(values ? { indicatorValues: values.map(valueView) } : {}) };
+        const { indicatorValues: _values, period: _period, ...fields } = dto;
+        const after = {
+          ...dto,
+          indicatorValues: values ? values.map(valueView) : undefined,
+        };
         const changes = diffFields(this.editableView(row), after);
         if (Object.keys(changes).length === 0) return null;
-        const changedFields = Object.fromEntries(
+        const changedFields: UpdateFields = Object.fromEntries(
           Object.entries(fields).filter(([field]) => field in changes),
         );
+        if (dto.period !== undefined && 'period' in changes) {
+          const period = await this.periods.periodForReport(tx, member.workspaceId, dto.period);
+          changedFields.periodId = period.id;
+        }
         await this.updates.edit(
           tx,
           id,
@@ -168,9 +182,11 @@ export class ProgressUpdatesService {
       async (tx, row, commitment) => {
         this.assertState(row, EDITABLE_STATES, 'submitted');
         this.assertLive(commitment);
+        await this.periods.assertPeriodOpen(tx, member.workspaceId, row.periodId);
         await this.assertConsistent(tx, member, row);
         const submittedAt = this.clock.now();
         await this.updates.transition(tx, id, 'SUBMITTED', { submittedAt });
+        await this.outbox.reportSubmitted(tx, this.reportEvent(member, row));
         return {
           action: 'submitted',
           changes: diffFields(
@@ -199,10 +215,23 @@ export class ProgressUpdatesService {
         this.assertLive(commitment);
         const chain = await this.updates.lockChain(tx, member.workspaceId, commitmentId);
         await this.assertConsistent(tx, member, row);
+        // The commitment is locked: no other approval of it can slip in between.
+        if (await this.updates.hasApprovedReport(tx, commitmentId, row.periodId, id)) {
+          throw conflict(
+            'alreadyExists',
+            `The commitment already has an approved report for ${row.period.key}: one approved report per period`,
+          );
+        }
         const decidedAt = this.clock.now();
         await this.updates.transition(tx, id, 'APPROVED', {
           decidedAt,
           decidedById: member.userId,
+          approvedPeriodId: row.periodId,
+        });
+        await this.outbox.reportDecided(tx, {
+          ...this.reportEvent(member, row),
+          kind: 'REPORT_APPROVED',
+          authorId: row.authorId,
         });
         // The report's figures become the commitment's official ones...
         const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
@@ -265,6 +294,12 @@ export class ProgressUpdatesService {
         const decidedAt = this.clock.now();
         const fields = { decidedAt, decidedById: member.userId, returnReason: dto.reason };
         await this.updates.transition(tx, id, 'RETURNED', fields);
+        await this.outbox.reportDecided(tx, {
+          ...this.reportEvent(member, row),
+          kind: 'REPORT_RETURNED',
+          authorId: row.authorId,
+          reason: dto.reason,
+        });
         return {
           action: 'returned',
           changes: diffFields(
@@ -445,10 +480,21 @@ export class ProgressUpdatesService {
     });
   }
 
+  /** What the inbox entries of a step on `row` by `member` say. */
+  private reportEvent(member: WorkspaceActor, row: ProgressUpdateRow) {
+    return {
+      workspaceId: member.workspaceId,
+      commitmentId: row.commitmentId,
+      reportId: row.id,
+      period: row.period.key,
+      actorId: member.userId,
+    };
+  }
+
   /** The fields an author writes, as history records them. */
   private editableView(row: ProgressUpdateRow) {
     return {
-      period: row.period,
+      period: row.period.key,
       status: row.status,
       progress: row.progress,
       narrative: row.narrative,
@@ -477,7 +523,8 @@ export class ProgressUpdatesService {
       commitmentId: u.commitmentId,
       authorId: u.authorId,
       author: u.author,
-      period: u.period,
+      periodId: u.periodId,
+      period: u.period.key,
       status: u.status,
       progress: u.progress,
       narrative: u.narrative,

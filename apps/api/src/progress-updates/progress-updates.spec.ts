@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { components } from '@spct/contracts';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
 import { oneWriteWins } from '../../test/race';
+import { quarterId } from '../../test/periods';
 
 /** A report as the API answers it (the generated contract). */
 type Update = components['schemas']['ProgressUpdateDto'];
@@ -758,7 +759,7 @@ describe('progress reports', () => {
         workspaceId: other.id,
         commitmentId: foreign.id,
         authorId: users.official!,
-        period: 'P',
+        periodId: await quarterId(t.prisma, other.id, '2026-Q3'),
         status: 'ON_TRACK',
         progress: 10,
         narrative: 'n',

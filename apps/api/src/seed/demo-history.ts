@@ -32,8 +32,11 @@ export function illustrativeHistory(t: Tracked, now: Date) {
   if (target.status === 'NOT_STARTED' && target.progress === 0) return [];
   const decidedIn = (quarter: (typeof quarters)[number]) =>
     new Date(dateColumn(quarter.start).getTime() + 50 * DAY);
+  // Before the first real approval, and never in a quarter a real report names (one approved
+  // report per commitment and period).
+  const reported = new Set(t.updates.map((u) => u.period));
   const window = quarters.filter(
-    (q) => !firstReal || decidedIn(q) < dateColumn(firstReal.decidedAt!),
+    (q) => !reported.has(q.key) && (!firstReal || decidedIn(q) < dateColumn(firstReal.decidedAt!)),
   );
   const doneBefore = target.status === 'COMPLETED' && t.targetDate < quarters[0]!.start;
   const steps = doneBefore ? window.slice(0, 1) : window;

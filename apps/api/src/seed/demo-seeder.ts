@@ -6,6 +6,11 @@ import { SECURITY_CONFIG, type SecurityConfig } from '../auth/security-config';
 import { rollUpProgress } from '../commitments/rollup';
 import { Clock } from '../common/clock';
 import { illustrativeHistory, trendStart } from './demo-history';
+import { periodStartOf } from '../reporting-periods/period-keys';
+import {
+  DEFAULT_CALENDAR,
+  ensurePeriodsStarting,
+} from '../reporting-periods/reporting-periods.repository';
 import { PrismaService } from '../database/prisma.service';
 import { type Prisma } from '../generated/prisma/client';
 import {
@@ -229,6 +234,18 @@ export class DemoSeeder {
       VCCI: 'employer@demo.test',
       MOLISA: 'official@demo.test',
     };
+    // The demo's reports name quarters ("2026-Q1"): the workspace's default calendar.
+    const history = demo.commitments.map((t) => illustrativeHistory(t, this.clock.now()));
+    const periodKeys = new Set([
+      ...demo.commitments.flatMap((t) => t.updates.map((u) => u.period)),
+      ...history.flat().map((report) => report.period),
+    ]);
+    const periodIds = await ensurePeriodsStarting(
+      tx,
+      workspaceId,
+      DEFAULT_CALENDAR,
+      [...periodKeys].map((key) => periodStartOf('QUARTERLY', key)!),
+    );
     for (const t of demo.commitments) {
       const id = commitmentId(t.framework, t.reference);
       await tx.evidence.createMany({
@@ -247,7 +264,8 @@ export class DemoSeeder {
             workspaceId,
             commitmentId: id,
             authorId: userId(u.author),
-            period: u.period,
+            periodId: periodIds.get(u.period)!,
+            approvedPeriodId: u.state === 'APPROVED' ? periodIds.get(u.period)! : null,
             status: u.status,
             progress: u.progress,
             narrative: u.narrative.vi,
@@ -320,9 +338,11 @@ export class DemoSeeder {
     // Approved reports over the last six quarters leading up to each tracked item's first real
     // report (or its present state): the dashboard's trend has movement to show.
     await tx.progressUpdate.createMany({
-      data: demo.commitments.flatMap((t) =>
-        illustrativeHistory(t, this.clock.now()).map((report) => ({
+      data: demo.commitments.flatMap((t, i) =>
+        history[i]!.map(({ period, ...report }) => ({
           ...report,
+          periodId: periodIds.get(period)!,
+          approvedPeriodId: periodIds.get(period)!,
           workspaceId,
           commitmentId: commitmentId(t.framework, t.reference),
           authorId: userId(t.focalUser ?? 'official@demo.test'),

@@ -40,6 +40,15 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
   },
   {
+    row: 'read dashboards, compliance (and the reporting calendar and periods)',
+    routes: [
+      'GET /api/workspaces/:slug/reporting-calendar',
+      'GET /api/workspaces/:slug/reporting-periods',
+      'GET /api/workspaces/:slug/compliance',
+    ],
+    rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
     row: 'create / edit / archive commitments',
     routes: [
       'POST /api/workspaces/:slug/commitments',
@@ -162,6 +171,27 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'DELETE /api/workspaces/:slug/organizations/:id',
       'POST /api/workspaces/:slug/frameworks',
       'PATCH /api/workspaces/:slug/frameworks/:id',
+    ],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
+  },
+  {
+    row: 'own notifications; follow items',
+    routes: [
+      'GET /api/workspaces/:slug/notifications',
+      'POST /api/workspaces/:slug/notifications/read-all',
+      'POST /api/workspaces/:slug/notifications/:id/read',
+      'GET /api/workspaces/:slug/commitments/:commitmentId/follow',
+      'PUT /api/workspaces/:slug/commitments/:commitmentId/follow',
+      'DELETE /api/workspaces/:slug/commitments/:commitmentId/follow',
+    ],
+    rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
+    row: 'reporting calendar, close/reopen periods',
+    routes: [
+      'PUT /api/workspaces/:slug/reporting-calendar',
+      'POST /api/workspaces/:slug/reporting-periods/:id/close',
+      'POST /api/workspaces/:slug/reporting-periods/:id/reopen',
     ],
     rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
   },

@@ -4,6 +4,7 @@ import { FILE_STORAGE, type FileStorage } from '../../src/storage/file-storage';
 import { MultipartForm } from '../multipart-form';
 import type { TestApp } from '../test-app';
 import type { DemoIds } from './demo-ids';
+import { quarterId } from '../periods';
 
 /** What the access tests need to call one workspace route for real. */
 export interface RouteCase {
@@ -74,17 +75,18 @@ async function freshComment(ctx: CaseContext) {
 }
 
 /**
- * A fresh progress report in `state` on a commitment (the MOLISA one unless the test aims at
- * another organization's): written by the caller (`own`) or by someone else (`other`).
+ * A fresh progress report in `state` on a fresh MOLISA commitment: written by the caller (`own`)
+ * or by someone else (`other`).
  */
 async function freshUpdate(ctx: CaseContext, state: 'DRAFT' | 'SUBMITTED') {
-  const commitmentId = ctx.ids.ownCommitmentId;
+  // A commitment of its own (MOLISA's): one approved report per commitment and period.
+  const commitmentId = (await freshCommitment({ ...ctx, scope: 'own' })).id;
   const update = await ctx.t.prisma.progressUpdate.create({
     data: {
       workspaceId: ctx.ids.workspaceId,
       commitmentId,
       authorId: ctx.scope === 'own' ? ctx.persona.userId : someoneElse(ctx),
-      period: '2026-Q4',
+      periodId: await quarterId(ctx.t.prisma, ctx.ids.workspaceId, '2026-Q4'),
       status: 'ON_TRACK',
       progress: 45,
       narrative: 'Báo cáo để kiểm tra quyền',
@@ -230,6 +232,34 @@ async function freshImport(ctx: CaseContext) {
     },
   });
   return { id: job.id };
+}
+
+/** A fresh inbox entry of the caller, in the demo workspace. */
+async function freshNotification({ t, ids, persona }: CaseContext) {
+  const notification = await t.prisma.notification.create({
+    data: {
+      workspaceId: ids.workspaceId,
+      userId: persona.userId,
+      kind: 'REPORT_SUBMITTED',
+      commitmentId: ids.ownCommitmentId,
+    },
+  });
+  return { id: notification.id };
+}
+
+/** A fresh reporting period of the demo workspace, OPEN or CLOSED. */
+async function freshPeriod({ t, ids }: CaseContext, state: 'OPEN' | 'CLOSED') {
+  const period = await t.prisma.reportingPeriod.create({
+    data: {
+      workspaceId: ids.workspaceId,
+      key: `T-${randomUUID().slice(0, 8)}`,
+      startsOn: new Date('2020-01-01'),
+      endsOn: new Date('2020-03-31'),
+      dueOn: new Date('2020-04-15'),
+      state,
+    },
+  });
+  return { id: period.id };
 }
 
 /**
@@ -419,6 +449,33 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     params: freshFramework,
     body: () => ({ issuer: { vi: 'ILO', en: 'ILO' } }),
     headers: { 'if-match': '"1"' },
+  },
+  'GET /api/workspaces/:slug/reporting-calendar': {},
+  // The defaults again: a write that changes nothing keeps version 1 for the next caller.
+  'PUT /api/workspaces/:slug/reporting-calendar': {
+    body: () => ({ cadence: 'QUARTERLY', dueDays: 15 }),
+    headers: { 'if-match': '"1"' },
+  },
+  'GET /api/workspaces/:slug/reporting-periods': {},
+  'POST /api/workspaces/:slug/reporting-periods/:id/close': {
+    params: (ctx) => freshPeriod(ctx, 'OPEN'),
+  },
+  'POST /api/workspaces/:slug/reporting-periods/:id/reopen': {
+    params: (ctx) => freshPeriod(ctx, 'CLOSED'),
+    body: () => ({ reason: 'Cho phép nộp báo cáo muộn' }),
+  },
+  'GET /api/workspaces/:slug/compliance': {},
+  'GET /api/workspaces/:slug/notifications': {},
+  'POST /api/workspaces/:slug/notifications/read-all': {},
+  'POST /api/workspaces/:slug/notifications/:id/read': { params: freshNotification },
+  'GET /api/workspaces/:slug/commitments/:commitmentId/follow': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+  },
+  'PUT /api/workspaces/:slug/commitments/:commitmentId/follow': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
+  },
+  'DELETE /api/workspaces/:slug/commitments/:commitmentId/follow': {
+    params: (ctx) => ({ commitmentId: commitment(ctx) }),
   },
 };
 

@@ -14,6 +14,8 @@ const WORKSPACE_TABLES = [
   'Position',
   'ActivityEvent',
   'ImportJob',
+  'ReportingPeriod',
+  'Notification',
 ];
 
 /**

@@ -29,6 +29,12 @@ export type PositionCounts = Schemas['PositionCountsDto'];
 export type Disagreement = Schemas['DisagreementDto'];
 export type TrendPeriod = Schemas['TrendPeriodDto'];
 export type AttentionItem = Schemas['AttentionItemDto'];
+export type ReportingCalendar = Schemas['ReportingCalendarDto'];
+export type UpdateReportingCalendarBody = Schemas['UpdateReportingCalendarDto'];
+export type ReportingPeriod = Schemas['ReportingPeriodDto'];
+export type Compliance = Schemas['ComplianceDto'];
+export type ComplianceCounts = Schemas['ComplianceCountsDto'];
+export type Notification = Schemas['NotificationDto'];
 
 /** Every list answer of the API. */
 export interface Page<T> {

@@ -14,6 +14,7 @@ import type {
   Page,
   Position,
   ProgressUpdate,
+  ReportingPeriod,
   Workspace,
 } from '../api/types';
 
@@ -249,6 +250,7 @@ export const updates: ProgressUpdate[] = [
     commitmentId: commitmentNq1.id,
     authorId: 'u-official',
     author: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
+    periodId: 'p-2026-q1',
     period: '2026-Q1',
     status: 'AT_RISK',
     progress: 50,
@@ -282,6 +284,7 @@ export const updates: ProgressUpdate[] = [
     commitmentId: commitmentNq1.id,
     authorId: 'u-official',
     author: { id: 'u-official', displayName: 'Nguyễn Thị Lan' },
+    periodId: 'p-2025-q4',
     period: '2025-Q4',
     status: 'ON_TRACK',
     progress: 55,
@@ -494,3 +497,26 @@ export const members: Member[] = [
     organization: organizations[2]!,
   },
 ];
+
+/** The reporting periods of the demo workspace: 2026-Q2 is current, 2025-Q4 closed. */
+export const reportingPeriods: ReportingPeriod[] = (
+  [
+    ['2026-Q2', '2026-04-01', '2026-06-30', '2026-07-15', 'OPEN', true],
+    ['2026-Q1', '2026-01-01', '2026-03-31', '2026-04-15', 'OPEN', false],
+    ['2025-Q4', '2025-10-01', '2025-12-31', '2026-01-15', 'CLOSED', false],
+  ] as const
+).map(([key, startsOn, endsOn, dueOn, state, current]) => ({
+  id: `p-${key.toLowerCase()}`,
+  key,
+  startsOn,
+  endsOn,
+  dueOn,
+  state,
+  current,
+  closedAt: state === 'CLOSED' ? '2026-02-01T02:00:00.000Z' : null,
+  closedBy: state === 'CLOSED' ? { id: 'u-admin', displayName: 'Quản trị viên' } : null,
+  reopenedAt: null,
+  reopenedBy: null,
+  reopenReason: null,
+  version: state === 'CLOSED' ? 2 : 1,
+}));

@@ -35,6 +35,9 @@ export function AdminFrame() {
           >
             {t('admin.frameworks.title')}
           </RouterAnchor>
+          <RouterAnchor to="/w/$slug/admin/reporting" params={{ slug }} className={classes.navLink}>
+            {t('admin.reporting.title')}
+          </RouterAnchor>
           <RouterAnchor to="/w/$slug/admin/activity" params={{ slug }} className={classes.navLink}>
             {t('admin.activity.title')}
           </RouterAnchor>

@@ -14,6 +14,7 @@ import { commitmentQuery } from './queries';
 import { DETAIL_TABS, type DetailTab } from './search';
 import { OverviewPanel } from './detail/OverviewPanel';
 import { ArchivedBanner, CommitmentActions } from './detail/CommitmentActions';
+import { FollowButton } from '../notifications/FollowButton';
 
 type PanelProps = { slug: string; commitmentId: string };
 
@@ -101,7 +102,10 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
           {commitment.archived && <Badge color="gray">{t('detail.archived')}</Badge>}
           <ProgressBar value={commitment.progress} name={label} width={240} />
         </Group>
-        <CommitmentActions slug={slug} commitment={commitment} />
+        <Group gap="xs">
+          <FollowButton slug={slug} commitmentId={commitment.id} />
+          <CommitmentActions slug={slug} commitment={commitment} />
+        </Group>
       </Stack>
 
       <ArchivedBanner slug={slug} commitment={commitment} />

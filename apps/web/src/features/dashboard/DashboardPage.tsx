@@ -164,7 +164,7 @@ function Figures({ slug, filters, summary, granularity, onGranularity }: Figures
 
   return (
     <>
-      <Tiles summary={summary} />
+      <Tiles slug={slug} summary={summary} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <ChartCard
           title={t('dashboard.charts.status')}

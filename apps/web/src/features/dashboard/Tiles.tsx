@@ -1,9 +1,12 @@
 import { Anchor, Group, Progress, SimpleGrid, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentStatus } from '@spct/contracts';
 import type { DashboardSummary } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import type { CommitmentFilters } from '../commitments/search';
+import { RouterAnchor } from '../layout/RouterAnchor';
+import { complianceQuery } from '../reporting/queries';
 import { Swatch, useListLink } from './chartParts';
 import { STATUS_STYLES } from './styles';
 import classes from './Dashboard.module.css';
@@ -22,7 +25,7 @@ interface Tile {
 const STATUS_TILES = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'COMPLETED'] as const;
 
 /** The headline numbers; each opens the list of exactly the items it counts. */
-export function Tiles({ summary }: { summary: DashboardSummary }) {
+export function Tiles({ slug, summary }: { slug: string; summary: DashboardSummary }) {
   const { t } = useTranslation();
   const format = useFormat();
   const linkTo = useListLink();
@@ -132,6 +135,41 @@ export function Tiles({ summary }: { summary: DashboardSummary }) {
           </Anchor>
         </li>
       ))}
+      <ReportingRateTile slug={slug} />
     </SimpleGrid>
+  );
+}
+
+/** The current period's reporting rate (of the whole workspace), opening the compliance page. */
+function ReportingRateTile({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const compliance = useQuery(complianceQuery(slug, undefined));
+  if (!compliance.data) return null;
+  const { period, totals } = compliance.data;
+  return (
+    <li>
+      <RouterAnchor
+        to="/w/$slug/compliance"
+        params={{ slug }}
+        underline="never"
+        className={classes.tile}
+        data-testid="tile-reporting-rate"
+      >
+        <Text size="sm" fw={600} c="var(--mantine-color-text)">
+          {t('compliance.rate')}
+        </Text>
+        <Text fz={28} fw={700} lh={1.2} c="var(--mantine-color-text)" data-testid="tile-value">
+          {totals.rate === null ? '–' : format.percent(totals.rate * 100)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('dashboard.tiles.reportingRateHint', {
+            period: period.key,
+            submitted: format.number(totals.submittedOnTime + totals.submittedLate),
+            expected: format.number(totals.expected),
+          })}
+        </Text>
+      </RouterAnchor>
+    </li>
   );
 }

@@ -6,6 +6,7 @@ import { isLocale } from '../../i18n';
 import { useMe } from '../auth/queries';
 import { useMembership, type MembershipAccess } from '../auth/useMembership';
 import { UserMenu } from '../account/UserMenu';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 import { LoadingState } from './states';
 import { RouterAnchor } from './RouterAnchor';
@@ -40,6 +41,7 @@ const NAV_ITEMS = [
   { to: '/w/$slug/dashboard', label: 'nav.dashboard' },
   { to: '/w/$slug', label: 'nav.frameworks', exact: true },
   { to: '/w/$slug/commitments', label: 'nav.commitments' },
+  { to: '/w/$slug/compliance', label: 'nav.compliance' },
   { to: '/w/$slug/my-work', label: 'myWork.nav' },
   {
     to: '/w/$slug/admin/members',
@@ -120,6 +122,7 @@ function SignedInShell() {
                 <WorkspaceNav slug={slug} vertical={false} />
               </Box>
             )}
+            {inWorkspace && <NotificationBell slug={slug} />}
             <UserMenu />
           </Group>
         </Group>

@@ -15,17 +15,26 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@spct/contracts';
 import { ApiError, fieldErrors } from '../../api/client';
-import type { Evidence, Indicator, IndicatorValueInput, ProgressUpdate } from '../../api/types';
+import type {
+  Evidence,
+  Indicator,
+  IndicatorValueInput,
+  ProgressUpdate,
+  ReportingPeriod,
+} from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { FilePicker, UploadProgress } from '../evidence/FilePicker';
 import { useEvidenceErrorMessage, useFileCheck } from '../evidence/messages';
 import { ConflictAlert } from '../layout/ConflictAlert';
 import { DateField } from '../layout/DateField';
 import { useFormModal } from '../layout/UnsavedChanges';
+import { LoadingState } from '../layout/states';
 import { useLocalDraft } from '../layout/useLocalDraft';
+import { periodsQuery } from '../reporting/queries';
 import { newItemKey, type PendingLink, useReportSubmission } from './queries';
 import { reportRules } from './rules';
 
@@ -47,22 +56,28 @@ export interface ReportFormValues {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The current quarter, e.g. "2026-Q2": the period most reports are about. */
-export function currentPeriod(date = new Date()): string {
-  return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
+/**
+ * The periods a report may name: the open ones, latest first, and the report's own (closed
+ * meanwhile, it stays visible); a new report starts on the current period, or the latest open one.
+ */
+function periodChoices(periods: ReportingPeriod[], own: string | undefined) {
+  const choices = periods.filter((p) => p.state === 'OPEN' || p.key === own);
+  const preferred = choices.find((p) => p.current && p.state === 'OPEN') ?? choices[0];
+  return { choices, preferred: own ?? preferred?.key ?? '' };
 }
 
 /**
  * What the form starts from: the report being edited, or for a new one the commitment's current
- * official status and progress (what the user updates) and the current period.
+ * official status and progress (what the user updates) and the preferred period.
  */
 export function startingValues(
   report: ProgressUpdate | null,
   official: { status: CommitmentStatus; progress: number },
   indicators: Indicator[],
+  period: string,
 ): ReportFormValues {
   return {
-    period: report?.period ?? currentPeriod(),
+    period,
     status: report?.status ?? official.status,
     progress: report?.progress ?? official.progress,
     narrative: report?.narrative ?? '',
@@ -104,15 +119,13 @@ function sentValues(values: ReportFormValues, indicators: Indicator[]): Indicato
  * "Save and submit" also sends it for approval. What is typed is kept in this browser until it
  * is saved, and closing the form with unsaved changes asks first.
  */
-export function ReportForm({
-  slug,
-  commitmentId,
-  report,
-  official,
-  indicators,
-  attached,
-  onClose,
-}: {
+export function ReportForm(props: ReportFormProps) {
+  const periods = useQuery(periodsQuery(props.slug));
+  if (periods.isPending) return <LoadingState rows={3} />;
+  return <ReportFormFields {...props} periods={periods.data ?? []} />;
+}
+
+interface ReportFormProps {
   slug: string;
   commitmentId: string;
   report: ProgressUpdate | null;
@@ -121,14 +134,26 @@ export function ReportForm({
   indicators: Indicator[];
   attached: Evidence[];
   onClose: () => void;
-}) {
+}
+
+function ReportFormFields({
+  slug,
+  commitmentId,
+  report,
+  official,
+  indicators,
+  attached,
+  onClose,
+  periods,
+}: ReportFormProps & { periods: ReportingPeriod[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const evidenceError = useEvidenceErrorMessage();
   const checkFile = useFileCheck();
   const submission = useReportSubmission({ slug, commitmentId }, report);
   const [fileError, setFileError] = useState<string | null>(null);
-  const initial = startingValues(report, official, indicators);
+  const { choices, preferred } = periodChoices(periods, report?.period);
+  const initial = startingValues(report, official, indicators, preferred);
   const form = useForm<ReportFormValues>({
     mode: 'controlled',
     initialValues: initial,
@@ -166,7 +191,7 @@ export function ReportForm({
           (field === 'value' ? apiErrors[`${prefix}.indicatorId`] : undefined)))
     );
   };
-  const error = (field: 'period' | 'status' | 'progress' | 'narrative') =>
+  const error = (field: 'status' | 'progress' | 'narrative') =>
     form.errors[field] ?? apiErrors[field];
   const failure = submission.failure;
   const generalError =
@@ -183,7 +208,7 @@ export function ReportForm({
   async function persist(values: ReportFormValues, andSubmit: boolean, baseVersion?: number) {
     const { sent: attachedLinks, done } = await submission.run({
       body: {
-        period: values.period.trim(),
+        period: values.period,
         status: values.status,
         progress: values.progress,
         narrative: values.narrative,
@@ -208,7 +233,7 @@ export function ReportForm({
 
   /** Loads the stored report into the form, dropping the user's unsaved input. */
   function keepTheirs(current: ProgressUpdate) {
-    form.setValues(startingValues(current, official, indicators));
+    form.setValues(startingValues(current, official, indicators, current.period));
     form.resetDirty();
     submission.setVersion(current.version);
     submission.clearConflict();
@@ -288,13 +313,21 @@ export function ReportForm({
             {generalError}
           </Alert>
         )}
-        <TextInput
+        <NativeSelect
           label={t('reports.period')}
           description={t('reports.periodHint')}
           required
           data-autofocus
           {...form.getInputProps('period')}
-          error={error('period')}
+          error={
+            apiErrors.period
+              ? t('reports.periodInvalid')
+              : (form.errors.period ?? (choices.length === 0 && t('reports.noOpenPeriod')))
+          }
+          data={choices.map((p) => ({
+            value: p.key,
+            label: t('reports.periodOption', { period: p.key, due: format.date(p.dueOn) }),
+          }))}
         />
         <NativeSelect
           label={t('reports.proposedStatus')}

@@ -6,10 +6,10 @@ import {
   me,
   organizations,
   page,
+  reportingPeriods,
   updates,
 } from '../../test/fixtures';
 import type { ProgressUpdate } from '../../api/types';
-import { currentPeriod } from './ReportForm';
 
 const BASE = '/api/workspaces/viet-nam/commitments/c-nq42-1';
 const returned = updates[0]!;
@@ -17,6 +17,7 @@ const returned = updates[0]!;
 function routes(extra: MockRoutes = {}): MockRoutes {
   return {
     '/api/workspaces/viet-nam/organizations': page(organizations),
+    '/api/workspaces/viet-nam/reporting-periods': page(reportingPeriods),
     [BASE]: commitmentDetail,
     [`${BASE}/updates`]: page(updates),
     [`${BASE}/indicators`]: page(indicators),
@@ -31,7 +32,8 @@ describe('the report form', () => {
   it('opens from the URL ("Write a report") on the commitment’s current status, progress and period', async () => {
     renderApp('/w/viet-nam/commitments/c-nq42-1?tab=updates&report=new', routes());
     const form = await openForm();
-    expect(within(form).getByLabelText(/Kỳ báo cáo/)).toHaveValue(currentPeriod());
+    // The current period of the workspace's calendar.
+    expect(within(form).getByLabelText(/Kỳ báo cáo/)).toHaveValue('2026-Q2');
     expect(within(form).getByLabelText('Trạng thái đề xuất')).toHaveValue(commitmentDetail.status);
     expect(within(form).getByRole('textbox', { name: 'Tiến độ đề xuất (%)' })).toHaveValue(
       `${commitmentDetail.progress} %`,

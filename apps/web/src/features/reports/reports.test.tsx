@@ -8,6 +8,7 @@ import {
   nq42,
   organizations,
   page,
+  reportingPeriods,
   updates,
 } from '../../test/fixtures';
 import type { CommitmentDetail, Framework, ProgressUpdate } from '../../api/types';
@@ -38,6 +39,7 @@ const submitted: ProgressUpdate = {
 function routes(list: ProgressUpdate[], extra: MockRoutes = {}): MockRoutes {
   return {
     '/api/workspaces/viet-nam/organizations': page(organizations),
+    '/api/workspaces/viet-nam/reporting-periods': page(reportingPeriods),
     [BASE]: commitmentDetail,
     [`${BASE}/updates`]: page(list),
     [`${BASE}/indicators`]: page(indicators),
@@ -304,9 +306,14 @@ describe('report form', () => {
     );
     await user.click(await screen.findByRole('button', { name: 'Báo cáo mới' }));
     const form = await screen.findByRole('form', { name: 'Báo cáo tiến độ' });
+    // The open periods, the current one chosen; a closed period is not offered.
     const period = within(form).getByLabelText(/Kỳ báo cáo/);
-    await user.clear(period);
-    await user.type(period, '2026-Q2');
+    await waitFor(() => expect(period).toHaveValue('2026-Q2'));
+    expect(
+      within(period)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['2026-Q2 (hạn 15 thg 7, 2026)', '2026-Q1 (hạn 15 thg 4, 2026)']);
     await user.selectOptions(within(form).getByLabelText('Trạng thái đề xuất'), 'ON_TRACK');
     const progress = within(form).getByRole('textbox', { name: 'Tiến độ đề xuất (%)' });
     await user.clear(progress);

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CommitmentsModule } from '../commitments/commitments.module';
+import { NotificationOutbox } from './notification-outbox';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+
+@Module({
+  imports: [CommitmentsModule],
+  controllers: [NotificationsController],
+  providers: [NotificationOutbox, NotificationsRepository, NotificationsService],
+  exports: [NotificationOutbox],
+})
+export class NotificationsModule {}

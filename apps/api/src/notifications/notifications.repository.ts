@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import { Prisma } from '../generated/prisma/client';
+
+const notificationInclude = {
+  actor: { select: { id: true, displayName: true } },
+  commitment: { select: { id: true, reference: true, titleVi: true, titleEn: true } },
+} satisfies Prisma.NotificationInclude;
+
+export type NotificationRow = Prisma.NotificationGetPayload<{
+  include: typeof notificationInclude;
+}>;
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The caller's entries, newest first, after the (createdAt, id) of `after`. */
+  page(
+    workspaceId: string,
+    userId: string,
+    options: { unread: boolean; after: { createdAt: Date; id: string } | null; limit: number },
+  ): Promise<NotificationRow[]> {
+    const { after } = options;
+    return this.prisma.notification.findMany({
+      where: {
+        workspaceId,
+        userId,
+        ...(options.unread ? { readAt: null } : {}),
+        ...(after
+          ? {
+              OR: [
+                { createdAt: { lt: after.createdAt } },
+                { createdAt: after.createdAt, id: { lt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: options.limit,
+      include: notificationInclude,
+    });
+  }
+
+  unreadCount(workspaceId: string, userId: string): Promise<number> {
+    return this.prisma.notification.count({ where: { workspaceId, userId, readAt: null } });
+  }
+
+  /** Marks one of the caller's entries read (the first reading counts); false when not theirs. */
+  async markRead(workspaceId: string, userId: string, id: string, at: Date): Promise<boolean> {
+    const row = await this.prisma.notification.findFirst({
+      where: { id, workspaceId, userId },
+      select: { readAt: true },
+    });
+    if (!row) return false;
+    if (!row.readAt) {
+      await this.prisma.notification.update({ where: { id }, data: { readAt: at } });
+    }
+    return true;
+  }
+
+  async markAllRead(workspaceId: string, userId: string, at: Date): Promise<number> {
+    const { count } = await this.prisma.notification.updateMany({
+      where: { workspaceId, userId, readAt: null },
+      data: { readAt: at },
+    });
+    return count;
+  }
+
+  async setFollowing(
+    workspaceId: string,
+    userId: string,
+    commitmentId: string,
+    following: boolean,
+  ): Promise<void> {
+    await this.prisma.follow.upsert({
+      where: { userId_commitmentId: { userId, commitmentId } },
+      create: { userId, commitmentId, workspaceId, following },
+      update: { following },
+    });
+  }
+
+  async isFollowing(userId: string, commitmentId: string): Promise<boolean> {
+    const row = await this.prisma.follow.findUnique({
+      where: { userId_commitmentId: { userId, commitmentId } },
+    });
+    return row?.following ?? false;
+  }
+}

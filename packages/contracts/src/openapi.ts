@@ -1601,6 +1601,11 @@ export interface components {
             title: components["schemas"]["LocalizedText"];
             /** @enum {string} */
             status: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /**
+             * @description The status to show beside the progress: the item's own status when it is trackable (no active children, a lead organization); null for a parent (its progress is the roll-up of its children's) and for a clause no organization has taken up ("not tracked")
+             * @enum {string|null}
+             */
+            trackedStatus: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED" | null;
             progress: number;
             weight: number;
             /** @enum {string|null} */
@@ -1692,6 +1697,11 @@ export interface components {
             theme: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
             /** @enum {string} */
             status: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /**
+             * @description The status to show beside the progress: the item's own status when it is trackable (no active children, a lead organization); null for a parent (its progress is the roll-up of its children's) and for a clause no organization has taken up ("not tracked")
+             * @enum {string|null}
+             */
+            trackedStatus: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED" | null;
             /** @description Official progress; for parents the weighted roll-up of their children */
             progress: number;
             weight: number;
@@ -1784,7 +1794,13 @@ export interface components {
             title: components["schemas"]["LocalizedText"];
             /** @enum {string} */
             status: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /**
+             * @description The status to show beside the progress: the item's own status when it is trackable (no active children, a lead organization); null for a parent (its progress is the roll-up of its children's) and for a clause no organization has taken up ("not tracked")
+             * @enum {string|null}
+             */
+            trackedStatus: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED" | null;
             progress: number;
+            childCount: number;
         };
         CommitmentRefDto: {
             /** Format: uuid */
@@ -1828,6 +1844,11 @@ export interface components {
             theme: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
             /** @enum {string} */
             status: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /**
+             * @description The status to show beside the progress: the item's own status when it is trackable (no active children, a lead organization); null for a parent (its progress is the roll-up of its children's) and for a clause no organization has taken up ("not tracked")
+             * @enum {string|null}
+             */
+            trackedStatus: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED" | null;
             /** @description Official progress; for parents the weighted roll-up of their children */
             progress: number;
             weight: number;
@@ -2745,6 +2766,11 @@ export interface components {
             theme: "EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | null;
             /** @enum {string} */
             status: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /**
+             * @description The status to show beside the progress: the item's own status when it is trackable (no active children, a lead organization); null for a parent (its progress is the roll-up of its children's) and for a clause no organization has taken up ("not tracked")
+             * @enum {string|null}
+             */
+            trackedStatus: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED" | null;
             /** @description Official progress; for parents the weighted roll-up of their children */
             progress: number;
             weight: number;

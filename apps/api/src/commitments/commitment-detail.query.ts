@@ -28,6 +28,8 @@ export type CommitmentDetailRow = CommitmentRow & {
     titleEn: string;
     status: CommitmentRow['status'];
     progress: number;
+    activeChildren: number;
+    leadOrgId: string | null;
   }[];
   focalUser: { id: string; displayName: string } | null;
   alignmentsFrom: {
@@ -141,6 +143,8 @@ export function commitmentDetailQuery(db: KyselyService) {
               'child.titleEn',
               'child.status',
               'child.progress',
+              'child.activeChildren',
+              'child.leadOrgId',
             ])
             .whereRef('child.parentId', '=', 'c.id')
             .where('child.archived', '=', false)

@@ -34,6 +34,7 @@ import {
 } from './dto/commitment.dto';
 import { type CreateCommitmentDto, type UpdateCommitmentDto } from './dto/commitment-write.dto';
 import { type ListCommitmentsQuery } from './dto/list-commitments.query';
+import { trackedStatus } from './tracked-status';
 
 /** A 409 naming `reference` when the framework already has the reference. */
 function duplicateReference(error: unknown): never {
@@ -473,6 +474,7 @@ export class CommitmentsService {
       description: localizedOrNull(row.descriptionVi, row.descriptionEn),
       theme: row.theme,
       status: row.status,
+      trackedStatus: trackedStatus({ ...row, activeChildren: row._count.children }),
       progress: row.progress,
       weight: row.weight,
       leadOrgId: row.leadOrgId,
@@ -523,7 +525,9 @@ export class CommitmentsService {
         reference: c.reference,
         title: localized(c.titleVi, c.titleEn),
         status: c.status,
+        trackedStatus: trackedStatus(c),
         progress: c.progress,
+        childCount: c.activeChildren,
       })),
       alignments: [
         ...row.alignmentsFrom.map((a) => ({

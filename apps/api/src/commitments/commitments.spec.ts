@@ -9,6 +9,8 @@ interface Item {
   frameworkCode: string;
   title: { vi: string; en: string };
   status: string;
+  trackedStatus: string | null;
+  childCount: number;
   progress: number;
   leadOrgId: string | null;
   theme: string | null;
@@ -91,6 +93,27 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     const ilc = items.filter((i) => i.frameworkCode === 'ILC-2021').map((i) => i.reference);
     // Natural order: 11.A.2 before 11.A.10.
     expect(ilc.indexOf('11.A.2')).toBeLessThan(ilc.indexOf('11.A.10'));
+    // Roman-numbered parts by their value, lettered parts ("11.C", "11.D") alphabetically.
+    expect(ilc.indexOf('11.B')).toBeLessThan(ilc.indexOf('11.C'));
+    expect(ilc.indexOf('11.C')).toBeLessThan(ilc.indexOf('11.D'));
+    const c102 = items.filter((i) => i.frameworkCode === 'C102').map((i) => i.reference);
+    expect(c102).toEqual(['II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']);
+  });
+
+  it('keys references by the value of their roman-numbered parts', async () => {
+    const keys = await t.prisma.$queryRaw<{ reference: string; key: string }[]>`
+      SELECT reference, spct_reference_key(reference) AS key
+        FROM unnest(ARRAY['IX', 'X', 'XIV', 'XL', '11.C.2', '5.i', 'IIII', '']) AS reference`;
+    expect(Object.fromEntries(keys.map((k) => [k.reference, k.key]))).toEqual({
+      IX: '000009',
+      X: '000010',
+      XIV: '000014',
+      XL: 'xl',
+      '11.C.2': '000011.c.000002',
+      '5.i': '000005.i',
+      IIII: 'iiii',
+      '': '',
+    });
   });
 
   it.each(['-progress', 'progress', 'targetDate', '-targetDate', '-updatedAt'])(
@@ -342,6 +365,31 @@ describe('GET /api/workspaces/:slug/commitments', () => {
   it('answers 404 for an unknown workspace or commitment', async () => {
     expect((await viewer.get('/api/workspaces/atlantis/commitments')).status).toBe(404);
     expect((await viewer.get(`${BASE}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
+  it("shows no status beside a parent's rolled-up progress nor for a clause no organization has taken up", async () => {
+    const items = await all('sort=reference', 100);
+    const parents = items.filter((i) => i.childCount > 0);
+    const untracked = items.filter((i) => i.childCount === 0 && i.leadOrgId === null);
+    expect(parents.some((i) => i.status === 'NOT_STARTED' && i.progress > 0)).toBe(true);
+    expect(untracked.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const trackable = item.childCount === 0 && item.leadOrgId !== null;
+      expect([item.reference, item.trackedStatus]).toEqual([
+        item.reference,
+        trackable ? item.status : null,
+      ]);
+    }
+
+    const parent = parents[0]!;
+    const { body } = await viewer.get<Item & { children: (Item & { id: string })[] }>(
+      `${BASE}/${parent.id}`,
+    );
+    expect(body.trackedStatus).toBeNull();
+    for (const child of body.children) {
+      const row = items.find((i) => i.id === child.id)!;
+      expect(child.trackedStatus).toBe(row.trackedStatus);
+    }
   });
 
   it('returns a commitment with its framework, parent, children and alignments', async () => {

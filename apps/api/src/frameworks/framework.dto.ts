@@ -3,6 +3,7 @@ import { COMMITMENT_STATUSES, type CommitmentStatus, THEMES, type Theme } from '
 import { ListOf } from '../common/list';
 import { LocalizedText } from '../common/localized';
 import { StatusCountsDto } from '../common/status-counts';
+import { TRACKED_STATUS_DESCRIPTION } from '../commitments/tracked-status';
 
 export class FrameworkDto {
   @ApiProperty({ format: 'uuid' })
@@ -65,6 +66,13 @@ export class CommitmentNodeDto {
 
   @ApiProperty({ enum: COMMITMENT_STATUSES })
   status: CommitmentStatus;
+
+  @ApiProperty({
+    enum: COMMITMENT_STATUSES,
+    nullable: true,
+    description: TRACKED_STATUS_DESCRIPTION,
+  })
+  trackedStatus: CommitmentStatus | null;
 
   @ApiProperty()
   progress: number;

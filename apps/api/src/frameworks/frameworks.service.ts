@@ -6,6 +6,7 @@ import { type List, listOf } from '../common/list';
 import { localized, localizedOrNull } from '../common/localized';
 import { isOverdue } from '../commitments/overdue';
 import { meanProgress } from '../commitments/rollup';
+import { trackedStatus } from '../commitments/tracked-status';
 import { Clock } from '../common/clock';
 import { statusCounts } from '../common/status-counts';
 import {
@@ -67,6 +68,7 @@ export class FrameworksService {
         reference: c.reference,
         title: localized(c.titleVi, c.titleEn),
         status: c.status,
+        trackedStatus: null,
         progress: c.progress,
         weight: c.weight,
         theme: c.theme,
@@ -81,6 +83,9 @@ export class FrameworksService {
       const node = nodes.get(c.id)!;
       const parent = c.parentId ? nodes.get(c.parentId) : undefined;
       (parent ? parent.children : tree).push(node);
+    }
+    for (const node of nodes.values()) {
+      node.trackedStatus = trackedStatus({ ...node, activeChildren: node.children.length });
     }
     return { ...summary, tree };
   }

@@ -2,6 +2,9 @@ import { createTestApp, type TestApp, type TestClient } from '../../test/test-ap
 
 interface Node {
   reference: string;
+  status: string;
+  trackedStatus: string | null;
+  leadOrgId: string | null;
   progress: number;
   weight: number;
   children: Node[];
@@ -92,6 +95,23 @@ describe('frameworks', () => {
     expect(body.tree.map((n) => n.reference)).toEqual(
       expect.arrayContaining(['9', '10', '11', '12', '13', '14', '15']),
     );
+
+    // Roman-numbered parts in their natural order: IX before X.
+    const c102 = list.items.find((f) => f.code === 'C102')!;
+    const { body: c102Tree } = await viewer.get<{ tree: Node[] }>(
+      `/api/workspaces/viet-nam/frameworks/${c102.id}`,
+    );
+    expect(c102Tree.tree.map((n) => n.reference)).toEqual([
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'VII',
+      'VIII',
+      'IX',
+      'X',
+    ]);
   });
 
   it('rolls up parents in the tree, and gives each framework the weighted mean of its trackable items', async () => {
@@ -106,8 +126,12 @@ describe('frameworks', () => {
       const check = (node: Node): void => {
         if (node.children.length === 0) {
           leaves.push(node);
+          // A leaf shows its own status only when an organization has taken it up.
+          expect(node.trackedStatus).toBe(node.leadOrgId === null ? null : node.status);
           return;
         }
+        // A parent's stored status is not what its rolled-up progress says: none is shown.
+        expect(node.trackedStatus).toBeNull();
         node.children.forEach(check);
         const weight = node.children.reduce((s, c) => s + c.weight, 0);
         expect(node.progress).toBe(

@@ -10,6 +10,7 @@ import {
 import { ListOf } from '../../common/list';
 import { LocalizedText } from '../../common/localized';
 import { TOTAL_CAP } from '../commitments.repository';
+import { TRACKED_STATUS_DESCRIPTION } from '../tracked-status';
 
 export class CommitmentDto {
   @ApiProperty({ format: 'uuid' })
@@ -38,6 +39,13 @@ export class CommitmentDto {
 
   @ApiProperty({ enum: COMMITMENT_STATUSES })
   status: CommitmentStatus;
+
+  @ApiProperty({
+    enum: COMMITMENT_STATUSES,
+    nullable: true,
+    description: TRACKED_STATUS_DESCRIPTION,
+  })
+  trackedStatus: CommitmentStatus | null;
 
   @ApiProperty({
     minimum: 0,
@@ -132,8 +140,18 @@ export class CommitmentChildDto extends CommitmentParentDto {
   @ApiProperty({ enum: COMMITMENT_STATUSES })
   status: CommitmentStatus;
 
+  @ApiProperty({
+    enum: COMMITMENT_STATUSES,
+    nullable: true,
+    description: TRACKED_STATUS_DESCRIPTION,
+  })
+  trackedStatus: CommitmentStatus | null;
+
   @ApiProperty()
   progress: number;
+
+  @ApiProperty()
+  childCount: number;
 }
 
 export class FrameworkRefDto {

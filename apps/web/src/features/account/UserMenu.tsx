@@ -49,6 +49,7 @@ export function UserMenu() {
           <Button
             variant="subtle"
             size="compact-md"
+            miw={0}
             rightSection={<span aria-hidden="true">▾</span>}
             aria-label={t('account.menu', { name: displayName })}
           >

@@ -9,7 +9,7 @@ import type { CommitmentDetail } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { LoadingState, QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
-import { OverdueBadge, ProgressBar, StatusBadge } from './badges';
+import { OverdueBadge, ProgressBar, TrackedStatusBadge } from './badges';
 import { commitmentQuery } from './queries';
 import { DETAIL_TABS, type DetailTab } from './search';
 import { OverviewPanel } from './detail/OverviewPanel';
@@ -97,7 +97,10 @@ function CommitmentView({ slug, commitment }: { slug: string; commitment: Commit
           {format.text(commitment.title)}
         </Title>
         <Group gap="md">
-          <StatusBadge status={commitment.status} />
+          <TrackedStatusBadge
+            status={commitment.trackedStatus}
+            parent={commitment.childCount > 0}
+          />
           {commitment.overdue && <OverdueBadge />}
           {commitment.archived && <Badge color="gray">{t('detail.archived')}</Badge>}
           <ProgressBar value={commitment.progress} name={label} width={240} />

@@ -44,6 +44,39 @@ describe('commitments list', () => {
     expect(screen.getByText('Đang hiển thị 1–2')).toBeInTheDocument();
   });
 
+  it('shows "rolled up" beside a parent\'s progress and "not tracked" for a clause nobody leads, never their stale status', async () => {
+    const parent = {
+      ...commitmentNq1,
+      status: 'NOT_STARTED' as const,
+      trackedStatus: null,
+      progress: 51,
+      childCount: 3,
+    };
+    const untracked = {
+      ...commitmentNq2,
+      status: 'NOT_STARTED' as const,
+      trackedStatus: null,
+      leadOrgId: null,
+    };
+    renderApp(
+      '/w/viet-nam/commitments',
+      routes(() => page([parent, untracked])),
+    );
+
+    const parentRow = (
+      await screen.findByRole('link', { name: /Phát triển hệ thống bảo trợ xã hội đa tầng/ })
+    ).closest('tr')!;
+    expect(within(parentRow).getByText('Tổng hợp')).toBeInTheDocument();
+    expect(within(parentRow).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '51');
+    const untrackedRow = screen
+      .getByRole('link', { name: /Phát triển sàn an sinh xã hội/ })
+      .closest('tr')!;
+    expect(within(untrackedRow).getByText('Chưa theo dõi')).toBeInTheDocument();
+    for (const row of [parentRow, untrackedRow]) {
+      expect(within(row).queryByText('Chưa bắt đầu')).not.toBeInTheDocument();
+    }
+  });
+
   it('reads its filters from the URL and sends them to the API', async () => {
     const { fetchMock } = renderApp(
       '/w/viet-nam/commitments?status=AT_RISK&status=OFF_TRACK&overdue=true&needsUpdate=true&q=san&sort=-progress',

@@ -28,7 +28,7 @@ import { usePageTitle } from '../layout/usePageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { organizationsQuery } from '../organizations/queries';
-import { OverdueBadge, ProgressBar, StatusBadge } from './badges';
+import { OverdueBadge, ProgressBar, TrackedStatusBadge } from './badges';
 import { useFilterOptions } from './filterOptions';
 import { ListTotal } from './ListTotal';
 import { ScopeChips } from './ScopeChips';
@@ -445,7 +445,7 @@ function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
         </RouterAnchor>
       </Table.Td>
       <Table.Td>
-        <StatusBadge status={commitment.status} />
+        <TrackedStatusBadge status={commitment.trackedStatus} parent={commitment.childCount > 0} />
       </Table.Td>
       <Table.Td>
         <ProgressBar value={commitment.progress} name={label} width={100} />
@@ -482,7 +482,10 @@ function CommitmentCard({ slug, commitment, lead }: CommitmentRowProps) {
           <Text size="sm" fw={600}>
             {label}
           </Text>
-          <StatusBadge status={commitment.status} />
+          <TrackedStatusBadge
+            status={commitment.trackedStatus}
+            parent={commitment.childCount > 0}
+          />
         </Group>
         <RouterAnchor
           to="/w/$slug/commitments/$commitmentId"

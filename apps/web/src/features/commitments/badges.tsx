@@ -59,6 +59,32 @@ export function StatusBadge({ status }: { status: CommitmentStatus }) {
   );
 }
 
+/**
+ * The status beside an item's progress (the API's `trackedStatus`): a parent's progress is rolled
+ * up from its children and it has no status of its own, and a clause that no organization has
+ * taken up is not tracked; neither reads "not started".
+ */
+export function TrackedStatusBadge({
+  status,
+  parent,
+}: {
+  status: CommitmentStatus | null;
+  parent: boolean;
+}) {
+  const { t } = useTranslation();
+  if (status) return <StatusBadge status={status} />;
+  return (
+    <Badge
+      styles={FULL_LABEL}
+      color="gray"
+      variant="outline"
+      data-status={parent ? 'ROLLED_UP' : 'NOT_TRACKED'}
+    >
+      {t(parent ? 'trackedStatus.rolledUp' : 'trackedStatus.notTracked')}
+    </Badge>
+  );
+}
+
 export function UpdateStateBadge({ state }: { state: UpdateState }) {
   const { t } = useTranslation();
   return (

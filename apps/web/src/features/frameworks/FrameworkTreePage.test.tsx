@@ -32,4 +32,21 @@ describe('framework commitment tree', () => {
     await user.click(screen.getByRole('button', { name: 'Mở rộng tất cả' }));
     expect(screen.getByRole('link', { name: 'Phổ cập an sinh xã hội' })).toBeInTheDocument();
   });
+
+  it('shows no stale status beside a parent\'s rolled-up progress, and "not tracked" for a clause nobody leads', async () => {
+    renderApp('/w/viet-nam/frameworks/f-ilc', routes);
+
+    await screen.findByRole('button', { name: 'Thu gọn 11' });
+    // 11 is stored NOT_STARTED at 42.5 %; 11.A has no lead organization.
+    expect(screen.queryByText('Chưa bắt đầu')).not.toBeInTheDocument();
+    expect(screen.getByText('Tổng hợp').closest('[data-status]')).toHaveAttribute(
+      'data-status',
+      'ROLLED_UP',
+    );
+    expect(screen.getByText('Chưa theo dõi').closest('[data-status]')).toHaveAttribute(
+      'data-status',
+      'NOT_TRACKED',
+    );
+    expect(screen.getByText('Chậm tiến độ')).toBeInTheDocument();
+  });
 });

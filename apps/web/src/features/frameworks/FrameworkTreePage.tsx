@@ -8,7 +8,7 @@ import type { TreeNode } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { EmptyState, QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
-import { OverdueBadge, ProgressBar, StatusBadge } from '../commitments/badges';
+import { OverdueBadge, ProgressBar, TrackedStatusBadge } from '../commitments/badges';
 import { frameworkQuery } from './queries';
 import classes from './FrameworkTree.module.css';
 
@@ -148,7 +148,7 @@ function TreeRow({ slug, node, depth, expanded, onToggle }: TreeRowProps) {
         </RouterAnchor>
         <Group gap="xs" wrap="nowrap" className={classes.meta}>
           {node.overdue && <OverdueBadge />}
-          <StatusBadge status={node.status} />
+          <TrackedStatusBadge status={node.trackedStatus} parent={hasChildren} />
           <ProgressBar value={node.progress} name={node.reference} width={120} />
         </Group>
       </Box>

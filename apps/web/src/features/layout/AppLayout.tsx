@@ -71,7 +71,13 @@ function WorkspaceNav({ slug, vertical }: { slug: string; vertical: boolean }) {
   ));
   return (
     <nav aria-label={t('nav.main')}>
-      {vertical ? <Stack gap="md">{links}</Stack> : <Group gap="md">{links}</Group>}
+      {vertical ? (
+        <Stack gap="md">{links}</Stack>
+      ) : (
+        <Group gap="md" wrap="nowrap">
+          {links}
+        </Group>
+      )}
     </nav>
   );
 }
@@ -116,7 +122,8 @@ function SignedInShell() {
             </RouterAnchor>
             <WorkspaceSwitcher currentSlug={slug} />
           </Group>
-          <Group gap="md" wrap="nowrap">
+          {/* On a phone the user's name gives way (the menu names it), the workspace's does not. */}
+          <Group gap="md" wrap="nowrap" miw={0}>
             {inWorkspace && (
               <Box visibleFrom="sm">
                 <WorkspaceNav slug={slug} vertical={false} />

@@ -7,7 +7,7 @@ import { usePageTitle } from '../layout/usePageTitle';
 import type { Commitment, MyWorkReport } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useMembership } from '../auth/useMembership';
-import { OverdueBadge, ProgressBar, StatusBadge } from '../commitments/badges';
+import { OverdueBadge, ProgressBar, StatusBadge, TrackedStatusBadge } from '../commitments/badges';
 import { EmptyState, QueryState } from '../layout/states';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { myWorkQuery } from './queries';
@@ -218,7 +218,10 @@ function DueItem({
             {format.text(commitment.title)}
           </RouterAnchor>
           <Group gap="sm">
-            <StatusBadge status={commitment.status} />
+            <TrackedStatusBadge
+              status={commitment.trackedStatus}
+              parent={commitment.childCount > 0}
+            />
             <ProgressBar value={commitment.progress} name={label} width={100} />
             {commitment.targetDate && (
               <Text size="sm">

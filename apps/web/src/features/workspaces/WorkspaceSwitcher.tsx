@@ -26,6 +26,8 @@ export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undef
           <Button
             variant="light"
             size="compact-md"
+            // The workspace's name is read whole; on a phone the role is left to the menu.
+            styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
             rightSection={<span aria-hidden="true">▾</span>}
             aria-label={
               current
@@ -41,7 +43,13 @@ export function WorkspaceSwitcher({ currentSlug }: { currentSlug: string | undef
                 <Text span fw={600} size="sm">
                   {current.workspace.name}
                 </Text>{' '}
-                <Badge ml={4} size="sm" variant="filled" data-testid="current-role">
+                <Badge
+                  ml={4}
+                  size="sm"
+                  variant="filled"
+                  data-testid="current-role"
+                  visibleFrom="sm"
+                >
                   {t(`role.${current.role}`)}
                 </Badge>
               </>

@@ -7,7 +7,7 @@ import { useFormat } from '../../../i18n/format';
 import { QueryState } from '../../layout/states';
 import { RouterAnchor } from '../../layout/RouterAnchor';
 import { organizationsQuery } from '../../organizations/queries';
-import { OverdueBadge, StatusBadge } from '../badges';
+import { OverdueBadge, TrackedStatusBadge } from '../badges';
 import { commitmentQuery } from '../queries';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -53,7 +53,10 @@ function Overview({ slug, commitment }: { slug: string; commitment: CommitmentDe
       <Alert variant="light" color="gray" title={t('detail.officialTitle')}>
         <Stack gap="xs">
           <Group gap="md">
-            <StatusBadge status={commitment.status} />
+            <TrackedStatusBadge
+              status={commitment.trackedStatus}
+              parent={commitment.childCount > 0}
+            />
             <Text size="sm" fw={600}>
               {t('detail.officialProgress', { progress: format.percent(commitment.progress) })}
             </Text>
@@ -125,7 +128,7 @@ function Overview({ slug, commitment }: { slug: string; commitment: CommitmentDe
                   >
                     {child.reference} — {format.text(child.title)}
                   </RouterAnchor>
-                  <StatusBadge status={child.status} />
+                  <TrackedStatusBadge status={child.trackedStatus} parent={child.childCount > 0} />
                   <Text size="sm">{format.percent(child.progress)}</Text>
                 </Group>
               </List.Item>

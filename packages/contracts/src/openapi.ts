@@ -9778,7 +9778,7 @@ export interface operations {
                 coOrgId?: string[];
                 /** @description Only (true) or no (false) commitments past their target date and not done */
                 overdue?: boolean;
-                /** @description Only (true) or no (false) commitments that need a progress report: not archived, with a lead organization (whose report is expected), neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED (by submittedAt) in the last 90 days */
+                /** @description Only (true) or no (false) commitments that need a progress report: not archived, with a lead organization (whose report is expected), neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED for a reporting period that is due: the current period when it is open, and the previous one when it is open and past its due date */
                 needsUpdate?: boolean;
                 /** @description true: only trackable items (no children that are not archived), what the dashboard counts; false: only parents */
                 leaf?: boolean;
@@ -10035,7 +10035,7 @@ export interface operations {
             query: {
                 /** @description Language of the headers and labels (by default the caller's) */
                 lang?: "vi" | "en";
-                /** @description The reporting period, as reports name it */
+                /** @description The reporting period, by its key */
                 period: string;
             };
             header?: never;
@@ -10119,7 +10119,7 @@ export interface operations {
             query: {
                 /** @description Language of the headers and labels (by default the caller's) */
                 lang?: "vi" | "en";
-                /** @description The reporting period, as reports name it */
+                /** @description The reporting period, by its key */
                 period: string;
             };
             header?: never;

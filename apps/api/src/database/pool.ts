@@ -25,5 +25,13 @@ export function createPool(
   });
   // An idle connection the server dropped (a restart): the pool discards it; nothing to crash.
   pool.on('error', (error) => logger.warn(`Idle database connection lost: ${error.message}`));
+  // pg-pool listens for errors only while a connection is idle: one checked out between two
+  // statements (inside a transaction) when the server ends it would emit 'error' to no one and
+  // end the process. Its holder sees the failure at its next statement and releases it broken.
+  pool.on('connect', (client) =>
+    client.on('error', (error) =>
+      logger.warn(`Database connection lost while in use: ${error.message}`),
+    ),
+  );
   return pool;
 }

@@ -121,5 +121,11 @@ export const NOTIFICATION_KINDS = [
   'REPORT_SUBMITTED',
   'REPORT_RETURNED',
   'REPORT_APPROVED',
+  'MENTION',
+  'COMMENT',
+  'POSITION',
+  'STATUS_ALERT',
+  'REPORT_REMINDER',
+  'REPORT_OVERDUE',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

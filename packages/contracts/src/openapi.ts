@@ -2174,7 +2174,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REPORT_SUBMITTED" | "REPORT_RETURNED" | "REPORT_APPROVED";
+            kind: "REPORT_SUBMITTED" | "REPORT_RETURNED" | "REPORT_APPROVED" | "MENTION" | "COMMENT" | "POSITION" | "STATUS_ALERT" | "REPORT_REMINDER" | "REPORT_OVERDUE";
             commitment: components["schemas"]["NotificationCommitmentDto"] | null;
             actor: components["schemas"]["UserRefDto"] | null;
             data: components["schemas"]["NotificationDataDto"];

@@ -18,8 +18,9 @@ type Handler = (data: Record<string, unknown>) => Promise<void>;
 
 /**
  * Background work on pg-boss (its own schema `pgboss` in the app's database): features register
- * a handler per queue while the app starts, and send jobs that any replica's worker takes. A job
- * left by a stopped process is retried once, so handlers must be safe to run again.
+ * a handler per queue while the app starts (and maybe a schedule for it), and send jobs that any
+ * replica's worker takes. A job left by a stopped process is retried once, so handlers must be
+ * safe to run again.
  */
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {

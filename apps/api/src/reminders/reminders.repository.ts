@@ -33,15 +33,21 @@ export class RemindersRepository {
           CROSS JOIN LATERAL (VALUES (this_period.starts_on), (this_period.starts_on - 1)) d(day)
           CROSS JOIN LATERAL spct_period_of(calendar.cadence, d.day) p
           ON CONFLICT ("workspaceId", key) DO NOTHING`;
+        // Only the current and the previous period (or an older one not yet due) are reminded
+        // of, as only they make an item "need an update" (commitment-filters.ts): a report long
+        // past is left to the compliance page, not repeated weekly for ever.
         // The step of a missing report is its week relative to the due date: -7 from a week
         // before, 0 on the due date, then 7, 14, … Each (period, item, person, kind, step) is
         // recorded once: a concurrent sweep's insert waits on the key and then skips it. Rows are
         // inserted in key order so that two sweeps wait on each other without a deadlock.
         return tx.$executeRaw`
           WITH local AS (
-            SELECT w.id AS workspace_id,
-              (${now}::timestamptz AT TIME ZONE COALESCE(rc."timeZone", 'Asia/Ho_Chi_Minh'))::date AS today
+            SELECT w.id AS workspace_id, d.today, previous.starts_on AS recent_from
             FROM "Workspace" w LEFT JOIN "ReportingCalendar" rc ON rc."workspaceId" = w.id
+            CROSS JOIN LATERAL (SELECT
+              (${now}::timestamptz AT TIME ZONE COALESCE(rc."timeZone", 'Asia/Ho_Chi_Minh'))::date AS today) d
+            CROSS JOIN LATERAL spct_period_of(COALESCE(rc.cadence, 'QUARTERLY'), d.today) this_period
+            CROSS JOIN LATERAL spct_period_of(COALESCE(rc.cadence, 'QUARTERLY'), this_period.starts_on - 1) previous
           ),
           missing AS (
             SELECT p.id AS period_id, c.id AS commitment_id, c."workspaceId" AS workspace_id,
@@ -50,6 +56,7 @@ export class RemindersRepository {
             FROM local l
             JOIN "ReportingPeriod" p ON p."workspaceId" = l.workspace_id
               AND p.state = 'OPEN' AND l.today >= p."dueOn" - 7
+              AND (p."startsOn" >= l.recent_from OR p."dueOn" >= l.today)
             JOIN "Commitment" c ON c."workspaceId" = l.workspace_id AND ${EXPECTED_ITEMS}
             WHERE NOT EXISTS (
               SELECT 1 FROM "ProgressUpdate" u

@@ -137,6 +137,8 @@ describe('report reminders', () => {
           state,
         },
       });
+    // An older period, still open and with nothing reported: long past, it reminds nobody.
+    await quarterId(t.prisma, workspaceId, '2026-Q2');
     await report('R.2', 'SUBMITTED');
     await report('R.3', 'RETURNED');
     return { workspaceId, people, items };

@@ -12,10 +12,11 @@ export const SWEEP_QUEUE = 'report-reminders';
 export const SWEEP_CRON = '*/15 * * * *';
 
 /**
- * Report reminders, on a pg-boss schedule: for each expected report of an open period with no
- * submitted or approved report, the lead organization's editors and the focal person are reminded
- * a week before the due date, on it, and every week while it is overdue; two weeks overdue, the
- * managers are told. Safe to run at any time and several times at once: each goes once.
+ * Report reminders, on a pg-boss schedule: for each expected report of the current or previous
+ * period (when open) with no submitted or approved report, the lead organization's editors and
+ * the focal person are reminded a week before the due date, on it, and every week while it is
+ * overdue; two weeks overdue, the managers are told. Safe to run at any time and several times at
+ * once: each goes once.
  */
 @Injectable()
 export class ReminderSweep implements OnModuleInit {

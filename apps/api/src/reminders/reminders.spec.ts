@@ -215,9 +215,21 @@ describe('report reminders', () => {
     expect(await sweepAt('2026-11-06T03:00:00Z')).toEqual([]);
   });
 
-  it('sends each reminder once when sweeps run at the same time', async () => {
-    at('2026-11-12T03:00:00Z');
-    const written = await Promise.all([sweep.sweep(), sweep.sweep(), sweep.sweep(), sweep.sweep()]);
+  it('sends each reminder once when two workers sweep at the same time', async () => {
+    // A second app on the same database: another process's worker, with its own connections.
+    const other = await createTestApp({
+      database: { url: t.databaseUrl, drop: () => Promise.resolve() },
+    });
+    const moment = new Date('2026-11-12T03:00:00Z');
+    at(moment.toISOString());
+    jest.spyOn(other.app.get(Clock), 'now').mockReturnValue(moment);
+    const otherSweep = other.app.get(ReminderSweep);
+    const written = await Promise.all([
+      sweep.sweep(),
+      otherSweep.sweep(),
+      sweep.sweep(),
+      otherSweep.sweep(),
+    ]).finally(() => other.close());
     expect(written.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(3);
     const mine = (await entries(main)).filter((e) => e.includes(' 28 '));
     expect(mine).toEqual(reminded(28));

@@ -28,6 +28,7 @@ import { PositionsModule } from './positions/positions.module';
 import { ProgressUpdatesModule } from './progress-updates/progress-updates.module';
 import { ReportingPeriodsModule } from './reporting-periods/reporting-periods.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UPLOADS_DIR } from './storage/uploads-dir';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -80,6 +81,7 @@ export class AppModule {
         ProgressUpdatesModule,
         ReportingPeriodsModule,
         NotificationsModule,
+        RemindersModule,
         IndicatorsModule,
         CommentsModule,
         PositionsModule,

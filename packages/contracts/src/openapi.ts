@@ -2169,6 +2169,41 @@ export interface components {
             period?: string;
             /** @description Why a report was returned */
             reason?: string;
+            /**
+             * Format: uuid
+             * @description The comment (MENTION, COMMENT)
+             */
+            commentId?: string;
+            /**
+             * Format: uuid
+             * @description The comment a reply answers
+             */
+            parentId?: string;
+            /** Format: uuid */
+            positionId?: string;
+            /** @description The short name of the position's organization */
+            organization?: string;
+            /** @enum {string} */
+            position?: "AGREE" | "RESERVATION" | "DISAGREE";
+            /**
+             * @description The new status (STATUS_ALERT)
+             * @enum {string}
+             */
+            status?: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /** @enum {string} */
+            previousStatus?: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED";
+            /**
+             * Format: uuid
+             * @description The period a reminder is about
+             */
+            periodId?: string;
+            /**
+             * Format: date
+             * @description The period's due date (reminders)
+             */
+            dueOn?: string;
+            /** @description Days past the due date when the reminder was sent: negative before it, 0 on it */
+            daysOverdue?: number;
         };
         NotificationDto: {
             /** Format: uuid */

@@ -5,6 +5,7 @@ import { FieldValidationException } from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { type List, listOf } from '../common/list';
 import { type ActivityInput, diffFields, recordActivity, snapshot } from '../history/activity';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { PolicyService } from '../permissions/policy.service';
 import { type CommentDto, type CreateCommentDto, type UpdateCommentDto } from './comment.dto';
 import { type CommentRow, CommentsRepository, type Tx } from './comments.repository';
@@ -16,6 +17,7 @@ export class CommentsService {
     private readonly commitments: CommitmentsService,
     private readonly comments: CommentsRepository,
     private readonly policy: PolicyService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<CommentDto>> {
@@ -65,6 +67,17 @@ export class CommentsService {
           'after',
         ),
       });
+      const event = {
+        workspaceId,
+        commitmentId,
+        commentId: created.id,
+        parentId: created.parentId,
+        actorId: member.userId,
+        mentionedIds,
+      };
+      await this.outbox.autoFollow(tx, workspaceId, member.userId, commitmentId);
+      await this.outbox.mentioned(tx, event);
+      await this.outbox.commented(tx, event);
       return created;
     });
     return toDto(row);
@@ -108,6 +121,16 @@ export class CommentsService {
             },
           ),
         });
+        if (bodyChanged && mentionedIds) {
+          await this.outbox.mentioned(tx, {
+            workspaceId: comment.workspaceId,
+            commitmentId: comment.commitmentId,
+            commentId: comment.id,
+            parentId: comment.parentId,
+            actorId: member.userId,
+            mentionedIds: mentionedIds.filter((id) => !comment.mentionedIds.includes(id)),
+          });
+        }
         const updated = await this.comments.update(tx, comment.id, {
           ...(bodyChanged && { body: input.body, mentionedIds }),
           ...(stanceChanged && { stance: input.stance }),

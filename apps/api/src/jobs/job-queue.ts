@@ -18,14 +18,16 @@ type Handler = (data: Record<string, unknown>) => Promise<void>;
 
 /**
  * Background work on pg-boss (its own schema `pgboss` in the app's database): features register
- * a handler per queue while the app starts, and send jobs that any replica's worker takes. A job
- * left by a stopped process is retried once, so handlers must be safe to run again.
+ * a handler per queue while the app starts (and maybe a schedule for it), and send jobs that any
+ * replica's worker takes. A job left by a stopped process is retried once, so handlers must be
+ * safe to run again.
  */
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, Handler>();
+  private readonly schedules = new Map<string, string>();
   private started: Promise<void> | null = null;
   private stopping = false;
 
@@ -33,13 +35,22 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     @Inject(RUN_JOBS) private readonly enabled: boolean,
   ) {
-    this.boss = new PgBoss({ connectionString: databaseUrl, max: 4, schedule: false });
+    this.boss = new PgBoss({ connectionString: databaseUrl, max: 4, schedule: true });
     this.boss.on('error', (error) => this.logger.warn(`Job queue: ${error.message}`));
   }
 
   /** Called from a feature's onModuleInit: `handler` runs each job sent to `queue`. */
   register<T extends object>(queue: string, handler: (data: T) => Promise<void>): void {
     this.handlers.set(queue, handler as unknown as Handler);
+  }
+
+  /**
+   * Called from a feature's onModuleInit, after `register`: a job is sent to `queue` at each time
+   * of `cron` (UTC). pg-boss keeps schedules in the database and sends each tick once, whichever
+   * replica's clock sees it first.
+   */
+  schedule(queue: string, cron: string): void {
+    this.schedules.set(queue, cron);
   }
 
   async send(queue: string, data: object): Promise<void> {
@@ -85,6 +96,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
           for (const job of jobs) await handler(job.data);
         },
       );
+    }
+    for (const [queue, cron] of this.schedules) {
+      await this.boss.schedule(queue, cron, {}, { tz: 'UTC', retryLimit: 1, retryDelay: 5 });
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
+import { FOLLOWING } from './notification-outbox';
 
 const notificationInclude = {
   actor: { select: { id: true, displayName: true } },
@@ -80,10 +81,13 @@ export class NotificationsRepository {
     });
   }
 
-  async isFollowing(userId: string, commitmentId: string): Promise<boolean> {
-    const row = await this.prisma.follow.findUnique({
-      where: { userId_commitmentId: { userId, commitmentId } },
-    });
+  /** Whether the member follows the item: explicitly, or as its focal person or a lead editor. */
+  async isFollowing(workspaceId: string, userId: string, commitmentId: string): Promise<boolean> {
+    const [row] = await this.prisma.$queryRaw<{ following: boolean }[]>`
+      SELECT ${FOLLOWING} AS following
+      FROM "Membership" m JOIN "Commitment" c ON c.id = ${commitmentId}::uuid
+      LEFT JOIN "Follow" f ON f."userId" = m."userId" AND f."commitmentId" = c.id
+      WHERE m."userId" = ${userId}::uuid AND m."workspaceId" = ${workspaceId}::uuid`;
     return row?.following ?? false;
   }
 }

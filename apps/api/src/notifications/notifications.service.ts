@@ -67,7 +67,13 @@ export class NotificationsService {
 
   async following(member: WorkspaceActor, commitmentId: string): Promise<FollowDto> {
     await this.commitments.requireInWorkspace(member, commitmentId);
-    return { following: await this.notifications.isFollowing(member.userId, commitmentId) };
+    return {
+      following: await this.notifications.isFollowing(
+        member.workspaceId,
+        member.userId,
+        commitmentId,
+      ),
+    };
   }
 
   async setFollowing(

@@ -157,11 +157,13 @@ describe('notifications', () => {
 
   it('writes nothing when the change is refused (its transaction rolls back)', async () => {
     const report = await submittedReport();
-    const before = await t.prisma.notification.count();
+    // Of this report (the scheduled reminder sweep may write others meanwhile).
+    const ofReport = { data: { path: ['reportId'], equals: report.id } };
+    const before = await t.prisma.notification.count({ where: ofReport });
     // The author cannot approve their own report: 403, and no entry.
     const url = `${base}/commitments/${commitmentId}/updates/${report.id}/approve`;
     expect((await people.author.client.post(url)).status).toBe(403);
-    expect(await t.prisma.notification.count()).toBe(before);
+    expect(await t.prisma.notification.count({ where: ofReport })).toBe(before);
   });
 
   it('pages newest first, marks one or all read, and shows only the caller’s own', async () => {

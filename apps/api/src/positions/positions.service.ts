@@ -7,6 +7,7 @@ import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { dateColumn, isFutureDate, isoDate } from '../common/dates';
 import { type List, listOf } from '../common/list';
 import { localized } from '../common/localized';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { PolicyService } from '../permissions/policy.service';
 import { type PositionDto, type RecordPositionDto } from './position.dto';
 import { isUniqueViolation, type PositionRow, PositionsRepository } from './positions.repository';
@@ -23,6 +24,7 @@ export class PositionsService {
     private readonly commitments: CommitmentsService,
     private readonly positions: PositionsRepository,
     private readonly policy: PolicyService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async list(member: WorkspaceActor, commitmentId: string): Promise<List<PositionDto>> {
@@ -79,6 +81,7 @@ export class PositionsService {
             action: 'recorded',
             changes: snapshot({ organizationId, ...fields, recordedById: member.userId }, 'after'),
           });
+          await this.outbox.positionRecorded(tx, positionEvent(member, created));
           return created;
         }
         if (createOnly) throw new StaleVersion();
@@ -96,6 +99,7 @@ export class PositionsService {
         if (Object.keys(changes).length === 0) return stored;
         const replaced = await this.positions.replace(tx, stored.id, fields, member.userId);
         await recordActivity(tx, { ...event, entityId: stored.id, action: 'updated', changes });
+        await this.outbox.positionRecorded(tx, positionEvent(member, replaced));
         return replaced;
       });
     const row = await answerStale(
@@ -139,6 +143,18 @@ function noPositionYet(ifMatch: string): ApiException {
     `If-Match ${ifMatch}: this organization has no position on the commitment yet; send the PUT without If-Match to record one`,
     { current: null },
   );
+}
+
+/** What the item's followers are told of a recorded position. */
+function positionEvent(member: WorkspaceActor, p: PositionRow) {
+  return {
+    workspaceId: p.workspaceId,
+    commitmentId: p.commitmentId,
+    actorId: member.userId,
+    positionId: p.id,
+    organization: p.organization.shortName,
+    position: p.position,
+  };
 }
 
 function toDto(p: PositionRow): PositionDto {

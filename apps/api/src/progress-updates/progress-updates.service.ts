@@ -235,6 +235,11 @@ export class ProgressUpdatesService {
         });
         // The report's figures become the commitment's official ones...
         const official = await this.updates.setOfficial(tx, commitmentId, row.status, row.progress);
+        await this.outbox.statusChanged(tx, {
+          ...this.reportEvent(member, row),
+          before: commitment.status,
+          after: official.status,
+        });
         await recordActivity(tx, {
           workspaceId: member.workspaceId,
           actorId: member.userId,

@@ -47,7 +47,7 @@ export interface ComplianceRow {
 }
 
 /** The trackable items expected to report: as "needs an update" in commitment-filters.ts. */
-const EXPECTED_ITEMS = Prisma.sql`c.archived = false AND c."activeChildren" = 0
+export const EXPECTED_ITEMS = Prisma.sql`c.archived = false AND c."activeChildren" = 0
   AND c.status NOT IN ('COMPLETED', 'DISCONTINUED') AND c."leadOrgId" IS NOT NULL`;
 
 @Injectable()

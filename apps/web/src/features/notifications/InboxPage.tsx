@@ -2,8 +2,10 @@ import { Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@manti
 import { useQuery } from '@tanstack/react-query';
 import { inboxRoute } from '../../router';
 import { useTranslation } from 'react-i18next';
+import type { NotificationKind } from '@spct/contracts';
 import type { Notification } from '../../api/types';
 import { useFormat } from '../../i18n/format';
+import type { DetailTab } from '../commitments/search';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { EmptyState, QueryState } from '../layout/states';
 import { usePageTitle } from '../layout/usePageTitle';
@@ -56,10 +58,7 @@ function Entry({ slug, entry, onRead }: { slug: string; entry: Notification; onR
   const format = useFormat();
   const unread = entry.readAt === null;
   const item = entry.commitment;
-  const text = t(`notifications.kind.${entry.kind}`, {
-    actor: entry.actor?.displayName ?? t('notifications.someone'),
-    period: entry.data.period ?? '',
-  });
+  const text = useEntryText(entry);
   return (
     <Paper component="li" withBorder p="sm" radius="md" bg={unread ? 'blue.0' : undefined}>
       <Stack gap={4}>
@@ -81,7 +80,7 @@ function Entry({ slug, entry, onRead }: { slug: string; entry: Notification; onR
           <RouterAnchor
             to="/w/$slug/commitments/$commitmentId"
             params={{ slug, commitmentId: item.id }}
-            search={{ tab: 'updates' }}
+            search={{ tab: TAB_OF[entry.kind] }}
             onClick={() => unread && onRead()}
           >
             {item.reference} — {format.text(item.title)}
@@ -93,4 +92,41 @@ function Entry({ slug, entry, onRead }: { slug: string; entry: Notification; onR
       </Stack>
     </Paper>
   );
+}
+
+/** The tab of the item that shows what an entry is about. */
+const TAB_OF: Record<NotificationKind, DetailTab> = {
+  REPORT_SUBMITTED: 'updates',
+  REPORT_RETURNED: 'updates',
+  REPORT_APPROVED: 'updates',
+  MENTION: 'comments',
+  COMMENT: 'comments',
+  POSITION: 'positions',
+  STATUS_ALERT: 'updates',
+  REPORT_REMINDER: 'updates',
+  REPORT_OVERDUE: 'updates',
+};
+
+/** What an entry says, from its kind and data, with dates in the interface language. */
+function useEntryText(entry: Notification): string {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data } = entry;
+  const params = {
+    actor: entry.actor?.displayName ?? t('notifications.someone'),
+    period: data.period ?? '',
+    dueDate: format.date(data.dueOn),
+    organization: data.organization ?? '',
+    position: data.position ? t(`position.${data.position}`) : '',
+    status: data.status ? t(`status.${data.status}`) : '',
+    previous: data.previousStatus ? t(`status.${data.previousStatus}`) : '',
+  };
+  if (entry.kind === 'COMMENT' && data.parentId) return t('notifications.reply', params);
+  if (entry.kind === 'REPORT_REMINDER' && data.daysOverdue !== undefined) {
+    if (data.daysOverdue === 0) return t('notifications.reminderToday', params);
+    if (data.daysOverdue > 0) {
+      return t('notifications.reminderLate', { ...params, count: data.daysOverdue });
+    }
+  }
+  return t(`notifications.kind.${entry.kind}`, params);
 }

@@ -69,6 +69,76 @@ describe('notifications', () => {
     );
   });
 
+  it('says what each kind of event is about, with its data, and links to the tab that shows it', async () => {
+    const entry = (id: string, kind: Notification['kind'], data: Notification['data']) => ({
+      ...approved,
+      id,
+      kind,
+      data,
+      actor: kind.startsWith('REPORT_') || kind === 'STATUS_ALERT' ? null : returned.actor,
+    });
+    const items: Notification[] = [
+      entry('m', 'MENTION', { commentId: 'c-1' }),
+      entry('r', 'COMMENT', { commentId: 'c-2', parentId: 'c-1' }),
+      entry('p', 'POSITION', { positionId: 'p-1', organization: 'VCCI', position: 'RESERVATION' }),
+      entry('s', 'STATUS_ALERT', { status: 'OFF_TRACK', previousStatus: 'ON_TRACK' }),
+      entry('b', 'REPORT_REMINDER', { period: '2026-Q3', dueOn: '2026-10-15', daysOverdue: -7 }),
+      entry('d', 'REPORT_REMINDER', { period: '2026-Q3', dueOn: '2026-10-15', daysOverdue: 0 }),
+      entry('l', 'REPORT_REMINDER', { period: '2026-Q3', dueOn: '2026-10-15', daysOverdue: 14 }),
+      entry('o', 'REPORT_OVERDUE', { period: '2026-Q3', dueOn: '2026-10-15', daysOverdue: 14 }),
+    ];
+    renderApp('/w/viet-nam/notifications', {
+      ...routes(0),
+      [`${WS}/notifications`]: { items, nextCursor: null, unread: 0 },
+    });
+    await screen.findByText('Trần Văn Minh đã nhắc đến bạn trong một bình luận');
+    const entries = screen.getAllByRole('listitem');
+    const expected: [string, string][] = [
+      ['Trần Văn Minh đã nhắc đến bạn trong một bình luận', 'comments'],
+      ['Trần Văn Minh đã trả lời một bình luận về mục bạn theo dõi', 'comments'],
+      ['VCCI đã ghi nhận quan điểm về một mục bạn theo dõi: Bảo lưu ý kiến', 'positions'],
+      ['Trạng thái của mục đã chuyển sang Chậm tiến độ (trước đó: Đúng tiến độ)', 'updates'],
+      ['Báo cáo kỳ 2026-Q3 đến hạn vào 15 thg 10, 2026', 'updates'],
+      ['Báo cáo kỳ 2026-Q3 đến hạn hôm nay, 15 thg 10, 2026', 'updates'],
+      ['Báo cáo kỳ 2026-Q3 đã quá hạn 14 ngày (hạn nộp 15 thg 10, 2026)', 'updates'],
+      ['Báo cáo kỳ 2026-Q3 vẫn chưa được nộp: hạn nộp là 15 thg 10, 2026', 'updates'],
+    ];
+    expected.forEach(([text, tab], i) => {
+      expect(entries[i]).toHaveTextContent(text);
+      expect(within(entries[i]!).getByRole('link')).toHaveAttribute(
+        'href',
+        `/w/viet-nam/commitments/${commitmentNq1.id}?tab=${tab}`,
+      );
+    });
+  });
+
+  it('formats the due date in the user’s language', async () => {
+    const me = meAs('EDITOR');
+    const late: Notification = {
+      ...approved,
+      actor: null,
+      kind: 'REPORT_REMINDER',
+      data: { period: '2026-Q3', dueOn: '2026-10-15', daysOverdue: 14 },
+    };
+    const alert: Notification = {
+      ...late,
+      id: 'n-3',
+      kind: 'STATUS_ALERT',
+      data: { status: 'AT_RISK', previousStatus: 'ON_TRACK' },
+    };
+    renderApp('/w/viet-nam/notifications', {
+      ...routes(0),
+      '/api/auth/me': { ...me, user: { ...me.user, locale: 'en' } },
+      [`${WS}/notifications`]: { items: [late, alert], nextCursor: null, unread: 0 },
+    });
+    expect(
+      await screen.findByText('The 2026-Q3 report is 14 days overdue: it was due on Oct 15, 2026'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText("The item's status turned At risk (it was On track)"),
+    ).toBeInTheDocument();
+  });
+
   it('says so when there is nothing', async () => {
     renderApp('/w/viet-nam/notifications', {
       ...routes(0),

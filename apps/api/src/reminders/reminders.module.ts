@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ReminderSweep } from './reminder-sweep';
+import { RemindersRepository } from './reminders.repository';
+
+@Module({
+  providers: [RemindersRepository, ReminderSweep],
+})
+export class RemindersModule {}

@@ -21,10 +21,12 @@ import type { CreatePeriodReportBody, PeriodReport } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { periodReportsRoute } from '../../router';
 import { useMembership } from '../auth/useMembership';
-import { useFilterOptions, type FilterOption } from '../commitments/filterOptions';
+import { useFilterOptions } from '../commitments/filterOptions';
 import { DateField } from '../layout/DateField';
 import { EmptyState, ErrorState, QueryState } from '../layout/states';
 import { usePageTitle } from '../layout/usePageTitle';
+import { frameworksQuery } from '../frameworks/queries';
+import { organizationsQuery } from '../organizations/queries';
 import { periodsQuery } from '../reporting/queries';
 import { periodReportDownloadUrl, periodReportsQuery, useGeneratePeriodReport } from './queries';
 
@@ -50,6 +52,7 @@ export function PeriodReportsPage() {
   const access = useMembership(slug);
   const reports = useQuery(periodReportsQuery(slug));
   const options = useFilterOptions(slug);
+  const names = useShortNames(slug, options);
 
   return (
     <Stack gap="lg">
@@ -67,7 +70,7 @@ export function PeriodReportsPage() {
             ) : (
               <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
                 {items.map((report) => (
-                  <ReportRow key={report.id} slug={slug} report={report} options={options} />
+                  <ReportRow key={report.id} slug={slug} report={report} names={names} />
                 ))}
               </Stack>
             )
@@ -79,6 +82,20 @@ export function PeriodReportsPage() {
 }
 
 type Options = ReturnType<typeof useFilterOptions>;
+
+/** What the history calls each filter value: codes and short names, labels of the rest. */
+function useShortNames(slug: string, options: Options): (value: string) => string {
+  const frameworks = useQuery(frameworksQuery(slug));
+  const organizations = useQuery(organizationsQuery(slug));
+  const names = new Map<string, string>([
+    ...[...options.leadOrganizations, ...options.themes, ...options.targetGroups].map(
+      (option): [string, string] => [option.value, option.label],
+    ),
+    ...(frameworks.data?.items ?? []).map((f): [string, string] => [f.id, f.code]),
+    ...(organizations.data ?? []).map((o): [string, string] => [o.id, o.shortName]),
+  ]);
+  return (value) => names.get(value) ?? value;
+}
 
 const OPTIONS_OF: Record<Filter, 'frameworks' | 'leadOrganizations' | 'themes' | 'targetGroups'> = {
   frameworkId: 'frameworks',
@@ -241,24 +258,20 @@ function GenerateForm({ slug, options }: { slug: string; options: Options }) {
 function ReportRow({
   slug,
   report,
-  options,
+  names,
 }: {
   slug: string;
   report: PeriodReport;
-  options: Options;
+  names: (value: string) => string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const period =
     report.periodKey ??
     t('periodReports.range', { from: format.date(report.from), to: format.date(report.to) });
-  const name = (list: FilterOption[], value: string) =>
-    list.find((option) => option.value === value)?.label ?? value;
   const scope = FILTERS.filter((field) => report.filters[field].length > 0).map(
     (field) =>
-      `${t(`periodReports.filterNames.${field}`)}: ${report.filters[field]
-        .map((value) => name(options[OPTIONS_OF[field]], value))
-        .join('; ')}`,
+      `${t(`periodReports.filterNames.${field}`)}: ${report.filters[field].map(names).join('; ')}`,
   );
   const running = report.state === 'QUEUED' || report.state === 'RUNNING';
 

@@ -4,6 +4,7 @@ import { pdfText } from '../../test/pdf-text';
 import { quarterId } from '../../test/periods';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
 import type { PeriodReportDto, PeriodReportListDto } from './period-report.dto';
+import { REPORT_BATCH } from './period-reports.service';
 
 const API = '/api/workspaces/viet-nam';
 
@@ -251,6 +252,59 @@ describe('period reports', () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it('draws more items than one batch, with the positions of every batch in the annex', async () => {
+    const big = await t.prisma.framework.create({
+      data: {
+        workspaceId,
+        code: `LON-${randomUUID().slice(0, 6)}`,
+        titleVi: 'Khung nhiều cam kết',
+        titleEn: 'Framework of many commitments',
+      },
+    });
+    const count = REPORT_BATCH + 30;
+    await t.prisma.commitment.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        workspaceId,
+        frameworkId: big.id,
+        reference: String(i + 1).padStart(3, '0'),
+        titleVi: `Cam kết thứ ${i + 1} về trợ giúp xã hội`,
+        titleEn: `Commitment ${i + 1} on social assistance`,
+      })),
+    });
+    const [first, last] = await Promise.all(
+      ['001', String(count)].map((reference) =>
+        t.prisma.commitment.findFirstOrThrow({ where: { frameworkId: big.id, reference } }),
+      ),
+    );
+    const vcci = await t.prisma.organization.findFirstOrThrow({
+      where: { workspaceId, shortName: 'VCCI' },
+    });
+    for (const [commitment, rationale] of [
+      [first!, 'Ủng hộ lộ trình đề xuất.'],
+      [last!, 'Cần đánh giá tác động đối với doanh nghiệp nhỏ.'],
+    ] as const) {
+      await t.prisma.position.create({
+        data: {
+          workspaceId,
+          commitmentId: commitment.id,
+          organizationId: vcci.id,
+          position: 'RESERVATION',
+          rationale,
+          decidedOn: new Date('2026-09-01'),
+        },
+      });
+    }
+    const report = await generate({ periodId: q3, frameworkId: [big.id] });
+    expect(report).toMatchObject({ state: 'SUCCEEDED', items: count });
+    const { text } = await pdfText((await download(report.id)).file);
+    expect(text).toContain(`Số cam kết: ${count}`);
+    expect(text).toContain('001 — Cam kết thứ 1 về trợ giúp xã hội');
+    expect(text).toContain(`${count} — Cam kết thứ ${count} về trợ giúp xã hội`);
+    expect(text).toContain('Ủng hộ lộ trình đề xuất.');
+    expect(text).toContain('Cần đánh giá tác động đối với doanh nghiệp nhỏ.');
+    expect(text.match(/VCCI: Bảo lưu ý kiến/g)).toHaveLength(2);
   });
 
   it('lists the reports newest first for every member', async () => {

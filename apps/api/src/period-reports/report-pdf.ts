@@ -14,7 +14,7 @@ import { POSITION_LABELS, REPORT_TEXT, type ReportText } from './report-text';
 
 // DejaVu Sans has every Vietnamese letter (precomposed and combining); the subset of the glyphs
 // used is embedded, so any reader shows the diacritics.
-const FONTS = {
+export const FONTS = {
   body: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 };

@@ -11,6 +11,7 @@ import { PrismaModule } from './database/prisma.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
+import { PeriodReportsModule } from './period-reports/period-reports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
@@ -88,6 +89,7 @@ export class AppModule {
         EvidenceModule,
         ExportsModule,
         ImportsModule,
+        PeriodReportsModule,
         MyWorkModule,
         DashboardModule,
         HistoryModule,

@@ -32,6 +32,7 @@ import { membersQuery } from './features/admin/queries';
 import { validateFrameworksAdminSearch } from './features/admin/search';
 import { validateComplianceSearch } from './features/reporting/search';
 import { calendarQuery, complianceQuery, periodsQuery } from './features/reporting/queries';
+import { periodReportsQuery } from './features/period-reports/queries';
 import { inboxQuery } from './features/notifications/queries';
 import { can } from './features/auth/permissions';
 
@@ -257,6 +258,17 @@ export const complianceRoute = createRoute({
   ),
 });
 
+export const periodReportsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'period-reports',
+  loader: ({ context, params }) =>
+    load(context.queryClient.ensureQueryData(periodReportsQuery(params.slug))),
+  component: lazyRouteComponent(
+    () => import('./features/period-reports/PeriodReportsPage'),
+    'PeriodReportsPage',
+  ),
+});
+
 export const inboxRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'notifications',
@@ -374,6 +386,7 @@ export const routeTree = rootRoute.addChildren([
       myWorkRoute,
       dashboardRoute,
       complianceRoute,
+      periodReportsRoute,
       inboxRoute,
       adminRoute.addChildren([
         membersRoute,

@@ -1162,6 +1162,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{slug}/period-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The period reports generated in the workspace, newest first */
+        get: operations["periodReports_history"];
+        put?: never;
+        /** Generate the PDF report of a reporting period (or a date range) for the dashboard filters, in the background */
+        post: operations["periodReports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/period-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** A period report: its state, who asked for it, when, and its parameters */
+        get: operations["periodReports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/period-reports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The PDF of a generated period report */
+        get: operations["periodReports_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{slug}/my-work": {
         parameters: {
             query?: never;
@@ -2603,6 +2664,81 @@ export interface components {
         };
         ImportListDto: {
             items: components["schemas"]["ImportSummaryDto"][];
+            nextCursor: string | null;
+        };
+        CreatePeriodReportDto: {
+            /** @description One or more frameworks */
+            frameworkId?: string[];
+            /** @description One or more lead organizations; "none" selects those without one */
+            leadOrgId?: string[];
+            /** @description One or more themes; "none" selects those without one */
+            theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+            /** @description Commitments concerning any of these target groups */
+            targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+            /**
+             * Format: uuid
+             * @description The reporting period to report on (or give `from` and `to`)
+             */
+            periodId?: string;
+            /**
+             * Format: date
+             * @description First day of a date range
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last day of a date range
+             */
+            to?: string;
+            /**
+             * @description Language of the document (by default the caller's)
+             * @enum {string}
+             */
+            language?: "vi" | "en";
+        };
+        PeriodReportFiltersDto: {
+            frameworkId: string[];
+            /** @description UUIDs, or "none" */
+            leadOrgId: string[];
+            theme: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+            targetGroup: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+        };
+        PeriodReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            /** Format: uuid */
+            periodId: string | null;
+            /**
+             * @description null: a date range
+             * @example 2026-Q3
+             */
+            periodKey: string | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            filters: components["schemas"]["PeriodReportFiltersDto"];
+            /** @enum {string} */
+            language: "vi" | "en";
+            /** @description Trackable items in the report */
+            items: number | null;
+            sizeBytes: number | null;
+            /** @description The name the download is saved under */
+            fileName: string | null;
+            /** @description Why the generation failed */
+            failure: string | null;
+            createdBy: components["schemas"]["UserRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        PeriodReportListDto: {
+            items: components["schemas"]["PeriodReportDto"][];
             nextCursor: string | null;
         };
         MyWorkReportDto: {
@@ -11021,6 +11157,366 @@ export interface operations {
             };
             /** @description No such workspace or resource for the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    periodReports_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportListDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    periodReports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePeriodReportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportDto"];
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    periodReports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReportDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    periodReports_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, named after the period and the workspace */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The report is not generated (yet) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ export const ACTIONS = [
   'position.record',
   'export',
   'import',
+  'report.generate',
   'workspace.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -105,6 +106,14 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   export: { ADMIN: 'allow', MANAGER: 'allow', EDITOR: 'allow', PARTNER: 'allow', VIEWER: 'allow' },
   /** Commitments from a spreadsheet; an EDITOR's rows only for their own organization. */
   import: { ADMIN: 'allow', MANAGER: 'deny', EDITOR: 'ownOrg', PARTNER: 'deny', VIEWER: 'deny' },
+  /** A period report (PDF); everyone who may export may download the reports made. */
+  'report.generate': {
+    ADMIN: 'allow',
+    MANAGER: 'allow',
+    EDITOR: 'deny',
+    PARTNER: 'deny',
+    VIEWER: 'deny',
+  },
   'workspace.manage': {
     ADMIN: 'allow',
     MANAGER: 'deny',

@@ -161,6 +161,20 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     rules: { ADMIN: true, MANAGER: false, EDITOR: 'author', PARTNER: false, VIEWER: false },
   },
   {
+    row: 'generate period reports',
+    routes: ['POST /api/workspaces/:slug/period-reports'],
+    rules: { ADMIN: true, MANAGER: true, EDITOR: false, PARTNER: false, VIEWER: false },
+  },
+  {
+    row: 'period reports: all may list and download them',
+    routes: [
+      'GET /api/workspaces/:slug/period-reports',
+      'GET /api/workspaces/:slug/period-reports/:id',
+      'GET /api/workspaces/:slug/period-reports/:id/download',
+    ],
+    rules: { ADMIN: true, MANAGER: true, EDITOR: true, PARTNER: true, VIEWER: true },
+  },
+  {
     row: 'manage members, organizations, frameworks',
     routes: [
       'POST /api/workspaces/:slug/members',

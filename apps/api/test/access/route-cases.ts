@@ -234,6 +234,31 @@ async function freshImport(ctx: CaseContext) {
   return { id: job.id };
 }
 
+/** A fresh period report, generated already: its PDF is in the file storage. */
+async function freshPeriodReport({ t, ids }: CaseContext) {
+  const id = randomUUID();
+  const storageKey = `period-reports/${ids.workspaceId}/${id}.pdf`;
+  const stored = await t.app
+    .get<symbol, FileStorage>(FILE_STORAGE)
+    .put(storageKey, Readable.from([Buffer.from('%PDF-1.7\n% access test\n')]));
+  await t.prisma.periodReport.create({
+    data: {
+      id,
+      workspaceId: ids.workspaceId,
+      startsOn: new Date('2026-10-01'),
+      endsOn: new Date('2026-12-31'),
+      filters: { frameworkId: [], leadOrgId: [], theme: [], targetGroup: [] },
+      language: 'vi',
+      state: 'SUCCEEDED',
+      storageKey,
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      items: 0,
+    },
+  });
+  return { id };
+}
+
 /** A fresh inbox entry of the caller, in the demo workspace. */
 async function freshNotification({ t, ids, persona }: CaseContext) {
   const notification = await t.prisma.notification.create({
@@ -390,6 +415,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/workspaces/:slug/imports/:id': { params: freshImport },
   'POST /api/workspaces/:slug/imports/:id/run': { params: freshImport },
   'GET /api/workspaces/:slug/imports/:id/errors.xlsx': { params: freshImport },
+  'POST /api/workspaces/:slug/period-reports': {
+    body: () => ({ from: '2026-10-01', to: '2026-12-31', language: 'en' }),
+  },
+  'GET /api/workspaces/:slug/period-reports': {},
+  'GET /api/workspaces/:slug/period-reports/:id': { params: freshPeriodReport },
+  'GET /api/workspaces/:slug/period-reports/:id/download': { params: freshPeriodReport },
   'GET /api/workspaces/:slug/my-work': {},
   'GET /api/workspaces/:slug/dashboard/summary': {},
   'GET /api/workspaces/:slug/dashboard/trend': {},

@@ -21,6 +21,7 @@ const TABLE: Record<Action, Role[]> = {
   'position.record': ['ADMIN', 'EDITOR', 'PARTNER'],
   export: ['ADMIN', 'MANAGER', 'EDITOR', 'PARTNER', 'VIEWER'],
   import: ['ADMIN', 'EDITOR'],
+  'report.generate': ['ADMIN', 'MANAGER'],
   'workspace.manage': ['ADMIN'],
 };
 

@@ -42,6 +42,7 @@ const NAV_ITEMS = [
   { to: '/w/$slug', label: 'nav.frameworks', exact: true },
   { to: '/w/$slug/commitments', label: 'nav.commitments' },
   { to: '/w/$slug/compliance', label: 'nav.compliance' },
+  { to: '/w/$slug/period-reports', label: 'nav.periodReports' },
   { to: '/w/$slug/my-work', label: 'myWork.nav' },
   {
     to: '/w/$slug/admin/members',

@@ -16,6 +16,11 @@ const RETRY_MS = 2_000;
 
 type Handler = (data: Record<string, unknown>) => Promise<void>;
 
+export type SendOptions = Pick<
+  PgBoss.SendOptions,
+  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'singletonSeconds'
+>;
+
 /**
  * Background work on pg-boss (its own schema `pgboss` in the app's database): features register
  * a handler per queue while the app starts, and send jobs that any replica's worker takes. A job
@@ -42,10 +47,11 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.handlers.set(queue, handler as unknown as Handler);
   }
 
-  async send(queue: string, data: object): Promise<void> {
+  /** `options` override the default of one retry after 5 seconds (see pg-boss's SendOptions). */
+  async send(queue: string, data: object, options: SendOptions = {}): Promise<void> {
     if (!this.started) throw new Error('The job queue is not running in this process');
     await this.started;
-    await this.boss.send(queue, data, { retryLimit: 1, retryDelay: 5 });
+    await this.boss.send(queue, data, { retryLimit: 1, retryDelay: 5, ...options });
   }
 
   /**

@@ -33,6 +33,7 @@ import { validateFrameworksAdminSearch } from './features/admin/search';
 import { validateComplianceSearch } from './features/reporting/search';
 import { calendarQuery, complianceQuery, periodsQuery } from './features/reporting/queries';
 import { inboxQuery } from './features/notifications/queries';
+import { notificationPreferencesQuery } from './features/account/queries';
 import { can } from './features/auth/permissions';
 
 // Every page is its own chunk (`lazyRouteComponent`), loaded when its route matches or when a link
@@ -85,6 +86,18 @@ export const setPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/auth/SetPasswordPage'), 'SetPasswordPage'),
 });
 
+/** An e-mail's unsubscribe link: the signed token is enough, no session needed. */
+export const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/unsubscribe',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' ? { token: search.token } : {},
+  component: lazyRouteComponent(
+    () => import('./features/account/UnsubscribePage'),
+    'UnsubscribePage',
+  ),
+});
+
 /** Everything behind sign-in, inside the header and navigation. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -118,6 +131,17 @@ export const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account/tokens',
   component: lazyRouteComponent(() => import('./features/account/TokensPage'), 'TokensPage'),
+});
+
+export const notificationSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/notifications',
+  loader: ({ context }) =>
+    load(context.queryClient.ensureQueryData(notificationPreferencesQuery())),
+  component: lazyRouteComponent(
+    () => import('./features/account/NotificationSettingsPage'),
+    'NotificationSettingsPage',
+  ),
 });
 
 /** A workspace: a workspace the user does not belong to does not exist for them. */
@@ -343,6 +367,12 @@ export const reportingAdminRoute = createRoute({
   ),
 });
 
+export const outboxRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'outbox',
+  component: lazyRouteComponent(() => import('./features/admin/OutboxPage'), 'OutboxPage'),
+});
+
 export const activityRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'activity',
@@ -361,9 +391,11 @@ export const signInFailuresRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
+  unsubscribeRoute,
   appRoute.addChildren([
     homeRoute,
     tokensRoute,
+    notificationSettingsRoute,
     workspaceRoute.addChildren([
       frameworksRoute,
       frameworkRoute,
@@ -382,6 +414,7 @@ export const routeTree = rootRoute.addChildren([
         reportingAdminRoute,
         activityRoute,
         signInFailuresRoute,
+        outboxRoute,
       ]),
     ]),
   ]),

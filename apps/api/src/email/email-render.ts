@@ -58,6 +58,9 @@ const WORDS: Record<
     someone: string;
     period: string;
     reason: string;
+    due: string;
+    status: string;
+    statuses: Record<string, string>;
     open: string;
     digest: (count: number) => string;
     digestIntro: string;
@@ -70,6 +73,9 @@ const WORDS: Record<
     someone: 'Someone',
     period: 'Period',
     reason: 'Reason',
+    due: 'Due',
+    status: 'Status',
+    statuses: { AT_RISK: 'At risk', OFF_TRACK: 'Off track' },
     open: 'Open the item',
     digest: (count) => `Activity on items you follow (${count})`,
     digestIntro: 'What happened on the items you follow, newest first:',
@@ -81,6 +87,9 @@ const WORDS: Record<
     someone: 'Ai đó',
     period: 'Kỳ',
     reason: 'Lý do',
+    due: 'Hạn',
+    status: 'Tình trạng',
+    statuses: { AT_RISK: 'Có rủi ro', OFF_TRACK: 'Chậm tiến độ' },
     open: 'Mở mục này',
     digest: (count) => `Hoạt động trên các mục bạn theo dõi (${count})`,
     digestIntro: 'Những gì đã diễn ra trên các mục bạn theo dõi, mới nhất trước:',
@@ -107,6 +116,10 @@ function details(locale: Locale, item: MailItem): string[] {
   const words = WORDS[locale];
   const lines: string[] = [];
   if (typeof item.data.period === 'string') lines.push(`${words.period}: ${item.data.period}`);
+  if (typeof item.data.dueDate === 'string') lines.push(`${words.due}: ${item.data.dueDate}`);
+  if (typeof item.data.status === 'string') {
+    lines.push(`${words.status}: ${words.statuses[item.data.status] ?? item.data.status}`);
+  }
   if (typeof item.data.reason === 'string') lines.push(`${words.reason}: ${item.data.reason}`);
   return lines;
 }

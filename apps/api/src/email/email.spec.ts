@@ -407,6 +407,9 @@ describe('e-mail through a real SMTP server', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ kinds: ['REPORT_SUBMITTED'], unsubscribed: true });
+    // Again with no body at all: still fine, nothing more to change.
+    const again = await t.app.inject({ method: 'POST', url: path });
+    expect(again.statusCode).toBe(200);
     const after = await ws.manager.client.get<Preferences>('/api/auth/me/notification-preferences');
     expect(after.body.kinds.find((k) => k.kind === 'REPORT_SUBMITTED')!.email).toBe(false);
 

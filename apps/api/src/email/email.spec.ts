@@ -240,6 +240,30 @@ describe('e-mail through a real SMTP server', () => {
     expect(report.id).toBeTruthy();
   });
 
+  it('sends a message once, even when two workers take its job at the same time', async () => {
+    const email = await t.prisma.outboundEmail.create({
+      data: {
+        workspaceId: ws.admin.workspaceId,
+        userId: ws.author.userId,
+        recipient: ws.author.email,
+        locale: 'vi',
+        subject: 'Một lần thôi',
+        text: 'Nội dung',
+        html: '<p>Nội dung</p>',
+        unsubscribeUrl: `${TEST_ORIGIN}/api/unsubscribe?token=x.y`,
+      },
+    });
+    const before = received.length;
+    await Promise.all([delivery.deliver(email.id), delivery.deliver(email.id)]);
+    await delivery.deliver(email.id); // already sent: nothing
+    const once = received
+      .slice(before)
+      .filter((m) => readMail(m.raw).header('Subject') === 'Một lần thôi');
+    expect(once).toHaveLength(1);
+    const row = await t.prisma.outboundEmail.findUniqueOrThrow({ where: { id: email.id } });
+    expect(row).toMatchObject({ state: 'SENT', attempts: 1 });
+  });
+
   it('honours preferences: no e-mail for a kind turned off, no inbox entry for one hidden in the app', async () => {
     const url = '/api/auth/me/notification-preferences';
     const defaults = await ws.author.client.get<Preferences>(url);

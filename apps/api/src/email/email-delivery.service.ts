@@ -130,8 +130,13 @@ export class EmailDeliveryService implements OnModuleInit, OnApplicationBootstra
   }
 
   private compose(due: DueNotification[]): NewEmail[] {
+    // Still wanted now: a member of the workspace, the kind's e-mail not turned off since.
     const deliverable = due.filter(
-      (n) => n.user.active && n.user.memberships.some((m) => m.workspaceId === n.workspaceId),
+      (n) =>
+        n.user.active &&
+        n.user.memberships.some((m) => m.workspaceId === n.workspaceId) &&
+        !n.user.notificationPrefs.some((p) => p.kind === n.kind) &&
+        !(n.digest && n.user.emailDigest?.mode === 'NEVER'),
     );
     const emails: NewEmail[] = [];
     const digests = new Map<string, DueNotification[]>();

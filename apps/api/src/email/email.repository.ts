@@ -12,6 +12,8 @@ const dueInclude = {
       locale: true,
       active: true,
       memberships: { where: { active: true }, select: { workspaceId: true } },
+      notificationPrefs: { where: { email: false }, select: { kind: true } },
+      emailDigest: { select: { mode: true } },
     },
   },
   workspace: { select: { slug: true, calendar: { select: { timeZone: true } } } },

@@ -372,6 +372,29 @@ describe('e-mail through a real SMTP server', () => {
     expect(digests).toHaveLength(1);
   });
 
+  it('drops a digest entry whose e-mail was turned off before it fell due', async () => {
+    await t.prisma.notification.create({
+      data: {
+        workspaceId: ws.admin.workspaceId,
+        userId: ws.author.userId,
+        kind: 'POSITION',
+        commitmentId: ws.commitmentId,
+      },
+    });
+    const pending = { userId: ws.author.userId, digest: true, emailId: null };
+    expect(await t.prisma.emailDelivery.count({ where: pending })).toBe(1);
+    await ws.author.client.put('/api/auth/me/notification-preferences', {
+      kinds: [{ kind: 'POSITION', inApp: true, email: false }],
+    });
+    await t.prisma.emailDelivery.updateMany({ where: pending, data: { dueAt: new Date(0) } });
+    const emails = await t.prisma.outboundEmail.count({ where: { userId: ws.author.userId } });
+    await delivery.sweep();
+    expect(await t.prisma.emailDelivery.count({ where: pending })).toBe(0);
+    expect(await t.prisma.outboundEmail.count({ where: { userId: ws.author.userId } })).toBe(
+      emails,
+    );
+  });
+
   it('computes digest slots in the workspace’s time zone', async () => {
     const slot = async (at: string, mode: string, hour: number, weekday: number) => {
       const [row] = await t.prisma.$queryRawUnsafe<{ due: Date }[]>(
@@ -495,5 +518,26 @@ describe('e-mail with no mail server configured', () => {
       `${ws.base}/outbox?limit=1&cursor=${encodeURIComponent(first.body.nextCursor!)}`,
     );
     expect(second.body.items[0]!.id).not.toBe(first.body.items[0]!.id);
+  });
+
+  it('never e-mails about a workspace the recipient has left', async () => {
+    const leaving = await createMember(t, { slug: ws.slug, role: 'VIEWER' });
+    // Left before the message fell due (here: before it was even written, so that the sweep
+    // running in the background cannot come in between).
+    await t.prisma.membership.update({
+      where: { id: leaving.membershipId },
+      data: { active: false },
+    });
+    await t.prisma.notification.create({
+      data: {
+        workspaceId: ws.admin.workspaceId,
+        userId: leaving.userId,
+        kind: 'MENTION',
+        commitmentId: ws.commitmentId,
+      },
+    });
+    await t.app.get(EmailDeliveryService).sweep();
+    expect(await t.prisma.emailDelivery.count({ where: { userId: leaving.userId } })).toBe(0);
+    expect(await t.prisma.outboundEmail.count({ where: { userId: leaving.userId } })).toBe(0);
   });
 });

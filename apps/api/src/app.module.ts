@@ -30,6 +30,8 @@ import { ProgressUpdatesModule } from './progress-updates/progress-updates.modul
 import { ReportingPeriodsModule } from './reporting-periods/reporting-periods.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { EmailModule } from './email/email.module';
+import { developmentMailConfig, MAIL_CONFIG, type MailConfig } from './email/mail-config';
 import { UPLOADS_DIR } from './storage/uploads-dir';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -49,6 +51,8 @@ export interface AppOptions {
   metrics?: MetricsConfig;
   /** Whether this process starts the background job queue (default true). */
   runJobs?: boolean;
+  /** Default: no mail server (messages kept in the outbox). */
+  mail?: MailConfig;
 }
 
 @Module({})
@@ -60,9 +64,15 @@ export class AppModule {
       providers: [
         { provide: SECURITY_CONFIG, useValue: options.security },
         { provide: UPLOADS_DIR, useValue: options.uploadsDir },
+        {
+          provide: MAIL_CONFIG,
+          useValue:
+            options.mail ??
+            developmentMailConfig(options.security.publicUrl, options.security.sessionSecret),
+        },
         Clock,
       ],
-      exports: [SECURITY_CONFIG, UPLOADS_DIR, Clock],
+      exports: [SECURITY_CONFIG, UPLOADS_DIR, MAIL_CONFIG, Clock],
       imports: [
         loggingModule(options.logging ?? { level: 'info' }),
         MetricsModule.register(options.metrics ?? DEFAULT_METRICS),
@@ -83,6 +93,7 @@ export class AppModule {
         ReportingPeriodsModule,
         NotificationsModule,
         RemindersModule,
+        EmailModule,
         IndicatorsModule,
         CommentsModule,
         PositionsModule,

@@ -23,6 +23,7 @@ async function bootstrap(): Promise<void> {
       databaseTimeouts: config.databaseTimeouts,
       logging: { level: config.logLevel },
       metrics: config.metrics,
+      mail: config.mail,
     }),
     createHttpAdapter(config.http),
     { bufferLogs: true },

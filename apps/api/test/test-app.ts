@@ -9,6 +9,7 @@ import { AppModule } from '../src/app.module';
 import { developmentSecurityConfig, type SecurityConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import type { DatabaseTimeouts } from '../src/database/database-timeouts';
+import { developmentMailConfig, type MailConfig } from '../src/email/mail-config';
 import { PrismaService } from '../src/database/prisma.service';
 import { createHttpAdapter, DEFAULT_HTTP_SERVER } from '../src/http/http-adapter';
 import type { LoggingOptions } from '../src/logging/logging';
@@ -137,6 +138,8 @@ export async function createTestApp(
     /** Default: silent. */
     logging?: LoggingOptions;
     metrics?: MetricsConfig;
+    /** Default: no mail server. */
+    mail?: Partial<MailConfig>;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -151,6 +154,7 @@ export async function createTestApp(
         databaseTimeouts: options.databaseTimeouts ?? RELAXED_DATABASE_TIMEOUTS,
         logging: options.logging ?? { level: 'silent' },
         metrics: options.metrics,
+        mail: developmentMailConfig(security.publicUrl, security.sessionSecret, options.mail),
       }),
     ],
   }).compile();

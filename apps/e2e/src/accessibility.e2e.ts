@@ -90,6 +90,9 @@ const SCREENS: Screen[] = [
   },
   { name: 'activity log', as: 'admin@demo.test', path: '/w/viet-nam/admin/activity' },
   { name: 'API tokens', as: 'admin@demo.test', path: '/account/tokens' },
+  { name: 'notification settings', as: 'official@demo.test', path: '/account/notifications' },
+  { name: 'outgoing e-mail', as: 'admin@demo.test', path: '/w/viet-nam/admin/outbox' },
+  { name: 'unsubscribe (altered link)', as: null, path: '/unsubscribe?token=altered.link' },
   { name: 'not found', as: 'admin@demo.test', path: '/w/no-such-workspace' },
 ];
 

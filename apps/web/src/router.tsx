@@ -34,6 +34,7 @@ import { validateComplianceSearch } from './features/reporting/search';
 import { calendarQuery, complianceQuery, periodsQuery } from './features/reporting/queries';
 import { periodReportsQuery } from './features/period-reports/queries';
 import { inboxQuery } from './features/notifications/queries';
+import { notificationPreferencesQuery } from './features/account/queries';
 import { can } from './features/auth/permissions';
 
 // Every page is its own chunk (`lazyRouteComponent`), loaded when its route matches or when a link
@@ -86,6 +87,18 @@ export const setPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/auth/SetPasswordPage'), 'SetPasswordPage'),
 });
 
+/** An e-mail's unsubscribe link: the signed token is enough, no session needed. */
+export const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/unsubscribe',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' ? { token: search.token } : {},
+  component: lazyRouteComponent(
+    () => import('./features/account/UnsubscribePage'),
+    'UnsubscribePage',
+  ),
+});
+
 /** Everything behind sign-in, inside the header and navigation. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -119,6 +132,17 @@ export const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account/tokens',
   component: lazyRouteComponent(() => import('./features/account/TokensPage'), 'TokensPage'),
+});
+
+export const notificationSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/notifications',
+  loader: ({ context }) =>
+    load(context.queryClient.ensureQueryData(notificationPreferencesQuery())),
+  component: lazyRouteComponent(
+    () => import('./features/account/NotificationSettingsPage'),
+    'NotificationSettingsPage',
+  ),
 });
 
 /** A workspace: a workspace the user does not belong to does not exist for them. */
@@ -355,6 +379,12 @@ export const reportingAdminRoute = createRoute({
   ),
 });
 
+export const outboxRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'outbox',
+  component: lazyRouteComponent(() => import('./features/admin/OutboxPage'), 'OutboxPage'),
+});
+
 export const activityRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'activity',
@@ -373,9 +403,11 @@ export const signInFailuresRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
+  unsubscribeRoute,
   appRoute.addChildren([
     homeRoute,
     tokensRoute,
+    notificationSettingsRoute,
     workspaceRoute.addChildren([
       frameworksRoute,
       frameworkRoute,
@@ -395,6 +427,7 @@ export const routeTree = rootRoute.addChildren([
         reportingAdminRoute,
         activityRoute,
         signInFailuresRoute,
+        outboxRoute,
       ]),
     ]),
   ]),

@@ -129,3 +129,18 @@ export const NOTIFICATION_KINDS = [
   'REPORT_OVERDUE',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds about activity on followed items: their e-mail goes in the digest (issue 12). */
+export const ACTIVITY_NOTIFICATION_KINDS = [
+  'COMMENT',
+  'POSITION',
+  'STATUS_ALERT',
+] as const satisfies readonly NotificationKind[];
+
+/** When e-mail about activity on followed items goes out. */
+export const EMAIL_DIGEST_MODES = ['IMMEDIATE', 'DAILY', 'WEEKLY', 'NEVER'] as const;
+export type EmailDigestMode = (typeof EMAIL_DIGEST_MODES)[number];
+
+/** An outgoing e-mail: PENDING (to send or retry), SENT, NOT_SENT (no mail server configured). */
+export const EMAIL_STATES = ['PENDING', 'SENT', 'NOT_SENT'] as const;
+export type EmailState = (typeof EMAIL_STATES)[number];

@@ -668,6 +668,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notification settings: per kind, in the app and by e-mail */
+        get: operations["notificationPreferences_get"];
+        put: operations["notificationPreferences_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an unsubscribe link turns off (changes nothing) */
+        get: operations["unsubscribe_describe"];
+        put?: never;
+        /** One-click unsubscribe (RFC 8058): turns that e-mail's kinds off */
+        post: operations["unsubscribe_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{slug}/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** The workspace's outgoing e-mail, newest first (administrators) */
+        get: operations["outbox_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{slug}/commitments/{commitmentId}/indicators": {
         parameters: {
             query?: never;
@@ -2291,6 +2346,77 @@ export interface components {
         };
         FollowDto: {
             following: boolean;
+        };
+        KindPreferenceDto: {
+            /** @enum {string} */
+            kind: "REPORT_SUBMITTED" | "REPORT_RETURNED" | "REPORT_APPROVED" | "MENTION" | "COMMENT" | "POSITION" | "STATUS_ALERT" | "REPORT_REMINDER" | "REPORT_OVERDUE";
+            /** @description Shown in the inbox and counted as unread */
+            inApp: boolean;
+            /** @description Sent by e-mail (activity kinds: in the digest, if any) */
+            email: boolean;
+        };
+        EmailDigestDto: {
+            /**
+             * @description When e-mail about activity on followed items (COMMENT, POSITION, STATUS_ALERT) goes out
+             * @enum {string}
+             */
+            mode: "IMMEDIATE" | "DAILY" | "WEEKLY" | "NEVER";
+            /** @description Hour of the day, in the workspace's time zone */
+            hour: number;
+            /** @description For WEEKLY: 1 = Monday … 7 = Sunday */
+            weekday: number;
+        };
+        NotificationPreferencesDto: {
+            /** @description One entry per kind */
+            kinds: components["schemas"]["KindPreferenceDto"][];
+            digest: components["schemas"]["EmailDigestDto"];
+        };
+        UpdateNotificationPreferencesDto: {
+            kinds?: components["schemas"]["KindPreferenceDto"][];
+            digest?: components["schemas"]["EmailDigestDto"];
+        };
+        UnsubscribeDto: {
+            /** @description The kinds concerned */
+            kinds: ("REPORT_SUBMITTED" | "REPORT_RETURNED" | "REPORT_APPROVED" | "MENTION" | "COMMENT" | "POSITION" | "STATUS_ALERT" | "REPORT_REMINDER" | "REPORT_OVERDUE")[];
+            /**
+             * @description The person's language
+             * @enum {string}
+             */
+            locale: "vi" | "en";
+            /** @description Whether their e-mail for these kinds is off */
+            unsubscribed: boolean;
+        };
+        OneClickBodyDto: {
+            /** @example One-Click */
+            "List-Unsubscribe"?: string;
+        };
+        OutboundEmailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example lan.nguyen@molisa.gov.vn */
+            recipient: string;
+            /** @enum {string} */
+            locale: "vi" | "en";
+            subject: string;
+            /**
+             * @description NOT_SENT: kept in the outbox because no mail server is configured
+             * @enum {string}
+             */
+            state: "PENDING" | "SENT" | "NOT_SENT";
+            /** @description Delivery attempts so far */
+            attempts: number;
+            /** @description Why the last attempt failed */
+            lastError: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OutboxPageDto: {
+            items: components["schemas"]["OutboundEmailDto"][];
+            nextCursor: string | null;
+            /** @description Whether a mail server is configured (SMTP_URL) */
+            mailServerConfigured: boolean;
         };
         YearValueDto: {
             value: number;
@@ -8077,6 +8203,367 @@ export interface operations {
             };
             /** @description The body is neither JSON nor a form this route reads */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    notificationPreferences_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    notificationPreferences_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    unsubscribe_describe: {
+        parameters: {
+            query: {
+                /** @description The signed token of the link in the e-mail */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token was altered (field "token") */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    unsubscribe_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token of the link in the e-mail */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OneClickBodyDto"];
+                "application/json": components["schemas"]["OneClickBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeDto"];
+                };
+            };
+            /** @description The token was altered (field "token") */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A write from another site, or one your role may not make */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is neither JSON nor a form this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    outbox_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

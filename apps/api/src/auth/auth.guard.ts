@@ -12,7 +12,7 @@ import { PERMISSION_KEY } from '../permissions/permission.decorator';
 import { type Action, mayAttempt } from '@spct/contracts';
 import type { Authenticated, AuthenticatedRequest } from './actor';
 import { ApiTokenAuthenticator } from './api-token-authenticator';
-import { PUBLIC_KEY } from './public.decorator';
+import { PUBLIC_KEY, SIGNED_LINK_KEY } from './public.decorator';
 import { assertSameOriginWrite } from './request-origin';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
 import { readSessionCookie } from './session-cookie';
@@ -37,7 +37,10 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const bearer = bearerToken(request.headers.authorization);
     // Integrations authenticate with a header a browser never adds by itself: no forgery risk.
-    if (bearer === undefined) assertSameOriginWrite(request, this.config.allowedOrigins);
+    const signedLink = this.reflector.getAllAndOverride<boolean>(SIGNED_LINK_KEY, targets);
+    if (bearer === undefined && !signedLink) {
+      assertSameOriginWrite(request, this.config.allowedOrigins);
+    }
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const slug = (request.params as Record<string, string | undefined>).slug;

@@ -94,4 +94,21 @@ describe('configuration', () => {
     process.env.DB_STATEMENT_TIMEOUT_MS = '2s';
     expect(() => loadConfig()).toThrow(/DB_STATEMENT_TIMEOUT_MS must be a positive whole number/);
   });
+
+  it('keeps e-mail in the outbox without SMTP_URL, and checks the mail settings it is given', () => {
+    delete process.env.SMTP_URL;
+    delete process.env.MAIL_TOKEN_SECRET;
+    delete process.env.SESSION_SECRET;
+    const development = loadConfig().mail;
+    expect(development.smtpUrl).toBeUndefined();
+    process.env.SESSION_SECRET = 'another-secret-of-at-least-32-characters!';
+    // The unsubscribe key follows the session secret, so production never signs with a public one.
+    expect(loadConfig().mail.tokenSecret).not.toBe(development.tokenSecret);
+    process.env.SMTP_URL = 'http://mail.example.org';
+    expect(() => loadConfig()).toThrow(/SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
+    process.env.SMTP_URL = 'smtp://user:pass@mail.example.org:587';
+    expect(loadConfig().mail.smtpUrl).toBe('smtp://user:pass@mail.example.org:587');
+    process.env.MAIL_TOKEN_SECRET = 'short';
+    expect(() => loadConfig()).toThrow(/MAIL_TOKEN_SECRET must be at least 32 characters/);
+  });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../database/database-timeouts';
 import type { HttpServerConfig } from '../http/http-adapter';
+import { loadMailConfig, type MailConfig } from '../email/mail-config';
 import type { MetricsConfig } from '../metrics/metrics-config';
 import { parseAddressList } from './address-list';
 
@@ -28,6 +29,7 @@ export interface AppConfig {
   /** pino's level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   metrics: MetricsConfig;
+  mail: MailConfig;
 }
 
 /** What sign-in, sessions and request-forgery checks need; handed to the app module. */
@@ -146,6 +148,7 @@ export function loadConfig(): AppConfig {
   }
   const seedDemo = boolFromEnv('SEED_DEMO', !production);
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const security = loadSecurityConfig(production, publicUrl, seedDemo);
   return {
     nodeEnv,
     port,
@@ -161,7 +164,7 @@ export function loadConfig(): AppConfig {
     ),
     publicUrl,
     uploadsDir: path.resolve(process.env.UPLOADS_DIR ?? path.join(REPO_ROOT, '.data', 'uploads')),
-    security: loadSecurityConfig(production, publicUrl, seedDemo),
+    security,
     http: {
       trustProxy: parseAddressList('TRUST_PROXY', process.env.TRUST_PROXY),
       requestTimeoutMs: positiveIntFromEnv('REQUEST_TIMEOUT_MS', 30_000),
@@ -180,5 +183,6 @@ export function loadConfig(): AppConfig {
       token: process.env.METRICS_TOKEN || undefined,
       allow: parseAddressList('METRICS_ALLOW', process.env.METRICS_ALLOW ?? '127.0.0.0/8, ::1'),
     },
+    mail: loadMailConfig(publicUrl, security.sessionSecret),
   };
 }

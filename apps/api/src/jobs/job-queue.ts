@@ -16,6 +16,11 @@ const RETRY_MS = 2_000;
 
 type Handler = (data: Record<string, unknown>) => Promise<void>;
 
+export type SendOptions = Pick<
+  PgBoss.SendOptions,
+  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'singletonSeconds'
+>;
+
 /**
  * Background work on pg-boss (its own schema `pgboss` in the app's database): features register
  * a handler per queue while the app starts (and maybe a schedule for it), and send jobs that any
@@ -53,10 +58,11 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.schedules.set(queue, cron);
   }
 
-  async send(queue: string, data: object): Promise<void> {
+  /** `options` override the default of one retry after 5 seconds (see pg-boss's SendOptions). */
+  async send(queue: string, data: object, options: SendOptions = {}): Promise<void> {
     if (!this.started) throw new Error('The job queue is not running in this process');
     await this.started;
-    await this.boss.send(queue, data, { retryLimit: 1, retryDelay: 5 });
+    await this.boss.send(queue, data, { retryLimit: 1, retryDelay: 5, ...options });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import { Prisma } from '../generated/prisma/client';
+import { type NotificationKind, Prisma } from '../generated/prisma/client';
 import { FOLLOWING } from './notification-outbox';
 
 const notificationInclude = {
@@ -20,13 +20,20 @@ export class NotificationsRepository {
   page(
     workspaceId: string,
     userId: string,
-    options: { unread: boolean; after: { createdAt: Date; id: string } | null; limit: number },
+    options: {
+      unread: boolean;
+      after: { createdAt: Date; id: string } | null;
+      limit: number;
+      /** Kinds the user turned off in the app. */
+      hidden: NotificationKind[];
+    },
   ): Promise<NotificationRow[]> {
     const { after } = options;
     return this.prisma.notification.findMany({
       where: {
         workspaceId,
         userId,
+        ...(options.hidden.length > 0 ? { kind: { notIn: options.hidden } } : {}),
         ...(options.unread ? { readAt: null } : {}),
         ...(after
           ? {
@@ -43,8 +50,15 @@ export class NotificationsRepository {
     });
   }
 
-  unreadCount(workspaceId: string, userId: string): Promise<number> {
-    return this.prisma.notification.count({ where: { workspaceId, userId, readAt: null } });
+  unreadCount(workspaceId: string, userId: string, hidden: NotificationKind[]): Promise<number> {
+    return this.prisma.notification.count({
+      where: {
+        workspaceId,
+        userId,
+        readAt: null,
+        ...(hidden.length > 0 ? { kind: { notIn: hidden } } : {}),
+      },
+    });
   }
 
   /** Marks one of the caller's entries read (the first reading counts); false when not theirs. */

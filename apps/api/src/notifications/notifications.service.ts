@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { decodeKeyset, encodeKeyset, invalidCursor } from '../common/cursor';
 import { localized } from '../common/localized';
 import { CommitmentsService } from '../commitments/commitments.service';
+import { NotificationPreferencesRepository } from '../email/notification-preferences.repository';
 import {
   type FollowDto,
   type NotificationDataDto,
@@ -23,18 +24,21 @@ export class NotificationsService {
     private readonly notifications: NotificationsRepository,
     private readonly commitments: CommitmentsService,
     private readonly clock: Clock,
+    private readonly preferences: NotificationPreferencesRepository,
   ) {}
 
   async list(member: WorkspaceActor, query: NotificationsQuery): Promise<NotificationPageDto> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? afterCursor(query.cursor) : null;
+    const hidden = await this.preferences.hiddenKinds(member.userId);
     const [rows, unread] = await Promise.all([
       this.notifications.page(member.workspaceId, member.userId, {
         unread: query.unread ?? false,
         after,
         limit: limit + 1,
+        hidden,
       }),
-      this.notifications.unreadCount(member.workspaceId, member.userId),
+      this.notifications.unreadCount(member.workspaceId, member.userId, hidden),
     ]);
     const page = rows.slice(0, limit);
     const last = page.at(-1);

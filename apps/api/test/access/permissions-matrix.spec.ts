@@ -210,6 +210,11 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
     rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
   },
   {
+    row: 'outbox (the outgoing e-mail of the workspace)',
+    routes: ['GET /api/workspaces/:slug/outbox'],
+    rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },
+  },
+  {
     row: "read the workspace's activity log (audit trail)",
     routes: ['GET /api/workspaces/:slug/activity'],
     rules: { ADMIN: true, MANAGER: false, EDITOR: false, PARTNER: false, VIEWER: false },

@@ -497,6 +497,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/workspaces/:slug/compliance': {},
   'GET /api/workspaces/:slug/notifications': {},
+  'GET /api/workspaces/:slug/outbox': {},
   'POST /api/workspaces/:slug/notifications/read-all': {},
   'POST /api/workspaces/:slug/notifications/:id/read': { params: freshNotification },
   'GET /api/workspaces/:slug/commitments/:commitmentId/follow': {

@@ -8,6 +8,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login', // signing in
   'GET /api/auth/password-tokens/:token', // an invitee opening their set-password link
   'POST /api/auth/set-password', // an invitee choosing their password (signs them in)
+  'GET /api/unsubscribe', // an e-mail's unsubscribe link: the signed token is the authorization
+  'POST /api/unsubscribe', // a mail client's one-click unsubscribe (RFC 8058), same token
 ]);
 /** The OpenAPI document and Swagger UI (registered by @nestjs/swagger, public by design). */
 const isApiDocument = (url: string) => url === '/api/docs' || url.startsWith('/api/docs');

@@ -75,3 +75,6 @@ export type IndicatorValueInput = Schemas['IndicatorValueInput'];
 export type Measurement = Schemas['MeasurementDto'];
 export type CreateMeasurementBody = Schemas['CreateMeasurementDto'];
 export type CreateIndicatorBody = Schemas['CreateIndicatorDto'];
+export type NotificationPreferences = Schemas['NotificationPreferencesDto'];
+export type UpdateNotificationPreferencesBody = Schemas['UpdateNotificationPreferencesDto'];
+export type OutboundEmail = Schemas['OutboundEmailDto'];

@@ -77,6 +77,9 @@ export function UserMenu() {
           <Menu.Item onClick={() => setChangingPassword(true)}>
             {t('account.changePassword')}
           </Menu.Item>
+          <Menu.Item onClick={() => void navigate({ to: '/account/notifications' })}>
+            {t('notificationSettings.title')}
+          </Menu.Item>
           <Menu.Item onClick={() => void navigate({ to: '/account/tokens' })}>
             {t('account.tokens.title')}
           </Menu.Item>

@@ -44,6 +44,9 @@ export function AdminFrame() {
           <RouterAnchor to="/w/$slug/admin/sign-ins" params={{ slug }} className={classes.navLink}>
             {t('admin.signIns.title')}
           </RouterAnchor>
+          <RouterAnchor to="/w/$slug/admin/outbox" params={{ slug }} className={classes.navLink}>
+            {t('admin.outbox.title')}
+          </RouterAnchor>
         </Group>
       </nav>
       <Outlet />

@@ -190,3 +190,22 @@ export const signInFailuresQuery = (slug: string) =>
       unwrap(api.GET('/api/workspaces/{slug}/sign-in-failures', { params: { path: { slug } } })),
     select: (page) => page.items,
   });
+
+const OUTBOX_PAGE_SIZE = 25;
+
+/** The workspace's outgoing e-mail, newest first, a page at a time. */
+export const outboxQuery = (slug: string) =>
+  infiniteQueryOptions({
+    queryKey: ['outbox', slug] as const,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/workspaces/{slug}/outbox', {
+          params: {
+            path: { slug },
+            query: { cursor: pageParam ?? undefined, limit: OUTBOX_PAGE_SIZE },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });

@@ -51,6 +51,8 @@ export interface AppOptions {
   metrics?: MetricsConfig;
   /** Whether this process starts the background job queue (default true). */
   runJobs?: boolean;
+  /** Whether its queue keeps the cron schedules, such as the reminder sweep (default true). */
+  runSchedules?: boolean;
   /** Default: no mail server (messages kept in the outbox). */
   mail?: MailConfig;
 }
@@ -80,7 +82,7 @@ export class AppModule {
           options.databaseUrl,
           options.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
         ),
-        JobsModule.forRoot(options.runJobs ?? true),
+        JobsModule.forRoot(options.runJobs ?? true, options.runSchedules ?? true),
         PermissionsModule,
         AuthModule,
         HealthModule,

@@ -140,6 +140,8 @@ export async function createTestApp(
     metrics?: MetricsConfig;
     /** Default: no mail server. */
     mail?: Partial<MailConfig>;
+    /** Default false: no cron schedule (the reminder sweep) fires in the middle of a test. */
+    runSchedules?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -154,6 +156,7 @@ export async function createTestApp(
         databaseTimeouts: options.databaseTimeouts ?? RELAXED_DATABASE_TIMEOUTS,
         logging: options.logging ?? { level: 'silent' },
         metrics: options.metrics,
+        runSchedules: options.runSchedules ?? false,
         mail: developmentMailConfig(security.publicUrl, security.sessionSecret, options.mail),
       }),
     ],

@@ -11,6 +11,11 @@ import { DATABASE_URL } from '../database/prisma.service';
 
 /** false: the app never starts the queue (writing the OpenAPI document, with no database). */
 export const RUN_JOBS = Symbol('RUN_JOBS');
+/**
+ * false: the queue runs jobs but keeps no cron schedules (tests, whose clock-driven sweeps must
+ * not fire in the middle of another test's assertions).
+ */
+export const RUN_SCHEDULES = Symbol('RUN_SCHEDULES');
 
 const RETRY_MS = 2_000;
 
@@ -39,8 +44,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     @Inject(RUN_JOBS) private readonly enabled: boolean,
+    @Inject(RUN_SCHEDULES) private readonly scheduling: boolean,
   ) {
-    this.boss = new PgBoss({ connectionString: databaseUrl, max: 4, schedule: true });
+    this.boss = new PgBoss({ connectionString: databaseUrl, max: 4, schedule: scheduling });
     this.boss.on('error', (error) => this.logger.warn(`Job queue: ${error.message}`));
   }
 
@@ -103,6 +109,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         },
       );
     }
+    if (!this.scheduling) return;
     for (const [queue, cron] of this.schedules) {
       await this.boss.schedule(queue, cron, {}, { tz: 'UTC', retryLimit: 1, retryDelay: 5 });
     }

@@ -145,7 +145,7 @@ describe('report reminders', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ runSchedules: true });
     sweep = t.app.get(ReminderSweep);
     main = await workspace('rm');
     utc = await workspace('ru');

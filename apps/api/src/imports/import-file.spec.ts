@@ -42,6 +42,19 @@ describe('readImportFile (XLSX)', () => {
     });
   });
 
+  it("reads a zip in Excel's order: the sheet before its shared strings and styles", async () => {
+    const file = reordered(await workbook(), [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/sheet1.xml',
+      'xl/styles.xml',
+      'xl/sharedStrings.xml',
+    ]);
+    expect(await readImportFile(file, undefined)).toEqual({ format: 'xlsx', rows: expected });
+  });
+
   it('reads dates when the zip lists its styles after the sheet and its shared strings before', async () => {
     // A streamed read would meet the sheet before the number formats that make a date a date.
     const file = reordered(await workbook(), [

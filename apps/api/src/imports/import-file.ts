@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import {
   BadRequestException,
+  HttpException,
   PayloadTooLargeException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
@@ -57,8 +59,68 @@ export async function readImportFile(
   return readCsv(file, encoding);
 }
 
+/**
+ * The first worksheet, read as a stream: parsing a whole workbook would hold the API's event loop
+ * for seconds (and far more memory) on a 10,000-row sheet.
+ */
 async function readXlsx(file: Buffer): Promise<ImportTable> {
-  checkZip(file);
+  if (!streamable(checkZip(file))) return readWholeXlsx(file);
+  const rows: ImportTable['rows'] = [];
+  const links = new Set<string>();
+  let sheets = 0;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      // A sheet lists its hyperlinks after its cells: they come as events of their own.
+      hyperlinks: 'emit',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      sheets++;
+      for await (const events of (sheet as unknown as SheetEvents).parse()) {
+        for (const { eventType, value } of events) {
+          if (eventType === 'hyperlink') {
+            for (const ref of cellsOf((value as { ref: string }).ref)) links.add(ref);
+          } else if (eventType === 'row' && (value as ExcelJS.Row).hasValues) {
+            const row = value as ExcelJS.Row;
+            rows.push({ line: row.number, cells: rowCells(row) });
+            if (rows.length > MAX_IMPORT_ROWS + 2) tooManyRows();
+          }
+        }
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof HttpException) throw error;
+    throw new BadRequestException('The XLSX workbook cannot be read');
+  }
+  if (sheets === 0) throw new BadRequestException('The workbook has no worksheet');
+  for (const row of rows) {
+    row.cells = row.cells.map((cell, i) =>
+      links.has(`${columnName(i + 1)}${row.line}`) ? { refused: 'link' } : cell,
+    );
+  }
+  return { format: 'xlsx', rows };
+}
+
+/**
+ * Whether exceljs's stream reader reads this zip's first worksheet right: it parses a worksheet
+ * as it comes once the shared strings and the workbook's relations are read (else it keeps it for
+ * the end), so the styles, which tell dates from numbers, must come before it then too.
+ */
+function streamable(entries: string[]): boolean {
+  const at = (name: string) => entries.indexOf(name);
+  const sheet = entries.findIndex((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+  const strings = at('xl/sharedStrings.xml');
+  const rels = at('xl/_rels/workbook.xml.rels');
+  const parsedAtOnce = strings >= 0 && strings < sheet && rels >= 0 && rels < sheet;
+  return !parsedAtOnce || (at('xl/styles.xml') >= 0 && at('xl/styles.xml') < sheet);
+}
+
+/** The whole workbook parsed at once, for zips whose order the stream reader cannot take. */
+async function readWholeXlsx(file: Buffer): Promise<ImportTable> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -69,18 +131,56 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
   if (!sheet) throw new BadRequestException('The workbook has no worksheet');
   if (sheet.actualRowCount > MAX_IMPORT_ROWS + 2) tooManyRows();
   const rows: ImportTable['rows'] = [];
-  sheet.eachRow((row, line) => {
-    const cells: ImportCell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = xlsxCell(cell);
-    });
-    rows.push({ line, cells: Array.from(cells, (c) => c ?? null) });
-  });
+  sheet.eachRow((row, line) => rows.push({ line, cells: rowCells(row) }));
   return { format: 'xlsx', rows };
 }
 
-/** Reads the zip's directory (declared sizes, nothing unpacked) before anything is inflated. */
-function checkZip(file: Buffer): void {
+function rowCells(row: ExcelJS.Row): ImportCell[] {
+  const cells: ImportCell[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
+    cells[column - 1] = xlsxCell(cell);
+  });
+  return Array.from(cells, (c) => c ?? null);
+}
+
+/** What exceljs's streamed worksheet gives besides its rows (its typings name only the rows). */
+interface SheetEvents {
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
+}
+
+/** The cells of a reference, one ("E7") or a range ("A1:B3"). */
+function cellsOf(ref: string): string[] {
+  const [from, to = from] = ref.split(':') as [string, string?];
+  const start = /^([A-Z]+)(\d+)$/.exec(from.toUpperCase());
+  const end = /^([A-Z]+)(\d+)$/.exec(to!.toUpperCase());
+  if (!start || !end) return [];
+  const cells: string[] = [];
+  for (let r = Number(start[2]); r <= Number(end[2]) && cells.length < 100_000; r++) {
+    for (let c = columnNumber(start[1]!); c <= columnNumber(end[1]!); c++) {
+      cells.push(`${columnName(c)}${r}`);
+    }
+  }
+  return cells;
+}
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+}
+
+function columnName(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  }
+  return name;
+}
+
+/**
+ * Reads the zip's directory (declared sizes, nothing unpacked) before anything is inflated;
+ * gives the names of its entries in their order.
+ */
+function checkZip(file: Buffer): string[] {
+  const entries: string[] = [];
   let unpacked = 0;
   try {
     unzipSync(file, {
@@ -90,6 +190,7 @@ function checkZip(file: Buffer): void {
             'The workbook links to other workbooks (external links): save it without them',
           );
         }
+        entries.push(entry.name);
         unpacked += entry.originalSize;
         if (
           unpacked > MAX_UNPACKED_BYTES ||
@@ -107,6 +208,7 @@ function checkZip(file: Buffer): void {
       throw error;
     throw new BadRequestException('The XLSX workbook is not a valid zip file');
   }
+  return entries;
 }
 
 function xlsxCell(cell: ExcelJS.Cell): ImportCell {

@@ -112,95 +112,111 @@ function isHintRow(values: Map<string, ImportCell>): boolean {
  * known in the workspace (in either language), lengths, dates in order, no row twice, and for an
  * EDITOR only their own organization's commitments.
  */
-export function planRows(
+export async function planRows(
   rows: { line: number; values: Map<string, ImportCell> }[],
   lookups: ImportLookups,
   actor: PolicySubject,
-): PlannedRow[] {
+): Promise<PlannedRow[]> {
   const seen = new Set<string>();
-  return rows.map(({ line, values }) => {
-    const row = new RowReader(values, lookups);
-    const framework = row.text('framework', { required: true, max: 40 });
-    const reference = row.text('reference', { required: true, max: 40 });
-    const frameworkId = framework ? row.code('framework', framework, lookups.frameworks) : null;
-    const planned: PlannedRow = {
-      line,
-      outcome: 'error',
-      framework,
+  const planned: PlannedRow[] = [];
+  for (const [i, row] of rows.entries()) {
+    // 10,000 rows take seconds on a busy machine: let the API answer other requests meanwhile.
+    if (i > 0 && i % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    planned.push(planRow(row, lookups, actor, seen));
+  }
+  return planned;
+}
+
+const ROWS_PER_TURN = 250;
+
+/** One row's outcome; `seen` holds the (framework, reference) keys of the rows before it. */
+function planRow(
+  { line, values }: { line: number; values: Map<string, ImportCell> },
+  lookups: ImportLookups,
+  actor: PolicySubject,
+  seen: Set<string>,
+): PlannedRow {
+  const row = new RowReader(values, lookups);
+  const framework = row.text('framework', { required: true, max: 40 });
+  const reference = row.text('reference', { required: true, max: 40 });
+  const frameworkId = framework ? row.code('framework', framework, lookups.frameworks) : null;
+  const planned: PlannedRow = {
+    line,
+    outcome: 'error',
+    framework,
+    reference,
+    errors: row.errors,
+  };
+  if (!frameworkId || !reference) return finish(planned, row);
+  const key = existingKey(frameworkId, reference);
+  if (seen.has(key)) {
+    row.fail('reference', 'duplicateRow', 'this framework and reference are on an earlier row');
+    return finish(planned, row);
+  }
+  seen.add(key);
+  const existing = lookups.existing.get(key);
+  const sent = row.fields(existing?.fields ?? null);
+  planned.frameworkId = frameworkId;
+  if (!existing) {
+    const fields: EditableFields = {
+      parentId: null,
       reference,
-      errors: row.errors,
+      title: { vi: '', en: '' },
+      description: null,
+      theme: null,
+      leadOrgId: null,
+      coOrgIds: [],
+      focalUserId: null,
+      targetGroups: [],
+      weight: 1,
+      startDate: null,
+      targetDate: null,
+      ...sent,
     };
-    if (!frameworkId || !reference) return finish(planned, row);
-    const key = existingKey(frameworkId, reference);
-    if (seen.has(key)) {
-      row.fail('reference', 'duplicateRow', 'this framework and reference are on an earlier row');
-      return finish(planned, row);
+    checkRules(row, fields);
+    if (!can(actor, 'import', { organizationIds: [fields.leadOrgId, ...fields.coOrgIds] })) {
+      row.fail(
+        'lead_organization',
+        'forbidden',
+        'you may import only commitments your organization leads or shares',
+      );
     }
-    seen.add(key);
-    const existing = lookups.existing.get(key);
-    const sent = row.fields(existing?.fields ?? null);
-    planned.frameworkId = frameworkId;
-    if (!existing) {
-      const fields: EditableFields = {
-        parentId: null,
-        reference,
-        title: { vi: '', en: '' },
-        description: null,
-        theme: null,
-        leadOrgId: null,
-        coOrgIds: [],
-        focalUserId: null,
-        targetGroups: [],
-        weight: 1,
-        startDate: null,
-        targetDate: null,
-        ...sent,
-      };
-      checkRules(row, fields);
-      if (!can(actor, 'import', { organizationIds: [fields.leadOrgId, ...fields.coOrgIds] })) {
-        row.fail(
-          'lead_organization',
-          'forbidden',
-          'you may import only commitments your organization leads or shares',
-        );
-      }
-      return finish({ ...planned, outcome: 'create', fields }, row);
+    return finish({ ...planned, outcome: 'create', fields }, row);
+  }
+  planned.commitmentId = existing.id;
+  if (existing.archived) {
+    row.fail('reference', 'archived', 'this commitment is archived: restore it before importing');
+    return finish(planned, row);
+  }
+  const before = existing.fields;
+  const changes = diffFields<Record<string, unknown>>({ ...before }, sent);
+  const after: EditableFields = { ...before, ...sent };
+  const orgsOf = (f: EditableFields) => [f.leadOrgId, ...f.coOrgIds];
+  if (Object.keys(changes).length > 0) {
+    checkRules(row, after);
+    if (
+      !can(actor, 'import', { organizationIds: orgsOf(before) }) ||
+      !can(actor, 'import', { organizationIds: orgsOf(after) })
+    ) {
+      row.fail(
+        'lead_organization',
+        'forbidden',
+        "you may import only your organization's commitments",
+      );
     }
-    planned.commitmentId = existing.id;
-    if (existing.archived) {
-      row.fail('reference', 'archived', 'this commitment is archived: restore it before importing');
-      return finish(planned, row);
-    }
-    const before = existing.fields;
-    const changes = diffFields<Record<string, unknown>>({ ...before }, sent);
-    const after: EditableFields = { ...before, ...sent };
-    const orgsOf = (f: EditableFields) => [f.leadOrgId, ...f.coOrgIds];
-    if (Object.keys(changes).length > 0) {
-      checkRules(row, after);
-      if (
-        !can(actor, 'import', { organizationIds: orgsOf(before) }) ||
-        !can(actor, 'import', { organizationIds: orgsOf(after) })
-      ) {
-        row.fail(
-          'lead_organization',
-          'forbidden',
-          "you may import only your organization's commitments",
-        );
-      }
-    }
-    const fields = Object.fromEntries(
-      Object.keys(changes).map((field) => [field, after[field as keyof EditableFields]]),
-    ) as Partial<EditableFields>;
-    return finish(
-      {
-        ...planned,
-        outcome: Object.keys(changes).length ? 'update' : 'unchanged',
-        fields,
-        changes,
-      },
-      row,
-    );
-  });
+  }
+  const fields = Object.fromEntries(
+    Object.keys(changes).map((field) => [field, after[field as keyof EditableFields]]),
+  ) as Partial<EditableFields>;
+  return finish(
+    {
+      ...planned,
+      outcome: Object.keys(changes).length ? 'update' : 'unchanged',
+      fields,
+      changes,
+    },
+    row,
+  );
 }
 
 function finish(planned: PlannedRow, row: RowReader): PlannedRow {
@@ -269,7 +285,7 @@ class RowReader {
       const en = this.text('description_en', { max: 10000 });
       sent.description = vi === null && en === null ? null : { vi: vi ?? '', en: en ?? '' };
     }
-    if (this.has('theme')) sent.theme = this.enumValue('theme', THEMES, 'theme') as Theme | null;
+    if (this.has('theme')) sent.theme = this.enumValue('theme', 'theme') as Theme | null;
     if (this.has('lead_organization')) {
       const lead = this.text('lead_organization', { max: 100 });
       sent.leadOrgId = lead
@@ -284,7 +300,7 @@ class RowReader {
     }
     if (this.has('target_groups')) {
       sent.targetGroups = this.list('target_groups').flatMap((name) => {
-        const group = this.enumOf('target_groups', name, TARGET_GROUPS, 'targetGroup');
+        const group = this.enumOf('target_groups', name, 'targetGroup');
         return group ? [group as TargetGroup] : [];
       });
     }
@@ -330,30 +346,16 @@ class RowReader {
       : [];
   }
 
-  private enumValue(
-    key: string,
-    codes: readonly string[],
-    kind: 'theme' | 'targetGroup',
-  ): string | null {
+  private enumValue(key: string, kind: EnumKind): string | null {
     const text = this.text(key, { max: 200 });
-    return text ? this.enumOf(key, text, codes, kind) : null;
+    return text ? this.enumOf(key, text, kind) : null;
   }
 
-  private enumOf(
-    key: string,
-    text: string,
-    codes: readonly string[],
-    kind: 'theme' | 'targetGroup',
-  ): string | null {
-    const wanted = comparable(text);
-    const labels = ENUM_LABELS[kind] as Record<string, { vi: string; en: string }>;
-    const code = codes.find(
-      (c) =>
-        comparable(c) === wanted ||
-        comparable(labels[c]!.vi) === wanted ||
-        comparable(labels[c]!.en) === wanted,
+  private enumOf(key: string, text: string, kind: EnumKind): string | null {
+    return (
+      ENUM_CODES[kind].get(comparable(text)) ??
+      this.fail(key, 'unknownCode', `"${text}" is not a known value`)
     );
-    return code ?? this.fail(key, 'unknownCode', `"${text}" is not a known value`);
   }
 
   private integer(key: string, min: number, max: number): number | null {
@@ -378,6 +380,26 @@ class RowReader {
       ? iso
       : this.fail(key, 'invalidDate', 'must be a date YYYY-MM-DD or DD/MM/YYYY');
   }
+}
+
+type EnumKind = 'theme' | 'targetGroup';
+
+/** Each code by itself and by its labels in either language (as `comparable`), made once. */
+const ENUM_CODES: Record<EnumKind, Map<string, string>> = {
+  theme: codesByLabel(THEMES, 'theme'),
+  targetGroup: codesByLabel(TARGET_GROUPS, 'targetGroup'),
+};
+
+function codesByLabel(codes: readonly string[], kind: EnumKind): Map<string, string> {
+  const labels = ENUM_LABELS[kind] as Record<string, { vi: string; en: string }>;
+  const byLabel = new Map<string, string>();
+  // Backwards, so that a label two codes share names the first, as a search in order would.
+  for (const code of [...codes].reverse()) {
+    for (const label of [code, labels[code]!.vi, labels[code]!.en]) {
+      byLabel.set(comparable(label), code);
+    }
+  }
+  return byLabel;
 }
 
 /** The export's neutralized cells ('=…) read back as they were typed. */

@@ -25,8 +25,14 @@ import {
 import { type ImportCell, MAX_IMPORT_ROWS, readImportFile, tooManyRows } from './import-file';
 import { dataRows, type PlannedRow, planRows } from './import-plan';
 import type { ImportUpload } from './import-upload';
-import type { ImportColumnDto, ImportDto, ImportListDto, ImportSummaryDto } from './import.dto';
-import { type ImportJobRow, ImportsRepository } from './imports.repository';
+import type {
+  ImportColumnDto,
+  ImportDto,
+  ImportListDto,
+  ImportRowDto,
+  ImportSummaryDto,
+} from './import.dto';
+import { type ImportJobSummaryRow, ImportsRepository } from './imports.repository';
 
 const RUN_QUEUE = 'import-run';
 const HISTORY_LIMIT = 100;
@@ -37,10 +43,13 @@ interface SourceRow {
   values: Record<string, string | number | { refused: 'formula' | 'link' } | null>;
 }
 
-/** What an import keeps in its `rows`: the file's data rows and the dry run's verdict on each. */
+/**
+ * What an import keeps in its `rows`: the file's data rows, and the dry run's verdict on each as
+ * the API shows it (the run plans the rows again, so the planned fields are not kept).
+ */
 interface StoredRows {
   source: SourceRow[];
-  planned: PlannedRow[];
+  planned: ImportRowDto[];
 }
 
 interface RunJob {
@@ -100,24 +109,28 @@ export class ImportsService implements OnModuleInit {
     if (source.length > MAX_IMPORT_ROWS) tooManyRows();
     const planned = await this.plan(member, source);
     const counts = countOutcomes(planned);
-    const row = await this.imports.create({
-      workspaceId: member.workspaceId,
-      createdById: member.userId,
-      fileName: upload.fileName.slice(0, 200),
-      format: table.format,
-      mapping: headers.map((header, i) => ({
-        header,
-        column: columns[i] ?? null,
-      })) as Prisma.InputJsonValue,
-      rows: { source, planned } as unknown as Prisma.InputJsonValue,
-      total: source.length,
-      ...counts,
-    });
-    return this.toDto(row);
+    const rows = planned.map(rowDtoOf);
+    const row = await this.imports.create(
+      {
+        workspaceId: member.workspaceId,
+        createdById: member.userId,
+        fileName: upload.fileName.slice(0, 200),
+        format: table.format,
+        mapping: headers.map((header, i) => ({
+          header,
+          column: columns[i] ?? null,
+        })) as Prisma.InputJsonValue,
+        total: source.length,
+        ...counts,
+      },
+      { source, planned: rows } satisfies StoredRows,
+    );
+    return this.toDto(row, rows);
   }
 
   async get(member: WorkspaceActor, id: string): Promise<ImportDto> {
-    return this.toDto(await this.require(member, id));
+    const row = await this.require(member, id);
+    return this.toDto(row, (await this.imports.rowsPart(id, 'planned')) as StoredRows['planned']);
   }
 
   /** Who imported what, when, and how it ended: everyone's for an ADMIN, one's own otherwise. */
@@ -151,9 +164,10 @@ export class ImportsService implements OnModuleInit {
     id: string,
     lang: Locale | undefined,
   ): Promise<Spreadsheet> {
-    const row = await this.require(member, id);
+    await this.require(member, id);
     const locale = lang ?? (await this.exportsRepo.userLocale(member.userId));
-    const { source, planned } = row.rows as unknown as StoredRows;
+    const source = (await this.imports.rowsPart(id, 'source')) as StoredRows['source'];
+    const planned = (await this.imports.rowsPart(id, 'planned')) as StoredRows['planned'];
     const failed = planned.filter((p) => p.outcome === 'error');
     const byLine = new Map(source.map((s) => [s.line, s.values]));
     const columns = [
@@ -186,8 +200,7 @@ export class ImportsService implements OnModuleInit {
       return; // finished already (a retried job)
     }
     try {
-      const row = (await this.imports.find(actor.workspaceId, importId))!;
-      const { source } = row.rows as unknown as StoredRows;
+      const source = (await this.imports.rowsPart(importId, 'source')) as StoredRows['source'];
       await this.imports.transaction(async (tx) => {
         const planned = await this.plan(actor, source, tx);
         const failed = planned.filter((p) => p.outcome === 'error');
@@ -252,8 +265,8 @@ export class ImportsService implements OnModuleInit {
   }
 
   /** The import, if the caller may see it: an ADMIN any of the workspace's, others their own. */
-  private async require(member: WorkspaceActor, id: string): Promise<ImportJobRow> {
-    const row = await this.imports.find(member.workspaceId, id);
+  private async require(member: WorkspaceActor, id: string): Promise<ImportJobSummaryRow> {
+    const row = await this.imports.summary(member.workspaceId, id);
     if (!row) throw new NotFoundException(`Import ${id} not found`);
     if (member.role !== 'ADMIN' && row.createdById !== member.userId) {
       throw new ForbiddenException('Only its author or an administrator may see this import');
@@ -261,26 +274,25 @@ export class ImportsService implements OnModuleInit {
     return row;
   }
 
-  private toDto(row: ImportJobRow): ImportDto {
-    const { planned } = row.rows as unknown as StoredRows;
-    return {
-      ...summaryOf(row),
-      mapping: row.mapping as unknown as ImportColumnDto[],
-      rows: planned.map((p) => ({
-        line: p.line,
-        outcome: p.outcome,
-        framework: p.framework,
-        reference: p.reference,
-        errors: p.errors,
-        changedFields: Object.keys(p.changes ?? {}),
-      })),
-    };
+  private toDto(row: ImportJobSummaryRow, rows: ImportRowDto[]): ImportDto {
+    return { ...summaryOf(row), mapping: row.mapping as unknown as ImportColumnDto[], rows };
   }
+}
+
+function rowDtoOf(p: PlannedRow): ImportRowDto {
+  return {
+    line: p.line,
+    outcome: p.outcome,
+    framework: p.framework,
+    reference: p.reference,
+    errors: p.errors,
+    changedFields: Object.keys(p.changes ?? {}),
+  };
 }
 
 class RowsChangedError extends Error {}
 
-function summaryOf(row: Omit<ImportJobRow, 'rows' | 'mapping'>): ImportSummaryDto {
+function summaryOf(row: Omit<ImportJobSummaryRow, 'mapping'>): ImportSummaryDto {
   return {
     id: row.id,
     fileName: row.fileName,

@@ -239,6 +239,105 @@ describe('imports', () => {
       expect(history.body.items[0]).toMatchObject({ id: dryRun.body.id, state: 'SUCCEEDED' });
       expect((await admin.post(`${API}/imports/${dryRun.body.id}/run`)).status).toBe(409);
     });
+
+    it('updates every column a file gives and keeps the ones it leaves out', async () => {
+      const [first, second] = await t.prisma.commitment.findMany({
+        where: { workspaceId, archived: false, framework: { code: 'NQ-42' } },
+        orderBy: { reference: 'desc' },
+        take: 2,
+      });
+      const all = await workbook([
+        [
+          'Framework',
+          'Reference',
+          'Title (English)',
+          'Description (Vietnamese)',
+          'Description (English)',
+          'Theme',
+          'Weight',
+          'Lead organization',
+          'Co-responsible organizations',
+          'Target groups',
+          'Start date',
+          'Target date',
+        ],
+        [
+          'NQ-42',
+          first!.reference,
+          'Every column changed',
+          'Mô tả mới',
+          'A new description',
+          'SOCIAL_DIALOGUE',
+          7,
+          'VGCL',
+          'VCCI; VSS',
+          'WOMEN; YOUTH',
+          new Date('2027-01-15'),
+          new Date('2031-03-31'),
+        ],
+      ]);
+      const dryRun = await upload(all);
+      expect(dryRun.body).toMatchObject({ updates: 1, errors: 0 });
+      expect((await runToEnd(dryRun.body.id)).state).toBe('SUCCEEDED');
+      const organizations = await t.prisma.organization.findMany({ where: { workspaceId } });
+      const id = (shortName: string) => organizations.find((o) => o.shortName === shortName)!.id;
+      const updated = await t.prisma.commitment.findUniqueOrThrow({
+        where: { id: first!.id },
+        include: { coOrganizations: true },
+      });
+      expect(updated).toMatchObject({
+        titleVi: first!.titleVi,
+        titleEn: 'Every column changed',
+        descriptionVi: 'Mô tả mới',
+        descriptionEn: 'A new description',
+        theme: 'SOCIAL_DIALOGUE',
+        weight: 7,
+        leadOrgId: id('VGCL'),
+        targetGroups: ['WOMEN', 'YOUTH'],
+        startDate: new Date('2027-01-15T00:00:00Z'),
+        targetDate: new Date('2031-03-31T00:00:00Z'),
+        version: first!.version + 1,
+      });
+      expect(updated.coOrganizations.map((c) => c.organizationId).sort()).toEqual(
+        [id('VCCI'), id('VSS')].sort(),
+      );
+
+      // A file with fewer columns changes only those, row by row.
+      const some = await workbook([
+        ['Framework', 'Reference', 'Weight', 'Target groups'],
+        ['NQ-42', first!.reference, 8, 'WOMEN; YOUTH'],
+        ['NQ-42', second!.reference, second!.weight === 9 ? 10 : 9, ''],
+      ]);
+      const again = await upload(some);
+      expect(again.body).toMatchObject({ updates: 2, errors: 0 });
+      expect((await runToEnd(again.body.id)).state).toBe('SUCCEEDED');
+      const [firstAfter, secondAfter] = await Promise.all(
+        [first!, second!].map((c) =>
+          t.prisma.commitment.findUniqueOrThrow({
+            where: { id: c.id },
+            include: { coOrganizations: true },
+          }),
+        ),
+      );
+      expect(firstAfter).toMatchObject({
+        ...Object.fromEntries(
+          ['titleEn', 'descriptionVi', 'theme', 'leadOrgId', 'targetGroups', 'targetDate'].map(
+            (k) => [k, updated[k as keyof typeof updated]],
+          ),
+        ),
+        weight: 8,
+        version: updated.version + 1,
+      });
+      expect(firstAfter!.coOrganizations).toHaveLength(2);
+      expect(secondAfter).toMatchObject({
+        titleVi: second!.titleVi,
+        theme: second!.theme,
+        leadOrgId: second!.leadOrgId,
+        weight: second!.weight === 9 ? 10 : 9,
+        targetGroups: [],
+        version: second!.version + 1,
+      });
+    });
   });
 
   describe('bad rows', () => {

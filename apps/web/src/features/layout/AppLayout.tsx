@@ -44,6 +44,11 @@ const NAV_ITEMS = [
   { to: '/w/$slug/compliance', label: 'nav.compliance' },
   { to: '/w/$slug/my-work', label: 'myWork.nav' },
   {
+    to: '/w/$slug/imports',
+    label: 'nav.imports',
+    shown: (access: MembershipAccess) => access.can('import'),
+  },
+  {
     to: '/w/$slug/admin/members',
     label: 'nav.admin',
     shown: (access: MembershipAccess) => access.can('workspace.manage'),

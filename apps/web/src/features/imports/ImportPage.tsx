@@ -51,7 +51,9 @@ export function ImportPage() {
         </RouterAnchor>
         <Title order={1}>{t('imports.title')}</Title>
       </Stack>
-      <QueryState query={query}>{(job) => <ImportView slug={slug} job={job} />}</QueryState>
+      <QueryState query={query}>
+        {(job) => <ImportView key={job.id} slug={slug} job={job} />}
+      </QueryState>
     </Stack>
   );
 }
@@ -91,7 +93,7 @@ function Counts({ job }: { job: ImportJob }) {
           <Text size="sm" c="dimmed">
             {t(`imports.counts.${count}`)}
           </Text>
-          <Text fz="xl" fw={700} c={count === 'errors' && job.errors > 0 ? 'red.8' : undefined}>
+          <Text fz="xl" fw={700} c={count === 'errors' && job.errors > 0 ? 'red.9' : undefined}>
             {format.number(job[count])}
           </Text>
         </Paper>
@@ -240,7 +242,7 @@ function Preview({ job }: { job: ImportJob }) {
                       {row.errors.length > 0 ? (
                         <Stack gap={2}>
                           {row.errors.map((error, index) => (
-                            <Text key={index} size="sm" c="red.8">
+                            <Text key={index} size="sm" c="red.9">
                               {errorText(error)}
                             </Text>
                           ))}

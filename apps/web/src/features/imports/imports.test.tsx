@@ -190,6 +190,13 @@ describe('import wizard', () => {
     await user.selectOptions(select, 'description_vi');
     await user.click(screen.getByRole('button', { name: 'Kiểm tra lại với các cột này' }));
     await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam/imports/i-2'));
+    // The new dry run has no errors: every row shows, the new columns are the mapping.
+    await waitFor(() =>
+      expect(screen.getByRole('switch', { name: 'Chỉ hiện các dòng có lỗi' })).not.toBeChecked(),
+    );
+    expect(
+      within(screen.getByRole('table', { name: /Kết quả kiểm tra/ })).getAllByRole('row'),
+    ).toHaveLength(3);
     expect(JSON.parse(uploads[1]!.get('mapping') as string)).toEqual({
       Khung: 'framework',
       'Số hiệu': 'reference',
@@ -199,7 +206,8 @@ describe('import wizard', () => {
   });
 
   it('shows the mapping read only when the file is no longer at hand (a reloaded page)', async () => {
-    renderApp('/w/viet-nam/imports/i-1', routes(withErrors));
+    const reloaded = { ...withErrors, id: 'i-9' };
+    renderApp('/w/viet-nam/imports/i-9', routes(reloaded));
     await screen.findByText('Để đổi cách đọc các cột, hãy chọn lại tệp.');
     expect(screen.queryByRole('combobox', { name: /Cột “Ghi chú”/ })).not.toBeInTheDocument();
     expect(screen.getAllByText('Bỏ qua cột này').length).toBeGreaterThan(0);

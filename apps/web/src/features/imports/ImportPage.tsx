@@ -156,7 +156,7 @@ function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
                     ) : m.column ? (
                       columnName(m.column)
                     ) : (
-                      <Text span c="dimmed">
+                      <Text span size="sm" c="dimmed">
                         {t('imports.ignored')}
                       </Text>
                     )}
@@ -231,7 +231,7 @@ function Preview({ job }: { job: ImportJob }) {
                 {rows.slice(0, shown).map((row) => (
                   <Table.Tr key={row.line}>
                     <Table.Td>{format.number(row.line)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
                         {t(`imports.outcome.${row.outcome}`)}
                       </Badge>

@@ -66,7 +66,7 @@ function TemplateLinks({ slug }: { slug: string }) {
 /** Choosing (or dropping) a file sends it for the dry run, which opens the import's page. */
 export function UploadStep({ slug, title }: { slug: string; title?: string }) {
   const { t } = useTranslation();
-  const { send, busy, error } = useImportFile(slug);
+  const { send, busy, sending, error } = useImportFile(slug);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-upload">
       <Stack gap="sm">
@@ -79,6 +79,9 @@ export function UploadStep({ slug, title }: { slug: string; title?: string }) {
           busy={busy}
           error={error}
         />
+        <Text size="sm" role="status">
+          {sending ? t('imports.checking', { name: sending }) : ''}
+        </Text>
       </Stack>
     </Paper>
   );

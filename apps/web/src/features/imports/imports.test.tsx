@@ -75,13 +75,14 @@ const xlsx = (name = 'cam-ket.xlsx', size = 2048) =>
   });
 
 /** The multipart uploads the page sends (the typed client does not build them): fields by name. */
-function interceptUploads(answer: (form: FormData) => { status: number; body: unknown }) {
+type UploadAnswer = { status: number; body: unknown };
+function interceptUploads(answer: (form: FormData) => UploadAnswer | Promise<UploadAnswer>) {
   const uploads: FormData[] = [];
   const inner = window.fetch;
   window.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     if (init?.body instanceof FormData) {
       uploads.push(init.body);
-      const { status, body } = answer(init.body);
+      const { status, body } = await answer(init.body);
       return Response.json(body, { status });
     }
     return inner(input, init);
@@ -152,8 +153,11 @@ describe('import wizard', () => {
 
   it('sends the file for a dry run and shows each row’s outcome on the import’s own page, errors first', async () => {
     const { user, history } = renderApp('/w/viet-nam/imports/new', routes(withErrors));
-    const uploads = interceptUploads(() => ({ status: 200, body: withErrors }));
+    let answer: (value: UploadAnswer) => void = () => undefined;
+    const uploads = interceptUploads(() => new Promise((resolve) => (answer = resolve)));
     await user.upload(await screen.findByLabelText('Tệp cần nhập'), xlsx());
+    expect(await screen.findByRole('status')).toHaveTextContent('Đang kiểm tra cam-ket.xlsx…');
+    answer({ status: 200, body: withErrors });
     await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam/imports/i-1'));
     expect((uploads[0]!.get('file') as File).name).toBe('cam-ket.xlsx');
     expect(uploads[0]!.has('mapping')).toBe(false);

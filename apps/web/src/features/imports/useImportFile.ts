@@ -46,6 +46,8 @@ export function useImportFile(slug: string) {
   return {
     send,
     busy: upload.isPending,
+    /** The name of the file being checked. */
+    sending: upload.isPending ? (upload.variables?.file.name ?? null) : null,
     error: localError ?? (upload.error ? message(upload.error) : null),
   };
 }

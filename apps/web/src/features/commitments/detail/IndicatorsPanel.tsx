@@ -35,7 +35,12 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
     <Stack gap="lg">
       <Group justify="space-between" wrap="wrap">
         {access.can('export') ? (
-          <ExportButtons slug={slug} name="indicators" label={t('exports.what.indicators')} />
+          <Stack gap={4}>
+            <ExportButtons slug={slug} name="indicators" label={t('exports.what.indicators')} />
+            <Text size="xs" c="dimmed">
+              {t('exports.indicatorsScope')}
+            </Text>
+          </Stack>
         ) : (
           <span />
         )}

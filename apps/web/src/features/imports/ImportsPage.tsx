@@ -72,7 +72,7 @@ function History({ slug }: { slug: string }) {
                     </Table.Td>
                     <Table.Td>{item.createdBy?.displayName ?? t('imports.unknownPerson')}</Table.Td>
                     <Table.Td>{format.dateTime(item.createdAt)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <ImportStateBadge state={item.state} />
                     </Table.Td>
                     <Table.Td>

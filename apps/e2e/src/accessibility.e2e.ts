@@ -89,6 +89,8 @@ const SCREENS: Screen[] = [
     open: openButton(/^(Thêm khung chính sách|New framework)$/),
   },
   { name: 'activity log', as: 'admin@demo.test', path: '/w/viet-nam/admin/activity' },
+  { name: 'imports', as: 'admin@demo.test', path: '/w/viet-nam/imports' },
+  { name: 'new import', as: 'admin@demo.test', path: '/w/viet-nam/imports/new' },
   { name: 'API tokens', as: 'admin@demo.test', path: '/account/tokens' },
   { name: 'notification settings', as: 'official@demo.test', path: '/account/notifications' },
   { name: 'outgoing e-mail', as: 'admin@demo.test', path: '/w/viet-nam/admin/outbox' },

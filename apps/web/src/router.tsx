@@ -35,6 +35,7 @@ import { calendarQuery, complianceQuery, periodsQuery } from './features/reporti
 import { periodReportsQuery } from './features/period-reports/queries';
 import { inboxQuery } from './features/notifications/queries';
 import { notificationPreferencesQuery } from './features/account/queries';
+import { importHistoryQuery, importQuery } from './features/imports/queries';
 import { can } from './features/auth/permissions';
 
 // Every page is its own chunk (`lazyRouteComponent`), loaded when its route matches or when a link
@@ -301,6 +302,33 @@ export const inboxRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/notifications/InboxPage'), 'InboxPage'),
 });
 
+// Imports: a member who may not import sees the not-allowed page (the history is not awaited).
+export const importsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'imports',
+  loader: ({ context, params }) =>
+    void context.queryClient.prefetchQuery(importHistoryQuery(params.slug)),
+  component: lazyRouteComponent(() => import('./features/imports/ImportsPage'), 'ImportsPage'),
+});
+
+export const newImportRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'imports/new',
+  component: lazyRouteComponent(() => import('./features/imports/NewImportPage'), 'NewImportPage'),
+});
+
+export const importRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'imports/$importId',
+  // Someone else's import, for an editor, is as good as missing.
+  loader: ({ context, params }) =>
+    load(
+      context.queryClient.ensureQueryData(importQuery(params.slug, params.importId)),
+      [404, 400, 403],
+    ),
+  component: lazyRouteComponent(() => import('./features/imports/ImportPage'), 'ImportPage'),
+});
+
 /** The administration: its frame checks that the user may manage the workspace. */
 export const adminRoute = createRoute({
   getParentRoute: () => workspaceRoute,
@@ -420,6 +448,9 @@ export const routeTree = rootRoute.addChildren([
       complianceRoute,
       periodReportsRoute,
       inboxRoute,
+      importsRoute,
+      newImportRoute,
+      importRoute,
       adminRoute.addChildren([
         membersRoute,
         organizationsRoute,

@@ -37,6 +37,9 @@ export type ReportingPeriod = Schemas['ReportingPeriodDto'];
 export type Compliance = Schemas['ComplianceDto'];
 export type ComplianceCounts = Schemas['ComplianceCountsDto'];
 export type Notification = Schemas['NotificationDto'];
+export type ImportJob = Schemas['ImportDto'];
+export type ImportSummary = Schemas['ImportSummaryDto'];
+export type ImportRow = Schemas['ImportRowDto'];
 
 /** Every list answer of the API. */
 export interface Page<T> {

@@ -30,16 +30,11 @@ import { RouterAnchor } from '../layout/RouterAnchor';
 import { organizationsQuery } from '../organizations/queries';
 import { OverdueBadge, ProgressBar, TrackedStatusBadge } from './badges';
 import { useFilterOptions } from './filterOptions';
+import { ExportButtons } from '../exports/ExportButtons';
 import { ListTotal } from './ListTotal';
 import { ScopeChips } from './ScopeChips';
 import { commitmentsQuery, PAGE_SIZE } from './queries';
-import {
-  filtersOf,
-  hasFilters,
-  stringifyReadableSearch,
-  validateCommitmentSearch,
-  type CommitmentSearch,
-} from './search';
+import { filtersOf, hasFilters, validateCommitmentSearch, type CommitmentSearch } from './search';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -47,7 +42,7 @@ type Patch = Partial<CommitmentSearch>;
 
 /** The commitments list as a work tool: filters, sortable columns, pages; all of it in the URL. */
 export function CommitmentsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { slug } = commitmentsRoute.useParams();
   const search = commitmentsRoute.useSearch();
   const navigate = useNavigate({ from: commitmentsRoute.fullPath });
@@ -62,22 +57,18 @@ export function CommitmentsPage() {
       replace,
     });
   const clearFilters = () => void navigate({ search: search.sort ? { sort: search.sort } : {} });
-  // The file's headers and labels in the language on screen.
-  const exportHref = (format: 'csv' | 'xlsx') =>
-    `/api/workspaces/${encodeURIComponent(slug)}/exports/commitments.${format}` +
-    stringifyReadableSearch({ ...filtersOf(search), lang: i18n.language });
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1}>{t('commitments.title')}</Title>
         <Group gap="sm">
-          <Button component="a" href={exportHref('xlsx')} download variant="default">
-            {t('workList.exportXlsx')}
-          </Button>
-          <Button component="a" href={exportHref('csv')} download variant="default">
-            {t('workList.exportCsv')}
-          </Button>
+          <ExportButtons
+            slug={slug}
+            name="commitments"
+            query={filtersOf(search)}
+            label={t('exports.what.commitments')}
+          />
           {can('commitment.create') && (
             <Button
               renderRoot={(props) => (

@@ -37,6 +37,7 @@ import {
 } from './StatusCharts';
 import { Tiles } from './Tiles';
 import { BurnUpChart, TrendChart, TrendTable } from './TrendCharts';
+import { ExportButtons } from '../exports/ExportButtons';
 import classes from './Dashboard.module.css';
 
 /** How the trackable items stand, at a glance; every number opens the list behind it. */
@@ -68,9 +69,17 @@ export function DashboardPage() {
                 : t('dashboard.intro')}
             </Text>
           </div>
-          <Button variant="default" onClick={() => window.print()} className={classes.screenOnly}>
-            {t('dashboard.print')}
-          </Button>
+          <Group gap="sm" className={classes.screenOnly}>
+            <ExportButtons
+              slug={slug}
+              name="dashboard"
+              query={filters}
+              label={t('exports.what.dashboard')}
+            />
+            <Button variant="default" onClick={() => window.print()}>
+              {t('dashboard.print')}
+            </Button>
+          </Group>
         </Group>
         <DashboardFiltersBar
           slug={slug}

@@ -45,6 +45,11 @@ const NAV_ITEMS = [
   { to: '/w/$slug/period-reports', label: 'nav.periodReports' },
   { to: '/w/$slug/my-work', label: 'myWork.nav' },
   {
+    to: '/w/$slug/imports',
+    label: 'nav.imports',
+    shown: (access: MembershipAccess) => access.can('import'),
+  },
+  {
     to: '/w/$slug/admin/members',
     label: 'nav.admin',
     shown: (access: MembershipAccess) => access.can('workspace.manage'),
@@ -99,7 +104,7 @@ function SignedInShell() {
       header={{ height: 56 }}
       navbar={{
         width: 280,
-        breakpoint: 'sm',
+        breakpoint: 'lg',
         collapsed: { mobile: !navOpened, desktop: true },
       }}
       padding="md"
@@ -109,16 +114,16 @@ function SignedInShell() {
       </a>
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="sm" wrap="nowrap" miw={0}>
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
               opened={navOpened}
               onClick={() => setOpenedOn(navOpened ? null : pathname)}
-              hiddenFrom="sm"
+              hiddenFrom="lg"
               size="sm"
               aria-label={t('nav.menu')}
               aria-expanded={navOpened}
             />
-            <RouterAnchor to="/" fw={700} c="dark" underline="never" visibleFrom="md">
+            <RouterAnchor to="/" fw={700} c="dark" underline="never" visibleFrom="xl">
               {t('app.name')}
             </RouterAnchor>
             <WorkspaceSwitcher currentSlug={slug} />
@@ -126,7 +131,7 @@ function SignedInShell() {
           {/* On a phone the user's name gives way (the menu names it), the workspace's does not. */}
           <Group gap="md" wrap="nowrap" miw={0}>
             {inWorkspace && (
-              <Box visibleFrom="sm">
+              <Box visibleFrom="lg">
                 <WorkspaceNav slug={slug} vertical={false} />
               </Box>
             )}
@@ -136,7 +141,7 @@ function SignedInShell() {
         </Group>
       </AppShell.Header>
       {navOpened && (
-        <AppShell.Navbar p="md" hiddenFrom="sm" component="div">
+        <AppShell.Navbar p="md" hiddenFrom="lg" component="div">
           <Stack gap="lg">
             <RouterAnchor to="/" fw={700} c="dark" underline="never">
               {t('app.name')}

@@ -1,8 +1,9 @@
-import { NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ComplianceCounts } from '../../api/types';
 import { useFormat } from '../../i18n/format';
+import { ExportButtons } from '../exports/ExportButtons';
 import { EmptyState, QueryState } from '../layout/states';
 import { complianceRoute } from '../../router';
 import { usePageTitle } from '../layout/usePageTitle';
@@ -61,12 +62,20 @@ export function CompliancePage() {
                 </Paper>
               ))}
             </SimpleGrid>
-            <Text size="sm">
-              {t('compliance.due', {
-                period: data.period.key,
-                due: format.date(data.period.dueOn),
-              })}
-            </Text>
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm">
+                {t('compliance.due', {
+                  period: data.period.key,
+                  due: format.date(data.period.dueOn),
+                })}
+              </Text>
+              <ExportButtons
+                slug={slug}
+                name="reports"
+                query={{ period: data.period.key }}
+                label={t('exports.what.reports', { period: data.period.key })}
+              />
+            </Group>
             {data.organizations.length === 0 ? (
               <EmptyState message={t('compliance.empty')} />
             ) : (

@@ -11,6 +11,7 @@ import { IndicatorForm, MeasurementForm } from '../../reports/IndicatorForms';
 import { commitmentQuery, indicatorsQuery } from '../queries';
 import { Sparkline } from './Sparkline';
 import { commitmentResource } from '../../auth/permissions';
+import { ExportButtons } from '../../exports/ExportButtons';
 
 /**
  * The indicators of a commitment: a summary table, then for each indicator a chart of its
@@ -32,11 +33,21 @@ export function IndicatorsPanel({ slug, commitmentId }: { slug: string; commitme
 
   return (
     <Stack gap="lg">
-      {mayWrite && (
-        <Group justify="flex-end">
+      <Group justify="space-between" wrap="wrap">
+        {access.can('export') ? (
+          <Stack gap={4}>
+            <ExportButtons slug={slug} name="indicators" label={t('exports.what.indicators')} />
+            <Text size="xs" c="dimmed">
+              {t('exports.indicatorsScope')}
+            </Text>
+          </Stack>
+        ) : (
+          <span />
+        )}
+        {mayWrite && (
           <Button onClick={() => setCreating(true)}>{t('indicatorsTab.newIndicator')}</Button>
-        </Group>
-      )}
+        )}
+      </Group>
       <QueryState query={query}>
         {(indicators) =>
           indicators.length === 0 ? (

@@ -1,0 +1,404 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { ImportJob, ImportRow } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+import { importRoute } from '../../router';
+import { useFieldLabel } from '../commitments/detail/fieldValues';
+import { ConfirmDialog, ErrorAlert } from '../layout/FormParts';
+import { RouterAnchor } from '../layout/RouterAnchor';
+import { EmptyState, QueryState } from '../layout/states';
+import { usePageTitle } from '../layout/usePageTitle';
+import { ImportStateBadge } from './ImportStateBadge';
+import { IMPORT_COLUMNS, useColumnName, useRowErrorText } from './messages';
+import { UploadStep } from './NewImportPage';
+import { errorsHref, importQuery, isRunning, useInvalidateImported, useRunImport } from './queries';
+import { fileOfImport, useImportFile } from './useImportFile';
+
+/** Rows shown at once; "show more" adds as many again (a file may have 10,000). */
+const ROWS_SHOWN = 200;
+
+/**
+ * `/w/$slug/imports/$importId`: one import — its columns and dry run, then its run's progress
+ * (polled, so a reload finds it again) and its result.
+ */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const { slug, importId } = importRoute.useParams();
+  const query = useQuery(importQuery(slug, importId));
+  usePageTitle(t('imports.title'));
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <RouterAnchor to="/w/$slug/imports" params={{ slug }} size="sm">
+          {t('imports.allImports')}
+        </RouterAnchor>
+        <Title order={1}>{t('imports.title')}</Title>
+      </Stack>
+      <QueryState query={query}>
+        {(job) => <ImportView key={job.id} slug={slug} job={job} />}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function ImportView({ slug, job }: { slug: string; job: ImportJob }) {
+  return (
+    <Stack gap="lg">
+      <Group gap="sm" wrap="wrap">
+        <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {job.fileName}
+        </Text>
+        <ImportStateBadge state={job.state} />
+      </Group>
+      <Counts job={job} />
+      {job.state === 'VALIDATED' ? (
+        <>
+          <Mapping slug={slug} job={job} />
+          <Preview job={job} />
+          {job.errors > 0 ? <Rejected slug={slug} job={job} /> : <RunStep slug={slug} job={job} />}
+        </>
+      ) : (
+        <RunProgress slug={slug} job={job} />
+      )}
+    </Stack>
+  );
+}
+
+const COUNTS = ['total', 'creates', 'updates', 'unchanged', 'errors'] as const;
+
+function Counts({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
+      {COUNTS.map((count) => (
+        <Paper key={count} withBorder p="sm" radius="md">
+          <Text size="sm" c="dimmed">
+            {t(`imports.counts.${count}`)}
+          </Text>
+          <Text fz="xl" fw={700} c={count === 'errors' && job.errors > 0 ? 'red.9' : undefined}>
+            {format.number(job[count])}
+          </Text>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/**
+ * How each header is read. While the file is at hand (chosen in this tab) the columns the
+ * template does not name can be chosen, and the file is checked again with them.
+ */
+function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
+  const { t } = useTranslation();
+  const columnName = useColumnName();
+  const file = fileOfImport(job.id);
+  const { send, busy, error } = useImportFile(slug);
+  const [choices, setChoices] = useState<Record<string, string | null>>(() =>
+    Object.fromEntries(job.mapping.map((m) => [m.header, m.column])),
+  );
+  const changed = job.mapping.some((m) => choices[m.header] !== m.column);
+  const options = [
+    { value: '', label: t('imports.ignored') },
+    ...IMPORT_COLUMNS.map((key) => ({ value: key, label: columnName(key) })),
+  ];
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-mapping">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="import-mapping">
+          {t('imports.mappingTitle')}
+        </Title>
+        <Text size="sm">{file ? t('imports.mappingHint') : t('imports.mappingReadOnly')}</Text>
+        <Table.ScrollContainer minWidth={320}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('imports.mappingHeader')}</Table.Th>
+                <Table.Th scope="col">{t('imports.mappingColumn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {job.mapping.map((m, index) => (
+                <Table.Tr key={`${index}-${m.header}`}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    {m.header || t('imports.emptyHeader')}
+                  </Table.Td>
+                  <Table.Td>
+                    {file ? (
+                      <NativeSelect
+                        aria-label={t('imports.mappingSelect', {
+                          header: m.header || t('imports.emptyHeader'),
+                        })}
+                        data={options}
+                        value={choices[m.header] ?? ''}
+                        onChange={(event) => {
+                          const value = event.currentTarget.value;
+                          setChoices((previous) => ({ ...previous, [m.header]: value || null }));
+                        }}
+                      />
+                    ) : m.column ? (
+                      columnName(m.column)
+                    ) : (
+                      <Text span size="sm" c="dimmed">
+                        {t('imports.ignored')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {file && (
+          <Group>
+            <Button
+              variant="default"
+              disabled={!changed}
+              loading={busy}
+              onClick={() => send(file, choices, true)}
+            >
+              {t('imports.applyMapping')}
+            </Button>
+          </Group>
+        )}
+        {error && <ErrorAlert>{error}</ErrorAlert>}
+      </Stack>
+    </Paper>
+  );
+}
+
+const OUTCOME_COLORS: Record<ImportRow['outcome'], string> = {
+  create: 'green',
+  update: 'blue',
+  unchanged: 'gray',
+  error: 'red',
+};
+
+function Preview({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const fieldLabel = useFieldLabel();
+  const errorText = useRowErrorText();
+  const [onlyErrors, setOnlyErrors] = useState(job.errors > 0);
+  const [shown, setShown] = useState(ROWS_SHOWN);
+  const rows = onlyErrors ? job.rows.filter((row) => row.outcome === 'error') : job.rows;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-preview">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={2} size="h3" id="import-preview">
+            {t('imports.previewTitle')}
+          </Title>
+          <Switch
+            label={t('imports.onlyErrors')}
+            checked={onlyErrors}
+            onChange={(event) => setOnlyErrors(event.currentTarget.checked)}
+          />
+        </Group>
+        {rows.length === 0 ? (
+          <EmptyState message={onlyErrors ? t('imports.noErrorRows') : t('imports.noRows')} />
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped>
+              <Table.Caption>{t('imports.previewCaption', { file: job.fileName })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('imports.table.line')}</Table.Th>
+                  <Table.Th scope="col">{t('imports.table.outcome')}</Table.Th>
+                  <Table.Th scope="col">{t('imports.table.framework')}</Table.Th>
+                  <Table.Th scope="col">{t('imports.table.reference')}</Table.Th>
+                  <Table.Th scope="col">{t('imports.table.details')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.slice(0, shown).map((row) => (
+                  <Table.Tr key={row.line}>
+                    <Table.Td>{format.number(row.line)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
+                        {t(`imports.outcome.${row.outcome}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{row.framework ?? t('common.none')}</Table.Td>
+                    <Table.Td>{row.reference ?? t('common.none')}</Table.Td>
+                    <Table.Td>
+                      {row.errors.length > 0 ? (
+                        <Stack gap={2}>
+                          {row.errors.map((error, index) => (
+                            <Text key={index} size="sm" c="red.9">
+                              {errorText(error)}
+                            </Text>
+                          ))}
+                        </Stack>
+                      ) : row.changedFields.length > 0 ? (
+                        <Text size="sm">
+                          {t('imports.changes', {
+                            fields: row.changedFields.map(fieldLabel).join(', '),
+                          })}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {rows.length > shown && (
+          <Group justify="center">
+            <Button variant="default" onClick={() => setShown(shown + ROWS_SHOWN)}>
+              {t('common.loadMore')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A dry run with errors cannot run: the rejected rows to download, and a corrected file to send. */
+function Rejected({ slug, job }: { slug: string; job: ImportJob }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Alert
+        color="red"
+        variant="light"
+        role="alert"
+        title={t('imports.hasErrors', { count: job.errors })}
+      >
+        <Button
+          component="a"
+          variant="outline"
+          color="red"
+          href={errorsHref(slug, job.id, i18n.language)}
+          download
+        >
+          {t('imports.downloadErrors')}
+        </Button>
+      </Alert>
+      <UploadStep slug={slug} title={t('imports.uploadAgain')} />
+    </Stack>
+  );
+}
+
+/** Runs a clean dry run, after a confirmation when it changes existing commitments. */
+function RunStep({ slug, job }: { slug: string; job: ImportJob }) {
+  const { t } = useTranslation();
+  const run = useRunImport(slug, job.id);
+  const [confirming, setConfirming] = useState(false);
+  if (job.creates + job.updates === 0) {
+    return <EmptyState message={t('imports.nothingToDo')} />;
+  }
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm" align="flex-start">
+        <Text>{t('imports.ready', job)}</Text>
+        <Button
+          loading={run.isPending}
+          onClick={() => (job.updates > 0 ? setConfirming(true) : run.mutate())}
+        >
+          {t('imports.run')}
+        </Button>
+        {run.error && !confirming && <ErrorAlert>{run.error.message}</ErrorAlert>}
+      </Stack>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('imports.confirmTitle')}
+        message={t('imports.confirmBody', job)}
+        confirmLabel={t('imports.confirm')}
+        color="blue"
+        busy={run.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => run.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+      >
+        {run.error && <ErrorAlert>{run.error.message}</ErrorAlert>}
+      </ConfirmDialog>
+    </Paper>
+  );
+}
+
+/** The run: its progress while queued or running, then how it ended. */
+function RunProgress({ slug, job }: { slug: string; job: ImportJob }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const invalidate = useInvalidateImported(slug);
+  const total = job.creates + job.updates;
+  const done = job.state === 'SUCCEEDED' ? total : job.processed;
+  const percent = total === 0 ? 100 : Math.round((done / total) * 100);
+  const succeeded = job.state === 'SUCCEEDED';
+  // Lists, trees and the dashboard read the written commitments once the run is over.
+  useEffect(() => {
+    if (succeeded) void invalidate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per finished run
+  }, [succeeded]);
+  const progressText = t('imports.progress', {
+    done: format.number(done),
+    total: format.number(total),
+  });
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-run">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="import-run">
+          {t('imports.progressLabel')}
+        </Title>
+        {job.state !== 'FAILED' && (
+          <>
+            <Progress.Root size="xl">
+              <Progress.Section
+                value={percent}
+                color={succeeded ? 'green' : undefined}
+                animated={isRunning(job)}
+                aria-label={t('imports.progressLabel')}
+                aria-valuetext={progressText}
+              />
+            </Progress.Root>
+            <Text size="sm" aria-live="polite">
+              {progressText}
+            </Text>
+          </>
+        )}
+        {isRunning(job) && (
+          <Text size="sm" c="dimmed">
+            {t(job.state === 'QUEUED' ? 'imports.queued' : 'imports.running')}
+          </Text>
+        )}
+        {succeeded && (
+          <Alert color="green" variant="light" role="status" title={t('imports.succeeded', job)}>
+            <Button
+              renderRoot={(props) => (
+                <Link {...props} to="/w/$slug/commitments" params={{ slug }} />
+              )}
+            >
+              {t('imports.viewCommitments')}
+            </Button>
+          </Alert>
+        )}
+        {job.state === 'FAILED' && (
+          <Alert color="red" variant="light" role="alert" title={t('imports.failed')}>
+            {job.failure && (
+              <Text size="sm">{t('imports.failureReason', { reason: job.failure })}</Text>
+            )}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,316 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { ImportJob, ImportSummary } from '../../api/types';
+import { renderApp } from '../../test/render';
+import { adminMe, meAs, page } from '../../test/fixtures';
+
+const WS = '/api/workspaces/viet-nam';
+
+const summary: ImportSummary = {
+  id: 'i-1',
+  fileName: 'cam-ket.xlsx',
+  format: 'xlsx',
+  state: 'VALIDATED',
+  total: 3,
+  creates: 1,
+  updates: 1,
+  unchanged: 0,
+  errors: 1,
+  processed: 0,
+  failure: null,
+  createdBy: { id: 'u-admin', displayName: 'Quản trị viên' },
+  createdAt: '2026-12-04T09:30:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+};
+
+const withErrors: ImportJob = {
+  ...summary,
+  mapping: [
+    { header: 'Khung', column: 'framework' },
+    { header: 'Số hiệu', column: 'reference' },
+    { header: 'Tiêu đề (tiếng Việt)', column: 'title_vi' },
+    { header: 'Ghi chú', column: null },
+  ],
+  rows: [
+    {
+      line: 3,
+      outcome: 'create',
+      framework: 'NQ-42',
+      reference: '9.1',
+      errors: [],
+      changedFields: [],
+    },
+    {
+      line: 4,
+      outcome: 'update',
+      framework: 'NQ-42',
+      reference: '1.1',
+      errors: [],
+      changedFields: ['title', 'targetDate'],
+    },
+    {
+      line: 5,
+      outcome: 'error',
+      framework: 'NQ-42',
+      reference: '9.2',
+      errors: [
+        { field: 'lead_organization', code: 'unknownCode', message: '"XYZ" is not a known value' },
+      ],
+      changedFields: [],
+    },
+  ],
+};
+
+const clean: ImportJob = {
+  ...withErrors,
+  id: 'i-2',
+  errors: 0,
+  rows: withErrors.rows.slice(0, 2),
+  total: 2,
+};
+
+const xlsx = (name = 'cam-ket.xlsx', size = 2048) =>
+  new File([new Uint8Array(size)], name, {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
+
+/** The multipart uploads the page sends (the typed client does not build them): fields by name. */
+type UploadAnswer = { status: number; body: unknown };
+function interceptUploads(answer: (form: FormData) => UploadAnswer | Promise<UploadAnswer>) {
+  const uploads: FormData[] = [];
+  const inner = window.fetch;
+  window.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (init?.body instanceof FormData) {
+      uploads.push(init.body);
+      const { status, body } = await answer(init.body);
+      return Response.json(body, { status });
+    }
+    return inner(input, init);
+  }) as typeof window.fetch;
+  return uploads;
+}
+
+const routes = (job: ImportJob) => ({
+  '/api/auth/me': adminMe,
+  [`${WS}/imports/${job.id}`]: job,
+  [`${WS}/imports`]: page([summary]),
+});
+
+describe('import wizard', () => {
+  it('offers the templates in the language on screen and refuses a file that is not a spreadsheet before sending it', async () => {
+    renderApp('/w/viet-nam/imports/new', routes(withErrors));
+    await screen.findByRole('heading', { name: 'Nhập cam kết từ tệp', level: 1 });
+    expect(screen.getByRole('link', { name: 'Tải mẫu Excel' })).toHaveAttribute(
+      'href',
+      `${WS}/imports/template.xlsx?lang=vi`,
+    );
+    expect(screen.getByRole('link', { name: 'Tải mẫu CSV' })).toHaveAttribute(
+      'href',
+      `${WS}/imports/template.csv?lang=vi`,
+    );
+    const uploads = interceptUploads(() => ({ status: 200, body: withErrors }));
+    const zone = screen.getByText('hoặc kéo thả tệp vào đây').closest('label')!;
+    fireEvent.drop(zone, {
+      dataTransfer: { files: [new File(['x'], 'anh.png', { type: 'image/png' })] },
+    });
+    expect(await screen.findByText('“anh.png” không phải tệp XLSX hoặc CSV.')).toBeInTheDocument();
+    fireEvent.drop(zone, { dataTransfer: { files: [xlsx('lon.xlsx', 11 * 1024 * 1024)] } });
+    expect(await screen.findByText(/“lon.xlsx” nặng .*: tệp tối đa/)).toBeInTheDocument();
+    expect(uploads).toHaveLength(0);
+  });
+
+  it('shows the server’s refusal in the user’s language, naming the field', async () => {
+    const { user } = renderApp('/w/viet-nam/imports/new', routes(withErrors));
+    const input = await screen.findByLabelText('Tệp cần nhập');
+    let answer = {
+      status: 415,
+      body: {
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        code: 'unsupportedMediaType',
+        message: 'Not a spreadsheet',
+      },
+    };
+    interceptUploads(() => answer);
+    await user.upload(input, xlsx());
+    expect(
+      await screen.findByText('Tệp này không phải bảng tính: hãy gửi tệp Excel (XLSX) hoặc CSV.'),
+    ).toBeInTheDocument();
+    answer = {
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'validation',
+        message: 'mapping: must be a JSON object',
+        // @ts-expect-error -- the details of a validation error
+        details: [{ field: 'mapping', code: 'invalidFormat', message: 'must be a JSON object' }],
+      },
+    };
+    await user.upload(input, xlsx());
+    expect(await screen.findByText('Cột: không đúng định dạng')).toBeInTheDocument();
+  });
+
+  it('sends the file for a dry run and shows each row’s outcome on the import’s own page, errors first', async () => {
+    const { user, history } = renderApp('/w/viet-nam/imports/new', routes(withErrors));
+    let answer: (value: UploadAnswer) => void = () => undefined;
+    const uploads = interceptUploads(() => new Promise((resolve) => (answer = resolve)));
+    await user.upload(await screen.findByLabelText('Tệp cần nhập'), xlsx());
+    expect(await screen.findByRole('status')).toHaveTextContent('Đang kiểm tra cam-ket.xlsx…');
+    answer({ status: 200, body: withErrors });
+    await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam/imports/i-1'));
+    expect((uploads[0]!.get('file') as File).name).toBe('cam-ket.xlsx');
+    expect(uploads[0]!.has('mapping')).toBe(false);
+
+    const table = await screen.findByRole('table', {
+      name: 'Kết quả kiểm tra từng dòng của cam-ket.xlsx',
+    });
+    // Only the rows with errors at first, with the column and the reason.
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(
+      within(table).getByText('Cơ quan chủ trì: mã hoặc tên không có trong không gian làm việc'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('switch', { name: 'Chỉ hiện các dòng có lỗi' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    expect(within(table).getByText('Thay đổi: Tiêu đề, Hạn hoàn thành')).toBeInTheDocument();
+
+    expect(screen.getByRole('alert', { name: /1 dòng có lỗi/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Tải các dòng bị từ chối (Excel)' })).toHaveAttribute(
+      'href',
+      `${WS}/imports/i-1/errors.xlsx?lang=vi`,
+    );
+    expect(screen.queryByRole('button', { name: 'Nhập dữ liệu' })).not.toBeInTheDocument();
+  });
+
+  it('checks the file again with the columns chosen for headers the template does not know', async () => {
+    const { user, history } = renderApp('/w/viet-nam/imports/new', routes(withErrors));
+    const uploads = interceptUploads((form) => ({
+      status: 200,
+      body: form.has('mapping') ? clean : withErrors,
+    }));
+    await user.upload(await screen.findByLabelText('Tệp cần nhập'), xlsx());
+    const select = await screen.findByRole('combobox', { name: 'Cột “Ghi chú” đọc là' });
+    expect(select).toHaveValue('');
+    await user.selectOptions(select, 'description_vi');
+    await user.click(screen.getByRole('button', { name: 'Kiểm tra lại với các cột này' }));
+    await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam/imports/i-2'));
+    // The new dry run has no errors: every row shows, the new columns are the mapping.
+    await waitFor(() =>
+      expect(screen.getByRole('switch', { name: 'Chỉ hiện các dòng có lỗi' })).not.toBeChecked(),
+    );
+    expect(
+      within(screen.getByRole('table', { name: /Kết quả kiểm tra/ })).getAllByRole('row'),
+    ).toHaveLength(3);
+    expect(JSON.parse(uploads[1]!.get('mapping') as string)).toEqual({
+      Khung: 'framework',
+      'Số hiệu': 'reference',
+      'Tiêu đề (tiếng Việt)': 'title_vi',
+      'Ghi chú': 'description_vi',
+    });
+  });
+
+  it('shows the mapping read only when the file is no longer at hand (a reloaded page)', async () => {
+    const reloaded = { ...withErrors, id: 'i-9' };
+    renderApp('/w/viet-nam/imports/i-9', routes(reloaded));
+    await screen.findByText('Để đổi cách đọc các cột, hãy chọn lại tệp.');
+    expect(screen.queryByRole('combobox', { name: /Cột “Ghi chú”/ })).not.toBeInTheDocument();
+    expect(screen.getAllByText('Bỏ qua cột này').length).toBeGreaterThan(0);
+  });
+
+  it('asks before updating existing commitments, then follows the run to its end', async () => {
+    let state: ImportJob = clean;
+    let polls = 0;
+    const { user, sent } = renderApp('/w/viet-nam/imports/i-2', {
+      ...routes(clean),
+      [`${WS}/imports/i-2`]: () => {
+        if (state.state === 'QUEUED' || state.state === 'RUNNING') {
+          polls += 1;
+          state =
+            polls === 1
+              ? { ...state, state: 'RUNNING', processed: 1 }
+              : { ...state, state: 'SUCCEEDED', processed: 2 };
+        }
+        return state;
+      },
+      [`POST ${WS}/imports/i-2/run`]: () => {
+        state = { ...clean, state: 'QUEUED' };
+        return { status: 202, body: state };
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Nhập dữ liệu' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cập nhật các cam kết hiện có?' });
+    expect(dialog).toHaveTextContent('cập nhật 1 cam kết hiện có và tạo 1 cam kết mới');
+    await user.click(within(dialog).getByRole('button', { name: 'Cập nhật và nhập' }));
+    await waitFor(() => expect(sent.some((r) => r.method === 'POST')).toBe(true));
+
+    const bar = await screen.findByRole('progressbar', { name: 'Tiến độ nhập dữ liệu' });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '50'));
+    expect(screen.getByText('Đã ghi 1/2 dòng')).toBeInTheDocument();
+    await screen.findByText(
+      'Đã nhập xong: 1 tạo mới, 1 cập nhật, 0 không đổi.',
+      {},
+      { timeout: 8000 },
+    );
+    expect(screen.getByRole('progressbar', { name: 'Tiến độ nhập dữ liệu' })).toHaveAttribute(
+      'aria-valuenow',
+      '100',
+    );
+    expect(screen.getByRole('link', { name: 'Mở danh sách cam kết' })).toHaveAttribute(
+      'href',
+      '/w/viet-nam/commitments',
+    );
+  });
+
+  it('runs an import that only creates without asking, and shows why a run failed', async () => {
+    const createsOnly: ImportJob = { ...clean, updates: 0, rows: clean.rows.slice(0, 1) };
+    const { user } = renderApp('/w/viet-nam/imports/i-2', {
+      ...routes(createsOnly),
+      [`POST ${WS}/imports/i-2/run`]: {
+        status: 202,
+        body: { ...createsOnly, state: 'FAILED', failure: 'Row 3 no longer passes the checks' },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Nhập dữ liệu' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('alert', { name: 'Nhập dữ liệu thất bại, không có gì thay đổi.' }),
+    ).toHaveTextContent('Lý do: Row 3 no longer passes the checks');
+  });
+});
+
+describe('import history', () => {
+  it('lists who imported which file, when, and how it ended', async () => {
+    renderApp('/w/viet-nam/imports', routes(withErrors));
+    const table = await screen.findByRole('table', {
+      name: 'Các lần nhập dữ liệu, mới nhất trước',
+    });
+    const row = within(table).getByRole('row', { name: /cam-ket.xlsx/ });
+    expect(within(row).getByRole('link', { name: 'cam-ket.xlsx' })).toHaveAttribute(
+      'href',
+      '/w/viet-nam/imports/i-1',
+    );
+    expect(row).toHaveTextContent('Quản trị viên');
+    expect(row).toHaveTextContent('Đã kiểm tra, chưa nhập');
+    expect(row).toHaveTextContent('1 mới · 1 cập nhật · 0 không đổi · 1 lỗi');
+    expect(screen.getByRole('link', { name: 'Nhập tệp mới' })).toHaveAttribute(
+      'href',
+      '/w/viet-nam/imports/new',
+    );
+  });
+
+  it('says so when there is none yet, and is in the navigation', async () => {
+    renderApp('/w/viet-nam/imports', { ...routes(withErrors), [`${WS}/imports`]: page([]) });
+    await screen.findByText('Chưa có lần nhập dữ liệu nào.');
+    const nav = screen.getAllByRole('navigation', { name: 'Điều hướng chính' })[0]!;
+    expect(within(nav).getByRole('link', { name: 'Nhập dữ liệu' })).toHaveAttribute(
+      'href',
+      '/w/viet-nam/imports',
+    );
+  });
+
+  it('is not offered to a viewer', async () => {
+    renderApp('/w/viet-nam/imports', { ...routes(withErrors), '/api/auth/me': meAs('VIEWER') });
+    await screen.findByRole('heading', { level: 1, name: 'Không có quyền truy cập' });
+    expect(screen.queryByRole('link', { name: 'Nhập dữ liệu' })).not.toBeInTheDocument();
+  });
+});

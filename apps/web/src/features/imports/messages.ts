@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import type { ImportRow } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+
+/** The API's limit on an import file (10 MB), checked here too so nobody waits for a refusal. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** What the file picker offers; the API decides by the content, not the name. */
+export const IMPORT_TYPES = [
+  '.xlsx',
+  '.csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+].join(',');
+
+const UPLOAD_FIELDS = ['file', 'mapping', 'encoding'] as const;
+const UPLOAD_CODES = ['required', 'invalidFormat', 'notInEnum', 'unexpectedFile'] as const;
+const ROW_ERROR_CODES = [
+  'required',
+  'tooLong',
+  'unknownCode',
+  'invalidNumber',
+  'invalidDate',
+  'dateOrder',
+  'duplicateRow',
+  'formula',
+  'link',
+  'forbidden',
+  'archived',
+  'leadInCoOrganizations',
+] as const;
+export const IMPORT_COLUMNS = [
+  'framework',
+  'reference',
+  'title_vi',
+  'title_en',
+  'description_vi',
+  'description_en',
+  'theme',
+  'status',
+  'progress',
+  'weight',
+  'lead_organization',
+  'co_organizations',
+  'target_groups',
+  'start_date',
+  'target_date',
+] as const;
+
+const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
+  (values as readonly string[]).includes(value);
+
+/** A column key in the user's language (an unknown one as the API named it). */
+export function useColumnName() {
+  const { t } = useTranslation();
+  return (key: string) => (isOneOf(IMPORT_COLUMNS, key) ? t(`imports.columns.${key}`) : key);
+}
+
+/** Why a row is refused, in the user's language: the column, then the reason. */
+export function useRowErrorText() {
+  const { t } = useTranslation();
+  const column = useColumnName();
+  return (error: ImportRow['errors'][number]) =>
+    t('imports.rowError', {
+      field: column(error.field),
+      reason: isOneOf(ROW_ERROR_CODES, error.code)
+        ? t(`imports.rowErrors.${error.code}`)
+        : error.message,
+    });
+}
+
+/** Checks a chosen file before sending it: the message to show, or null when it may be sent. */
+export function useImportFileCheck() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (file: File): string | null => {
+    if (!/\.(xlsx|csv)$/i.test(file.name)) return t('imports.wrongType', { name: file.name });
+    if (file.size === 0) return t('imports.emptyFile', { name: file.name });
+    if (file.size > MAX_IMPORT_BYTES) {
+      return t('imports.tooLargeLocal', {
+        name: file.name,
+        size: format.bytes(file.size),
+        max: format.bytes(MAX_IMPORT_BYTES),
+      });
+    }
+    return null;
+  };
+}
+
+/**
+ * A refused upload in the user's language: the field at fault for a validation error, the
+ * limit for a 413, the accepted types for a 415. A file the API could not read keeps the API's
+ * reason (it names the line or the part of the workbook at fault).
+ */
+export function useUploadErrorMessage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (error: unknown): string => {
+    if (!(error instanceof ApiError)) {
+      return error instanceof Error ? error.message : t('error.unknown');
+    }
+    const code = error.body?.code;
+    if (error.status === 0) return t('error.network');
+    if (code === 'payloadTooLarge' || error.status === 413) {
+      return t('imports.uploadError.tooLarge', { max: format.bytes(MAX_IMPORT_BYTES) });
+    }
+    if (code === 'unsupportedMediaType' || error.status === 415) {
+      return t('imports.uploadError.unsupported');
+    }
+    if (code === 'forbidden' || error.status === 403) return t('imports.uploadError.forbidden');
+    const details = error.body?.details ?? [];
+    if (code === 'validation' && details.length > 0) {
+      return details
+        .map((detail) =>
+          t('imports.uploadError.field', {
+            field: isOneOf(UPLOAD_FIELDS, detail.field)
+              ? t(`imports.uploadFields.${detail.field}`)
+              : detail.field,
+            message: isOneOf(UPLOAD_CODES, detail.code)
+              ? t(`imports.uploadError.codes.${detail.code}`)
+              : detail.message,
+          }),
+        )
+        .join(' ');
+    }
+    return t('imports.uploadError.unreadable', { reason: error.message });
+  };
+}

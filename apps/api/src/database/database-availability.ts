@@ -140,6 +140,15 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
    * longer than the probe may. Without that connection (first use, or lost), one is opened.
    */
   private async ping(): Promise<boolean> {
+    const started = performance.now();
+    if (await this.pingOnce()) return true;
+    // A timeout that fired well after its time means the event loop was blocked (a long
+    // synchronous task: a big spreadsheet, a PDF), not that the server is silent: its answer may
+    // be waiting unread behind the timer. Ask once more before ending every busy connection.
+    return performance.now() - started > this.timeouts.probeMs * 1.5 && this.pingOnce();
+  }
+
+  private async pingOnce(): Promise<boolean> {
     const monitor = this.monitorConnection();
     try {
       await (await monitor).query('SELECT 1');

@@ -18,12 +18,34 @@ export function NotificationBell({ slug }: { slug: string }) {
       aria-label={t('notifications.bell', { count: unread })}
       data-testid="notification-bell"
     >
-      <span aria-hidden="true">🔔</span>
+      <BellIcon />
       {unread > 0 && (
         <Badge size="xs" color="red.9" circle={unread < 10} ml={2} aria-hidden="true">
           {unread > 99 ? '99+' : unread}
         </Badge>
       )}
     </RouterAnchor>
+  );
+}
+
+/** Drawn, not an emoji: a system without a colour emoji font showed an empty box. */
+function BellIcon() {
+  return (
+    <svg
+      width={18}
+      height={18}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      style={{ verticalAlign: 'middle' }}
+    >
+      <path d="M6 17v-6a6 6 0 0 1 12 0v6l2 2H4z" />
+      <path d="M10 21a2 2 0 0 0 4 0" />
+    </svg>
   );
 }

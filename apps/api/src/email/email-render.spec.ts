@@ -18,19 +18,41 @@ describe('e-mail rendering', () => {
         createdAt: at,
         actorName: null,
         commitment,
-        data: { period: '2026-Q4', dueDate: '2027-01-15' },
+        data: { period: '2026-Q4', dueOn: '2027-01-15', daysOverdue: -7 },
       },
       links,
       'Asia/Ho_Chi_Minh',
     );
     expect(mail.subject).toBe(
-      'Nhắc nhở: sắp đến hạn báo cáo tiến độ: 11.C.1 Mở rộng bảo hiểm xã hội',
+      'Nhắc nhở: báo cáo tiến độ đến hạn sau 7 ngày: 11.C.1 Mở rộng bảo hiểm xã hội',
     );
     expect(mail.text).toContain('Kỳ: 2026-Q4');
     expect(mail.text).toContain('Hạn: 2027-01-15');
     expect(mail.text).toContain(links.item('c1'));
     expect(mail.text).toContain(links.unsubscribe);
     expect(mail.html).toContain(`href="${links.item('c1')}"`);
+  });
+
+  it('says how a reminder stands: due today, or overdue by so many days', () => {
+    const reminder = (daysOverdue: number) =>
+      renderSingle(
+        'en',
+        {
+          kind: 'REPORT_REMINDER',
+          createdAt: at,
+          actorName: null,
+          commitment,
+          data: { period: '2026-Q3', dueOn: '2026-10-15', daysOverdue },
+        },
+        links,
+        'Asia/Ho_Chi_Minh',
+      ).subject;
+    expect(reminder(0)).toBe(
+      'Reminder: a progress report is due today: 11.C.1 Mở rộng bảo hiểm xã hội',
+    );
+    expect(reminder(51)).toBe(
+      'A progress report is 51 days overdue: 11.C.1 Mở rộng bảo hiểm xã hội',
+    );
   });
 
   it('names a status alert’s status and escapes what people wrote', () => {

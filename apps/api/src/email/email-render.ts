@@ -103,7 +103,26 @@ export function asLocale(value: string): Locale {
   return value === 'en' ? 'en' : 'vi';
 }
 
+/** A reminder's subject says how it stands: due in some days, due today, or overdue. */
+const REMINDER_SUBJECTS: Record<Locale, (daysOverdue: number) => string> = {
+  en: (days) =>
+    days < 0
+      ? `Reminder: a progress report is due in ${-days} days`
+      : days === 0
+        ? 'Reminder: a progress report is due today'
+        : `A progress report is ${days} days overdue`,
+  vi: (days) =>
+    days < 0
+      ? `Nhắc nhở: báo cáo tiến độ đến hạn sau ${-days} ngày`
+      : days === 0
+        ? 'Nhắc nhở: báo cáo tiến độ đến hạn hôm nay'
+        : `Báo cáo tiến độ đã quá hạn ${days} ngày`,
+};
+
 function headline(locale: Locale, item: MailItem): string {
+  if (item.kind === 'REPORT_REMINDER' && typeof item.data.daysOverdue === 'number') {
+    return REMINDER_SUBJECTS[locale](item.data.daysOverdue);
+  }
   return SUBJECTS[locale][item.kind].replace('{actor}', item.actorName ?? WORDS[locale].someone);
 }
 
@@ -116,7 +135,7 @@ function details(locale: Locale, item: MailItem): string[] {
   const words = WORDS[locale];
   const lines: string[] = [];
   if (typeof item.data.period === 'string') lines.push(`${words.period}: ${item.data.period}`);
-  if (typeof item.data.dueDate === 'string') lines.push(`${words.due}: ${item.data.dueDate}`);
+  if (typeof item.data.dueOn === 'string') lines.push(`${words.due}: ${item.data.dueOn}`);
   if (typeof item.data.status === 'string') {
     lines.push(`${words.status}: ${words.statuses[item.data.status] ?? item.data.status}`);
   }

@@ -68,7 +68,7 @@ function Entry({ slug, entry, onRead }: { slug: string; entry: Notification; onR
             {text}
           </Text>
           {unread && (
-            <Button size="compact-xs" variant="subtle" onClick={onRead}>
+            <Button size="compact-xs" variant="subtle" onClick={onRead} style={{ flexShrink: 0 }}>
               {t('notifications.markRead')}
             </Button>
           )}

@@ -70,7 +70,8 @@ describe('statements per request of the hot endpoints', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ seedDemo: true });
+    // No job queue: its workers' polling (pg-boss) and sweeps would be counted with the request.
+    t = await createTestApp({ seedDemo: true, runJobs: false });
     counter = new pg.Client({ connectionString: t.databaseUrl });
     await counter.connect();
     await counter.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch((error) => {

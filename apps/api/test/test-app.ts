@@ -140,6 +140,8 @@ export async function createTestApp(
     metrics?: MetricsConfig;
     /** Default: no mail server. */
     mail?: Partial<MailConfig>;
+    /** Default true: the background job queue runs (imports, e-mail, reports). */
+    runJobs?: boolean;
     /** Default false: no cron schedule (the reminder sweep) fires in the middle of a test. */
     runSchedules?: boolean;
   } = {},
@@ -156,6 +158,7 @@ export async function createTestApp(
         databaseTimeouts: options.databaseTimeouts ?? RELAXED_DATABASE_TIMEOUTS,
         logging: options.logging ?? { level: 'silent' },
         metrics: options.metrics,
+        runJobs: options.runJobs ?? true,
         runSchedules: options.runSchedules ?? false,
         mail: developmentMailConfig(security.publicUrl, security.sessionSecret, options.mail),
       }),

@@ -68,4 +68,36 @@ describe('readImportFile (XLSX)', () => {
     ]);
     expect(await readImportFile(file, undefined)).toEqual({ format: 'xlsx', rows: expected });
   });
+
+  /** The workbook with its hyperlinks replaced by one over each of `refs`. */
+  async function withHyperlinks(refs: string[]): Promise<Buffer> {
+    const entries = unzipSync(await workbook());
+    const sheet = new TextDecoder().decode(entries['xl/worksheets/sheet1.xml']);
+    const id = /<hyperlink [^>]*r:id="([^"]+)"/.exec(sheet)![1];
+    const links = refs.map((ref) => `<hyperlink ref="${ref}" r:id="${id}"/>`).join('');
+    entries['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(
+      sheet.replace(/<hyperlinks>.*<\/hyperlinks>/s, `<hyperlinks>${links}</hyperlinks>`),
+    );
+    return Buffer.from(zipSync(entries));
+  }
+
+  it('refuses the cells under a hyperlink over the whole sheet without visiting every cell of it', async () => {
+    const read = await readImportFile(
+      await withHyperlinks(['A1:XFD1048576', 'B2', 'C1:C9']),
+      undefined,
+    );
+    expect(read.rows.flatMap((row) => row.cells)).toEqual(Array(10).fill({ refused: 'link' }));
+  });
+
+  it('refuses a sheet with too many hyperlinks to check (a cheap file, costly to read)', async () => {
+    await expect(
+      readImportFile(
+        // Varied, so that the zip's packing ratio does not give the file away as a bomb.
+        await withHyperlinks(
+          Array.from({ length: 100_000 }, (_, i) => `A${(i * 7919) % 2}:XFD${1_000_000 + i}`),
+        ),
+        undefined,
+      ),
+    ).rejects.toThrow(/too many hyperlinks/);
+  });
 });

@@ -66,7 +66,7 @@ export async function readImportFile(
 async function readXlsx(file: Buffer): Promise<ImportTable> {
   if (!streamable(checkZip(file))) return readWholeXlsx(file);
   const rows: ImportTable['rows'] = [];
-  const links = new Set<string>();
+  const links: CellRange[] = [];
   let sheets = 0;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
@@ -82,7 +82,9 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
       for await (const events of (sheet as unknown as SheetEvents).parse()) {
         for (const { eventType, value } of events) {
           if (eventType === 'hyperlink') {
-            for (const ref of cellsOf((value as { ref: string }).ref)) links.add(ref);
+            const range = rangeOf((value as { ref: string }).ref);
+            if (range) links.push(range);
+            if (links.length > MAX_LINK_WORK) tooManyLinks();
           } else if (eventType === 'row' && (value as ExcelJS.Row).hasValues) {
             const row = value as ExcelJS.Row;
             rows.push({ line: row.number, cells: rowCells(row) });
@@ -97,11 +99,7 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
     throw new BadRequestException('The XLSX workbook cannot be read');
   }
   if (sheets === 0) throw new BadRequestException('The workbook has no worksheet');
-  for (const row of rows) {
-    row.cells = row.cells.map((cell, i) =>
-      links.has(`${columnName(i + 1)}${row.line}`) ? { refused: 'link' } : cell,
-    );
-  }
+  refuseLinkedCells(rows, links);
   return { format: 'xlsx', rows };
 }
 
@@ -148,31 +146,69 @@ interface SheetEvents {
   parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
 }
 
-/** The cells of a reference, one ("E7") or a range ("A1:B3"). */
-function cellsOf(ref: string): string[] {
+/** Rows and columns (from 1) of a reference, one cell ("E7") or a range ("A1:B3"). */
+interface CellRange {
+  fromRow: number;
+  toRow: number;
+  fromColumn: number;
+  toColumn: number;
+}
+
+/**
+ * Hyperlinks and cells the marking of linked cells may visit: a file that asks for more (ranges
+ * spanning the whole sheet, a million hyperlink elements) is refused rather than held in memory.
+ */
+const MAX_LINK_WORK = 1_000_000;
+
+function rangeOf(ref: string): CellRange | null {
   const [from, to = from] = ref.split(':') as [string, string?];
   const start = /^([A-Z]+)(\d+)$/.exec(from.toUpperCase());
   const end = /^([A-Z]+)(\d+)$/.exec(to!.toUpperCase());
-  if (!start || !end) return [];
-  const cells: string[] = [];
-  for (let r = Number(start[2]); r <= Number(end[2]) && cells.length < 100_000; r++) {
-    for (let c = columnNumber(start[1]!); c <= columnNumber(end[1]!); c++) {
-      cells.push(`${columnName(c)}${r}`);
+  if (!start || !end) return null;
+  return {
+    fromRow: Number(start[2]),
+    toRow: Number(end[2]),
+    fromColumn: columnNumber(start[1]!),
+    toColumn: columnNumber(end[1]!),
+  };
+}
+
+/** Marks the cells under a hyperlink as refused: only the rows and cells the sheet has. */
+function refuseLinkedCells(rows: ImportTable['rows'], links: CellRange[]): void {
+  // The rows come in sheet order, so their lines are sorted.
+  let work = 0;
+  for (const range of links) {
+    let i = firstRowFrom(rows, range.fromRow);
+    for (; i < rows.length && rows[i]!.line <= range.toRow; i++) {
+      const cells = rows[i]!.cells;
+      for (let c = range.fromColumn; c <= Math.min(range.toColumn, cells.length); c++) {
+        cells[c - 1] = { refused: 'link' };
+        if (++work > MAX_LINK_WORK) tooManyLinks();
+      }
+      if (++work > MAX_LINK_WORK) tooManyLinks();
     }
+    if (++work > MAX_LINK_WORK) tooManyLinks();
   }
-  return cells;
+}
+
+/** The index of the first row whose line is `line` or after (binary search). */
+function firstRowFrom(rows: ImportTable['rows'], line: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]!.line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function tooManyLinks(): never {
+  throw new BadRequestException('The sheet has too many hyperlinks: save it without them');
 }
 
 function columnNumber(letters: string): number {
   return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
-}
-
-function columnName(column: number): string {
-  let name = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  }
-  return name;
 }
 
 /**

@@ -165,6 +165,9 @@ export class PeriodReportsService implements OnModuleInit {
       asOf: summary.asOf ?? row.endsOn,
     });
     const stored = sink(pdf.doc as unknown as Readable);
+    // Handled now: the storage may fail while a query below is awaited (and would otherwise end
+    // the process as an unhandled rejection); the awaits below still see its error.
+    stored.catch(() => undefined);
     const cover: CoverInfo = {
       workspaceName,
       periodKey: row.periodKey,
@@ -173,6 +176,7 @@ export class PeriodReportsService implements OnModuleInit {
       filters: describeFilters(filters, names, locale),
       summary,
     };
+    let failure: { error: unknown } | null = null;
     try {
       pdf.cover(cover);
       pdf.summary(summary);
@@ -199,8 +203,15 @@ export class PeriodReportsService implements OnModuleInit {
           last,
         );
       }
+    } catch (error) {
+      failure = { error };
     } finally {
       pdf.end();
+    }
+    if (failure) {
+      // The partial file is written out before the caller deletes it.
+      await stored.catch(() => undefined);
+      throw failure.error;
     }
     return { stored: await stored, items: ids.length };
   }

@@ -142,5 +142,5 @@ export const EMAIL_DIGEST_MODES = ['IMMEDIATE', 'DAILY', 'WEEKLY', 'NEVER'] as c
 export type EmailDigestMode = (typeof EMAIL_DIGEST_MODES)[number];
 
 /** An outgoing e-mail: PENDING (to send or retry), SENT, NOT_SENT (no mail server configured). */
-export const EMAIL_STATES = ['PENDING', 'SENT', 'NOT_SENT'] as const;
+export const EMAIL_STATES = ['PENDING', 'SENT', 'NOT_SENT', 'FAILED'] as const;
 export type EmailState = (typeof EMAIL_STATES)[number];

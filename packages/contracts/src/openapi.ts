@@ -2399,10 +2399,10 @@ export interface components {
             locale: "vi" | "en";
             subject: string;
             /**
-             * @description NOT_SENT: kept in the outbox because no mail server is configured
+             * @description NOT_SENT: kept in the outbox because no mail server is configured; FAILED: refused for good by the mail server, or failing after every retry
              * @enum {string}
              */
-            state: "PENDING" | "SENT" | "NOT_SENT";
+            state: "PENDING" | "SENT" | "NOT_SENT" | "FAILED";
             /** @description Delivery attempts so far */
             attempts: number;
             /** @description Why the last attempt failed */

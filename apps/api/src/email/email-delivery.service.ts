@@ -28,6 +28,8 @@ const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const SEND_LEASE_MS = 2 * 60_000;
 /** A PENDING message whose job was queued this long ago is queued again. */
 const REQUEUE_AFTER_MS = 60 * 60_000;
+/** Rounds of retries (each a job's retryLimit, an hour apart) before a message is given up. */
+const RETRY_ROUNDS = 3;
 
 /**
  * E-mail for notifications. A trigger writes a delivery for each notification its recipient
@@ -90,7 +92,15 @@ export class EmailDeliveryService implements OnModuleInit, OnApplicationBootstra
       await this.transport.send(mail);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await this.emails.markFailed(id, message);
+      // A 5xx answer (no such mailbox, refused) will not change by retrying; nor is a message
+      // that failed every round of retries tried for ever.
+      const refused = Number((error as { responseCode?: unknown }).responseCode) >= 500;
+      const final = refused || mail.attempts >= RETRY_ROUNDS * (this.config.retryLimit + 1);
+      await this.emails.markFailed(id, message, final);
+      if (final) {
+        this.logger.warn(`E-mail ${id} not delivered, given up: ${message}`);
+        return;
+      }
       this.logger.warn(`E-mail ${id} not delivered, to be retried: ${message}`);
       throw error;
     }

@@ -94,7 +94,8 @@ export class OutboundEmailDto {
   @ApiProperty() subject: string;
   @ApiProperty({
     enum: EMAIL_STATES,
-    description: 'NOT_SENT: kept in the outbox because no mail server is configured',
+    description:
+      'NOT_SENT: kept in the outbox because no mail server is configured; FAILED: refused for good by the mail server, or failing after every retry',
   })
   state: EmailState;
   @ApiProperty({ description: 'Delivery attempts so far' }) attempts: number;

@@ -38,6 +38,8 @@ export interface NewEmail {
 }
 
 export interface Sendable {
+  /** Attempts so far, this one included. */
+  attempts: number;
   recipient: string;
   subject: string;
   text: string;
@@ -140,7 +142,7 @@ export class EmailRepository {
       UPDATE "OutboundEmail"
       SET "lockedUntil" = ${lockedUntil}, attempts = attempts + 1
       WHERE id = ${id}::uuid AND state = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
-      RETURNING recipient, subject, text, html, "unsubscribeUrl"`;
+      RETURNING attempts, recipient, subject, text, html, "unsubscribeUrl"`;
     return rows[0] ?? null;
   }
 
@@ -151,10 +153,15 @@ export class EmailRepository {
     });
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
+  /** A failed attempt; `final`: the message is not tried again (FAILED). */
+  async markFailed(id: string, error: string, final: boolean): Promise<void> {
     await this.prisma.outboundEmail.update({
       where: { id },
-      data: { lockedUntil: null, lastError: error.slice(0, 1000) },
+      data: {
+        lockedUntil: null,
+        lastError: error.slice(0, 1000),
+        ...(final ? { state: 'FAILED' } : {}),
+      },
     });
   }
 

@@ -21,6 +21,17 @@ async function startSmtp(port: number, inbox: Received[]): Promise<SMTPServer> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Addresses at refused.test do not exist (a permanent 550); at busy.test, try later (451).
+    onRcptTo(address, _session, callback) {
+      const domain = address.address.split('@')[1];
+      if (domain === 'refused.test' || domain === 'busy.test') {
+        const error = new Error(domain === 'refused.test' ? 'No such mailbox' : 'Try again later');
+        (error as Error & { responseCode: number }).responseCode =
+          domain === 'refused.test' ? 550 : 451;
+        return callback(error);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -262,6 +273,44 @@ describe('e-mail through a real SMTP server', () => {
     expect(once).toHaveLength(1);
     const row = await t.prisma.outboundEmail.findUniqueOrThrow({ where: { id: email.id } });
     expect(row).toMatchObject({ state: 'SENT', attempts: 1 });
+  });
+
+  it('gives up a message the mail server refuses for good, or one that failed every retry', async () => {
+    const message = (recipient: string, attempts: number) =>
+      t.prisma.outboundEmail.create({
+        data: {
+          workspaceId: ws.admin.workspaceId,
+          userId: ws.author.userId,
+          recipient,
+          locale: 'vi',
+          subject: 'Không gửi được',
+          text: 'Nội dung',
+          html: '<p>Nội dung</p>',
+          unsubscribeUrl: `${TEST_ORIGIN}/api/unsubscribe?token=x.y`,
+          attempts,
+        },
+      });
+    const refused = await message('nobody@refused.test', 0);
+    await delivery.deliver(refused.id); // no retry: it resolves
+    expect(await t.prisma.outboundEmail.findUnique({ where: { id: refused.id } })).toMatchObject({
+      state: 'FAILED',
+      attempts: 1,
+      lastError: expect.stringMatching(/550/),
+    });
+
+    const busy = await message('someone@busy.test', 0);
+    await expect(delivery.deliver(busy.id)).rejects.toThrow(/451/); // retried by its job
+    expect(await t.prisma.outboundEmail.findUnique({ where: { id: busy.id } })).toMatchObject({
+      state: 'PENDING',
+      attempts: 1,
+    });
+    // The last attempt of the last round of retries (3 rounds of 12 retries and the first try).
+    const last = await message('someone@busy.test', 3 * 13 - 1);
+    await delivery.deliver(last.id);
+    expect(await t.prisma.outboundEmail.findUnique({ where: { id: last.id } })).toMatchObject({
+      state: 'FAILED',
+      attempts: 3 * 13,
+    });
   });
 
   it('honours preferences: no e-mail for a kind turned off, no inbox entry for one hidden in the app', async () => {

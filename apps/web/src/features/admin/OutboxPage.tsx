@@ -12,6 +12,7 @@ const STATE_COLOR: Record<EmailState, string> = {
   SENT: 'green',
   PENDING: 'yellow',
   NOT_SENT: 'gray',
+  FAILED: 'red',
 };
 
 /**

@@ -38,6 +38,20 @@ export const EDITABLE_FIELDS = [
   'targetDate',
 ] as const satisfies readonly (keyof EditableFields)[];
 
+/** What a new commitment has in the fields it was not given (all but its reference and title). */
+export const newCommitmentDefaults = (): Omit<EditableFields, 'reference' | 'title'> => ({
+  parentId: null,
+  description: null,
+  theme: null,
+  leadOrgId: null,
+  coOrgIds: [],
+  focalUserId: null,
+  targetGroups: [],
+  weight: 1,
+  startDate: null,
+  targetDate: null,
+});
+
 /** The stored columns the editable fields come from. */
 export interface StoredFields {
   parentId: string | null;

@@ -14,7 +14,12 @@ import { diffFields, recordActivity, snapshot } from '../history/activity';
 import { PolicyService } from '../permissions/policy.service';
 import { isOverdue } from './overdue';
 import { cursorAfter, decodeCursor, encodeCursor, parseSort } from './commitment-cursor';
-import { canonicalPatch, type EditableFields, editableOf } from './commitment-fields';
+import {
+  canonicalPatch,
+  type EditableFields,
+  editableOf,
+  newCommitmentDefaults,
+} from './commitment-fields';
 import { type CommitmentSort } from '@spct/contracts';
 import {
   type CommitmentFacts,
@@ -152,16 +157,7 @@ export class CommitmentsService {
     const frameworkId = rawFrameworkId.toLowerCase();
     const sent = canonicalPatch(input);
     const fields: EditableFields = {
-      parentId: null,
-      description: null,
-      theme: null,
-      leadOrgId: null,
-      coOrgIds: [],
-      focalUserId: null,
-      targetGroups: [],
-      weight: 1,
-      startDate: null,
-      targetDate: null,
+      ...newCommitmentDefaults(),
       ...(sent as Pick<EditableFields, 'reference' | 'title'> & Partial<EditableFields>),
     };
     this.policy.assert(member, 'commitment.create', {

@@ -7,7 +7,11 @@ import {
   THEMES,
 } from '@spct/contracts';
 import { isCalendarDate, isoDate } from '../common/dates';
-import { canonicalPatch, type EditableFields } from '../commitments/commitment-fields';
+import {
+  canonicalPatch,
+  type EditableFields,
+  newCommitmentDefaults,
+} from '../commitments/commitment-fields';
 import { diffFields, type FieldChanges } from '../history/activity';
 import { ENUM_LABELS } from '../spreadsheets/enum-labels';
 import { neutralizeFormula } from '../spreadsheets/formula-cells';
@@ -159,18 +163,9 @@ function planRow(
   planned.frameworkId = frameworkId;
   if (!existing) {
     const fields: EditableFields = {
-      parentId: null,
+      ...newCommitmentDefaults(),
       reference,
       title: { vi: '', en: '' },
-      description: null,
-      theme: null,
-      leadOrgId: null,
-      coOrgIds: [],
-      focalUserId: null,
-      targetGroups: [],
-      weight: 1,
-      startDate: null,
-      targetDate: null,
       ...sent,
     };
     checkRules(row, fields);

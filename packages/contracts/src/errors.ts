@@ -134,6 +134,24 @@ export const FIELD_ERROR_CODES = [
   'notFile',
   /** An uploaded file with no content. */
   'emptyFile',
+  /** A file that is neither of the types accepted (an import takes XLSX or CSV). */
+  'notSpreadsheet',
+  /** A workbook that cannot be read (not a valid XLSX or zip). */
+  'unreadableFile',
+  /** A workbook without a worksheet. */
+  'noWorksheet',
+  /** A sheet with more data rows than `max`. */
+  'tooManyRows',
+  /** A workbook that unpacks to far more than its size (a zip bomb), or past the limit. */
+  'unpacksTooLarge',
+  /** A workbook that links to other workbooks. */
+  'externalLinks',
+  /** A sheet with more hyperlinks than can be checked. */
+  'tooManyLinks',
+  /** A CSV text that cannot be parsed (an unclosed quote…); `line` names where. */
+  'malformedCsv',
+  /** A CSV text that is not valid in the encoding named (or detected). */
+  'wrongEncoding',
   /** Any other broken rule (see `message`). */
   'invalid',
 ] as const;

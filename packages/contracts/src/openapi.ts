@@ -2690,6 +2690,11 @@ export interface components {
              */
             file: string;
         };
+        /**
+         * @description Why the run failed: ROWS_CHANGED (rows that passed the dry run no longer pass the checks: the data changed meanwhile), WRITE_FAILED (the database refused the writes)
+         * @enum {string}
+         */
+        ImportFailure: "ROWS_CHANGED" | "WRITE_FAILED";
         ImportPersonDto: {
             /** Format: uuid */
             id: string;
@@ -2746,8 +2751,10 @@ export interface components {
             errors: number;
             /** @description Rows written so far by the run (of creates + updates) */
             processed: number;
-            /** @description Why the run failed */
+            /** @description Why the run failed, for API users */
             failure: string | null;
+            /** @description Why the run failed: ROWS_CHANGED (rows that passed the dry run no longer pass the checks: the data changed meanwhile), WRITE_FAILED (the database refused the writes) */
+            failureCode: components["schemas"]["ImportFailure"] | null;
             createdBy: components["schemas"]["ImportPersonDto"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -2778,8 +2785,10 @@ export interface components {
             errors: number;
             /** @description Rows written so far by the run (of creates + updates) */
             processed: number;
-            /** @description Why the run failed */
+            /** @description Why the run failed, for API users */
             failure: string | null;
+            /** @description Why the run failed: ROWS_CHANGED (rows that passed the dry run no longer pass the checks: the data changed meanwhile), WRITE_FAILED (the database refused the writes) */
+            failureCode: components["schemas"]["ImportFailure"] | null;
             createdBy: components["schemas"]["ImportPersonDto"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -3195,7 +3204,7 @@ export interface components {
          */
         ApiErrorCode: "validation" | "malformedRequest" | "unauthenticated" | "invalidCredentials" | "forbidden" | "notFound" | "requestTimeout" | "conflict" | "alreadyExists" | "archived" | "hasChildren" | "inUse" | "lastAdministrator" | "invalidState" | "periodClosed" | "evidenceRequired" | "stale" | "payloadTooLarge" | "unsupportedMediaType" | "preconditionRequired" | "tooManyRequests" | "internal" | "databaseUnavailable" | "unavailable";
         /** @enum {string} */
-        FieldErrorCode: "required" | "unknownField" | "notString" | "notNumber" | "notInteger" | "notBoolean" | "notObject" | "notArray" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "tooPrecise" | "notInEnum" | "notUuid" | "notDate" | "notEmail" | "notUrl" | "invalidFormat" | "invalidText" | "tooDeep" | "duplicate" | "taken" | "unknownReference" | "inOtherFramework" | "archived" | "cycle" | "includesLead" | "beforeOther" | "inFuture" | "wrongPassword" | "invalidLink" | "invalidCursor" | "completedNeedsProgress100" | "progress100NeedsCompleted" | "completedNeedsEvidence" | "unexpectedFile" | "notFile" | "emptyFile" | "invalid";
+        FieldErrorCode: "required" | "unknownField" | "notString" | "notNumber" | "notInteger" | "notBoolean" | "notObject" | "notArray" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "tooPrecise" | "notInEnum" | "notUuid" | "notDate" | "notEmail" | "notUrl" | "invalidFormat" | "invalidText" | "tooDeep" | "duplicate" | "taken" | "unknownReference" | "inOtherFramework" | "archived" | "cycle" | "includesLead" | "beforeOther" | "inFuture" | "wrongPassword" | "invalidLink" | "invalidCursor" | "completedNeedsProgress100" | "progress100NeedsCompleted" | "completedNeedsEvidence" | "unexpectedFile" | "notFile" | "emptyFile" | "notSpreadsheet" | "unreadableFile" | "noWorksheet" | "tooManyRows" | "unpacksTooLarge" | "externalLinks" | "tooManyLinks" | "malformedCsv" | "wrongEncoding" | "invalid";
         FieldErrorDto: {
             /**
              * @description Path of the field: `title.vi`, `indicatorValues.0.value`, `q`, `slug`
@@ -3217,6 +3226,8 @@ export interface components {
             allowed?: string[];
             /** @description The field this one is compared with (`beforeOther`) */
             other?: string;
+            /** @description The line of an uploaded file at fault (`malformedCsv`) */
+            line?: number;
         };
         ApiErrorDto: {
             /** @example 400 */

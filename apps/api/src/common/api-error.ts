@@ -16,6 +16,8 @@ export interface FieldError {
   allowed?: readonly string[];
   /** The other field a value is compared with (`beforeOther`). */
   other?: string;
+  /** The line of a file at fault (`malformedCsv`). */
+  line?: number;
 }
 
 /** Every error the API answers: `{ statusCode, error, code, message, details? }`. */

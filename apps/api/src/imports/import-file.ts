@@ -1,14 +1,11 @@
 import { Readable } from 'node:stream';
-import {
-  BadRequestException,
-  HttpException,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
+import type { ApiErrorCode, FieldErrorCode } from '@spct/contracts';
+import { ApiException, type FieldError } from '../common/api-error';
 import { SPREADSHEET_TYPES, type SpreadsheetFormat } from '../spreadsheets/spreadsheet-file';
 
 /** The largest file accepted: 10 MiB (10,000 rows of commitments take about 3 MiB of XLSX). */
@@ -42,17 +39,16 @@ export async function readImportFile(
   file: Buffer,
   encoding: CsvEncoding | undefined,
 ): Promise<ImportTable> {
-  if (file.length > MAX_IMPORT_BYTES) {
-    throw new PayloadTooLargeException(`The file is over ${MAX_IMPORT_BYTES / 2 ** 20} MB`);
-  }
-  if (file.length === 0) throw new BadRequestException('The file is empty');
+  if (file.length > MAX_IMPORT_BYTES) throw fileTooLarge();
+  if (file.length === 0) throw refused('emptyFile', 'The file is empty');
   const detected = await fileTypeFromBuffer(file);
   // Any zip is read as a workbook (and checked as one): file-type names only well-formed ones XLSX.
   if (detected?.mime === SPREADSHEET_TYPES.xlsx || detected?.mime === 'application/zip') {
     return readXlsx(file);
   }
   if (detected || file.includes(0)) {
-    throw new UnsupportedMediaTypeException(
+    throw refused(
+      'notSpreadsheet',
       `Not a spreadsheet (${detected?.mime ?? 'binary data'}): send an XLSX workbook or a CSV file`,
     );
   }
@@ -96,9 +92,9 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
     }
   } catch (error) {
     if (error instanceof HttpException) throw error;
-    throw new BadRequestException('The XLSX workbook cannot be read');
+    throw refused('unreadableFile', 'The XLSX workbook cannot be read');
   }
-  if (sheets === 0) throw new BadRequestException('The workbook has no worksheet');
+  if (sheets === 0) throw refused('noWorksheet', 'The workbook has no worksheet');
   refuseLinkedCells(rows, links);
   return { format: 'xlsx', rows };
 }
@@ -123,10 +119,10 @@ async function readWholeXlsx(file: Buffer): Promise<ImportTable> {
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    throw new BadRequestException('The XLSX workbook cannot be read');
+    throw refused('unreadableFile', 'The XLSX workbook cannot be read');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new BadRequestException('The workbook has no worksheet');
+  if (!sheet) throw refused('noWorksheet', 'The workbook has no worksheet');
   if (sheet.actualRowCount > MAX_IMPORT_ROWS + 2) tooManyRows();
   const rows: ImportTable['rows'] = [];
   sheet.eachRow((row, line) => rows.push({ line, cells: rowCells(row) }));
@@ -204,7 +200,7 @@ function firstRowFrom(rows: ImportTable['rows'], line: number): number {
 }
 
 function tooManyLinks(): never {
-  throw new BadRequestException('The sheet has too many hyperlinks: save it without them');
+  throw refused('tooManyLinks', 'The sheet has too many hyperlinks: save it without them');
 }
 
 function columnNumber(letters: string): number {
@@ -222,7 +218,8 @@ function checkZip(file: Buffer): string[] {
     unzipSync(file, {
       filter(entry) {
         if (/^xl\/externalLinks\//i.test(entry.name)) {
-          throw new BadRequestException(
+          throw refused(
+            'externalLinks',
             'The workbook links to other workbooks (external links): save it without them',
           );
         }
@@ -232,7 +229,8 @@ function checkZip(file: Buffer): string[] {
           unpacked > MAX_UNPACKED_BYTES ||
           entry.originalSize > MAX_PACKING_RATIO * Math.max(entry.size, 1024)
         ) {
-          throw new PayloadTooLargeException(
+          throw refused(
+            'unpacksTooLarge',
             'The workbook unpacks to far more than its size (a zip bomb?): refused',
           );
         }
@@ -240,9 +238,8 @@ function checkZip(file: Buffer): string[] {
       },
     });
   } catch (error) {
-    if (error instanceof BadRequestException || error instanceof PayloadTooLargeException)
-      throw error;
-    throw new BadRequestException('The XLSX workbook is not a valid zip file');
+    if (error instanceof HttpException) throw error;
+    throw refused('unreadableFile', 'The XLSX workbook is not a valid zip file');
   }
   return entries;
 }
@@ -286,7 +283,10 @@ function readCsv(file: Buffer, encoding: CsvEncoding | undefined): ImportTable {
       to: MAX_IMPORT_ROWS + 3,
     }) as string[][];
   } catch (error) {
-    throw new BadRequestException(`The CSV file cannot be read: ${(error as Error).message}`);
+    const line = (error as { lines?: unknown }).lines;
+    throw refused('malformedCsv', `The CSV file cannot be read: ${(error as Error).message}`, {
+      ...(typeof line === 'number' && { line }),
+    });
   }
   if (records.length > MAX_IMPORT_ROWS + 2) tooManyRows();
   return {
@@ -317,7 +317,9 @@ function strict(encoding: CsvEncoding, bytes: Buffer): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new BadRequestException(`The CSV file is not valid ${encoding} text`);
+    throw refused('wrongEncoding', `The CSV file is not valid ${encoding} text`, {
+      allowed: [encoding],
+    });
   }
 }
 
@@ -327,6 +329,37 @@ function sniffDelimiter(text: string): string {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
+export function fileTooLarge(): ApiException {
+  return refused('tooLarge', `The file is over ${MAX_IMPORT_BYTES / 2 ** 20} MB`, {
+    max: MAX_IMPORT_BYTES,
+  });
+}
+
 export function tooManyRows(): never {
-  throw new PayloadTooLargeException(`The sheet has more than ${MAX_IMPORT_ROWS} rows`);
+  throw refused('tooManyRows', `The sheet has more than ${MAX_IMPORT_ROWS} rows`, {
+    max: MAX_IMPORT_ROWS,
+  });
+}
+
+/** The status and error code of each way a file is refused; the field at fault is `file`. */
+const REFUSALS: Partial<Record<FieldErrorCode, [HttpStatus, ApiErrorCode]>> = {
+  tooLarge: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
+  tooManyRows: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
+  unpacksTooLarge: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
+  notSpreadsheet: [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupportedMediaType'],
+};
+
+/**
+ * A refused file: 413 for what is too big, 415 for what is not a spreadsheet, 400 otherwise,
+ * with a `file` detail whose code tells the web app which message to show.
+ */
+function refused(
+  code: FieldErrorCode,
+  message: string,
+  extra: Pick<FieldError, 'max' | 'allowed' | 'line'> = {},
+): ApiException {
+  const [status, apiCode] = REFUSALS[code] ?? [HttpStatus.BAD_REQUEST, 'validation'];
+  return new ApiException(status, apiCode, message, {
+    details: [{ field: 'file', code, message, ...extra }],
+  });
 }

@@ -1,6 +1,7 @@
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { FieldValidationException } from '../common/api-error';
-import { CSV_ENCODINGS, type CsvEncoding, MAX_IMPORT_BYTES } from './import-file';
+import { CSV_ENCODINGS, type CsvEncoding, fileTooLarge, MAX_IMPORT_BYTES } from './import-file';
 
 /** What an import POST carries: the file, and optionally its CSV encoding and a column mapping. */
 export interface ImportUpload {
@@ -32,7 +33,7 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
           },
         ]);
       }
-      upload = { fileName: part.filename || 'import', file: await part.toBuffer() };
+      upload = { fileName: part.filename || 'import', file: await bufferOf(part) };
     } else if (part.fieldname === 'encoding' || part.fieldname === 'mapping') {
       fields[part.fieldname] = String(part.value);
     } else {
@@ -89,4 +90,14 @@ function parseMapping(text: string | undefined): Record<string, string | null> |
     ]);
   }
   return mapping as Record<string, string | null>;
+}
+
+/** The file part's bytes; past the limit, the refusal names the file and the limit. */
+async function bufferOf(part: MultipartFile): Promise<Buffer> {
+  try {
+    return await part.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { ListOf } from '../common/list';
 
 export const IMPORT_STATES = ['VALIDATED', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+export const IMPORT_FAILURES = ['ROWS_CHANGED', 'WRITE_FAILED'] as const;
 export const ROW_OUTCOMES = ['create', 'update', 'unchanged', 'error'] as const;
 
 export class ImportRowErrorDto {
@@ -90,8 +91,17 @@ export class ImportSummaryDto {
   @ApiProperty({ description: 'Rows written so far by the run (of creates + updates)' })
   processed: number;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Why the run failed' })
+  @ApiProperty({ type: String, nullable: true, description: 'Why the run failed, for API users' })
   failure: string | null;
+
+  @ApiProperty({
+    enum: IMPORT_FAILURES,
+    enumName: 'ImportFailure',
+    nullable: true,
+    description:
+      'Why the run failed: ROWS_CHANGED (rows that passed the dry run no longer pass the checks: the data changed meanwhile), WRITE_FAILED (the database refused the writes)',
+  })
+  failureCode: (typeof IMPORT_FAILURES)[number] | null;
 
   @ApiProperty({ type: ImportPersonDto, nullable: true })
   createdBy: ImportPersonDto | null;

@@ -33,6 +33,7 @@ import type {
   ImportSummaryDto,
 } from './import.dto';
 import { type ImportJobSummaryRow, ImportsRepository } from './imports.repository';
+import { rowErrorText } from './row-error-text';
 
 const RUN_QUEUE = 'import-run';
 const HISTORY_LIMIT = 100;
@@ -177,7 +178,7 @@ export class ImportsService implements OnModuleInit {
     ];
     const cells = failed.map((p) => [
       p.line,
-      p.errors.map((e) => `${e.field}: ${e.message}`).join('\n'),
+      p.errors.map((e) => rowErrorText(e, locale)).join('\n'),
       ...COMMITMENT_IMPORT_COLUMNS.map(({ key }) => {
         const value = byLine.get(p.line)?.[key];
         return value === undefined || value === null || typeof value === 'object' ? null : value;
@@ -238,10 +239,12 @@ export class ImportsService implements OnModuleInit {
       await this.imports.transition(importId, ['RUNNING'], 'FAILED', {
         finishedAt: new Date(),
         processed: 0,
-        failure:
-          error instanceof RowsChangedError
-            ? error.message
-            : 'The import could not be written; nothing was changed',
+        ...(error instanceof RowsChangedError
+          ? { failure: error.message, failureCode: 'ROWS_CHANGED' }
+          : {
+              failure: 'The import could not be written; nothing was changed',
+              failureCode: 'WRITE_FAILED',
+            }),
       });
     }
   }
@@ -305,6 +308,7 @@ function summaryOf(row: Omit<ImportJobSummaryRow, 'mapping'>): ImportSummaryDto 
     errors: row.errors,
     processed: row.processed,
     failure: row.failure,
+    failureCode: row.failureCode,
     createdBy:
       row.createdById && row.createdBy
         ? { id: row.createdById, displayName: row.createdBy.displayName }

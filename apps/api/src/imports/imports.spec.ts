@@ -18,8 +18,9 @@ const EN_HEADERS = [
 
 interface ErrorBody {
   statusCode: number;
+  code: string;
   message: string;
-  details?: { field: string }[];
+  details?: { field: string; code: string; max?: number; allowed?: string[] }[];
 }
 
 /** An XLSX workbook made by the spreadsheet library, as a spreadsheet program would save it. */
@@ -203,7 +204,12 @@ describe('imports', () => {
       expect(await t.prisma.commitment.count({ where: { workspaceId } })).toBe(before);
 
       const done = await runToEnd(dryRun.body.id);
-      expect(done).toMatchObject({ state: 'SUCCEEDED', processed: 2, failure: null });
+      expect(done).toMatchObject({
+        state: 'SUCCEEDED',
+        processed: 2,
+        failure: null,
+        failureCode: null,
+      });
       const created = await t.prisma.commitment.findFirstOrThrow({
         where: { workspaceId, reference: 'N.100' },
         include: { leadOrg: true },
@@ -387,20 +393,35 @@ describe('imports', () => {
       const rows = errors[0]!.rows;
       expect(rows[0]!.slice(0, 4)).toEqual(['Row', 'Errors', 'Framework', 'Reference']);
       expect(rows.slice(1).map((r) => r[0])).toEqual([2, 3, 4, 5, 6, 7, 9]);
-      expect(rows[2]![1]).toBe('lead_organization: "ACME" is not known in this workspace');
+      expect(rows[2]![1]).toBe('Lead organization: is not a known code or name in this workspace');
+      const vi = await readXlsx(
+        (await admin.download(`${API}/imports/${body.id}/errors.xlsx?lang=vi`)).file,
+      );
+      expect(vi[0]!.rows[0]!.slice(0, 2)).toEqual(['Dòng', 'Lỗi']);
+      expect(vi[0]!.rows[2]![1]).toBe(
+        'Cơ quan chủ trì: mã hoặc tên không có trong không gian làm việc',
+      );
     });
   });
 
   describe('bad files', () => {
     it.each([
-      ['a PDF', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n'), 415],
-      ['an empty file', Buffer.alloc(0), 400],
-      ['a file over 10 MB', Buffer.alloc(10 * 1024 * 1024 + 10, 0x41), 413],
-      ['a PNG named .csv', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 415],
-    ])('refuses %s, writing nothing', async (_name, file, status) => {
+      ['a PDF', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n'), 415, 'notSpreadsheet'],
+      ['an empty file', Buffer.alloc(0), 400, 'emptyFile'],
+      ['a file over 10 MB', Buffer.alloc(10 * 1024 * 1024 + 10, 0x41), 413, 'tooLarge'],
+      [
+        'a PNG named .csv',
+        Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+        415,
+        'notSpreadsheet',
+      ],
+      ['a broken zip', Buffer.from('504b0304ffffffff', 'hex'), 400, 'unreadableFile'],
+      ['a CSV with an unclosed quote', Buffer.from('a,b\n"x,y\n'), 400, 'malformedCsv'],
+    ])('refuses %s with a code naming why, writing nothing', async (_name, file, status, code) => {
       const before = await t.prisma.importJob.count();
       const res = await upload(file, 'cam-ket.csv');
       expect(res.status).toBe(status);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'file', code })]);
       expect(await t.prisma.importJob.count()).toBe(before);
     });
 
@@ -416,6 +437,7 @@ describe('imports', () => {
       const refused = await upload(Buffer.from(bomb));
       expect(refused.status).toBe(413);
       expect(refused.body.message).toMatch(/zip bomb/);
+      expect(refused.body.details?.[0]?.code).toBe('unpacksTooLarge');
 
       const parts = unzipSync(
         await workbook([EN_HEADERS, ['NQ-42', 'L.1', 'a', 'b', 'MOLISA', null]]),
@@ -424,6 +446,7 @@ describe('imports', () => {
       const linked = await upload(Buffer.from(zipSync(parts)));
       expect(linked.status).toBe(400);
       expect(linked.body.message).toMatch(/external links/);
+      expect(linked.body.details?.[0]?.code).toBe('externalLinks');
     });
 
     it('refuses a sheet of more than 10,000 rows', async () => {
@@ -431,6 +454,10 @@ describe('imports', () => {
       for (let i = 0; i < 10_001; i++) rows.push(['NQ-42', `R.${i}`, 'a', 'b']);
       const res = await upload(Buffer.from(csv(rows)), 'big.csv');
       expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({
+        code: 'payloadTooLarge',
+        details: [{ field: 'file', code: 'tooManyRows', max: 10_000 }],
+      });
     });
   });
 
@@ -488,6 +515,9 @@ describe('imports', () => {
       const res = await upload(western, 'cam-ket.csv', admin, { encoding: 'utf-8' });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/not valid utf-8/);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'file', code: 'wrongEncoding', allowed: ['utf-8'] }),
+      ]);
       const bad = await upload(Buffer.from(csv(rows)), 'cam-ket.csv', admin, { encoding: 'ascii' });
       expect(bad.status).toBe(400);
       expect(bad.body.details?.map((d) => d.field)).toEqual(['encoding']);
@@ -511,6 +541,7 @@ describe('imports', () => {
       const done = await runToEnd(dryRun.body.id);
       expect(done.state).toBe('FAILED');
       expect(done.failure).toMatch(/row 10000, reference: this commitment is archived/);
+      expect(done.failureCode).toBe('ROWS_CHANGED');
       expect(await t.prisma.commitment.count({ where: { workspaceId } })).toBe(before);
       expect(await t.prisma.activityEvent.count({ where: { importJobId: dryRun.body.id } })).toBe(
         0,

@@ -48,6 +48,9 @@ class FieldErrorDto {
 
   @ApiPropertyOptional({ description: 'The field this one is compared with (`beforeOther`)' })
   other?: string;
+
+  @ApiPropertyOptional({ description: 'The line of an uploaded file at fault (`malformedCsv`)' })
+  line?: number;
 }
 
 /** The one error shape of the API (see ApiErrorFilter). */

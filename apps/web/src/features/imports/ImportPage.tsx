@@ -109,7 +109,7 @@ function Counts({ job }: { job: ImportJob }) {
 function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
   const { t } = useTranslation();
   const columnName = useColumnName();
-  const file = fileOfImport(job.id);
+  const { file, encoding } = fileOfImport(job.id) ?? {};
   const { send, busy, error } = useImportFile(slug);
   const [choices, setChoices] = useState<Record<string, string | null>>(() =>
     Object.fromEntries(job.mapping.map((m) => [m.header, m.column])),
@@ -172,7 +172,7 @@ function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
               variant="default"
               disabled={!changed}
               loading={busy}
-              onClick={() => send(file, choices, true)}
+              onClick={() => send(file, { mapping: choices, encoding, replace: true })}
             >
               {t('imports.applyMapping')}
             </Button>
@@ -393,8 +393,8 @@ function RunProgress({ slug, job }: { slug: string; job: ImportJob }) {
         )}
         {job.state === 'FAILED' && (
           <Alert color="red" variant="light" role="alert" title={t('imports.failed')}>
-            {job.failure && (
-              <Text size="sm">{t('imports.failureReason', { reason: job.failure })}</Text>
+            {job.failureCode && (
+              <Text size="sm">{t(`imports.failureCodes.${job.failureCode}`)}</Text>
             )}
           </Alert>
         )}

@@ -1,4 +1,5 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { newImportRoute } from '../../router';
 import { useMembership } from '../auth/useMembership';
@@ -6,7 +7,8 @@ import { NotAllowedPage } from '../layout/NotAllowedPage';
 import { RouterAnchor } from '../layout/RouterAnchor';
 import { usePageTitle } from '../layout/usePageTitle';
 import { ImportDropZone } from './ImportDropZone';
-import { templateHref } from './queries';
+import { encodingName } from './messages';
+import { CSV_ENCODINGS, type CsvEncoding, templateHref } from './queries';
 import { useImportFile } from './useImportFile';
 
 /** `/w/$slug/imports/new`: the template to fill in, and the file to check. */
@@ -63,10 +65,20 @@ function TemplateLinks({ slug }: { slug: string }) {
   );
 }
 
-/** Choosing (or dropping) a file sends it for the dry run, which opens the import's page. */
+/**
+ * Choosing (or dropping) a file sends it for the dry run, which opens the import's page. A CSV's
+ * encoding is detected; when the API says the text is not in it, choosing another one checks the
+ * same file again.
+ */
 export function UploadStep({ slug, title }: { slug: string; title?: string }) {
   const { t } = useTranslation();
   const { send, busy, sending, error } = useImportFile(slug);
+  const [encoding, setEncoding] = useState<CsvEncoding | ''>('');
+  const [lastFile, setLastFile] = useState<File | null>(null);
+  const pick = (file: File, chosen: CsvEncoding | '') => {
+    setLastFile(file);
+    send(file, { encoding: chosen || undefined });
+  };
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-upload">
       <Stack gap="sm">
@@ -75,9 +87,25 @@ export function UploadStep({ slug, title }: { slug: string; title?: string }) {
         </Title>
         <ImportDropZone
           label={t('imports.fileLabel')}
-          onPick={(file) => send(file)}
+          onPick={(file) => pick(file, encoding)}
           busy={busy}
           error={error}
+        />
+        <NativeSelect
+          label={t('imports.encodingLabel')}
+          description={t('imports.encodingHint')}
+          data={[
+            { value: '', label: encodingName(t, undefined) },
+            ...CSV_ENCODINGS.map((value) => ({ value, label: encodingName(t, value) })),
+          ]}
+          value={encoding}
+          disabled={busy}
+          onChange={(event) => {
+            const chosen = event.currentTarget.value as CsvEncoding | '';
+            setEncoding(chosen);
+            if (lastFile && error && /\.csv$/i.test(lastFile.name)) pick(lastFile, chosen);
+          }}
+          maw={360}
         />
         <Text size="sm" role="status">
           {sending ? t('imports.checking', { name: sending }) : ''}

@@ -17,6 +17,7 @@ const summary: ImportSummary = {
   errors: 1,
   processed: 0,
   failure: null,
+  failureCode: null,
   createdBy: { id: 'u-admin', displayName: 'Quản trị viên' },
   createdAt: '2026-12-04T09:30:00.000Z',
   startedAt: null,
@@ -151,6 +152,82 @@ describe('import wizard', () => {
     expect(await screen.findByText('Cột: không đúng định dạng')).toBeInTheDocument();
   });
 
+  it('says why the server refused the file, with its limit or line, never in English', async () => {
+    const { user } = renderApp('/w/viet-nam/imports/new', routes(withErrors));
+    const input = await screen.findByLabelText('Tệp cần nhập');
+    const refusal = (status: number, code: string, detail: Record<string, unknown>) => ({
+      status,
+      body: {
+        statusCode: status,
+        error: 'Refused',
+        code,
+        message: 'English text',
+        details: [detail],
+      },
+    });
+    let answer = refusal(413, 'payloadTooLarge', {
+      field: 'file',
+      code: 'tooManyRows',
+      message: 'The sheet has more than 10000 rows',
+      max: 10_000,
+    });
+    interceptUploads(() => answer);
+    await user.upload(input, xlsx());
+    expect(
+      await screen.findByText(/Trang tính có quá nhiều dòng: tối đa 10\.000 dòng dữ liệu/),
+    ).toBeInTheDocument();
+    answer = refusal(400, 'validation', {
+      field: 'file',
+      code: 'malformedCsv',
+      message: 'Quote not closed',
+      line: 7,
+    });
+    await user.upload(input, new File(['a,"b'], 'cam-ket.csv', { type: 'text/csv' }));
+    expect(await screen.findByText(/Tệp CSV bị lỗi định dạng ở dòng 7/)).toBeInTheDocument();
+    expect(screen.queryByText(/English text|Quote not closed/)).not.toBeInTheDocument();
+  });
+
+  it('asks for the encoding of a CSV the server could not read in it, and checks it again with the one chosen', async () => {
+    const { user, history } = renderApp('/w/viet-nam/imports/new', routes(withErrors));
+    const input = await screen.findByLabelText('Tệp cần nhập');
+    const uploads = interceptUploads((form) =>
+      form.get('encoding') === 'windows-1252'
+        ? { status: 200, body: withErrors }
+        : {
+            status: 400,
+            body: {
+              statusCode: 400,
+              error: 'Bad Request',
+              code: 'validation',
+              message: 'The CSV file is not valid utf-8 text',
+              details: [
+                {
+                  field: 'file',
+                  code: 'wrongEncoding',
+                  message: 'not valid utf-8 text',
+                  allowed: ['utf-8'],
+                },
+              ],
+            },
+          },
+    );
+    await user.upload(input, new File(['Caf\xe9'], 'cam-ket.csv', { type: 'text/csv' }));
+    expect(
+      await screen.findByText(
+        'Tệp CSV không phải văn bản UTF-8 (Unicode). Hãy chọn đúng bảng mã bên dưới.',
+      ),
+    ).toBeInTheDocument();
+    expect(uploads[0]!.get('encoding')).toBeNull();
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: /Bảng mã của tệp CSV/ }),
+      'Windows-1252 (Tây Âu)',
+    );
+    await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam/imports/i-1'));
+    expect(uploads).toHaveLength(2);
+    expect(uploads[1]!.get('encoding')).toBe('windows-1252');
+    expect((uploads[1]!.get('file') as File).name).toBe('cam-ket.csv');
+  });
+
   it('sends the file for a dry run and shows each row’s outcome on the import’s own page, errors first', async () => {
     const { user, history } = renderApp('/w/viet-nam/imports/new', routes(withErrors));
     let answer: (value: UploadAnswer) => void = () => undefined;
@@ -267,14 +344,23 @@ describe('import wizard', () => {
       ...routes(createsOnly),
       [`POST ${WS}/imports/i-2/run`]: {
         status: 202,
-        body: { ...createsOnly, state: 'FAILED', failure: 'Row 3 no longer passes the checks' },
+        body: {
+          ...createsOnly,
+          state: 'FAILED',
+          failure: 'Row 3 no longer passes the checks',
+          failureCode: 'ROWS_CHANGED',
+        },
       },
     });
     await user.click(await screen.findByRole('button', { name: 'Nhập dữ liệu' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(
-      await screen.findByRole('alert', { name: 'Nhập dữ liệu thất bại, không có gì thay đổi.' }),
-    ).toHaveTextContent('Lý do: Row 3 no longer passes the checks');
+    const alert = await screen.findByRole('alert', {
+      name: 'Nhập dữ liệu thất bại, không có gì thay đổi.',
+    });
+    expect(alert).toHaveTextContent(
+      'Một số dòng không còn hợp lệ vì dữ liệu đã thay đổi sau khi kiểm tra.',
+    );
+    expect(alert).not.toHaveTextContent('Row 3');
   });
 });
 

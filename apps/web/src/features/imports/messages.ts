@@ -1,7 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { ImportRow } from '../../api/types';
 import { useFormat } from '../../i18n/format';
+import { CSV_ENCODINGS, type CsvEncoding } from './queries';
 
 /** The API's limit on an import file (10 MB), checked here too so nobody waits for a refusal. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -15,6 +17,20 @@ export const IMPORT_TYPES = [
 ].join(',');
 
 const UPLOAD_FIELDS = ['file', 'mapping', 'encoding'] as const;
+/** Why the API refused the file itself (a detail on the `file` field). */
+const FILE_CODES = [
+  'emptyFile',
+  'tooLarge',
+  'tooManyRows',
+  'unpacksTooLarge',
+  'notSpreadsheet',
+  'unreadableFile',
+  'noWorksheet',
+  'externalLinks',
+  'tooManyLinks',
+  'malformedCsv',
+  'wrongEncoding',
+] as const;
 const UPLOAD_CODES = ['required', 'invalidFormat', 'notInEnum', 'unexpectedFile'] as const;
 const ROW_ERROR_CODES = [
   'required',
@@ -89,9 +105,8 @@ export function useImportFileCheck() {
 }
 
 /**
- * A refused upload in the user's language: the field at fault for a validation error, the
- * limit for a 413, the accepted types for a 415. A file the API could not read keeps the API's
- * reason (it names the line or the part of the workbook at fault).
+ * A refused upload in the user's language: why the file was refused (with the limit, the line
+ * or the encoding at fault), the field at fault for another validation error.
  */
 export function useUploadErrorMessage() {
   const { t } = useTranslation();
@@ -100,16 +115,27 @@ export function useUploadErrorMessage() {
     if (!(error instanceof ApiError)) {
       return error instanceof Error ? error.message : t('error.unknown');
     }
-    const code = error.body?.code;
     if (error.status === 0) return t('error.network');
+    const code = error.body?.code;
+    const details = error.body?.details ?? [];
+    const refusal = details.find((d) => d.field === 'file' && isOneOf(FILE_CODES, d.code));
+    if (refusal) {
+      return t(`imports.fileRefused.${refusal.code as (typeof FILE_CODES)[number]}`, {
+        max:
+          refusal.code === 'tooLarge'
+            ? format.bytes(refusal.max ?? MAX_IMPORT_BYTES)
+            : format.number(refusal.max ?? 0),
+        line: refusal.line ?? '?',
+        encoding: encodingName(t, refusal.allowed?.[0]),
+      });
+    }
     if (code === 'payloadTooLarge' || error.status === 413) {
-      return t('imports.uploadError.tooLarge', { max: format.bytes(MAX_IMPORT_BYTES) });
+      return t('imports.fileRefused.tooLarge', { max: format.bytes(MAX_IMPORT_BYTES) });
     }
     if (code === 'unsupportedMediaType' || error.status === 415) {
-      return t('imports.uploadError.unsupported');
+      return t('imports.fileRefused.notSpreadsheet');
     }
     if (code === 'forbidden' || error.status === 403) return t('imports.uploadError.forbidden');
-    const details = error.body?.details ?? [];
     if (code === 'validation' && details.length > 0) {
       return details
         .map((detail) =>
@@ -119,11 +145,18 @@ export function useUploadErrorMessage() {
               : detail.field,
             message: isOneOf(UPLOAD_CODES, detail.code)
               ? t(`imports.uploadError.codes.${detail.code}`)
-              : detail.message,
+              : t('imports.uploadError.codes.invalid'),
           }),
         )
         .join(' ');
     }
-    return t('imports.uploadError.unreadable', { reason: error.message });
+    return t('imports.fileRefused.unreadableFile');
   };
+}
+
+/** An encoding's name for people ("Windows-1258 (Vietnamese)"); automatic when absent. */
+export function encodingName(t: TFunction, encoding: string | undefined): string {
+  return isOneOf(CSV_ENCODINGS, encoding ?? '')
+    ? t(`imports.encodings.${encoding as CsvEncoding}`)
+    : t('imports.encodings.auto');
 }

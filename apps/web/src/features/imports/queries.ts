@@ -44,8 +44,13 @@ export const templateHref = (slug: string, format: 'xlsx' | 'csv', lang: string)
 export const errorsHref = (slug: string, id: string, lang: string) =>
   `${base(slug)}/imports/${encodeURIComponent(id)}/errors.xlsx?lang=${encodeURIComponent(lang)}`;
 
+/** The text encodings the API reads a CSV in (UTF-8 is recognised by itself). */
+export const CSV_ENCODINGS = ['utf-8', 'windows-1258', 'windows-1252'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
 export interface UploadInput {
   file: File;
+  encoding?: CsvEncoding;
   /** Header → column key, or null to ignore the column; only for headers the API did not know. */
   mapping?: Record<string, string | null>;
 }
@@ -54,9 +59,13 @@ export interface UploadInput {
  * Sends the file for a dry run (multipart, which the typed client does not build): the import
  * with each row's outcome. Rejects with an ApiError like the typed client.
  */
-async function uploadImport(slug: string, { file, mapping }: UploadInput): Promise<ImportJob> {
+async function uploadImport(
+  slug: string,
+  { file, mapping, encoding }: UploadInput,
+): Promise<ImportJob> {
   const form = new FormData();
   if (mapping) form.append('mapping', JSON.stringify(mapping));
+  if (encoding) form.append('encoding', encoding);
   form.append('file', file, file.name);
   let response: Response;
   try {

@@ -1,16 +1,26 @@
 import { useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useImportFileCheck, useUploadErrorMessage } from './messages';
-import { useUploadImport } from './queries';
+import { type CsvEncoding, useUploadImport } from './queries';
 
 /**
  * The file of each dry run made in this tab, so its columns can be mapped again and the file
  * checked anew without choosing it again. After a reload it is gone: the mapping is then shown
  * read only.
  */
-const filesOfImports = new Map<string, File>();
+const filesOfImports = new Map<string, { file: File; encoding?: CsvEncoding }>();
 
-export const fileOfImport = (id: string): File | undefined => filesOfImports.get(id);
+/** The file of a dry run made in this tab, and the CSV encoding it was read with. */
+export const fileOfImport = (id: string) => filesOfImports.get(id);
+
+export interface SendOptions {
+  /** Header → column key (or null), for the headers the API did not know. */
+  mapping?: Record<string, string | null>;
+  /** The CSV's text encoding; detected by the API when absent. */
+  encoding?: CsvEncoding;
+  /** Replace the current history entry (the same file checked again). */
+  replace?: boolean;
+}
 
 /**
  * Checks a file here, sends it for a dry run, and opens the import's own page (replacing the
@@ -23,16 +33,16 @@ export function useImportFile(slug: string) {
   const navigate = useNavigate();
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const send = (file: File, mapping?: Record<string, string | null>, replace = false) => {
+  const send = (file: File, { mapping, encoding, replace = false }: SendOptions = {}) => {
     const refused = check(file);
     setLocalError(refused);
     upload.reset();
     if (refused) return;
     upload.mutate(
-      { file, mapping },
+      { file, mapping, encoding },
       {
         onSuccess: (job) => {
-          filesOfImports.set(job.id, file);
+          filesOfImports.set(job.id, { file, encoding });
           void navigate({
             to: '/w/$slug/imports/$importId',
             params: { slug, importId: job.id },

@@ -1,5 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '@spct/contracts';
+import i18n from '../i18n';
+import { apiErrorText, fieldErrorText } from './error-text';
 import type { ApiErrorBody } from './types';
 
 /** Sent with every request: the API refuses cookie-authenticated writes without it (CSRF). */
@@ -44,11 +46,16 @@ export const api = createClient<paths>({
   fetch: apiFetch,
 });
 
-/** An error answered by the API (or a network failure, status 0). */
+/**
+ * An error answered by the API (or a network failure, status 0). Its `message` is in the user's
+ * language, chosen from the answer's `code` when it is read; `serverMessage` keeps the API's
+ * English text for logs.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly body: ApiErrorBody | null;
   readonly headers: Headers | null;
+  readonly serverMessage: string;
 
   constructor(
     status: number,
@@ -61,6 +68,11 @@ export class ApiError extends Error {
     this.status = status;
     this.body = body;
     this.headers = headers;
+    this.serverMessage = message;
+    Object.defineProperty(this, 'message', {
+      get: () => apiErrorText(i18n.t, this.status, this.body),
+      configurable: true,
+    });
   }
 }
 
@@ -68,14 +80,13 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
 
-/** The API's message for each field of a 400 (`details: [{ field, message }]`). */
+/** Why each field of a 400 was refused, in the user's language (from each detail's `code`). */
 export function fieldErrors(error: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (!(error instanceof ApiError)) return result;
   for (const detail of error.body?.details ?? []) {
-    result[detail.field] = result[detail.field]
-      ? `${result[detail.field]}; ${detail.message}`
-      : detail.message;
+    const text = fieldErrorText(i18n.t, detail);
+    result[detail.field] = result[detail.field] ? `${result[detail.field]}; ${text}` : text;
   }
   return result;
 }

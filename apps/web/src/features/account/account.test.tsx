@@ -95,7 +95,9 @@ describe('change password dialog', () => {
                 statusCode: 400,
                 error: 'Bad Request',
                 message: 'Validation failed',
-                details: [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' }],
+                details: [
+                  { field: 'currentPassword', code: 'wrongPassword', message: 'wrong password' },
+                ],
               },
             }
           : { status: 204, body: null };
@@ -115,7 +117,7 @@ describe('change password dialog', () => {
     await user.type(within(dialog).getByLabelText(/^Mật khẩu mới/), '-but-longer-now');
     await user.type(within(dialog).getByLabelText(/Nhập lại/), 'short-but-longer-now');
     await user.click(within(dialog).getByRole('button', { name: 'Đổi mật khẩu' }));
-    expect(await within(dialog).findByText('Mật khẩu hiện tại không đúng')).toBeInTheDocument();
+    expect(await within(dialog).findByText('Mật khẩu hiện tại không đúng.')).toBeInTheDocument();
     expect(sent.find((r) => r.path === '/api/auth/password')?.body).toEqual({
       currentPassword: 'tripartite-demo',
       newPassword: 'short-but-longer-now',

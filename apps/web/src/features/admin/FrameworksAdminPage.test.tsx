@@ -107,9 +107,13 @@ describe('frameworks administration', () => {
                 error: 'Bad Request',
                 message: 'Validation failed',
                 details: [
-                  { field: 'code', message: 'must start with a letter or digit' },
-                  { field: 'title.en', message: 'title.en should not be empty' },
-                  { field: 'url', message: 'must be an http(s) address' },
+                  {
+                    field: 'code',
+                    code: 'invalidFormat',
+                    message: 'must start with a letter or digit',
+                  },
+                  { field: 'title.en', code: 'required', message: 'title.en should not be empty' },
+                  { field: 'url', code: 'notUrl', message: 'must be an http(s) address' },
                 ],
               },
             }
@@ -127,14 +131,14 @@ describe('frameworks administration', () => {
     await user.type(url, 'ftp://x');
     await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
 
-    expect(
-      await within(dialog).findByText('must start with a letter or digit'),
-    ).toBeInTheDocument();
-    expect(code).toHaveAccessibleDescription(/must start with a letter or digit/);
+    expect(await within(dialog).findByText('Không đúng định dạng.')).toBeInTheDocument();
+    expect(code).toHaveAccessibleDescription(/Không đúng định dạng\./);
     expect(
       within(dialog).getByRole('textbox', { name: /Tên \(tiếng Anh\)/ }),
-    ).toHaveAccessibleDescription('title.en should not be empty');
-    expect(url).toHaveAccessibleDescription('must be an http(s) address');
+    ).toHaveAccessibleDescription('Bắt buộc nhập.');
+    expect(url).toHaveAccessibleDescription(
+      'Không phải địa chỉ web hợp lệ (http:// hoặc https://).',
+    );
     // Field errors are shown at their fields, not as a general alert.
     expect(within(dialog).queryByRole('alert')).toBeNull();
 

@@ -13,14 +13,16 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { TARGET_GROUPS, THEMES, type TargetGroup, type Theme } from '@spct/contracts';
-import { fieldErrors } from '../../api/client';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../../api/client';
+import { fieldLabel } from '../../api/error-text';
 import type { TreeNode } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { membersQuery } from '../admin/queries';
 import { useMembership } from '../auth/useMembership';
 import { frameworkQuery, frameworksQuery } from '../frameworks/queries';
 import { organizationsQuery } from '../organizations/queries';
-import { translateApiMessage } from './apiMessages';
+import { commitmentFieldErrorText } from './apiMessages';
 import { DateField } from '../layout/DateField';
 import { type CommitmentFormValues, formKeyOfApiField } from './values';
 
@@ -67,29 +69,18 @@ export function useCommitmentForm(initialValues: CommitmentFormValues): Commitme
  * Shows an API 400/409's field errors under their inputs; returns the messages that belong to
  * no input (shown above the form).
  */
-export function showApiErrors(
-  form: CommitmentForm,
-  error: unknown,
-  translate: (message: string) => string,
-): string[] {
+export function showApiErrors(form: CommitmentForm, error: unknown, t: TFunction): string[] {
   const unplaced: string[] = [];
   const errors: Record<string, string> = {};
-  for (const [field, message] of Object.entries(fieldErrors(error))) {
-    const key = formKeyOfApiField(field);
-    const text = message
-      .split('; ')
-      .map((part) => translate(part))
-      .join('; ');
+  const details = error instanceof ApiError ? (error.body?.details ?? []) : [];
+  for (const detail of details) {
+    const key = formKeyOfApiField(detail.field);
+    const text = commitmentFieldErrorText(t, detail);
     if (key) errors[key] = errors[key] ? `${errors[key]}; ${text}` : text;
-    else unplaced.push(`${field}: ${text}`);
+    else unplaced.push(`${fieldLabel(t, detail.field)}: ${text}`);
   }
   form.setErrors(errors);
   return unplaced;
-}
-
-export function useApiMessage() {
-  const { t } = useTranslation();
-  return (message: string) => translateApiMessage(t, message);
 }
 
 /** The commitments of a framework as indented options, without `excluded` and its subtree. */

@@ -13,12 +13,7 @@ import { commitmentKeys, commitmentQuery } from '../commitments/queries';
 import { NotAllowedPage } from '../layout/NotAllowedPage';
 import { LoadingState, QueryState } from '../layout/states';
 import { ConflictView } from './ConflictView';
-import {
-  CommitmentFormFields,
-  showApiErrors,
-  useApiMessage,
-  useCommitmentForm,
-} from './CommitmentFormFields';
+import { CommitmentFormFields, showApiErrors, useCommitmentForm } from './CommitmentFormFields';
 import { staleCurrent } from '../../api/concurrency';
 import { useUpdateCommitment } from './queries';
 import { useUnsavedChanges } from '../layout/UnsavedChanges';
@@ -63,7 +58,6 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
     t('commitmentForm.editTitle', { label: `${loaded.framework.code} ${loaded.reference}` }),
   );
   const update = useUpdateCommitment(slug, loaded.id);
-  const apiMessage = useApiMessage();
   const [base, setBase] = useState<Base>(() => ({
     values: valuesOf(loaded),
     version: loaded.version,
@@ -104,7 +98,7 @@ function EditCommitment({ slug, loaded }: { slug: string; loaded: CommitmentDeta
             setConflict({ current, mine: values });
             return;
           }
-          setUnplaced(showApiErrors(form, error, apiMessage));
+          setUnplaced(showApiErrors(form, error, t));
         },
       },
     );

@@ -7,12 +7,7 @@ import { usePageTitle } from '../layout/usePageTitle';
 import { useMembership } from '../auth/useMembership';
 import { NotAllowedPage } from '../layout/NotAllowedPage';
 import { LoadingState } from '../layout/states';
-import {
-  CommitmentFormFields,
-  showApiErrors,
-  useApiMessage,
-  useCommitmentForm,
-} from './CommitmentFormFields';
+import { CommitmentFormFields, showApiErrors, useCommitmentForm } from './CommitmentFormFields';
 import { useCreateCommitment } from './queries';
 import { useUnsavedChanges } from '../layout/UnsavedChanges';
 import { createBodyOf, emptyValues } from './values';
@@ -37,7 +32,6 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
   const navigate = useNavigate();
   const create = useCreateCommitment(slug);
   usePageTitle(t('commitmentForm.createTitle'));
-  const apiMessage = useApiMessage();
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const form = useCommitmentForm(
     emptyValues({
@@ -60,7 +54,7 @@ function NewCommitment({ slug, ownOrgId }: { slug: string; ownOrgId: string | un
           params: { slug, commitmentId: created.id },
         });
       },
-      onError: (error) => setUnplaced(showApiErrors(form, error, apiMessage)),
+      onError: (error) => setUnplaced(showApiErrors(form, error, t)),
     });
   });
 

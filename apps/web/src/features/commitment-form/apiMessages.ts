@@ -1,20 +1,26 @@
 import type { TFunction } from 'i18next';
+import { fieldErrorText } from '../../api/error-text';
+import type { ApiErrorBody } from '../../api/types';
 
-/** The API's field messages the interface translates; any other is shown as the API wrote it. */
-const KNOWN = {
-  'is already used in this framework': 'referenceTaken',
-  'is not a commitment of this workspace': 'unknownParent',
-  'is in another framework': 'parentOtherFramework',
-  'is archived': 'parentArchived',
-  'would make the commitment its own ancestor': 'parentCycle',
-  'is not an organization of this workspace': 'unknownOrganization',
-  'are not all organizations of this workspace': 'unknownOrganization',
-  'must not include the lead organization': 'leadInCoOrgs',
-  'is not an active member of this workspace': 'inactiveMember',
-  'the target date is before the start date': 'targetBeforeStart',
+type FieldDetail = NonNullable<ApiErrorBody['details']>[number];
+
+/** The form's own wording of a refusal, by `field:code` or by `code`. */
+const SPECIFIC = {
+  'reference:taken': 'referenceTaken',
+  'parentId:unknownReference': 'unknownParent',
+  'parentId:inOtherFramework': 'parentOtherFramework',
+  'parentId:archived': 'parentArchived',
+  'parentId:cycle': 'parentCycle',
+  'leadOrgId:unknownReference': 'unknownOrganization',
+  'coOrgIds:unknownReference': 'unknownOrganization',
+  includesLead: 'leadInCoOrgs',
+  'focalUserId:unknownReference': 'inactiveMember',
+  'targetDate:beforeOther': 'targetBeforeStart',
 } as const;
 
-export function translateApiMessage(t: TFunction, message: string): string {
-  const key = (KNOWN as Record<string, (typeof KNOWN)[keyof typeof KNOWN] | undefined>)[message];
-  return key ? t(`commitmentForm.apiErrors.${key}`) : message;
+/** Why the API refused a field of the commitment form, in the user's language. */
+export function commitmentFieldErrorText(t: TFunction, detail: FieldDetail): string {
+  const specific = SPECIFIC as Record<string, (typeof SPECIFIC)[keyof typeof SPECIFIC] | undefined>;
+  const key = specific[`${detail.field}:${detail.code}`] ?? specific[detail.code];
+  return key ? t(`commitmentForm.apiErrors.${key}`) : fieldErrorText(t, detail);
 }

@@ -89,10 +89,12 @@ describe('create form', () => {
           error: 'Bad Request',
           message: 'reference: is already used in this framework; title.en: too long',
           details: [
-            { field: 'reference', message: 'is already used in this framework' },
+            { field: 'reference', code: 'taken', message: 'is already used in this framework' },
             {
               field: 'title.en',
+              code: 'tooLong',
               message: 'title.en must be shorter than or equal to 500 characters',
+              max: 500,
             },
           ],
         },
@@ -107,7 +109,7 @@ describe('create form', () => {
     await waitFor(() => expect(reference).toHaveAttribute('aria-invalid', 'true'));
     expect(reference).toHaveAccessibleDescription(/Số hiệu này đã được dùng trong khung\./);
     expect(screen.getByLabelText(/Tiêu đề \(tiếng Anh\)/)).toHaveAccessibleDescription(
-      'title.en must be shorter than or equal to 500 characters',
+      'Tối đa 500 ký tự.',
     );
   });
 

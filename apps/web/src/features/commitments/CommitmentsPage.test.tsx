@@ -369,12 +369,16 @@ describe('commitments list', () => {
         body: {
           statusCode: 400,
           error: 'Bad Request',
+          code: 'validation',
           message: 'limit must not be greater than 100',
+          details: [
+            { field: 'limit', code: 'tooLarge', message: 'must not be greater than 100', max: 100 },
+          ],
         },
       })),
     );
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('limit must not be greater than 100');
+    expect(alert).toHaveTextContent('limit: Không được lớn hơn 100.');
     expect(within(alert).getByRole('button', { name: 'Thử lại' })).toBeInTheDocument();
   });
 });

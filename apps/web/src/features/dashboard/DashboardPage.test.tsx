@@ -332,6 +332,7 @@ describe('dashboard', () => {
             body: {
               statusCode: 503,
               error: 'Service Unavailable',
+              code: 'databaseUnavailable',
               message: 'Database unavailable',
             },
           };
@@ -339,7 +340,8 @@ describe('dashboard', () => {
       }),
     );
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Database unavailable');
+    expect(alert).toHaveTextContent('Tạm thời không kết nối được cơ sở dữ liệu');
+    expect(alert).not.toHaveTextContent('Database unavailable');
     await user.click(within(alert).getByRole('button', { name: 'Thử lại' }));
     expect(await screen.findByTestId('tile-total')).toBeInTheDocument();
   });

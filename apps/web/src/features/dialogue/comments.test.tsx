@@ -95,7 +95,9 @@ describe('writing comments', () => {
             statusCode: 400,
             error: 'Bad Request',
             message: 'Validation failed',
-            details: [{ field: 'body', message: 'body must be at most 5000 characters' }],
+            details: [
+              { field: 'body', code: 'tooLong', message: 'must be at most 5000', max: 5000 },
+            ],
           },
         },
       }),
@@ -104,9 +106,7 @@ describe('writing comments', () => {
     const box = within(composer).getByLabelText('Viết bình luận');
     await user.type(box, 'Quá dài');
     await user.click(within(composer).getByRole('button', { name: 'Gửi bình luận' }));
-    await waitFor(() =>
-      expect(box).toHaveAccessibleDescription(/body must be at most 5000 characters/),
-    );
+    await waitFor(() => expect(box).toHaveAccessibleDescription(/Tối đa 5000 ký tự\./));
     expect(box).toHaveValue('Quá dài');
   });
 

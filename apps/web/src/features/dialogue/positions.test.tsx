@@ -183,7 +183,9 @@ describe('recording positions', () => {
             statusCode: 400,
             error: 'Bad Request',
             message: 'Validation failed',
-            details: [{ field: 'decidedOn', message: 'decidedOn must not be in the future' }],
+            details: [
+              { field: 'decidedOn', code: 'inFuture', message: 'must not be in the future' },
+            ],
           },
         },
       }),
@@ -197,7 +199,7 @@ describe('recording positions', () => {
     await user.click(within(form).getByRole('button', { name: 'Lưu' }));
     await waitFor(() =>
       expect(within(form).getByLabelText(/Ngày quyết định/)).toHaveAccessibleDescription(
-        /decidedOn must not be in the future/,
+        /Không được ở tương lai\./,
       ),
     );
   });

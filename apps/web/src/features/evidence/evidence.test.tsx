@@ -151,7 +151,7 @@ describe('evidence tab', () => {
             statusCode: 400,
             error: 'Bad Request',
             message: 'Validation failed',
-            details: [{ field: 'url', message: 'must be an http or https URL' }],
+            details: [{ field: 'url', code: 'notUrl', message: 'must be an http or https URL' }],
           },
         },
       }),
@@ -161,7 +161,9 @@ describe('evidence tab', () => {
     await user.type(within(dialog).getByLabelText(/Tiêu đề liên kết/), 'Quyết định');
     await user.type(within(dialog).getByLabelText(/Địa chỉ/), 'ftp://x.test/a');
     await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
-    expect(await within(dialog).findByText('must be an http or https URL')).toBeVisible();
+    expect(
+      await within(dialog).findByText('Không phải địa chỉ web hợp lệ (http:// hoặc https://).'),
+    ).toBeVisible();
     expect(sent.find((r) => r.method === 'POST')!.body).toEqual({
       kind: 'LINK',
       url: 'ftp://x.test/a',

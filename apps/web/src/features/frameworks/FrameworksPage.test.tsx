@@ -81,6 +81,7 @@ describe('frameworks overview', () => {
               body: {
                 statusCode: 500,
                 error: 'Internal Server Error',
+                code: 'internal',
                 message: 'Database unavailable',
               },
             }
@@ -90,7 +91,8 @@ describe('frameworks overview', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Không tải được dữ liệu');
-    expect(alert).toHaveTextContent('Database unavailable');
+    expect(alert).toHaveTextContent('Máy chủ gặp lỗi. Hãy thử lại sau.');
+    expect(alert).not.toHaveTextContent('Database unavailable');
 
     await user.click(within(alert).getByRole('button', { name: 'Thử lại' }));
     expect(await screen.findByRole('article', { name: 'NQ-42' })).toBeInTheDocument();

@@ -188,7 +188,9 @@ describe('my work', () => {
       },
     });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Database down');
+    // A bare 500 without the API's error shape: the status, never the server's words.
+    expect(alert).toHaveTextContent('Máy chủ trả lời lỗi 500.');
+    expect(alert).not.toHaveTextContent('Database down');
     await user.click(within(alert).getByRole('button', { name: 'Thử lại' }));
     expect(await screen.findByText(/Không cần làm gì thêm/)).toBeInTheDocument();
   });

@@ -110,7 +110,14 @@ describe('indicators tab', () => {
             statusCode: 400,
             error: 'Bad Request',
             message: 'Validation failed',
-            details: [{ field: 'target.year', message: 'must not be before the baseline year' }],
+            details: [
+              {
+                field: 'target.year',
+                code: 'beforeOther',
+                message: 'must not be before the baseline year',
+                other: 'baseline.year',
+              },
+            ],
           },
         },
       }),
@@ -123,7 +130,7 @@ describe('indicators tab', () => {
     await user.type(within(dialog).getByLabelText(/Giá trị cơ sở/), '10');
     await user.type(within(dialog).getByLabelText(/Giá trị mục tiêu/), '20');
     await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
-    expect(await within(dialog).findByText('must not be before the baseline year')).toBeVisible();
+    expect(await within(dialog).findByText('Không được trước Năm cơ sở.')).toBeVisible();
     expect(sent.find((r) => r.method === 'POST')!.body).toMatchObject({
       name: { vi: 'Số người', en: 'People' },
       unit: { vi: 'người', en: 'người' },

@@ -104,7 +104,13 @@ describe('progress reports timeline', () => {
             statusCode: 400,
             error: 'Bad Request',
             message: 'Validation failed',
-            details: [{ field: 'status', message: 'COMPLETED needs at least one evidence item' }],
+            details: [
+              {
+                field: 'status',
+                code: 'completedNeedsEvidence',
+                message: 'COMPLETED needs at least one evidence item',
+              },
+            ],
           },
         },
       }),
@@ -112,7 +118,7 @@ describe('progress reports timeline', () => {
     const card = await article('2026-Q2');
     await user.click(within(card).getByRole('button', { name: 'Gửi phê duyệt' }));
     expect(await within(card).findByRole('alert')).toHaveTextContent(
-      'Trạng thái đề xuất: COMPLETED needs at least one evidence item',
+      'Trạng thái đề xuất: Trạng thái Hoàn thành cần ít nhất một minh chứng.',
     );
   });
 
@@ -358,7 +364,12 @@ describe('report form', () => {
             error: 'Bad Request',
             message: 'Validation failed',
             details: [
-              { field: 'narrative', message: 'must be longer than or equal to 1 characters' },
+              {
+                field: 'narrative',
+                code: 'tooShort',
+                message: 'must be longer than or equal to 1 characters',
+                min: 1,
+              },
             ],
           },
         },
@@ -374,9 +385,7 @@ describe('report form', () => {
 
     await user.type(narrative, '   .');
     await user.click(within(form).getByRole('button', { name: 'Lưu nháp' }));
-    await waitFor(() =>
-      expect(within(form).getByText('must be longer than or equal to 1 characters')).toBeVisible(),
-    );
+    await waitFor(() => expect(within(form).getByText('Ít nhất 1 ký tự.')).toBeVisible());
     expect(narrative).toHaveAttribute('aria-invalid', 'true');
   });
 

@@ -39,6 +39,7 @@ describe('readImportFile (XLSX)', () => {
     expect(await readImportFile(await workbook(), undefined)).toEqual({
       format: 'xlsx',
       rows: expected,
+      laterSheets: [],
     });
   });
 
@@ -52,7 +53,11 @@ describe('readImportFile (XLSX)', () => {
       'xl/styles.xml',
       'xl/sharedStrings.xml',
     ]);
-    expect(await readImportFile(file, undefined)).toEqual({ format: 'xlsx', rows: expected });
+    expect(await readImportFile(file, undefined)).toEqual({
+      format: 'xlsx',
+      rows: expected,
+      laterSheets: [],
+    });
   });
 
   it('reads dates when the zip lists its styles after the sheet and its shared strings before', async () => {
@@ -66,7 +71,11 @@ describe('readImportFile (XLSX)', () => {
       'xl/worksheets/sheet1.xml',
       'xl/styles.xml',
     ]);
-    expect(await readImportFile(file, undefined)).toEqual({ format: 'xlsx', rows: expected });
+    expect(await readImportFile(file, undefined)).toEqual({
+      format: 'xlsx',
+      rows: expected,
+      laterSheets: [],
+    });
   });
 
   /** The workbook with its hyperlinks replaced by one over each of `refs`. */

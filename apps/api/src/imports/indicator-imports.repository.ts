@@ -39,10 +39,15 @@ export class IndicatorImportsRepository {
       select: { id: true, code: true },
     });
     const frameworkIds = new Map(frameworks.map((f) => [comparable(f.code), f.id]));
-    const wanted = pairs.flatMap(({ frameworkCode, reference }) => {
-      const id = frameworkIds.get(comparable(frameworkCode));
-      return id ? [{ id, reference }] : [];
-    });
+    // An indicator's lines name its commitment again and again: each pair once.
+    const wanted = [
+      ...new Map(
+        pairs.flatMap(({ frameworkCode, reference }) => {
+          const id = frameworkIds.get(comparable(frameworkCode));
+          return id ? [[existingKey(id, reference), { id, reference }] as const] : [];
+        }),
+      ).values(),
+    ];
     const commitments = wanted.length
       ? await db.$queryRaw<CommitmentRow[]>(Prisma.sql`
           SELECT c.id, c."frameworkId", c.reference, c.archived, c."leadOrgId",

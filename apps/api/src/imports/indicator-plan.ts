@@ -134,25 +134,22 @@ export async function planIndicatorRows(
   actor: PolicySubject,
 ): Promise<PlannedIndicatorRow[]> {
   const working = new Map<string, Working[]>();
+  const codes = { frameworks: lookups.frameworks, organizations: new Map(), existing: new Map() };
   const planned: PlannedIndicatorRow[] = [];
   for (const [i, row] of rows.entries()) {
     if (i > 0 && i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
-    planned.push(planLine(row, lookups, actor, working));
+    planned.push(planLine(new RowReader(row.values, codes), row.line, lookups, actor, working));
   }
   return planned;
 }
 
 function planLine(
-  { line, values }: { line: number; values: Map<string, ImportCell> },
+  row: RowReader,
+  line: number,
   lookups: IndicatorLookups,
   actor: PolicySubject,
   working: Map<string, Working[]>,
 ): PlannedIndicatorRow {
-  const row = new RowReader(values, {
-    frameworks: lookups.frameworks,
-    organizations: new Map(),
-    existing: new Map(),
-  });
   const framework = row.text('framework', { required: true, max: 40 });
   const reference = row.text('reference', { required: true, max: 40 });
   const nameVi = row.has('indicator_vi') ? row.text('indicator_vi', { max: 500 }) : null;

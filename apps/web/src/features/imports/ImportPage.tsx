@@ -325,20 +325,14 @@ function RunStep({ slug, job }: { slug: string; job: ImportJob }) {
   const { t } = useTranslation();
   const run = useRunImport(slug, job.id);
   const [confirming, setConfirming] = useState(false);
+  const mixed = job.rows.some((row) => row.kind === 'indicator');
   if (job.creates + job.updates === 0) {
     return <EmptyState message={t('imports.nothingToDo')} />;
   }
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm" align="flex-start">
-        <Text>
-          {t(
-            job.rows.some((row) => row.kind === 'indicator')
-              ? 'imports.readyMixed'
-              : 'imports.ready',
-            job,
-          )}
-        </Text>
+        <Text>{t(mixed ? 'imports.readyMixed' : 'imports.ready', job)}</Text>
         <Button
           loading={run.isPending}
           onClick={() => (job.updates > 0 ? setConfirming(true) : run.mutate())}
@@ -350,7 +344,7 @@ function RunStep({ slug, job }: { slug: string; job: ImportJob }) {
       <ConfirmDialog
         opened={confirming}
         title={t('imports.confirmTitle')}
-        message={t('imports.confirmBody', job)}
+        message={t(mixed ? 'imports.confirmBodyMixed' : 'imports.confirmBody', job)}
         confirmLabel={t('imports.confirm')}
         color="blue"
         busy={run.isPending}

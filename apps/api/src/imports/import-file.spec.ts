@@ -43,6 +43,26 @@ describe('readImportFile (XLSX)', () => {
     });
   });
 
+  it('reads the first two sheets, Vietnamese letters whole however the zip is cut into chunks', async () => {
+    const book = new ExcelJS.Workbook();
+    const text = (i: number) => `Tăng cường năng lực người lao động ${i} — đối thoại xã hội`;
+    for (const name of ['Cam kết', 'Chỉ số', 'Ghi chú']) {
+      const sheet = book.addWorksheet(name);
+      for (let i = 0; i < 3000; i++) sheet.addRow([name, text(i)]);
+    }
+    const read = await readImportFile(Buffer.from(await book.xlsx.writeBuffer()), undefined);
+    expect(read.laterSheets).toHaveLength(1);
+    for (const [name, rows] of [
+      ['Cam kết', read.rows],
+      ['Chỉ số', read.laterSheets[0]!],
+    ] as const) {
+      expect(rows).toHaveLength(3000);
+      expect(rows.filter((row, i) => row.cells[0] !== name || row.cells[1] !== text(i))).toEqual(
+        [],
+      );
+    }
+  });
+
   it("reads a zip in Excel's order: the sheet before its shared strings and styles", async () => {
     const file = reordered(await workbook(), [
       '[Content_Types].xml',

@@ -105,6 +105,11 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
     throw new BadRequestException('The XLSX workbook cannot be read');
   }
   if (sheets.length === 0) throw new BadRequestException('The workbook has no worksheet');
+  // exceljs's stream reader decodes each chunk of the zip apart: a character split between two
+  // chunks comes out as U+FFFD. Such a workbook is read again whole (one chunk per part).
+  if (sheets.some((rows) => rows.some(({ cells }) => cells.some(isMisdecoded)))) {
+    return readWholeXlsx(file);
+  }
   return { format: 'xlsx', rows: sheets[0]!, laterSheets: sheets.slice(1) };
 }
 
@@ -120,6 +125,10 @@ function streamable(entries: string[]): boolean {
   const rels = at('xl/_rels/workbook.xml.rels');
   const parsedAtOnce = strings >= 0 && strings < sheet && rels >= 0 && rels < sheet;
   return !parsedAtOnce || (at('xl/styles.xml') >= 0 && at('xl/styles.xml') < sheet);
+}
+
+function isMisdecoded(cell: ImportCell): boolean {
+  return typeof cell === 'string' && cell.includes('\uFFFD');
 }
 
 /** The whole workbook parsed at once, for zips whose order the stream reader cannot take. */

@@ -112,6 +112,67 @@ describe('imports of indicators', () => {
     }
   });
 
+  it('reads the two exports put together in one workbook as unchanged', async () => {
+    const [commitments] = await readXlsx(
+      (await admin.download(`${API}/exports/commitments.xlsx?lang=en`)).file,
+    );
+    const [indicators] = await readXlsx(
+      (await admin.download(`${API}/exports/indicators.xlsx?lang=en`)).file,
+    );
+    const file = await workbook(
+      ['Commitments', commitments!.rows],
+      ['Indicators', indicators!.rows],
+    );
+    const { body } = await upload(file);
+    const total = commitments!.rows.length + indicators!.rows.length - 2;
+    expect(body.rows.filter((r) => r.outcome !== "unchanged")).toEqual([]);
+    expect(body).toMatchObject({ total, unchanged: total, errors: 0 });
+    expect(new Set(body.rows.map((r) => r.kind))).toEqual(new Set(['commitment', 'indicator']));
+  });
+
+  it('reads the template filled in, hint rows left in place, on both sheets', async () => {
+    const [commitments, indicators] = await readXlsx(
+      (await admin.download(`${API}/imports/template.xlsx`)).file,
+    );
+    const line = (sheet: typeof commitments, values: Record<string, unknown>) =>
+      sheet!.rows[0]!.map((header) => values[String(header)] ?? null);
+    const file = await workbook(
+      [
+        'Cam kết',
+        [
+          ...commitments!.rows,
+          line(commitments, {
+            Khung: 'NQ-42',
+            'Số hiệu': 'TPL.1',
+            'Tiêu đề (tiếng Việt)': 'Từ mẫu',
+            'Tiêu đề (tiếng Anh)': 'From the template',
+          }),
+        ],
+      ],
+      [
+        'Chỉ số',
+        [
+          ...indicators!.rows,
+          line(indicators, {
+            Khung: 'NQ-42',
+            'Số hiệu': 'TPL.1',
+            'Chỉ số (tiếng Việt)': 'Tỷ lệ',
+            'Chỉ số (tiếng Anh)': 'Rate',
+            'Đơn vị': 'phần trăm',
+            'Chiều mong muốn': 'Càng cao càng tốt',
+            'Giá trị cơ sở': 1,
+            'Năm cơ sở': 2024,
+            'Giá trị mục tiêu': 2,
+            'Năm mục tiêu': 2030,
+          }),
+        ],
+      ],
+    );
+    const { body } = await upload(file);
+    expect(outcomes(body)).toEqual(['commitment create', 'indicator create']);
+    expect(body.rows.map((r) => r.line)).toEqual([3, 3]);
+  });
+
   it('creates and updates indicators and measurements, recorded with the import; again: unchanged', async () => {
     const indicator = await t.prisma.indicator.findFirstOrThrow({
       where: { workspaceId, commitment: { archived: false }, measurements: { some: {} } },

@@ -112,6 +112,8 @@ const DIRECTIONS = new Map<string, IndicatorDirection>(
 
 /** An indicator as the lines before the current one left it. */
 interface Working {
+  /** Its place among its commitment's indicators (stored ones first, oldest first). */
+  order: number;
   id: string;
   created: boolean;
   firstLine: number;
@@ -120,6 +122,58 @@ interface Working {
   measurements: (StoredMeasurement & { matched: boolean })[];
   /** Dates lines of the file gave it. */
   dates: Set<string>;
+}
+
+/** A commitment's indicators, found by name in either language (a file may name thousands). */
+class Named {
+  private readonly byName = new Map<string, Working[]>();
+  private count = 0;
+
+  constructor(stored: ExistingIndicator[]) {
+    for (const indicator of stored) {
+      this.add({
+        order: 0,
+        id: indicator.id,
+        created: false,
+        firstLine: 0,
+        fields: indicator.fields,
+        measurements: indicator.measurements.map((m) => ({ ...m, matched: false })),
+        dates: new Set(),
+      });
+    }
+  }
+
+  /** The one named so, the file's own first (it named or created it on an earlier line). */
+  find(nameVi: string | null, nameEn: string | null): Working | undefined {
+    const found = [
+      ...(nameVi === null ? [] : (this.byName.get(`vi ${comparable(nameVi)}`) ?? [])),
+      ...(nameEn === null ? [] : (this.byName.get(`en ${comparable(nameEn)}`) ?? [])),
+    ].sort((a, b) => Number(b.firstLine > 0) - Number(a.firstLine > 0) || a.order - b.order);
+    return found[0];
+  }
+
+  add(indicator: Working): void {
+    indicator.order = this.count++;
+    this.index(indicator, 1);
+  }
+
+  /** Gives the indicator its new fields, found by its new names from now on. */
+  rename(indicator: Working, fields: IndicatorValues): void {
+    this.index(indicator, -1);
+    indicator.fields = fields;
+    this.index(indicator, 1);
+  }
+
+  private index(indicator: Working, change: 1 | -1): void {
+    for (const key of [
+      `vi ${comparable(indicator.fields.nameVi)}`,
+      `en ${comparable(indicator.fields.nameEn)}`,
+    ]) {
+      const list = (this.byName.get(key) ?? []).filter((w) => w !== indicator);
+      if (change === 1) list.push(indicator);
+      this.byName.set(key, list);
+    }
+  }
 }
 
 /**
@@ -133,7 +187,7 @@ export async function planIndicatorRows(
   lookups: IndicatorLookups,
   actor: PolicySubject,
 ): Promise<PlannedIndicatorRow[]> {
-  const working = new Map<string, Working[]>();
+  const working = new Map<string, Named>();
   const codes = { frameworks: lookups.frameworks, organizations: new Map(), existing: new Map() };
   const planned: PlannedIndicatorRow[] = [];
   for (const [i, row] of rows.entries()) {
@@ -148,7 +202,7 @@ function planLine(
   line: number,
   lookups: IndicatorLookups,
   actor: PolicySubject,
-  working: Map<string, Working[]>,
+  working: Map<string, Named>,
 ): PlannedIndicatorRow {
   const framework = row.text('framework', { required: true, max: 40 });
   const reference = row.text('reference', { required: true, max: 40 });
@@ -188,24 +242,9 @@ function planLine(
   const measurement = readMeasurement(row);
   if (row.errors.length > 0 || (!nameVi && !nameEn)) return fail();
 
-  if (!working.has(key)) {
-    working.set(
-      key,
-      (lookups.indicators.get(key) ?? []).map((stored) => ({
-        id: stored.id,
-        created: false,
-        firstLine: 0,
-        fields: stored.fields,
-        measurements: stored.measurements.map((m) => ({ ...m, matched: false })),
-        dates: new Set(),
-      })),
-    );
-  }
+  if (!working.has(key)) working.set(key, new Named(lookups.indicators.get(key) ?? []));
   const indicators = working.get(key)!;
-  const named = (w: Working) =>
-    (nameVi !== null && comparable(w.fields.nameVi) === comparable(nameVi)) ||
-    (nameEn !== null && comparable(w.fields.nameEn) === comparable(nameEn));
-  let indicator = indicators.find((w) => named(w) && w.firstLine > 0) ?? indicators.find(named);
+  let indicator = indicators.find(nameVi, nameEn);
 
   if (!indicator) {
     const fields = newIndicator(row, {
@@ -215,6 +254,7 @@ function planLine(
     });
     if (!fields) return fail();
     indicator = {
+      order: 0,
       id: randomUUID(),
       created: true,
       firstLine: line,
@@ -222,7 +262,7 @@ function planLine(
       measurements: [],
       dates: new Set(),
     };
-    indicators.push(indicator);
+    indicators.add(indicator);
     planned.indicatorCreate = { id: indicator.id, fields };
   } else if (indicator.firstLine === 0) {
     const patch: Partial<IndicatorValues> = {
@@ -246,7 +286,7 @@ function planLine(
       planned.changedFields.push(
         ...Object.keys(changes).map((f) => FIELD_COLUMNS[f as keyof IndicatorValues]),
       );
-      indicator.fields = after;
+      indicators.rename(indicator, after);
     }
   } else {
     const given: Partial<IndicatorValues> = {

@@ -125,7 +125,7 @@ describe('imports of indicators', () => {
     );
     const { body } = await upload(file);
     const total = commitments!.rows.length + indicators!.rows.length - 2;
-    expect(body.rows.filter((r) => r.outcome !== "unchanged")).toEqual([]);
+    expect(body.rows.filter((r) => r.outcome !== 'unchanged')).toEqual([]);
     expect(body).toMatchObject({ total, unchanged: total, errors: 0 });
     expect(new Set(body.rows.map((r) => r.kind))).toEqual(new Set(['commitment', 'indicator']));
   });

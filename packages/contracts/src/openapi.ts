@@ -1106,7 +1106,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The columns of the commitments export, with a hint row, to fill in */
+        /** The columns of the commitments export and of the indicators export (a sheet each), with a hint row, to fill in */
         get: operations["imports_templateXlsx"];
         put?: never;
         post?: never;
@@ -1126,7 +1126,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The template as CSV (UTF-8 with a byte order mark) */
+        /** One sheet of the template as CSV (UTF-8 with a byte order mark): the commitments, or with kind=indicator the indicators */
         get: operations["imports_templateCsv"];
         put?: never;
         post?: never;
@@ -1149,7 +1149,7 @@ export interface paths {
         /** Imports, newest first: all for an ADMIN, one's own for an EDITOR */
         get: operations["imports_history"];
         put?: never;
-        /** Upload an XLSX or CSV of commitments: the dry run (each row create / update / unchanged / error), nothing written */
+        /** Upload an XLSX or CSV of commitments and/or indicators: the dry run (each row create / update / unchanged / error), nothing written. Each sheet's kind is told by its headers (an XLSX may hold a sheet of each; its commitments are written first, so a new commitment's indicators may come in the same file); a CSV holds one kind */
         post: operations["imports_upload"];
         delete?: never;
         options?: never;
@@ -2701,6 +2701,11 @@ export interface components {
             displayName: string;
         };
         ImportColumnDto: {
+            /**
+             * @description The kind of the sheet the header is on
+             * @enum {string}
+             */
+            kind: "commitment" | "indicator";
             /** @description The file's header */
             header: string;
             /** @description The column it is read as (a template key), or null: ignored */
@@ -2713,7 +2718,7 @@ export interface components {
              */
             field: string;
             /**
-             * @description required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations
+             * @description required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations, yearOrder (target year before the baseline year), inconsistent (an indicator line disagrees with its first line)
              * @example unknownCode
              */
             code: string;
@@ -2721,14 +2726,21 @@ export interface components {
             message: string;
         };
         ImportRowDto: {
-            /** @description The row number a spreadsheet program shows */
+            /**
+             * @description The sheet it comes from: commitments, or indicators with their measurements
+             * @enum {string}
+             */
+            kind: "commitment" | "indicator";
+            /** @description The row number a spreadsheet program shows (in its sheet) */
             line: number;
             /** @enum {string} */
             outcome: "create" | "update" | "unchanged" | "error";
             framework: string | null;
             reference: string | null;
             errors: components["schemas"]["ImportRowErrorDto"][];
-            /** @description update: the fields it changes */
+            /** @description An indicator row: the indicator's name as the row gives it */
+            indicator: string | null;
+            /** @description update: the fields it changes (of an indicator row: its column keys, value and source for its measurement) */
             changedFields: string[];
         };
         ImportDto: {
@@ -11052,6 +11064,8 @@ export interface operations {
             query?: {
                 /** @description Language of the headers (by default the caller's) */
                 lang?: "vi" | "en";
+                /** @description Only the sheet of this kind. By default an XLSX has both sheets (commitments, then indicators) and a CSV, which holds one, the commitments */
+                kind?: "commitment" | "indicator";
             };
             header?: never;
             path: {
@@ -11134,6 +11148,8 @@ export interface operations {
             query?: {
                 /** @description Language of the headers (by default the caller's) */
                 lang?: "vi" | "en";
+                /** @description Only the sheet of this kind. By default an XLSX has both sheets (commitments, then indicators) and a CSV, which holds one, the commitments */
+                kind?: "commitment" | "indicator";
             };
             header?: never;
             path: {

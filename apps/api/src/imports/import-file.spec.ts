@@ -39,7 +39,28 @@ describe('readImportFile (XLSX)', () => {
     expect(await readImportFile(await workbook(), undefined)).toEqual({
       format: 'xlsx',
       rows: expected,
+      laterSheets: [],
     });
+  });
+
+  it('reads the first two sheets, Vietnamese letters whole however the zip is cut into chunks', async () => {
+    const book = new ExcelJS.Workbook();
+    const text = (i: number) => `Tăng cường năng lực người lao động ${i} — đối thoại xã hội`;
+    for (const name of ['Cam kết', 'Chỉ số', 'Ghi chú']) {
+      const sheet = book.addWorksheet(name);
+      for (let i = 0; i < 3000; i++) sheet.addRow([name, text(i)]);
+    }
+    const read = await readImportFile(Buffer.from(await book.xlsx.writeBuffer()), undefined);
+    expect(read.laterSheets).toHaveLength(1);
+    for (const [name, rows] of [
+      ['Cam kết', read.rows],
+      ['Chỉ số', read.laterSheets[0]!],
+    ] as const) {
+      expect(rows).toHaveLength(3000);
+      expect(rows.filter((row, i) => row.cells[0] !== name || row.cells[1] !== text(i))).toEqual(
+        [],
+      );
+    }
   });
 
   it("reads a zip in Excel's order: the sheet before its shared strings and styles", async () => {
@@ -52,7 +73,11 @@ describe('readImportFile (XLSX)', () => {
       'xl/styles.xml',
       'xl/sharedStrings.xml',
     ]);
-    expect(await readImportFile(file, undefined)).toEqual({ format: 'xlsx', rows: expected });
+    expect(await readImportFile(file, undefined)).toEqual({
+      format: 'xlsx',
+      rows: expected,
+      laterSheets: [],
+    });
   });
 
   it('reads dates when the zip lists its styles after the sheet and its shared strings before', async () => {
@@ -66,7 +91,11 @@ describe('readImportFile (XLSX)', () => {
       'xl/worksheets/sheet1.xml',
       'xl/styles.xml',
     ]);
-    expect(await readImportFile(file, undefined)).toEqual({ format: 'xlsx', rows: expected });
+    expect(await readImportFile(file, undefined)).toEqual({
+      format: 'xlsx',
+      rows: expected,
+      laterSheets: [],
+    });
   });
 
   /** The workbook with its hyperlinks replaced by one over each of `refs`. */

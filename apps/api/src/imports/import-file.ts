@@ -23,7 +23,12 @@ export interface ImportTable {
   format: SpreadsheetFormat;
   /** Rows as read, the header first; `line` is the row number a spreadsheet program shows. */
   rows: { line: number; cells: ImportCell[] }[];
+  /** A workbook's next worksheets (at most MAX_IMPORT_SHEETS in all), each read as `rows`. */
+  laterSheets: ImportTable['rows'][];
 }
+
+/** Worksheets read from a workbook: one per kind the import takes (commitments, indicators). */
+export const MAX_IMPORT_SHEETS = 2;
 
 /** CSV text encodings tried, in order, when the file has no byte order mark. */
 export const CSV_ENCODINGS = ['utf-8', 'windows-1258', 'windows-1252'] as const;
@@ -56,14 +61,12 @@ export async function readImportFile(
 }
 
 /**
- * The first worksheet, read as a stream: parsing a whole workbook would hold the API's event loop
+ * The first worksheets, read as a stream: parsing a whole workbook would hold the API's event loop
  * for seconds (and far more memory) on a 10,000-row sheet.
  */
 async function readXlsx(file: Buffer): Promise<ImportTable> {
   if (!streamable(checkZip(file))) return readWholeXlsx(file);
-  const rows: ImportTable['rows'] = [];
-  const links: CellRange[] = [];
-  let sheets = 0;
+  const sheets: ImportTable['rows'][] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
       worksheets: 'emit',
@@ -74,7 +77,8 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
       entries: 'ignore',
     });
     for await (const sheet of reader) {
-      sheets++;
+      const rows: ImportTable['rows'] = [];
+      const links: CellRange[] = [];
       for await (const events of (sheet as unknown as SheetEvents).parse()) {
         for (const { eventType, value } of events) {
           if (eventType === 'hyperlink') {
@@ -88,15 +92,21 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
           }
         }
       }
-      break; // the first worksheet only
+      refuseLinkedCells(rows, links);
+      sheets.push(rows);
+      if (sheets.length === MAX_IMPORT_SHEETS) break;
     }
   } catch (error) {
     if (error instanceof HttpException) throw error;
     throw refused('unreadableFile', 'The XLSX workbook cannot be read');
   }
-  if (sheets === 0) throw refused('noWorksheet', 'The workbook has no worksheet');
-  refuseLinkedCells(rows, links);
-  return { format: 'xlsx', rows };
+  if (sheets.length === 0) throw refused('noWorksheet', 'The workbook has no worksheet');
+  // exceljs's stream reader decodes each chunk of the zip apart: a character split between two
+  // chunks comes out as U+FFFD. Such a workbook is read again whole (one chunk per part).
+  if (sheets.some((rows) => rows.some(({ cells }) => cells.some(isMisdecoded)))) {
+    return readWholeXlsx(file);
+  }
+  return { format: 'xlsx', rows: sheets[0]!, laterSheets: sheets.slice(1) };
 }
 
 /**
@@ -113,6 +123,10 @@ function streamable(entries: string[]): boolean {
   return !parsedAtOnce || (at('xl/styles.xml') >= 0 && at('xl/styles.xml') < sheet);
 }
 
+function isMisdecoded(cell: ImportCell): boolean {
+  return typeof cell === 'string' && cell.includes('\uFFFD');
+}
+
 /** The whole workbook parsed at once, for zips whose order the stream reader cannot take. */
 async function readWholeXlsx(file: Buffer): Promise<ImportTable> {
   const workbook = new ExcelJS.Workbook();
@@ -121,12 +135,16 @@ async function readWholeXlsx(file: Buffer): Promise<ImportTable> {
   } catch {
     throw refused('unreadableFile', 'The XLSX workbook cannot be read');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw refused('noWorksheet', 'The workbook has no worksheet');
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 2) tooManyRows();
-  const rows: ImportTable['rows'] = [];
-  sheet.eachRow((row, line) => rows.push({ line, cells: rowCells(row) }));
-  return { format: 'xlsx', rows };
+  if (workbook.worksheets.length === 0) {
+    throw refused('noWorksheet', 'The workbook has no worksheet');
+  }
+  const sheets = workbook.worksheets.slice(0, MAX_IMPORT_SHEETS).map((worksheet) => {
+    if (worksheet.actualRowCount > MAX_IMPORT_ROWS + 2) tooManyRows();
+    const rows: ImportTable['rows'] = [];
+    worksheet.eachRow((row, line) => rows.push({ line, cells: rowCells(row) }));
+    return rows;
+  });
+  return { format: 'xlsx', rows: sheets[0]!, laterSheets: sheets.slice(1) };
 }
 
 function rowCells(row: ExcelJS.Row): ImportCell[] {
@@ -291,6 +309,7 @@ function readCsv(file: Buffer, encoding: CsvEncoding | undefined): ImportTable {
   if (records.length > MAX_IMPORT_ROWS + 2) tooManyRows();
   return {
     format: 'csv',
+    laterSheets: [],
     rows: records
       .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }))
       .filter((row) => row.cells.some((c) => c !== null)),

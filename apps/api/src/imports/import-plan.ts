@@ -15,12 +15,8 @@ import {
 import { diffFields, type FieldChanges } from '../history/activity';
 import { ENUM_LABELS } from '../spreadsheets/enum-labels';
 import { neutralizeFormula } from '../spreadsheets/formula-cells';
-import {
-  COLUMN_HINTS,
-  type CommitmentColumnKey,
-  comparable,
-  READ_ONLY_COLUMNS,
-} from './import-columns';
+import type { LocalizedText } from '../common/localized';
+import { COLUMN_HINTS, comparable, READ_ONLY_COLUMNS } from './import-columns';
 import type { ImportCell } from './import-file';
 
 export type RowOutcome = 'create' | 'update' | 'unchanged' | 'error';
@@ -40,7 +36,9 @@ export interface RowError {
     | 'link'
     | 'forbidden'
     | 'archived'
-    | 'leadInCoOrganizations';
+    | 'leadInCoOrganizations'
+    | 'yearOrder'
+    | 'inconsistent';
   message: string;
 }
 
@@ -86,6 +84,7 @@ export function existingKey(frameworkId: string, reference: string): string {
 export function dataRows(
   rows: { line: number; cells: ImportCell[] }[],
   columns: (string | null)[],
+  hints: Record<string, LocalizedText> = COLUMN_HINTS,
 ): { line: number; values: Map<string, ImportCell> }[] {
   return rows
     .slice(1)
@@ -97,15 +96,18 @@ export function dataRows(
         ),
       ),
     }))
-    .filter(({ values }) => !isHintRow(values));
+    .filter(({ values }) => !isHintRow(values, hints));
 }
 
-function isHintRow(values: Map<string, ImportCell>): boolean {
+function isHintRow(
+  values: Map<string, ImportCell>,
+  hintsByKey: Record<string, LocalizedText>,
+): boolean {
   const hints = [...values].filter(([, v]) => v !== null);
   return (
     hints.length > 0 &&
     hints.every(([key, value]) => {
-      const hint = COLUMN_HINTS[key as CommitmentColumnKey];
+      const hint = hintsByKey[key];
       return typeof value === 'string' && hint && (value === hint.vi || value === hint.en);
     })
   );
@@ -230,7 +232,7 @@ function checkRules(row: RowReader, fields: EditableFields): void {
 }
 
 /** One row's cells read as the commitment's fields, collecting what is wrong. */
-class RowReader {
+export class RowReader {
   readonly errors: RowError[] = [];
 
   constructor(
@@ -315,7 +317,7 @@ class RowReader {
     return this.text(key, { required: true, max: 1000 });
   }
 
-  private cell(key: string): ImportCell | undefined {
+  cell(key: string): ImportCell | undefined {
     if (!this.values.has(key)) return undefined;
     const cell = this.values.get(key)!;
     if (cell !== null && typeof cell === 'object' && 'refused' in cell) {
@@ -353,7 +355,7 @@ class RowReader {
     );
   }
 
-  private integer(key: string, min: number, max: number): number | null {
+  integer(key: string, min: number, max: number): number | null {
     const cell = this.cell(key);
     if (cell === null || cell === undefined || cell === '') return null;
     const value = typeof cell === 'number' ? cell : Number(String(cell).trim());
@@ -363,7 +365,7 @@ class RowReader {
     return value;
   }
 
-  private date(key: string): string | null {
+  date(key: string): string | null {
     const cell = this.cell(key);
     if (cell === null || cell === undefined) return null;
     if (cell instanceof Date) return isoDate(cell);

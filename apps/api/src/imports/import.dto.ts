@@ -6,6 +6,7 @@ import { ListOf } from '../common/list';
 export const IMPORT_STATES = ['VALIDATED', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export const IMPORT_FAILURES = ['ROWS_CHANGED', 'WRITE_FAILED'] as const;
 export const ROW_OUTCOMES = ['create', 'update', 'unchanged', 'error'] as const;
+export const IMPORT_KINDS = ['commitment', 'indicator'] as const;
 
 export class ImportRowErrorDto {
   @ApiProperty({ example: 'lead_organization', description: 'The column at fault (its key)' })
@@ -14,7 +15,7 @@ export class ImportRowErrorDto {
   @ApiProperty({
     example: 'unknownCode',
     description:
-      'required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations',
+      'required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations, yearOrder (target year before the baseline year), inconsistent (an indicator line disagrees with its first line)',
   })
   code: string;
 
@@ -23,7 +24,13 @@ export class ImportRowErrorDto {
 }
 
 export class ImportRowDto {
-  @ApiProperty({ description: 'The row number a spreadsheet program shows' })
+  @ApiProperty({
+    enum: IMPORT_KINDS,
+    description: 'The sheet it comes from: commitments, or indicators with their measurements',
+  })
+  kind: (typeof IMPORT_KINDS)[number];
+
+  @ApiProperty({ description: 'The row number a spreadsheet program shows (in its sheet)' })
   line: number;
 
   @ApiProperty({ enum: ROW_OUTCOMES })
@@ -38,11 +45,26 @@ export class ImportRowDto {
   @ApiProperty({ type: ImportRowErrorDto, isArray: true })
   errors: ImportRowErrorDto[];
 
-  @ApiProperty({ type: String, isArray: true, description: 'update: the fields it changes' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "An indicator row: the indicator's name as the row gives it",
+  })
+  indicator: string | null;
+
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description:
+      'update: the fields it changes (of an indicator row: its column keys, value and source for its measurement)',
+  })
   changedFields: string[];
 }
 
 export class ImportColumnDto {
+  @ApiProperty({ enum: IMPORT_KINDS, description: 'The kind of the sheet the header is on' })
+  kind: (typeof IMPORT_KINDS)[number];
+
   @ApiProperty({ description: "The file's header" })
   header: string;
 
@@ -134,4 +156,15 @@ export class TemplateQuery {
   @IsOptional()
   @IsIn(LOCALES, { message: `must be one of: ${LOCALES.join(', ')}` })
   lang?: Locale;
+}
+
+export class TemplateKindQuery extends TemplateQuery {
+  @ApiPropertyOptional({
+    enum: IMPORT_KINDS,
+    description:
+      'Only the sheet of this kind. By default an XLSX has both sheets (commitments, then indicators) and a CSV, which holds one, the commitments',
+  })
+  @IsOptional()
+  @IsIn(IMPORT_KINDS, { message: `must be one of: ${IMPORT_KINDS.join(', ')}` })
+  kind?: (typeof IMPORT_KINDS)[number];
 }

@@ -16,7 +16,7 @@ import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../common/uuid-param';
 import { SPREADSHEET_TYPES, spreadsheetFile } from '../spreadsheets/spreadsheet-file';
 import { readImportUpload } from './import-upload';
-import { ImportDto, ImportListDto, TemplateQuery } from './import.dto';
+import { ImportDto, ImportListDto, TemplateKindQuery, TemplateQuery } from './import.dto';
 import { ImportsService } from './imports.service';
 
 const XLSX = SPREADSHEET_TYPES.xlsx;
@@ -33,31 +33,40 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Get('template.xlsx')
-  @ApiOperation({ summary: 'The columns of the commitments export, with a hint row, to fill in' })
+  @ApiOperation({
+    summary:
+      'The columns of the commitments export and of the indicators export (a sheet each), with a hint row, to fill in',
+  })
   @ApiProduces(XLSX)
   @file("An XLSX workbook; headers in the caller's language", XLSX)
   async templateXlsx(
     @CurrentMember() member: WorkspaceActor,
-    @Query() query: TemplateQuery,
+    @Query() query: TemplateKindQuery,
   ): Promise<StreamableFile> {
-    return spreadsheetFile(await this.imports.template(member, query.lang), 'xlsx');
+    return spreadsheetFile(await this.imports.template(member, query.lang, query.kind), 'xlsx');
   }
 
   @Get('template.csv')
-  @ApiOperation({ summary: 'The template as CSV (UTF-8 with a byte order mark)' })
+  @ApiOperation({
+    summary:
+      'One sheet of the template as CSV (UTF-8 with a byte order mark): the commitments, or with kind=indicator the indicators',
+  })
   @ApiProduces('text/csv')
   @file('UTF-8 CSV with a byte order mark', 'text/csv')
   async templateCsv(
     @CurrentMember() member: WorkspaceActor,
-    @Query() query: TemplateQuery,
+    @Query() query: TemplateKindQuery,
   ): Promise<StreamableFile> {
-    return spreadsheetFile(await this.imports.template(member, query.lang), 'csv');
+    return spreadsheetFile(
+      await this.imports.template(member, query.lang, query.kind ?? 'commitment'),
+      'csv',
+    );
   }
 
   @Post()
   @ApiOperation({
     summary:
-      'Upload an XLSX or CSV of commitments: the dry run (each row create / update / unchanged / error), nothing written',
+      "Upload an XLSX or CSV of commitments and/or indicators: the dry run (each row create / update / unchanged / error), nothing written. Each sheet's kind is told by its headers (an XLSX may hold a sheet of each; its commitments are written first, so a new commitment's indicators may come in the same file); a CSV holds one kind",
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -110,10 +110,13 @@ export class ImportsRepository {
   }
 
   /** One part of an import's stored rows (a JSON text parsed here, off Prisma's object walk). */
-  async rowsPart<K extends 'source' | 'planned'>(id: string, part: K): Promise<unknown[]> {
-    const [row] = await this.prisma.$queryRaw<{ part: string }[]>`
+  async rowsPart<K extends 'source' | 'planned' | 'indicatorSource'>(
+    id: string,
+    part: K,
+  ): Promise<unknown[]> {
+    const [row] = await this.prisma.$queryRaw<{ part: string | null }[]>`
       SELECT (rows -> ${part})::text AS part FROM "ImportJob" WHERE id = ${id}::uuid`;
-    return row ? (JSON.parse(row.part) as unknown[]) : [];
+    return row?.part ? (JSON.parse(row.part) as unknown[]) : [];
   }
 
   /** Newest first, without their rows; only `createdById`'s when given. */

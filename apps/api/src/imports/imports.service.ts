@@ -12,6 +12,7 @@ import { isoDate, todayUtc } from '../common/dates';
 import type { LocalizedText } from '../common/localized';
 import { CommitmentsService } from '../commitments/commitments.service';
 import type { EditableFields } from '../commitments/commitment-fields';
+import type { Tx } from '../commitments/commitments.repository';
 import { ExportsRepository } from '../exports/exports.repository';
 import type { Prisma } from '../generated/prisma/client';
 import { JobQueue } from '../jobs/job-queue';
@@ -23,7 +24,19 @@ import {
   columnOfHeader,
 } from './import-columns';
 import { type ImportCell, MAX_IMPORT_ROWS, readImportFile, tooManyRows } from './import-file';
-import { dataRows, type PlannedRow, planRows } from './import-plan';
+import {
+  type ImportKind,
+  INDICATOR_HINTS,
+  INDICATOR_IMPORT_COLUMNS,
+  indicatorColumnOfHeader,
+  indicatorTemplateHints,
+  kindOfHeaders,
+  knownColumn,
+} from './import-indicator-columns';
+import { dataRows, existingKey, type PlannedRow, planRows } from './import-plan';
+import { type PlannedIndicatorRow, planIndicatorRows } from './indicator-plan';
+import { IndicatorImportsRepository } from './indicator-imports.repository';
+import { INDICATOR_SHEET } from '../exports/indicator-columns';
 import type { ImportUpload } from './import-upload';
 import type {
   ImportColumnDto,
@@ -51,6 +64,8 @@ interface SourceRow {
 interface StoredRows {
   source: SourceRow[];
   planned: ImportRowDto[];
+  /** The indicators sheet's data rows (absent from imports made before indicators were). */
+  indicatorSource?: SourceRow[];
 }
 
 interface RunJob {
@@ -60,9 +75,10 @@ interface RunJob {
 
 const SHEET = { vi: 'Cam kết', en: 'Commitments' };
 const ERRORS_SHEET = { vi: 'Dòng bị từ chối', en: 'Rejected rows' };
+const INDICATOR_ERRORS_SHEET = { vi: 'Chỉ số bị từ chối', en: 'Rejected indicators' };
 
 /**
- * Commitments from a spreadsheet: the template, the dry run (nothing written), and the run as a
+ * Commitments and indicators from a spreadsheet (a sheet of each kind): the template, the dry run (nothing written), and the run as a
  * background job in one transaction, all rows or none.
  */
 @Injectable()
@@ -71,6 +87,7 @@ export class ImportsService implements OnModuleInit {
 
   constructor(
     private readonly imports: ImportsRepository,
+    private readonly indicatorImports: IndicatorImportsRepository,
     private readonly exportsRepo: ExportsRepository,
     private readonly commitments: CommitmentsService,
     private readonly jobs: JobQueue,
@@ -80,51 +97,69 @@ export class ImportsService implements OnModuleInit {
     this.jobs.register<RunJob>(RUN_QUEUE, (job) => this.execute(job));
   }
 
-  /** The export's columns with a hint row, to fill in. */
-  async template(member: WorkspaceActor, lang: Locale | undefined): Promise<Spreadsheet> {
+  /**
+   * The exports' columns with a hint row, to fill in: a sheet of commitments and one of
+   * indicators, or only the sheet of `kind` (a CSV holds one sheet: commitments by default).
+   */
+  async template(
+    member: WorkspaceActor,
+    lang: Locale | undefined,
+    kind?: ImportKind,
+  ): Promise<Spreadsheet> {
     const locale = lang ?? (await this.exportsRepo.userLocale(member.userId));
     const hints = COMMITMENT_IMPORT_COLUMNS.map(
       ({ key }) => COLUMN_HINTS[key as CommitmentColumnKey],
     );
+    const sheets = {
+      commitment: textSheet(
+        SHEET,
+        COMMITMENT_IMPORT_COLUMNS,
+        [hints.map((h) => h[locale])],
+        locale,
+      ),
+      indicator: textSheet(
+        INDICATOR_SHEET,
+        INDICATOR_IMPORT_COLUMNS,
+        [indicatorTemplateHints(locale)],
+        locale,
+      ),
+    };
     return {
-      basename: `import-template-${member.slug}`,
-      sheets: [textSheet(SHEET, COMMITMENT_IMPORT_COLUMNS, [hints.map((h) => h[locale])], locale)],
+      basename: `import-template-${member.slug}${kind === 'indicator' ? '-indicators' : ''}`,
+      sheets: kind ? [sheets[kind]] : [sheets.commitment, sheets.indicator],
     };
   }
 
-  /** Reads and checks the file (the dry run): each row's outcome, nothing written but the import. */
+  /**
+   * Reads and checks the file (the dry run): each row's outcome, nothing written but the import.
+   * Each sheet's kind is told by its headers (the first sheet is of commitments when they tell
+   * none); the first sheet of each kind is read.
+   */
   async upload(member: WorkspaceActor, upload: ImportUpload): Promise<ImportDto> {
     const table = await readImportFile(upload.file, upload.encoding);
-    const headers = (table.rows[0]?.cells ?? []).map((c) =>
-      c === null ? '' : typeof c === 'object' && !(c instanceof Date) ? '' : String(c),
-    );
-    const columns = headers.map((header) =>
-      upload.mapping && header in upload.mapping
-        ? known(upload.mapping[header]!)
-        : columnOfHeader(header),
-    );
-    const source: SourceRow[] = dataRows(table.rows, columns).map(({ line, values }) => ({
-      line,
-      values: Object.fromEntries([...values].map(([key, cell]) => [key, storable(cell)])),
-    }));
-    if (source.length > MAX_IMPORT_ROWS) tooManyRows();
+    const sheets = new Map<ImportKind, NonNullable<ReturnType<typeof readSheet>>>();
+    for (const [i, rows] of [table.rows, ...table.laterSheets].entries()) {
+      const sheet = readSheet(rows, upload.mapping, i === 0);
+      if (sheet && !sheets.has(sheet.kind)) sheets.set(sheet.kind, sheet);
+    }
+    const source = sheets.get('commitment')?.source ?? [];
+    const indicatorSource = sheets.get('indicator')?.source ?? [];
+    if (source.length + indicatorSource.length > MAX_IMPORT_ROWS) tooManyRows();
     const planned = await this.plan(member, source);
-    const counts = countOutcomes(planned);
-    const rows = planned.map(rowDtoOf);
+    const plannedIndicators = await this.planIndicators(member, indicatorSource, planned);
+    const counts = countOutcomes([...planned, ...plannedIndicators]);
+    const rows = [...planned.map(rowDtoOf), ...plannedIndicators.map(indicatorRowDtoOf)];
     const row = await this.imports.create(
       {
         workspaceId: member.workspaceId,
         createdById: member.userId,
         fileName: upload.fileName.slice(0, 200),
         format: table.format,
-        mapping: headers.map((header, i) => ({
-          header,
-          column: columns[i] ?? null,
-        })) as Prisma.InputJsonValue,
-        total: source.length,
+        mapping: [...sheets.values()].flatMap((sheet) => sheet.mapping) as Prisma.InputJsonValue,
+        total: source.length + indicatorSource.length,
         ...counts,
       },
-      { source, planned: rows } satisfies StoredRows,
+      { source, planned: rows, indicatorSource } satisfies StoredRows,
     );
     return this.toDto(row, rows);
   }
@@ -169,7 +204,7 @@ export class ImportsService implements OnModuleInit {
     const locale = lang ?? (await this.exportsRepo.userLocale(member.userId));
     const source = (await this.imports.rowsPart(id, 'source')) as StoredRows['source'];
     const planned = (await this.imports.rowsPart(id, 'planned')) as StoredRows['planned'];
-    const failed = planned.filter((p) => p.outcome === 'error');
+    const failed = planned.filter((p) => p.outcome === 'error' && p.kind !== 'indicator');
     const byLine = new Map(source.map((s) => [s.line, s.values]));
     const columns = [
       { key: 'line', header: { vi: 'Dòng', en: 'Row' } },
@@ -184,10 +219,41 @@ export class ImportsService implements OnModuleInit {
         return value === undefined || value === null || typeof value === 'object' ? null : value;
       }),
     ]);
-    return {
-      basename: `import-errors-${isoDate(todayUtc())}`,
-      sheets: [textSheet(ERRORS_SHEET, columns, cells, locale)],
-    };
+    const failedIndicators = planned.filter((p) => p.outcome === 'error' && p.kind === 'indicator');
+    const sheets = [textSheet(ERRORS_SHEET, columns, cells, locale)];
+    if (failedIndicators.length > 0) {
+      sheets.push(await this.indicatorErrorsSheet(id, failedIndicators, locale));
+    }
+    return { basename: `import-errors-${isoDate(todayUtc())}`, sheets };
+  }
+
+  /** The rejected lines of the indicators sheet, in the sheet's columns as the file had them. */
+  private async indicatorErrorsSheet(
+    id: string,
+    failed: ImportRowDto[],
+    locale: Locale,
+  ): Promise<Sheet> {
+    const source = (await this.imports.rowsPart(id, 'indicatorSource')) as SourceRow[];
+    const byLine = new Map(source.map((s) => [s.line, s.values]));
+    const unitKey = locale === 'vi' ? 'unit_vi' : 'unit_en';
+    const columns = [
+      { key: 'line', header: { vi: 'Dòng', en: 'Row' } },
+      { key: 'errors', header: { vi: 'Lỗi', en: 'Errors' } },
+      ...INDICATOR_IMPORT_COLUMNS,
+    ];
+    const cells = failed.map((p) => [
+      p.line,
+      p.errors.map((e) => `${e.field}: ${e.message}`).join('\n'),
+      ...INDICATOR_IMPORT_COLUMNS.map(({ key }) => {
+        const values = byLine.get(p.line);
+        const value =
+          key === 'unit'
+            ? (values?.[unitKey] ?? values?.unit_vi ?? values?.unit_en)
+            : values?.[key];
+        return value === undefined || value === null || typeof value === 'object' ? null : value;
+      }),
+    ]);
+    return textSheet(INDICATOR_ERRORS_SHEET, columns, cells, locale);
   }
 
   /** The job: checks every row again inside one transaction, then writes them all, or nothing. */
@@ -232,6 +298,12 @@ export class ImportsService implements OnModuleInit {
         for (const parentId of await this.imports.parentsOf(tx, reweighed)) {
           await this.commitments.rollUpAndRecord(tx, actor, parentId);
         }
+        await this.runIndicators(
+          tx,
+          { id: importId, workspaceId: actor.workspaceId, createdById: actor.userId },
+          actor,
+          creates.length + updates.length,
+        );
       });
       await this.imports.transition(importId, ['RUNNING'], 'SUCCEEDED', { finishedAt: new Date() });
     } catch (error) {
@@ -249,11 +321,65 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  private async plan(
+  /**
+   * The run's indicators, after its commitments (so that those it created are found): checked
+   * again on the locked rows, then written; `written` commitments count in the progress first.
+   */
+  private async runIndicators(
+    tx: Tx,
+    job: { id: string; workspaceId: string; createdById: string },
+    actor: WorkspaceActor,
+    written: number,
+  ): Promise<void> {
+    const source = (await this.imports.rowsPart(job.id, 'indicatorSource')) as SourceRow[];
+    if (source.length === 0) return;
+    const planned = await this.planIndicators(actor, source, [], tx);
+    const failed = planned.filter((p) => p.outcome === 'error');
+    if (failed.length > 0) {
+      throw new RowsChangedError(
+        `${failed.length} indicator rows no longer pass the checks (first: row ${failed[0]!.line}, ${failed[0]!.errors[0]!.field}: ${failed[0]!.errors[0]!.message}); nothing was written`,
+      );
+    }
+    const writes = planned.filter((p) => p.outcome === 'create' || p.outcome === 'update');
+    await this.indicatorImports.write(tx, job, writes, (done) =>
+      this.imports.progress(job.id, written + done),
+    );
+  }
+
+  /**
+   * The indicators sheet's outcomes; a commitment `commitments` creates counts as found (with
+   * its organizations), so that a new commitment's indicators may come in the same file.
+   */
+  private async planIndicators(
     member: WorkspaceActor,
     source: SourceRow[],
-    tx?: Parameters<ImportsRepository['lookups']>[2],
-  ) {
+    commitments: PlannedRow[],
+    tx?: Tx,
+  ): Promise<PlannedIndicatorRow[]> {
+    if (source.length === 0) return [];
+    const pairs = source.flatMap(({ values }) =>
+      typeof values.framework === 'string' && typeof values.reference === 'string'
+        ? [{ frameworkCode: values.framework.trim(), reference: values.reference.trim() }]
+        : [],
+    );
+    const lookups = await this.indicatorImports.lookups(member.workspaceId, pairs, tx);
+    for (const p of commitments) {
+      if (p.outcome !== 'create') continue;
+      const fields = p.fields as EditableFields;
+      lookups.commitments.set(existingKey(p.frameworkId!, fields.reference), {
+        id: null,
+        archived: false,
+        organizationIds: [fields.leadOrgId, ...fields.coOrgIds].filter((o): o is string => !!o),
+      });
+    }
+    return planIndicatorRows(
+      source.map(({ line, values }) => ({ line, values: new Map(Object.entries(values)) })),
+      lookups,
+      member,
+    );
+  }
+
+  private async plan(member: WorkspaceActor, source: SourceRow[], tx?: Tx) {
     const pairs = source.flatMap(({ values }) =>
       typeof values.framework === 'string' && typeof values.reference === 'string'
         ? [{ frameworkCode: values.framework.trim(), reference: values.reference.trim() }]
@@ -278,18 +404,70 @@ export class ImportsService implements OnModuleInit {
   }
 
   private toDto(row: ImportJobSummaryRow, rows: ImportRowDto[]): ImportDto {
-    return { ...summaryOf(row), mapping: row.mapping as unknown as ImportColumnDto[], rows };
+    // Imports made before indicators were name no kind: theirs were all commitments.
+    return {
+      ...summaryOf(row),
+      mapping: (row.mapping as unknown as ImportColumnDto[]).map((m) =>
+        m.kind ? m : { ...m, kind: 'commitment' },
+      ),
+      rows: rows.map((r) => (r.kind ? r : { ...r, kind: 'commitment', indicator: null })),
+    };
   }
 }
 
 function rowDtoOf(p: PlannedRow): ImportRowDto {
   return {
+    kind: 'commitment',
+    indicator: null,
     line: p.line,
     outcome: p.outcome,
     framework: p.framework,
     reference: p.reference,
     errors: p.errors,
     changedFields: Object.keys(p.changes ?? {}),
+  };
+}
+
+function indicatorRowDtoOf(p: PlannedIndicatorRow): ImportRowDto {
+  return {
+    kind: 'indicator',
+    indicator: p.indicator,
+    line: p.line,
+    outcome: p.outcome,
+    framework: p.framework,
+    reference: p.reference,
+    errors: p.errors,
+    changedFields: p.changedFields,
+  };
+}
+
+/**
+ * One sheet's kind, its data rows by column key and how its headers are read; null for a later
+ * sheet whose headers name no kind (a sheet of notes, say).
+ */
+function readSheet(
+  rows: { line: number; cells: ImportCell[] }[],
+  mapping: Record<string, string | null> | undefined,
+  first: boolean,
+) {
+  const headers = (rows[0]?.cells ?? []).map((c) =>
+    c === null ? '' : typeof c === 'object' && !(c instanceof Date) ? '' : String(c),
+  );
+  const kind = kindOfHeaders(headers, mapping) ?? (first ? 'commitment' : null);
+  if (!kind) return null;
+  const ofHeader = kind === 'indicator' ? indicatorColumnOfHeader : columnOfHeader;
+  const columns = headers.map((header) =>
+    mapping && header in mapping ? knownColumn(kind, mapping[header]!) : ofHeader(header),
+  );
+  const hints = kind === 'indicator' ? INDICATOR_HINTS : COLUMN_HINTS;
+  const source: SourceRow[] = dataRows(rows, columns, hints).map(({ line, values }) => ({
+    line,
+    values: Object.fromEntries([...values].map(([key, cell]) => [key, storable(cell)])),
+  }));
+  return {
+    kind,
+    source,
+    mapping: headers.map((header, i) => ({ kind, header, column: columns[i] ?? null })),
   };
 }
 
@@ -319,7 +497,7 @@ function summaryOf(row: Omit<ImportJobSummaryRow, 'mapping'>): ImportSummaryDto 
   };
 }
 
-function countOutcomes(planned: PlannedRow[]) {
+function countOutcomes(planned: Pick<PlannedRow, 'outcome'>[]) {
   const count = (outcome: PlannedRow['outcome']) =>
     planned.filter((p) => p.outcome === outcome).length;
   return {
@@ -328,11 +506,6 @@ function countOutcomes(planned: PlannedRow[]) {
     unchanged: count('unchanged'),
     errors: count('error'),
   };
-}
-
-/** A mapping's column key if it is one the import reads, else null (ignored). */
-function known(key: string | null): string | null {
-  return key !== null && COMMITMENT_IMPORT_COLUMNS.some((c) => c.key === key) ? key : null;
 }
 
 /** A cell as JSON keeps it: dates as YYYY-MM-DD. */

@@ -26,7 +26,7 @@ import { RouterAnchor } from '../layout/RouterAnchor';
 import { EmptyState, QueryState } from '../layout/states';
 import { usePageTitle } from '../layout/usePageTitle';
 import { ImportStateBadge } from './ImportStateBadge';
-import { IMPORT_COLUMNS, useColumnName, useRowErrorText } from './messages';
+import { COMMITMENT_COLUMNS, INDICATOR_COLUMNS, useColumnName, useRowErrorText } from './messages';
 import { UploadStep } from './NewImportPage';
 import { errorsHref, importQuery, isRunning, useInvalidateImported, useRunImport } from './queries';
 import { fileOfImport, useImportFile } from './useImportFile';
@@ -115,10 +115,14 @@ function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
     Object.fromEntries(job.mapping.map((m) => [m.header, m.column])),
   );
   const changed = job.mapping.some((m) => choices[m.header] !== m.column);
-  const options = [
+  const optionsOf = (kind: ImportRow['kind']) => [
     { value: '', label: t('imports.ignored') },
-    ...IMPORT_COLUMNS.map((key) => ({ value: key, label: columnName(key) })),
+    ...(kind === 'indicator' ? INDICATOR_COLUMNS : COMMITMENT_COLUMNS).map((key) => ({
+      value: key,
+      label: columnName(key),
+    })),
   ];
+  const bothKinds = job.mapping.some((m) => m.kind === 'indicator');
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-mapping">
       <Stack gap="sm">
@@ -139,6 +143,11 @@ function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
                 <Table.Tr key={`${index}-${m.header}`}>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>
                     {m.header || t('imports.emptyHeader')}
+                    {bothKinds && (
+                      <Text span size="xs" c="dimmed" display="block">
+                        {t(`imports.kind.${m.kind}`)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {file ? (
@@ -146,7 +155,7 @@ function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
                         aria-label={t('imports.mappingSelect', {
                           header: m.header || t('imports.emptyHeader'),
                         })}
-                        data={options}
+                        data={optionsOf(m.kind)}
                         value={choices[m.header] ?? ''}
                         onChange={(event) => {
                           const value = event.currentTarget.value;
@@ -195,7 +204,9 @@ function Preview({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const format = useFormat();
   const fieldLabel = useFieldLabel();
+  const columnName = useColumnName();
   const errorText = useRowErrorText();
+  const hasIndicators = job.rows.some((row) => row.kind === 'indicator');
   const [onlyErrors, setOnlyErrors] = useState(job.errors > 0);
   const [shown, setShown] = useState(ROWS_SHOWN);
   const rows = onlyErrors ? job.rows.filter((row) => row.outcome === 'error') : job.rows;
@@ -220,16 +231,19 @@ function Preview({ job }: { job: ImportJob }) {
               <Table.Caption>{t('imports.previewCaption', { file: job.fileName })}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
+                  {hasIndicators && <Table.Th scope="col">{t('imports.table.kind')}</Table.Th>}
                   <Table.Th scope="col">{t('imports.table.line')}</Table.Th>
                   <Table.Th scope="col">{t('imports.table.outcome')}</Table.Th>
                   <Table.Th scope="col">{t('imports.table.framework')}</Table.Th>
                   <Table.Th scope="col">{t('imports.table.reference')}</Table.Th>
+                  {hasIndicators && <Table.Th scope="col">{t('imports.table.indicator')}</Table.Th>}
                   <Table.Th scope="col">{t('imports.table.details')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.slice(0, shown).map((row) => (
-                  <Table.Tr key={row.line}>
+                  <Table.Tr key={`${row.kind}-${row.line}`}>
+                    {hasIndicators && <Table.Td>{t(`imports.kind.${row.kind}`)}</Table.Td>}
                     <Table.Td>{format.number(row.line)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
@@ -238,6 +252,11 @@ function Preview({ job }: { job: ImportJob }) {
                     </Table.Td>
                     <Table.Td>{row.framework ?? t('common.none')}</Table.Td>
                     <Table.Td>{row.reference ?? t('common.none')}</Table.Td>
+                    {hasIndicators && (
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                        {row.indicator ?? t('common.none')}
+                      </Table.Td>
+                    )}
                     <Table.Td>
                       {row.errors.length > 0 ? (
                         <Stack gap={2}>
@@ -250,7 +269,9 @@ function Preview({ job }: { job: ImportJob }) {
                       ) : row.changedFields.length > 0 ? (
                         <Text size="sm">
                           {t('imports.changes', {
-                            fields: row.changedFields.map(fieldLabel).join(', '),
+                            fields: row.changedFields
+                              .map(row.kind === 'indicator' ? columnName : fieldLabel)
+                              .join(', '),
                           })}
                         </Text>
                       ) : null}
@@ -304,13 +325,14 @@ function RunStep({ slug, job }: { slug: string; job: ImportJob }) {
   const { t } = useTranslation();
   const run = useRunImport(slug, job.id);
   const [confirming, setConfirming] = useState(false);
+  const mixed = job.rows.some((row) => row.kind === 'indicator');
   if (job.creates + job.updates === 0) {
     return <EmptyState message={t('imports.nothingToDo')} />;
   }
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm" align="flex-start">
-        <Text>{t('imports.ready', job)}</Text>
+        <Text>{t(mixed ? 'imports.readyMixed' : 'imports.ready', job)}</Text>
         <Button
           loading={run.isPending}
           onClick={() => (job.updates > 0 ? setConfirming(true) : run.mutate())}
@@ -322,7 +344,7 @@ function RunStep({ slug, job }: { slug: string; job: ImportJob }) {
       <ConfirmDialog
         opened={confirming}
         title={t('imports.confirmTitle')}
-        message={t('imports.confirmBody', job)}
+        message={t(mixed ? 'imports.confirmBodyMixed' : 'imports.confirmBody', job)}
         confirmLabel={t('imports.confirm')}
         color="blue"
         busy={run.isPending}

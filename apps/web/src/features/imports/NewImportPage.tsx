@@ -42,7 +42,7 @@ function TemplateLinks({ slug }: { slug: string }) {
           {t('imports.templateTitle')}
         </Title>
         <Text size="sm">{t('imports.templateHint')}</Text>
-        <Group gap="sm">
+        <Group gap="sm" wrap="wrap">
           <Button
             component="a"
             variant="default"
@@ -58,6 +58,14 @@ function TemplateLinks({ slug }: { slug: string }) {
             download
           >
             {t('imports.templateCsv')}
+          </Button>
+          <Button
+            component="a"
+            variant="default"
+            href={templateHref(slug, 'csv', i18n.language, 'indicator')}
+            download
+          >
+            {t('imports.templateCsvIndicators')}
           </Button>
         </Group>
       </Stack>

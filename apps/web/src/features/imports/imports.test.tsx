@@ -27,13 +27,15 @@ const summary: ImportSummary = {
 const withErrors: ImportJob = {
   ...summary,
   mapping: [
-    { header: 'Khung', column: 'framework' },
-    { header: 'Số hiệu', column: 'reference' },
-    { header: 'Tiêu đề (tiếng Việt)', column: 'title_vi' },
-    { header: 'Ghi chú', column: null },
+    { kind: 'commitment', header: 'Khung', column: 'framework' },
+    { kind: 'commitment', header: 'Số hiệu', column: 'reference' },
+    { kind: 'commitment', header: 'Tiêu đề (tiếng Việt)', column: 'title_vi' },
+    { kind: 'commitment', header: 'Ghi chú', column: null },
   ],
   rows: [
     {
+      kind: 'commitment',
+      indicator: null,
       line: 3,
       outcome: 'create',
       framework: 'NQ-42',
@@ -42,6 +44,8 @@ const withErrors: ImportJob = {
       changedFields: [],
     },
     {
+      kind: 'commitment',
+      indicator: null,
       line: 4,
       outcome: 'update',
       framework: 'NQ-42',
@@ -50,6 +54,8 @@ const withErrors: ImportJob = {
       changedFields: ['title', 'targetDate'],
     },
     {
+      kind: 'commitment',
+      indicator: null,
       line: 5,
       outcome: 'error',
       framework: 'NQ-42',
@@ -108,6 +114,10 @@ describe('import wizard', () => {
     expect(screen.getByRole('link', { name: 'Tải mẫu CSV' })).toHaveAttribute(
       'href',
       `${WS}/imports/template.csv?lang=vi`,
+    );
+    expect(screen.getByRole('link', { name: 'Tải mẫu CSV chỉ số' })).toHaveAttribute(
+      'href',
+      `${WS}/imports/template.csv?lang=vi&kind=indicator`,
     );
     const uploads = interceptUploads(() => ({ status: 200, body: withErrors }));
     const zone = screen.getByText('hoặc kéo thả tệp vào đây').closest('label')!;
@@ -284,6 +294,60 @@ describe('import wizard', () => {
       'Tiêu đề (tiếng Việt)': 'title_vi',
       'Ghi chú': 'description_vi',
     });
+  });
+
+  it('shows the indicator rows of a workbook of both kinds, with their kind, name and reasons', async () => {
+    const both: ImportJob = {
+      ...withErrors,
+      id: 'i-5',
+      mapping: [
+        ...withErrors.mapping,
+        { kind: 'indicator', header: 'Khung', column: 'framework' },
+        { kind: 'indicator', header: 'Đơn vị', column: 'unit_vi' },
+      ],
+      rows: [
+        withErrors.rows[0]!,
+        {
+          kind: 'indicator',
+          indicator: 'Tỷ lệ bao phủ BHYT',
+          line: 3,
+          outcome: 'update',
+          framework: 'NQ-42',
+          reference: '1.1',
+          errors: [],
+          changedFields: ['target_value', 'value'],
+        },
+        {
+          kind: 'indicator',
+          indicator: 'Số người',
+          line: 4,
+          outcome: 'error',
+          framework: 'NQ-42',
+          reference: '1.1',
+          errors: [
+            { field: 'target_year', code: 'yearOrder', message: 'must not be before' },
+            { field: 'value', code: 'invalidNumber', message: 'must be a number' },
+          ],
+          changedFields: [],
+        },
+      ],
+    };
+    const { user } = renderApp('/w/viet-nam/imports/i-5', routes(both));
+    const table = await screen.findByRole('table', { name: /Kết quả kiểm tra/ });
+    await user.click(screen.getByRole('switch', { name: 'Chỉ hiện các dòng có lỗi' }));
+    const rows = within(table).getAllByRole('row');
+    expect(within(rows[0]!).getByRole('columnheader', { name: 'Loại' })).toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent(/^Cam kết3/);
+    expect(within(rows[2]!).getByText('Chỉ số')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('Tỷ lệ bao phủ BHYT')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('Thay đổi: Giá trị mục tiêu, Giá trị')).toBeInTheDocument();
+    expect(
+      within(rows[3]!).getByText('Năm mục tiêu: năm mục tiêu trước năm cơ sở'),
+    ).toBeInTheDocument();
+    expect(within(rows[3]!).getByText('Giá trị: không phải số hợp lệ')).toBeInTheDocument();
+    // The indicators sheet's own headers are listed, marked with their sheet.
+    expect(screen.getAllByText('Chỉ số').length).toBeGreaterThan(2);
+    expect(screen.getByText('Đơn vị (tiếng Việt)')).toBeInTheDocument();
   });
 
   it('shows the mapping read only when the file is no longer at hand (a reloaded page)', async () => {

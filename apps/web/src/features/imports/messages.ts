@@ -45,8 +45,11 @@ const ROW_ERROR_CODES = [
   'forbidden',
   'archived',
   'leadInCoOrganizations',
+  'yearOrder',
+  'inconsistent',
 ] as const;
-export const IMPORT_COLUMNS = [
+/** The columns a sheet of commitments is read as. */
+export const COMMITMENT_COLUMNS = [
   'framework',
   'reference',
   'title_vi',
@@ -63,6 +66,24 @@ export const IMPORT_COLUMNS = [
   'start_date',
   'target_date',
 ] as const;
+/** The columns a sheet of indicators is read as (the unit in either language). */
+export const INDICATOR_COLUMNS = [
+  'framework',
+  'reference',
+  'indicator_vi',
+  'indicator_en',
+  'unit_vi',
+  'unit_en',
+  'direction',
+  'baseline_value',
+  'baseline_year',
+  'target_value',
+  'target_year',
+  'measured_on',
+  'value',
+  'source',
+] as const;
+const IMPORT_COLUMNS = [...COMMITMENT_COLUMNS, ...INDICATOR_COLUMNS];
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
   (values as readonly string[]).includes(value);

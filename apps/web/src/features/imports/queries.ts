@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, CSRF_HEADERS, unwrap } from '../../api/client';
-import type { ApiErrorBody, ImportJob } from '../../api/types';
+import type { ApiErrorBody, ImportJob, ImportRow } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
 import { dashboardKeys } from '../dashboard/queries';
 import { frameworkKeys } from '../frameworks/queries';
@@ -36,9 +36,14 @@ export const importHistoryQuery = (slug: string) =>
 
 const base = (slug: string) => `/api/workspaces/${encodeURIComponent(slug)}`;
 
-/** The template, its headers in `lang`. */
-export const templateHref = (slug: string, format: 'xlsx' | 'csv', lang: string) =>
-  `${base(slug)}/imports/template.${format}?lang=${encodeURIComponent(lang)}`;
+/** The template, its headers in `lang`; a CSV holds one kind (commitments unless asked). */
+export const templateHref = (
+  slug: string,
+  format: 'xlsx' | 'csv',
+  lang: string,
+  kind?: ImportRow['kind'],
+) =>
+  `${base(slug)}/imports/template.${format}?lang=${encodeURIComponent(lang)}${kind ? `&kind=${kind}` : ''}`;
 
 /** The rejected rows of an import with their errors, in `lang`. */
 export const errorsHref = (slug: string, id: string, lang: string) =>

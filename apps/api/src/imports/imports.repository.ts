@@ -189,7 +189,6 @@ export class ImportsRepository {
         weight: fields.weight,
         startDate: fields.startDate,
         targetDate: fields.targetDate,
-        changes: snapshot({ frameworkId, ...fields, status: 'NOT_STARTED', progress: 0 }, 'after'),
       }));
       // The derived columns are computed here, set-based, with the functions of the row
       // triggers, which then skip these rows (migration "import_derived_columns"): a row
@@ -220,7 +219,13 @@ export class ImportsRepository {
         tx,
         job,
         'created',
-        rows.map(({ id, changes }) => ({ commitmentId: id, changes })),
+        chunk.map(({ frameworkId, fields }, i) => ({
+          commitmentId: rows[i]!.id,
+          changes: snapshot(
+            { frameworkId, ...fields, status: 'NOT_STARTED', progress: 0 },
+            'after',
+          ),
+        })),
       );
       done += chunk.length;
       await onProgress(done);
@@ -267,7 +272,12 @@ export class ImportsRepository {
           ),
         );
       }
-      await this.recordEvents(tx, job, 'updated', chunk);
+      await this.recordEvents(
+        tx,
+        job,
+        'updated',
+        chunk.map(({ commitmentId, changes }) => ({ commitmentId, changes })),
+      );
       done += chunk.length;
       await onProgress(done);
     }

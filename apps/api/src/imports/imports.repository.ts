@@ -192,19 +192,26 @@ export class ImportsRepository {
         weight: fields.weight,
         startDate: fields.startDate,
         targetDate: fields.targetDate,
-        changes: snapshot({ frameworkId, ...fields, status: 'NOT_STARTED', progress: 0 }, 'after'),
       }));
+      // The derived columns are computed here, set-based, with the functions of the row
+      // triggers, which then skip these rows (migration "import_derived_columns"): a row
+      // trigger's call and look-ups cost as much as the row's index entries.
       await tx.$executeRaw`
-        INSERT INTO "Commitment" (id, "workspaceId", "frameworkId", reference, "titleVi", "titleEn",
-          "descriptionVi", "descriptionEn", theme, "leadOrgId", "targetGroups", weight, "startDate",
-          "targetDate", "updatedAt")
-        SELECT r.id, ${job.workspaceId}::uuid, r."frameworkId", r.reference, r."titleVi",
-          r."titleEn", r."descriptionVi", r."descriptionEn", r.theme, r."leadOrgId",
-          r."targetGroups", r.weight, r."startDate", r."targetDate", now()
+        INSERT INTO "Commitment" (id, "workspaceId", "frameworkId", reference, "referenceKey",
+          "searchText", "leadOrgKey", "titleVi", "titleEn", "descriptionVi", "descriptionEn", theme,
+          "leadOrgId", "targetGroups", weight, "startDate", "targetDate", "updatedAt")
+        SELECT r.id, ${job.workspaceId}::uuid, r."frameworkId", r.reference,
+          spct_commitment_reference_key(f.code, r.reference),
+          spct_commitment_search_text(f.code, r.reference, r."titleVi", r."titleEn",
+            r."descriptionVi", r."descriptionEn"),
+          lower(o."shortName"), r."titleVi", r."titleEn", r."descriptionVi", r."descriptionEn",
+          r.theme, r."leadOrgId", r."targetGroups", r.weight, r."startDate", r."targetDate", now()
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, "frameworkId" uuid,
           reference text, "titleVi" text, "titleEn" text, "descriptionVi" text,
           "descriptionEn" text, theme "Theme", "leadOrgId" uuid, "targetGroups" "TargetGroup"[],
-          weight int, "startDate" date, "targetDate" date)`;
+          weight int, "startDate" date, "targetDate" date)
+        LEFT JOIN "Framework" f ON f.id = r."frameworkId"
+        LEFT JOIN "Organization" o ON o.id = r."leadOrgId"`;
       await this.insertCoOrganizations(
         tx,
         chunk.flatMap(({ fields }, i) =>
@@ -215,7 +222,13 @@ export class ImportsRepository {
         tx,
         job,
         'created',
-        rows.map(({ id, changes }) => ({ commitmentId: id, changes })),
+        chunk.map(({ frameworkId, fields }, i) => ({
+          commitmentId: rows[i]!.id,
+          changes: snapshot(
+            { frameworkId, ...fields, status: 'NOT_STARTED', progress: 0 },
+            'after',
+          ),
+        })),
       );
       done += chunk.length;
       await onProgress(done);
@@ -262,7 +275,12 @@ export class ImportsRepository {
           ),
         );
       }
-      await this.recordEvents(tx, job, 'updated', chunk);
+      await this.recordEvents(
+        tx,
+        job,
+        'updated',
+        chunk.map(({ commitmentId, changes }) => ({ commitmentId, changes })),
+      );
       done += chunk.length;
       await onProgress(done);
     }

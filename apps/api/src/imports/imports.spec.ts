@@ -220,6 +220,25 @@ describe('imports', () => {
         targetDate: new Date('2028-06-30T00:00:00Z'),
       });
       expect(created.leadOrg?.shortName).toBe('MOLISA');
+      // The import computes the derived columns itself: they are what the triggers compute.
+      expect(created).toMatchObject({
+        referenceKey: 'nq-42:n.000100',
+        searchText: 'nq-42 n.100 mo rong bao hiem that nghiep extend unemployment insurance',
+        leadOrgKey: 'molisa',
+      });
+      await t.prisma.$executeRaw`
+        UPDATE "Commitment" SET "titleVi" = "titleVi", "leadOrgId" = "leadOrgId"
+        WHERE id = ${created.id}::uuid`;
+      expect(
+        await t.prisma.commitment.findUniqueOrThrow({
+          where: { id: created.id },
+          select: { referenceKey: true, searchText: true, leadOrgKey: true },
+        }),
+      ).toEqual({
+        referenceKey: created.referenceKey,
+        searchText: created.searchText,
+        leadOrgKey: created.leadOrgKey,
+      });
       const updated = await t.prisma.commitment.findUniqueOrThrow({ where: { id: existing.id } });
       expect(updated).toMatchObject({
         titleEn: 'A better English title',

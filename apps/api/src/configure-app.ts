@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +8,7 @@ import { registerResponseEncoding } from './common/response-encoding';
 import { createValidationPipe } from './common/validation';
 import { registerMultipart } from './evidence/multipart';
 import { installSafeguards } from './http/safeguards';
+import { registerSecurityHeaders } from './http/security-headers';
 import { buildOpenApiDocument } from './openapi/openapi';
 
 export interface ConfigureOptions {
@@ -27,20 +27,7 @@ export async function configureApp(
   await registerResponseEncoding(app); // compression, ETags and 304s
   await app.register(fastifyCookie);
   await registerMultipart(app); // evidence uploads
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine and Swagger UI set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  registerSecurityHeaders(app.getHttpAdapter().getInstance());
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',

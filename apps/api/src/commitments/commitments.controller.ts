@@ -22,6 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ETAG_HEADER, VersionEtagInterceptor } from '../common/etag';
+import { type JsonText, SendsJsonText } from '../common/json-text';
 import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CommitmentsService } from './commitments.service';
@@ -36,12 +37,13 @@ export class CommitmentsController {
   constructor(private readonly commitments: CommitmentsService) {}
 
   @Get()
+  @SendsJsonText()
   @ApiOkResponse({ type: CommitmentListDto })
   list(
     @CurrentMember() member: WorkspaceActor,
     @Query() query: ListCommitmentsQuery,
-  ): Promise<CommitmentListDto> {
-    return this.commitments.list(member, query);
+  ): Promise<JsonText<CommitmentListDto>> {
+    return this.commitments.listJson(member, query);
   }
 
   @Post()

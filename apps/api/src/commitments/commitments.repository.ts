@@ -8,8 +8,14 @@ import {
   type CommitmentDetailRow,
   toCommitmentDetail,
 } from './commitment-detail.query';
-import { type Cursor, type ParsedSort, SORT_CASTS, SORT_COLUMNS } from './commitment-cursor';
-import { dateColumn } from '../common/dates';
+import {
+  type Cursor,
+  type ParsedSort,
+  SORT_CASTS,
+  SORT_COLUMNS,
+  type SortableRow,
+} from './commitment-cursor';
+import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { type EditableFields } from './commitment-fields';
 import { commitmentConditions, type CommitmentFilters, tallyCount } from './commitment-filters';
 import { parentProgress } from './rollup';
@@ -145,6 +151,74 @@ export class CommitmentsRepository {
           coOrganizations: coOrgIds.map((organizationId) => ({ organizationId })),
           _count: { children: childCount },
         })),
+    };
+  }
+
+  /**
+   * What `findPage` reads, with the page's items as the JSON text of the list's answer, built by
+   * PostgreSQL in the shape `CommitmentsService.toDto` gives (commitment-list-json.spec.ts
+   * holds the two together): the list's answer passes through without parsing rows or
+   * serializing them again. `last` is the page's last row when more follow (for the cursor).
+   */
+  async findPageJson(
+    workspaceId: string,
+    filters: CommitmentFilters,
+    sort: ParsedSort,
+    cursor: Cursor | null,
+    limit: number,
+    now: Date,
+    options: { total?: boolean } = {},
+  ): Promise<{ items: string; last: SortableRow | null; total: ListTotal | null }> {
+    const total = options.total
+      ? this.totalQuery(workspaceId, filters, now)
+      : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
+    const today = isoDate(todayUtc(now));
+    const [row] = await this.db.rows<
+      Partial<SortableRow> & {
+        items: string;
+        more: boolean;
+        totalCount: number | null;
+        totalExact: boolean | null;
+      }
+    >(Prisma.sql`
+      WITH page AS (${this.pageQuery(workspaceId, filters, sort, cursor, limit + 1, now)}),
+      total AS (${total})
+      SELECT total.n AS "totalCount", total.exact AS "totalExact",
+        EXISTS (SELECT 1 FROM page WHERE page.ordinal > ${limit}) AS more,
+        '[' || COALESCE((
+          SELECT string_agg(row_to_json(item)::text, ',' ORDER BY page.ordinal)
+          FROM page
+          JOIN "Commitment" c ON c.id = page.id
+          JOIN "Framework" f ON f.id = c."frameworkId"
+          CROSS JOIN LATERAL (SELECT c.id, c."frameworkId", f.code AS "frameworkCode", c."parentId",
+            c.reference, (SELECT t FROM (SELECT c."titleVi" AS vi, c."titleEn" AS en) t) AS title,
+            CASE WHEN c."descriptionVi" IS NOT NULL OR c."descriptionEn" IS NOT NULL THEN
+              (SELECT t FROM (SELECT COALESCE(c."descriptionVi", '') AS vi,
+                                     COALESCE(c."descriptionEn", '') AS en) t) END AS description,
+            c.theme::text AS theme, c.status::text AS status,
+            CASE WHEN c."activeChildren" = 0 AND c."leadOrgId" IS NOT NULL
+              THEN c.status::text END AS "trackedStatus",
+            c.progress, c.weight, c."leadOrgId", COALESCE(c."coOrgIds"::text[], '{}') AS "coOrgIds",
+            c."focalUserId", c."targetGroups"::text[] AS "targetGroups",
+            to_char(c."startDate", 'YYYY-MM-DD') AS "startDate",
+            to_char(c."targetDate", 'YYYY-MM-DD') AS "targetDate",
+            c.archived, c.version,
+            (c."targetDate" IS NOT NULL AND c."targetDate" < ${today}::date
+              AND c.status NOT IN ('COMPLETED', 'DISCONTINUED')) AS overdue,
+            c."activeChildren" AS "childCount",
+            to_char(c."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt") item
+          WHERE page.ordinal <= ${limit}
+        ), '') || ']' AS items,
+        last.id, last."referenceKey", last.progress, last."targetDate", last."updatedAt",
+        last.status::text AS status, last."leadOrgKey"
+      FROM total
+      LEFT JOIN page AS lp ON lp.ordinal = ${limit}
+      LEFT JOIN "Commitment" last ON last.id = lp.id`);
+    const { items, more, totalCount, totalExact, ...last } = row!;
+    return {
+      items,
+      last: more ? (last as SortableRow) : null,
+      total: totalCount !== null ? { count: totalCount, exact: totalExact ?? true } : null,
     };
   }
 

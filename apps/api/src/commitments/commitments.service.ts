@@ -8,6 +8,7 @@ import {
 } from '../common/api-error';
 import { answerStale, checkIfMatch } from '../common/etag';
 import { Clock } from '../common/clock';
+import { jsonText, type JsonText } from '../common/json-text';
 import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { localized, localizedOrNull } from '../common/localized';
 import { diffFields, recordActivity, snapshot } from '../history/activity';
@@ -103,6 +104,36 @@ export class CommitmentsService {
       total: total?.count ?? null,
       totalIsExact: total?.exact ?? null,
     };
+  }
+
+  /**
+   * A page of the list as the JSON text of `CommitmentListDto`: its items are built by
+   * PostgreSQL (CommitmentsRepository.findPageJson) and pass through as they are.
+   */
+  async listJson(
+    member: WorkspaceActor,
+    query: ListCommitmentsQuery,
+  ): Promise<JsonText<CommitmentListDto>> {
+    const sort = parseSort(query.sort);
+    const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const { cursor: _c, limit: _l, sort: _s, ...filters } = query;
+    // The first page says how many match in all (the dashboard's numbers open it); later pages
+    // do not count again.
+    const { items, last, total } = await this.commitments.findPageJson(
+      member.workspaceId,
+      filters,
+      sort,
+      cursor,
+      limit,
+      this.clock.now(),
+      { total: cursor === null },
+    );
+    const nextCursor = last ? encodeCursor(cursorAfter(last, sort.field)) : null;
+    return jsonText(
+      `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},` +
+        `"total":${total?.count ?? null},"totalIsExact":${total?.exact ?? null}}`,
+    );
   }
 
   /** The first `limit` commitments matching `filters` in `sort` order: for views built on the list. */

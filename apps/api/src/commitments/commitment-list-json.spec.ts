@@ -1,0 +1,78 @@
+import { COMMITMENT_SORTS } from '@spct/contracts';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import type { WorkspaceActor } from '../auth/actor';
+import { CommitmentsService } from './commitments.service';
+import type { ListCommitmentsQuery } from './dto/list-commitments.query';
+
+// The list's answer is JSON built by PostgreSQL (findPageJson); everything else that shows a
+// commitment goes through CommitmentsService.toDto. Both must say the same, byte for byte.
+describe('the list answer built by PostgreSQL', () => {
+  let t: TestApp;
+  let service: CommitmentsService;
+  let member: WorkspaceActor;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+    service = t.app.get(CommitmentsService);
+    const workspace = await t.prisma.workspace.findUniqueOrThrow({ where: { slug: 'viet-nam' } });
+    const user = await t.prisma.user.findUniqueOrThrow({ where: { email: 'viewer@demo.test' } });
+    member = {
+      userId: user.id,
+      workspaceId: workspace.id,
+      slug: workspace.slug,
+      role: 'VIEWER',
+      organizationId: null,
+    };
+    // Values the serializers could disagree on: quotes, control characters and non-Latin text;
+    // a description in one language only; a past target date (overdue); an archived item.
+    const rows = await t.prisma.commitment.findMany({
+      where: { workspaceId: workspace.id, archived: false, parentId: { not: null } },
+      orderBy: { referenceKey: 'asc' },
+      take: 4,
+    });
+    await t.prisma.commitment.update({
+      where: { id: rows[0]!.id },
+      data: {
+        titleEn: 'Quote " backslash \\ tab \t newline \n bell \u0007 / <b> – “x” 😀',
+        descriptionVi: null,
+        descriptionEn: 'English only',
+      },
+    });
+    await t.prisma.commitment.update({
+      where: { id: rows[1]!.id },
+      data: { targetDate: new Date('2001-02-03T00:00:00Z'), status: 'ON_TRACK' },
+    });
+    await t.prisma.commitment.update({
+      where: { id: rows[2]!.id },
+      data: { descriptionVi: null, descriptionEn: null, startDate: null, theme: null },
+    });
+    await t.prisma.commitment.update({ where: { id: rows[3]!.id }, data: { archived: true } });
+  });
+  afterAll(() => t.close());
+
+  async function expectSame(query: ListCommitmentsQuery): Promise<number> {
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const page = { ...query, cursor };
+      const text = await service.listJson(member, page);
+      const dto = await service.list(member, page);
+      expect(text).toBe(JSON.stringify(dto));
+      cursor = dto.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    return pages;
+  }
+
+  it.each(COMMITMENT_SORTS)('gives the same pages as toDto, sorted by %s', async (sort) => {
+    expect(await expectSame({ sort, limit: 9 })).toBeGreaterThan(1);
+  });
+
+  it('gives the same answer for filters, a search, archived items and an empty page', async () => {
+    await expectSame({ archived: true });
+    await expectSame({ overdue: true, limit: 3 });
+    await expectSame({ leaf: false });
+    await expectSame({ q: 'an sinh', limit: 5 });
+    await expectSame({ q: 'no commitment says this' });
+  });
+});

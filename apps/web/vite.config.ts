@@ -1,12 +1,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { textsPlugin } from './vite-texts-plugin';
 
 // The API serves the built app from `/` (same origin) and proxies nothing: in development Vite
 // forwards `/api` to the API on port 3000.
 export default defineConfig({
   plugins: [
     react(),
+    textsPlugin({
+      dir: decodeURIComponent(new URL('./src/i18n/locales', import.meta.url).pathname),
+      locales: ['vi', 'en'],
+      bundled: 'vi',
+    }),
     // Every text asset is also written as .br and .gz: the server sends the precompressed file
     // the browser accepts, with no compression work per request.
     compression({

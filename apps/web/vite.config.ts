@@ -1,13 +1,33 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { textsPlugin } from './vite-texts-plugin';
+
+/**
+ * The app's stylesheet goes between the shell of index.html and the app: in the head it would
+ * hold back the shell's first paint until it has arrived; before #root it still comes before the
+ * theme's styles, which the app writes inside #root.
+ */
+const stylesAfterShell: Plugin = {
+  name: 'styles-after-shell',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html) {
+      const links = html.match(/\s*<link rel="stylesheet"[^>]*>/g) ?? [];
+      let result = html;
+      for (const link of links) result = result.replace(link, '');
+      const moved = links.map((link) => `${link.trim()}\n    `).join('');
+      return result.replace('<div id="root">', `${moved}<div id="root">`);
+    },
+  },
+};
 
 // The API serves the built app from `/` (same origin) and proxies nothing: in development Vite
 // forwards `/api` to the API on port 3000.
 export default defineConfig({
   plugins: [
     react(),
+    stylesAfterShell,
     textsPlugin({
       dir: decodeURIComponent(new URL('./src/i18n/locales', import.meta.url).pathname),
       locales: ['vi', 'en'],

@@ -116,7 +116,9 @@ try {
   if (args.save) await mkdir(args.save, { recursive: true });
   for (const page of pages) {
     const runs = [];
-    for (let run = 0; run < RUNS; run += 1) {
+    // Chromium sometimes fails to record a load's trace on a loaded machine (NO_NAVSTART): such a
+    // run is tried again rather than counted as 0.
+    for (let run = 0, attempts = 0; run < RUNS && attempts < RUNS + 3; attempts += 1) {
       const result = await lighthouse(
         `${product.url}${page.path}`,
         {
@@ -127,11 +129,17 @@ try {
         },
         undefined,
       );
+      if (result.lhr.runtimeError) continue;
       runs.push(result.lhr);
+      run += 1;
       if (args.save) {
-        const file = `${page.name.replaceAll(' ', '-')}-${run + 1}.json`;
+        const file = `${page.name.replaceAll(' ', '-')}-${run}.json`;
         await writeFile(path.join(args.save, file), JSON.stringify(result.lhr));
       }
+    }
+    if (runs.length === 0) {
+      console.log(`  ${page.name.padEnd(20)} no run could be recorded`);
+      continue;
     }
     const scoreOf = (lhr, category) => Math.round((lhr.categories[category].score ?? 0) * 100);
     const scores = CATEGORIES.map((category) => {

@@ -59,6 +59,9 @@ export default defineConfig({
     emptyOutDir: true,
     // dist/.vite/manifest.json: which chunks each page needs (scripts/bundle-sizes.mjs).
     manifest: true,
+    // One stylesheet, in the order of the imports: a page's CSS loaded later would be added to
+    // the head, before the app's stylesheet (placed after the shell), and lose to Mantine's rules.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         // React and the router change less often than the app: their chunk stays cached across

@@ -19,6 +19,7 @@ module.exports = {
   moduleNameMapper: {
     '^@spct/contracts$': '<rootDir>/../../packages/contracts/src/index.ts',
     '\\.(css)$': 'identity-obj-proxy',
+    '^virtual:spct-texts$': '<rootDir>/src/test/texts.ts',
   },
   // Whole-app renders with user-event typing take several seconds on a loaded 2-core machine.
   testTimeout: 30000,

@@ -1,12 +1,38 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { textsPlugin } from './vite-texts-plugin';
+
+/**
+ * The app's stylesheet goes between the shell of index.html and the app: in the head it would
+ * hold back the shell's first paint until it has arrived; before #root it still comes before the
+ * theme's styles, which the app writes inside #root.
+ */
+const stylesAfterShell: Plugin = {
+  name: 'styles-after-shell',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html) {
+      const links = html.match(/\s*<link rel="stylesheet"[^>]*>/g) ?? [];
+      let result = html;
+      for (const link of links) result = result.replace(link, '');
+      const moved = links.map((link) => `${link.trim()}\n    `).join('');
+      return result.replace('<div id="root">', `${moved}<div id="root">`);
+    },
+  },
+};
 
 // The API serves the built app from `/` (same origin) and proxies nothing: in development Vite
 // forwards `/api` to the API on port 3000.
 export default defineConfig({
   plugins: [
     react(),
+    stylesAfterShell,
+    textsPlugin({
+      dir: decodeURIComponent(new URL('./src/i18n/locales', import.meta.url).pathname),
+      locales: ['vi', 'en'],
+      bundled: 'vi',
+    }),
     // Every text asset is also written as .br and .gz: the server sends the precompressed file
     // the browser accepts, with no compression work per request.
     compression({
@@ -33,6 +59,9 @@ export default defineConfig({
     emptyOutDir: true,
     // dist/.vite/manifest.json: which chunks each page needs (scripts/bundle-sizes.mjs).
     manifest: true,
+    // One stylesheet, in the order of the imports: a page's CSS loaded later would be added to
+    // the head, before the app's stylesheet (placed after the shell), and lose to Mantine's rules.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         // React and the router change less often than the app: their chunk stays cached across

@@ -4,8 +4,10 @@
 //
 //   npm run lighthouse                     builds, starts the built product on a fresh embedded database
 //   npm run lighthouse -- --url http://localhost:3000   measures a product already running
+//   npm run lighthouse -- --runs 3          the median of three runs per page
+//   npm run lighthouse -- --save .data/lighthouse   also writes each run's full report (JSON)
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,15 @@ import lighthouse from 'lighthouse';
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const GOALS = { performance: 90, accessibility: 95, 'best-practices': 95 };
-const { values: args } = parseArgs({ options: { url: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    save: { type: 'string' },
+  },
+});
+const RUNS = Math.max(1, Number.parseInt(args.runs, 10) || 1);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function waitUntilReady(url, deadline = Date.now() + 180_000) {
   while (Date.now() < deadline) {
@@ -99,28 +109,50 @@ try {
     { name: 'commitments list', path: '/w/viet-nam/commitments', cookie },
     { name: 'commitment detail', path: `/w/viet-nam/commitments/${commitmentId}`, cookie },
   ];
-  console.log(`Lighthouse ${'(mobile, simulated slow 4G)'} on ${product.url}`);
+  console.log(
+    `Lighthouse (mobile, simulated slow 4G) on ${product.url}${RUNS > 1 ? `, median of ${RUNS} runs` : ''}`,
+  );
   console.log(`  ${'page'.padEnd(20)} ${CATEGORIES.map((c) => c.padStart(15)).join('')}`);
+  if (args.save) await mkdir(args.save, { recursive: true });
   for (const page of pages) {
-    const result = await lighthouse(
-      `${product.url}${page.path}`,
-      {
-        port: chrome.port,
-        onlyCategories: CATEGORIES,
-        logLevel: 'error',
-        extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
-      },
-      undefined,
-    );
+    const runs = [];
+    // Chromium sometimes fails to record a load's trace on a loaded machine (NO_NAVSTART): such a
+    // run is tried again rather than counted as 0.
+    for (let run = 0, attempts = 0; run < RUNS && attempts < RUNS + 3; attempts += 1) {
+      const result = await lighthouse(
+        `${product.url}${page.path}`,
+        {
+          port: chrome.port,
+          onlyCategories: CATEGORIES,
+          logLevel: 'error',
+          extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+        },
+        undefined,
+      );
+      if (result.lhr.runtimeError) continue;
+      runs.push(result.lhr);
+      run += 1;
+      if (args.save) {
+        const file = `${page.name.replaceAll(' ', '-')}-${run}.json`;
+        await writeFile(path.join(args.save, file), JSON.stringify(result.lhr));
+      }
+    }
+    if (runs.length === 0) {
+      console.log(`  ${page.name.padEnd(20)} no run could be recorded`);
+      continue;
+    }
+    const scoreOf = (lhr, category) => Math.round((lhr.categories[category].score ?? 0) * 100);
     const scores = CATEGORIES.map((category) => {
-      const score = Math.round((result.lhr.categories[category].score ?? 0) * 100);
+      const score = median(runs.map((lhr) => scoreOf(lhr, category)));
       const mark = score >= GOALS[category] ? ' ' : '!';
       return `${score}${mark}`.padStart(15);
     });
     console.log(`  ${page.name.padEnd(20)} ${scores.join('')}`);
-    const metrics = result.lhr.audits;
+    const metric = (id) =>
+      `${(median(runs.map((lhr) => lhr.audits[id].numericValue)) / 1000).toFixed(1)} s`;
+    const performance = runs.map((lhr) => scoreOf(lhr, 'performance')).join(', ');
     console.log(
-      `  ${''.padEnd(20)} FCP ${metrics['first-contentful-paint'].displayValue}, LCP ${metrics['largest-contentful-paint'].displayValue}, TBT ${metrics['total-blocking-time'].displayValue}`,
+      `  ${''.padEnd(20)} FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${Math.round(median(runs.map((lhr) => lhr.audits['total-blocking-time'].numericValue)))} ms${RUNS > 1 ? ` (performance per run: ${performance})` : ''}`,
     );
   }
   console.log(

@@ -61,6 +61,11 @@ const baseTheme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   focusRing: 'auto',
+  components: {
+    // A closed list is not kept in the page: each one kept mounted (six in the list's filters)
+    // re-measured its position on every layout of the page, a long task on a phone.
+    Combobox: { defaultProps: { keepMounted: false } },
+  },
 });
 
 // Not needed for the first screen: loaded after it.

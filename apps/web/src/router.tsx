@@ -37,10 +37,20 @@ import { inboxQuery } from './features/notifications/queries';
 import { notificationPreferencesQuery } from './features/account/queries';
 import { importHistoryQuery, importQuery } from './features/imports/queries';
 import { can } from './features/auth/permissions';
+import { loadTextGroups } from './i18n';
+import type { TextGroup } from './i18n/textGroups';
 
 // Every page is its own chunk (`lazyRouteComponent`), loaded when its route matches or when a link
 // to it is hovered; loaders start the page's queries at the same time, so opening a page waits on
 // one round trip instead of a waterfall (script, then data).
+
+/**
+ * A page's chunk together with the texts only some pages use (TEXT_GROUPS): both load in parallel
+ * (when the route matches or a link to it is hovered) and the page is drawn once both are there.
+ */
+function withTexts<T>(load: () => Promise<T>, ...groups: TextGroup[]): () => Promise<T> {
+  return () => Promise.all([load(), loadTextGroups(groups)]).then(([module]) => module);
+}
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -165,7 +175,7 @@ export const frameworksRoute = createRoute({
   loader: ({ context, params }) =>
     load(context.queryClient.ensureQueryData(frameworksQuery(params.slug))),
   component: lazyRouteComponent(
-    () => import('./features/frameworks/FrameworksPage'),
+    withTexts(() => import('./features/frameworks/FrameworksPage'), 'frameworks'),
     'FrameworksPage',
   ),
 });
@@ -178,7 +188,7 @@ export const frameworkRoute = createRoute({
       context.queryClient.ensureQueryData(frameworkQuery(params.slug, params.frameworkId)),
     ),
   component: lazyRouteComponent(
-    () => import('./features/frameworks/FrameworkTreePage'),
+    withTexts(() => import('./features/frameworks/FrameworkTreePage'), 'frameworks'),
     'FrameworkTreePage',
   ),
 });
@@ -217,7 +227,7 @@ export const commitmentRoute = createRoute({
       context.queryClient.ensureQueryData(commitmentQuery(params.slug, params.commitmentId)),
     ),
   component: lazyRouteComponent(
-    () => import('./features/commitments/CommitmentDetailPage'),
+    withTexts(() => import('./features/commitments/CommitmentDetailPage'), 'commitment', 'history'),
     'CommitmentDetailPage',
   ),
 });
@@ -227,7 +237,7 @@ export const newCommitmentRoute = createRoute({
   path: 'commitments/new',
   validateSearch: validateNewCommitmentSearch,
   component: lazyRouteComponent(
-    () => import('./features/commitment-form/NewCommitmentPage'),
+    withTexts(() => import('./features/commitment-form/NewCommitmentPage'), 'commitmentForm'),
     'NewCommitmentPage',
   ),
 });
@@ -240,7 +250,11 @@ export const editCommitmentRoute = createRoute({
       context.queryClient.ensureQueryData(commitmentQuery(params.slug, params.commitmentId)),
     ),
   component: lazyRouteComponent(
-    () => import('./features/commitment-form/EditCommitmentPage'),
+    withTexts(
+      () => import('./features/commitment-form/EditCommitmentPage'),
+      'commitmentForm',
+      'history',
+    ),
     'EditCommitmentPage',
   ),
 });
@@ -265,7 +279,7 @@ export const dashboardRoute = createRoute({
       ? void context.queryClient.prefetchQuery(summaryQuery(params.slug, deps))
       : load(context.queryClient.ensureQueryData(summaryQuery(params.slug, deps))),
   component: lazyRouteComponent(
-    () => import('./features/dashboard/DashboardPage'),
+    withTexts(() => import('./features/dashboard/DashboardPage'), 'dashboard', 'reporting'),
     'DashboardPage',
   ),
 });
@@ -278,7 +292,7 @@ export const complianceRoute = createRoute({
   loader: ({ context, params, deps }) =>
     load(context.queryClient.ensureQueryData(complianceQuery(params.slug, deps.periodId))),
   component: lazyRouteComponent(
-    () => import('./features/reporting/CompliancePage'),
+    withTexts(() => import('./features/reporting/CompliancePage'), 'reporting'),
     'CompliancePage',
   ),
 });
@@ -289,7 +303,7 @@ export const periodReportsRoute = createRoute({
   loader: ({ context, params }) =>
     load(context.queryClient.ensureQueryData(periodReportsQuery(params.slug))),
   component: lazyRouteComponent(
-    () => import('./features/period-reports/PeriodReportsPage'),
+    withTexts(() => import('./features/period-reports/PeriodReportsPage'), 'reporting'),
     'PeriodReportsPage',
   ),
 });
@@ -308,13 +322,19 @@ export const importsRoute = createRoute({
   path: 'imports',
   loader: ({ context, params }) =>
     void context.queryClient.prefetchQuery(importHistoryQuery(params.slug)),
-  component: lazyRouteComponent(() => import('./features/imports/ImportsPage'), 'ImportsPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/imports/ImportsPage'), 'imports'),
+    'ImportsPage',
+  ),
 });
 
 export const newImportRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'imports/new',
-  component: lazyRouteComponent(() => import('./features/imports/NewImportPage'), 'NewImportPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/imports/NewImportPage'), 'imports'),
+    'NewImportPage',
+  ),
 });
 
 export const importRoute = createRoute({
@@ -326,7 +346,10 @@ export const importRoute = createRoute({
       context.queryClient.ensureQueryData(importQuery(params.slug, params.importId)),
       [404, 400, 403],
     ),
-  component: lazyRouteComponent(() => import('./features/imports/ImportPage'), 'ImportPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/imports/ImportPage'), 'imports', 'history'),
+    'ImportPage',
+  ),
 });
 
 /** The administration: its frame checks that the user may manage the workspace. */
@@ -349,7 +372,10 @@ export const adminRoute = createRoute({
       );
     return { mayManage };
   },
-  component: lazyRouteComponent(() => import('./features/admin/AdminFrame'), 'AdminFrame'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/admin/AdminFrame'), 'admin'),
+    'AdminFrame',
+  ),
 });
 
 export const membersRoute = createRoute({
@@ -359,7 +385,10 @@ export const membersRoute = createRoute({
     context.mayManage
       ? load(context.queryClient.ensureQueryData(membersQuery(params.slug)))
       : undefined,
-  component: lazyRouteComponent(() => import('./features/admin/MembersPage'), 'MembersPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/admin/MembersPage'), 'admin'),
+    'MembersPage',
+  ),
 });
 
 export const organizationsRoute = createRoute({
@@ -370,7 +399,7 @@ export const organizationsRoute = createRoute({
       ? load(context.queryClient.ensureQueryData(organizationsQuery(params.slug)))
       : undefined,
   component: lazyRouteComponent(
-    () => import('./features/admin/OrganizationsPage'),
+    withTexts(() => import('./features/admin/OrganizationsPage'), 'admin'),
     'OrganizationsPage',
   ),
 });
@@ -384,7 +413,7 @@ export const frameworksAdminRoute = createRoute({
       ? load(context.queryClient.ensureQueryData(frameworksQuery(params.slug)))
       : undefined,
   component: lazyRouteComponent(
-    () => import('./features/admin/FrameworksAdminPage'),
+    withTexts(() => import('./features/admin/FrameworksAdminPage'), 'admin'),
     'FrameworksAdminPage',
   ),
 });
@@ -402,7 +431,7 @@ export const reportingAdminRoute = createRoute({
         )
       : undefined,
   component: lazyRouteComponent(
-    () => import('./features/reporting/ReportingAdminPage'),
+    withTexts(() => import('./features/reporting/ReportingAdminPage'), 'admin', 'reporting'),
     'ReportingAdminPage',
   ),
 });
@@ -410,20 +439,26 @@ export const reportingAdminRoute = createRoute({
 export const outboxRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'outbox',
-  component: lazyRouteComponent(() => import('./features/admin/OutboxPage'), 'OutboxPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/admin/OutboxPage'), 'admin'),
+    'OutboxPage',
+  ),
 });
 
 export const activityRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'activity',
-  component: lazyRouteComponent(() => import('./features/admin/ActivityPage'), 'ActivityPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/admin/ActivityPage'), 'admin', 'history'),
+    'ActivityPage',
+  ),
 });
 
 export const signInFailuresRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'sign-ins',
   component: lazyRouteComponent(
-    () => import('./features/admin/SignInFailuresPage'),
+    withTexts(() => import('./features/admin/SignInFailuresPage'), 'admin'),
     'SignInFailuresPage',
   ),
 });

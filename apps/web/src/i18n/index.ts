@@ -1,7 +1,8 @@
-import i18n, { type BackendModule, type ResourceKey } from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '@spct/contracts';
-import vi from './locales/vi.json';
+import { bundled, loadTexts } from 'virtual:spct-texts';
+import { TEXT_GROUP_NAMES, type TextGroup } from './textGroups';
 
 export const LOCALE_STORAGE_KEY = 'spct.locale';
 export const DEFAULT_LOCALE: Locale = 'vi';
@@ -31,30 +32,37 @@ function applyLocale(locale: string): void {
 i18n.on('languageChanged', applyLocale);
 
 /**
- * Vietnamese, the default and the fallback, is part of the first download; English is loaded
- * when chosen (a first visit downloads one language, not both).
+ * Vietnamese, the default and the fallback, is part of the first download, without the texts of
+ * the pages that are not needed at first (TEXT_GROUPS); English is loaded when chosen (a first
+ * visit downloads one language, not both). Each group of page texts is a namespace: a page's
+ * route loads it (`loadTextGroups`), and changing the language loads the new language's groups
+ * before the page is drawn again. `fallbackNS` lets `t` find a group's keys there.
  */
 const lazyLocales: BackendModule = {
   type: 'backend',
   init: () => undefined,
-  read: (language, _namespace, callback) => {
-    if (language !== 'en') {
-      callback(null, vi);
-      return;
-    }
-    import('./locales/en.json').then(
-      (module) => callback(null, module.default as ResourceKey),
+  read: (language, namespace, callback) => {
+    loadTexts(language, namespace === 'translation' ? 'core' : namespace).then(
+      (texts) => callback(null, texts),
       (error: Error) => callback(error, null),
     );
   },
 };
 
+/** Loads the texts of these groups in the current language (and the fallback). */
+export async function loadTextGroups(groups: readonly TextGroup[]): Promise<void> {
+  if (groups.length > 0) await i18n.loadNamespaces([...groups]);
+}
+
 void i18n
   .use(lazyLocales)
   .use(initReactI18next)
   .init({
-    resources: { vi: { translation: vi } },
+    resources: { vi: { translation: bundled } },
     partialBundledLanguages: true,
+    ns: ['translation'],
+    defaultNS: 'translation',
+    fallbackNS: TEXT_GROUP_NAMES,
     lng: storedLocale(),
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -5,10 +6,27 @@ import { RouterAnchor } from '../layout/RouterAnchor';
 import classes from '../layout/AppLayout.module.css';
 import { inboxQuery } from './queries';
 
+/**
+ * True once the browser is idle after the page has been drawn: the unread count is not worth
+ * delaying the page's own data for on a slow line.
+ */
+function useIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(() => setIdle(true), 0);
+      return () => window.clearTimeout(timer);
+    }
+    const request = window.requestIdleCallback(() => setIdle(true), { timeout: 3000 });
+    return () => window.cancelIdleCallback(request);
+  }, []);
+  return idle;
+}
+
 /** The header's bell: the unread count, opening the inbox. */
 export function NotificationBell({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const inbox = useQuery(inboxQuery(slug));
+  const inbox = useQuery({ ...inboxQuery(slug), enabled: useIdle() });
   const unread = inbox.data?.unread ?? 0;
   return (
     <RouterAnchor

@@ -243,7 +243,7 @@ export class ImportsService implements OnModuleInit {
     ];
     const cells = failed.map((p) => [
       p.line,
-      p.errors.map((e) => `${e.field}: ${e.message}`).join('\n'),
+      p.errors.map((e) => rowErrorText(e, locale)).join('\n'),
       ...INDICATOR_IMPORT_COLUMNS.map(({ key }) => {
         const values = byLine.get(p.line);
         const value =

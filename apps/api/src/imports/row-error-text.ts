@@ -1,6 +1,7 @@
 import type { Locale } from '@spct/contracts';
 import type { LocalizedText } from '../common/localized';
 import { COMMITMENT_IMPORT_COLUMNS } from './import-columns';
+import { INDICATOR_IMPORT_COLUMNS } from './import-indicator-columns';
 import type { RowError } from './import-plan';
 
 /** Why a row is refused, in words, for the errors file (the web app has the same texts). */
@@ -31,13 +32,26 @@ const REASONS: Record<RowError['code'], LocalizedText> = {
     en: 'you may not change this organization’s commitments',
   },
   archived: { vi: 'đã lưu trữ', en: 'is archived' },
+  yearOrder: {
+    vi: 'năm mục tiêu trước năm cơ sở',
+    en: 'the target year is before the baseline year',
+  },
+  inconsistent: {
+    vi: 'khác với dòng đầu tiên của cùng chỉ số',
+    en: 'differs from the first row of the same indicator',
+  },
   leadInCoOrganizations: {
     vi: 'không được gồm cơ quan chủ trì',
     en: 'must not include the lead organization',
   },
 };
 
-const HEADERS = new Map(COMMITMENT_IMPORT_COLUMNS.map(({ key, header }) => [key, header]));
+const HEADERS = new Map<string, LocalizedText>(
+  [...INDICATOR_IMPORT_COLUMNS, ...COMMITMENT_IMPORT_COLUMNS].map(({ key, header }) => [
+    key,
+    header,
+  ]),
+);
 
 /** "Lead organization: is not a known code or name in this workspace", in the locale given. */
 export function rowErrorText(

@@ -249,6 +249,12 @@ export class RowReader {
     return this.values.has(key);
   }
 
+  /** Whether the file has this column and the row's cell in it is not blank. */
+  given(key: string): boolean {
+    const cell = this.values.get(key);
+    return cell !== undefined && cell !== null && !(typeof cell === 'string' && cell.trim() === '');
+  }
+
   /** The text of a cell (a neutralized formula-looking text given back as typed), or null. */
   text(key: string, options: { required?: boolean; max: number }): string | null {
     const refused = this.errors.length;

@@ -56,7 +56,8 @@ export class IndicatorImportsRepository {
           JOIN unnest(${wanted.map((w) => w.id)}::uuid[], ${wanted.map((w) => w.reference)}::text[])
             AS k("frameworkId", reference)
             ON c."frameworkId" = k."frameworkId" AND c.reference = k.reference
-          WHERE c."workspaceId" = ${workspaceId}::uuid`)
+          WHERE c."workspaceId" = ${workspaceId}::uuid
+          ${tx ? Prisma.sql`FOR SHARE OF c` : Prisma.empty}`)
       : [];
     const indicators = commitments.length
       ? await db.$queryRaw<IndicatorRow[]>(Prisma.sql`

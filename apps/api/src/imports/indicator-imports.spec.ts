@@ -302,6 +302,72 @@ describe('imports of indicators', () => {
     expect(again.body).toMatchObject({ unchanged: 4, creates: 0, updates: 0, errors: 0 });
   });
 
+  it("takes measurement lines that leave their indicator's columns blank", async () => {
+    const indicator = await t.prisma.indicator.findFirstOrThrow({
+      where: { workspaceId, commitment: { archived: false } },
+      include: { commitment: { include: { framework: true } } },
+      orderBy: { id: 'desc' },
+    });
+    const { commitment } = indicator;
+    const blank = [null, null, null, null, null, null];
+    const rows = [
+      HEADERS,
+      // an existing indicator: only its names, a date and a value
+      [
+        commitment.framework.code,
+        commitment.reference,
+        indicator.nameVi,
+        null,
+        ...blank,
+        '2032-03-31',
+        4,
+        null,
+      ],
+      // a new indicator: every column on its first line, the second line blank but for its name
+      [
+        commitment.framework.code,
+        commitment.reference,
+        'Chỉ số thưa',
+        'Sparse indicator',
+        '%',
+        'Higher is better',
+        1,
+        2020,
+        9,
+        2030,
+        '2031-01-31',
+        2,
+        null,
+      ],
+      [
+        commitment.framework.code,
+        commitment.reference,
+        'Chỉ số thưa',
+        null,
+        ...blank,
+        '2031-02-28',
+        3,
+        null,
+      ],
+    ];
+    const { status, body } = await upload(await workbook(['Indicators', rows]));
+    expect(status).toBe(200);
+    // each line adds a measurement (a create), none is refused for its blank columns
+    expect(outcomes(body)).toEqual(['indicator create', 'indicator create', 'indicator create']);
+    expect((await runToEnd(body.id)).state).toBe('SUCCEEDED');
+    const stored = await t.prisma.indicator.findFirstOrThrow({
+      where: { id: indicator.id },
+      include: { measurements: { where: { measuredOn: new Date('2032-03-31') } } },
+    });
+    expect(stored).toMatchObject({ unitVi: indicator.unitVi, targetYear: indicator.targetYear });
+    expect(stored.measurements.map((m) => Number(m.value))).toEqual([4]);
+    const sparse = await t.prisma.indicator.findFirstOrThrow({
+      where: { commitmentId: commitment.id, nameEn: 'Sparse indicator' },
+      include: { measurements: { orderBy: { measuredOn: 'asc' } } },
+    });
+    expect(sparse.measurements.map((m) => Number(m.value))).toEqual([2, 3]);
+  });
+
   it('marks bad lines with the column and the reason', async () => {
     const c = await commitmentOf('MOLISA');
     const base = [

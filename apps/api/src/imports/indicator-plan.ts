@@ -364,19 +364,22 @@ function planMeasurement(
   planned.measurementCreate = { indicatorId: indicator.id, ...created };
 }
 
-/** The indicator fields the line's columns give (names aside; absent columns give none). */
+/**
+ * The indicator fields the line's cells give (names aside): an absent column or a blank cell gives
+ * none, so a measurement line need not repeat its indicator (a new one needs them all, once).
+ */
 function readFields(row: RowReader): Partial<IndicatorValues> {
   const sent: Partial<IndicatorValues> = {};
   for (const [key, field] of [
     ['unit_vi', 'unitVi'],
     ['unit_en', 'unitEn'],
   ] as const) {
-    if (row.has(key)) {
+    if (row.given(key)) {
       const unit = row.text(key, { required: true, max: 40 });
       if (unit !== null) sent[field] = unit;
     }
   }
-  if (row.has('direction')) {
+  if (row.given('direction')) {
     const text = row.text('direction', { required: true, max: 200 });
     const direction = text ? DIRECTIONS.get(comparable(text)) : undefined;
     if (direction) sent.direction = direction;
@@ -386,7 +389,7 @@ function readFields(row: RowReader): Partial<IndicatorValues> {
     ['baseline_value', 'baselineValue'],
     ['target_value', 'targetValue'],
   ] as const) {
-    if (row.has(key)) {
+    if (row.given(key)) {
       const value = decimal(row, key, true);
       if (value !== null) sent[field] = value;
     }
@@ -395,7 +398,7 @@ function readFields(row: RowReader): Partial<IndicatorValues> {
     ['baseline_year', 'baselineYear'],
     ['target_year', 'targetYear'],
   ] as const) {
-    if (row.has(key)) {
+    if (row.given(key)) {
       const year = row.integer(key, 1900, 2100);
       if (year !== null) sent[field] = year;
       else if (!row.errors.some((e) => e.field === key))

@@ -47,10 +47,15 @@ const REASONS: Record<RowError['code'], LocalizedText> = {
 };
 
 const HEADERS = new Map<string, LocalizedText>(
-  [...INDICATOR_IMPORT_COLUMNS, ...COMMITMENT_IMPORT_COLUMNS].map(({ key, header }) => [
-    key,
-    header,
-  ]),
+  [...INDICATOR_IMPORT_COLUMNS, ...COMMITMENT_IMPORT_COLUMNS].flatMap(({ key, header }) =>
+    // The unit column is read as unit_vi or unit_en, by its header's language.
+    key === 'unit'
+      ? [
+          ['unit_vi', header],
+          ['unit_en', header],
+        ]
+      : [[key, header]],
+  ),
 );
 
 /** "Lead organization: is not a known code or name in this workspace", in the locale given. */

@@ -195,6 +195,21 @@ describe('import wizard', () => {
     await user.upload(input, new File(['a,"b'], 'cam-ket.csv', { type: 'text/csv' }));
     expect(await screen.findByText(/Tệp CSV bị lỗi định dạng ở dòng 7/)).toBeInTheDocument();
     expect(screen.queryByText(/English text|Quote not closed/)).not.toBeInTheDocument();
+    // Not the file's fault: the database is away.
+    answer = {
+      status: 503,
+      body: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'databaseUnavailable',
+        message: 'x',
+      },
+    } as unknown as typeof answer;
+    await user.upload(input, xlsx());
+    expect(
+      await screen.findByText(/Tạm thời không kết nối được cơ sở dữ liệu/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Không đọc được tệp/)).not.toBeInTheDocument();
   });
 
   it('asks for the encoding of a CSV the server could not read in it, and checks it again with the one chosen', async () => {

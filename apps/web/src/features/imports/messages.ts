@@ -171,7 +171,9 @@ export function useUploadErrorMessage() {
         )
         .join(' ');
     }
-    return t('imports.fileRefused.unreadableFile');
+    // A 400 without a known detail is a file the API could not read; anything else (the session
+    // ended, the server is away) is worded from its own code.
+    return error.status === 400 ? t('imports.fileRefused.unreadableFile') : error.message;
   };
 }
 

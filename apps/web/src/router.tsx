@@ -95,7 +95,10 @@ export const setPasswordRoute = createRoute({
     typeof search.token === 'string' || typeof search.token === 'number'
       ? { token: String(search.token) }
       : {},
-  component: lazyRouteComponent(() => import('./features/auth/SetPasswordPage'), 'SetPasswordPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/auth/SetPasswordPage'), 'accountPages'),
+    'SetPasswordPage',
+  ),
 });
 
 /** An e-mail's unsubscribe link: the signed token is enough, no session needed. */
@@ -105,7 +108,7 @@ export const unsubscribeRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { token?: string } =>
     typeof search.token === 'string' ? { token: search.token } : {},
   component: lazyRouteComponent(
-    () => import('./features/account/UnsubscribePage'),
+    withTexts(() => import('./features/account/UnsubscribePage'), 'accountPages'),
     'UnsubscribePage',
   ),
 });
@@ -151,7 +154,7 @@ export const notificationSettingsRoute = createRoute({
   loader: ({ context }) =>
     load(context.queryClient.ensureQueryData(notificationPreferencesQuery())),
   component: lazyRouteComponent(
-    () => import('./features/account/NotificationSettingsPage'),
+    withTexts(() => import('./features/account/NotificationSettingsPage'), 'accountPages'),
     'NotificationSettingsPage',
   ),
 });
@@ -227,7 +230,12 @@ export const commitmentRoute = createRoute({
       context.queryClient.ensureQueryData(commitmentQuery(params.slug, params.commitmentId)),
     ),
   component: lazyRouteComponent(
-    withTexts(() => import('./features/commitments/CommitmentDetailPage'), 'commitment', 'history'),
+    withTexts(
+      () => import('./features/commitments/CommitmentDetailPage'),
+      'commitment',
+      'history',
+      'inbox',
+    ),
     'CommitmentDetailPage',
   ),
 });
@@ -264,7 +272,10 @@ export const myWorkRoute = createRoute({
   path: 'my-work',
   loader: ({ context, params }) =>
     load(context.queryClient.ensureQueryData(myWorkQuery(params.slug))),
-  component: lazyRouteComponent(() => import('./features/my-work/MyWorkPage'), 'MyWorkPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/my-work/MyWorkPage'), 'myWork'),
+    'MyWorkPage',
+  ),
 });
 
 export const dashboardRoute = createRoute({
@@ -313,7 +324,10 @@ export const inboxRoute = createRoute({
   path: 'notifications',
   loader: ({ context, params }) =>
     load(context.queryClient.ensureQueryData(inboxQuery(params.slug))),
-  component: lazyRouteComponent(() => import('./features/notifications/InboxPage'), 'InboxPage'),
+  component: lazyRouteComponent(
+    withTexts(() => import('./features/notifications/InboxPage'), 'inbox'),
+    'InboxPage',
+  ),
 });
 
 // Imports: a member who may not import sees the not-allowed page (the history is not awaited).

@@ -26,6 +26,9 @@ export const TEXT_GROUPS = {
   admin: ['admin'],
   imports: ['imports'],
   frameworks: ['frameworks', 'tree'],
+  myWork: ['myWork'],
+  inbox: ['notifications'],
+  accountPages: ['notificationSettings', 'unsubscribe', 'setPassword'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TextGroup = keyof typeof TEXT_GROUPS;

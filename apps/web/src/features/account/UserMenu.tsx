@@ -78,7 +78,7 @@ export function UserMenu() {
             {t('account.changePassword')}
           </Menu.Item>
           <Menu.Item onClick={() => void navigate({ to: '/account/notifications' })}>
-            {t('notificationSettings.title')}
+            {t('account.notificationSettings')}
           </Menu.Item>
           <Menu.Item onClick={() => void navigate({ to: '/account/tokens' })}>
             {t('account.tokens.title')}

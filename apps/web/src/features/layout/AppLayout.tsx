@@ -43,7 +43,7 @@ const NAV_ITEMS = [
   { to: '/w/$slug/commitments', label: 'nav.commitments' },
   { to: '/w/$slug/compliance', label: 'nav.compliance' },
   { to: '/w/$slug/period-reports', label: 'nav.periodReports' },
-  { to: '/w/$slug/my-work', label: 'myWork.nav' },
+  { to: '/w/$slug/my-work', label: 'nav.myWork' },
   {
     to: '/w/$slug/imports',
     label: 'nav.imports',

@@ -33,7 +33,7 @@ export function NotificationBell({ slug }: { slug: string }) {
       to="/w/$slug/notifications"
       params={{ slug }}
       className={classes.navLink}
-      aria-label={t('notifications.bell', { count: unread })}
+      aria-label={t('nav.bell', { count: unread })}
       data-testid="notification-bell"
     >
       <BellIcon />

@@ -11427,7 +11427,10 @@ export interface operations {
     };
     imports_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description false: without the rows (an empty list), to follow a run’s progress without fetching each row again */
+                rows?: boolean;
+            };
             header?: never;
             path: {
                 /** @description The workspace, e.g. viet-nam */

@@ -103,7 +103,9 @@ async function main(): Promise<void> {
         if (response.status !== 202) throw new Error(`Run answered ${response.status}`);
         for (;;) {
           const state = (await (
-            await fetch(`${base}${W}/imports/${importId}`, { headers: { cookie: importer } })
+            await fetch(`${base}${W}/imports/${importId}?rows=false`, {
+              headers: { cookie: importer },
+            })
           ).json()) as { state: string; failure: string | null };
           if (state.state === 'SUCCEEDED') return;
           if (state.state === 'FAILED') throw new Error(`The run failed: ${state.failure}`);

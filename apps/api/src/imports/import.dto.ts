@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, type Locale } from '@spct/contracts';
 import { IsIn, IsOptional } from 'class-validator';
 import { ListOf } from '../common/list';
+import { OptionalBooleanQuery } from '../common/validation';
 
 export const IMPORT_STATES = ['VALIDATED', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export const IMPORT_FAILURES = ['ROWS_CHANGED', 'WRITE_FAILED'] as const;
@@ -144,6 +145,13 @@ export class ImportDto extends ImportSummaryDto {
 
   @ApiProperty({ type: ImportRowDto, isArray: true })
   rows: ImportRowDto[];
+}
+
+export class ImportQuery {
+  @OptionalBooleanQuery(
+    'false: without the rows (an empty list), to follow a run’s progress without fetching each row again',
+  )
+  rows?: boolean;
 }
 
 export class ImportListDto extends ListOf(ImportSummaryDto, 'ImportList') {}

@@ -16,7 +16,13 @@ import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../common/uuid-param';
 import { SPREADSHEET_TYPES, spreadsheetFile } from '../spreadsheets/spreadsheet-file';
 import { readImportUpload } from './import-upload';
-import { ImportDto, ImportListDto, TemplateKindQuery, TemplateQuery } from './import.dto';
+import {
+  ImportDto,
+  ImportListDto,
+  ImportQuery,
+  TemplateKindQuery,
+  TemplateQuery,
+} from './import.dto';
 import { ImportsService } from './imports.service';
 
 const XLSX = SPREADSHEET_TYPES.xlsx;
@@ -112,8 +118,12 @@ export class ImportsController {
   @Get(':id')
   @ApiOperation({ summary: 'An import: its state, progress, counts and each row' })
   @ApiOkResponse({ type: ImportDto })
-  get(@CurrentMember() member: WorkspaceActor, @UuidParam('id') id: string): Promise<ImportDto> {
-    return this.imports.get(member, id);
+  get(
+    @CurrentMember() member: WorkspaceActor,
+    @UuidParam('id') id: string,
+    @Query() query: ImportQuery,
+  ): Promise<ImportDto> {
+    return this.imports.get(member, id, query.rows !== false);
   }
 
   @Post(':id/run')

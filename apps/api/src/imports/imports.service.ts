@@ -164,9 +164,11 @@ export class ImportsService implements OnModuleInit {
     return this.toDto(row, rows);
   }
 
-  async get(member: WorkspaceActor, id: string): Promise<ImportDto> {
+  /** The import; without its rows when `withRows` is false (following a run's progress). */
+  async get(member: WorkspaceActor, id: string, withRows = true): Promise<ImportDto> {
     const row = await this.require(member, id);
-    return this.toDto(row, (await this.imports.rowsPart(id, 'planned')) as StoredRows['planned']);
+    const planned = withRows ? await this.imports.rowsPart(id, 'planned') : [];
+    return this.toDto(row, planned as StoredRows['planned']);
   }
 
   /** Who imported what, when, and how it ended: everyone's for an ADMIN, one's own otherwise. */

@@ -202,6 +202,9 @@ describe('imports', () => {
         }),
       ]);
       expect(await t.prisma.commitment.count({ where: { workspaceId } })).toBe(before);
+      // Following the progress without the rows: the same import, an empty list of rows.
+      const light = await admin.get<ImportDto>(`${API}/imports/${dryRun.body.id}?rows=false`);
+      expect(light.body).toEqual({ ...dryRun.body, rows: [] });
 
       const done = await runToEnd(dryRun.body.id);
       expect(done).toMatchObject({

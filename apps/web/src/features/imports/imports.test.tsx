@@ -402,6 +402,9 @@ describe('import wizard', () => {
     const bar = await screen.findByRole('progressbar', { name: 'Tiến độ nhập dữ liệu' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '50'));
     expect(screen.getByText('Đã ghi 1/2 dòng')).toBeInTheDocument();
+    // The polls ask without the rows (the dry run's never change).
+    const polled = sent.filter((r) => r.path === `${WS}/imports/i-2` && r.method === 'GET');
+    expect(polled.at(-1)!.url.searchParams.get('rows')).toBe('false');
     await screen.findByText(
       'Đã nhập xong: 1 tạo mới, 1 cập nhật, 0 không đổi.',
       {},

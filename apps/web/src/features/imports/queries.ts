@@ -17,12 +17,22 @@ export const POLL_MS = 1000;
 export const isRunning = (job: Pick<ImportJob, 'state'>) =>
   job.state === 'QUEUED' || job.state === 'RUNNING';
 
-/** One import; polled while it is queued or running, so a reloaded page picks the run up again. */
+/**
+ * One import; polled while it is queued or running, so a reloaded page picks the run up again.
+ * The rows never change after the dry run: a poll asks without them and keeps those it has.
+ */
 export const importQuery = (slug: string, id: string) =>
   queryOptions({
     queryKey: importKeys.detail(slug, id),
-    queryFn: () =>
-      unwrap(api.GET('/api/workspaces/{slug}/imports/{id}', { params: { path: { slug, id } } })),
+    queryFn: async ({ client, queryKey }) => {
+      const known = client.getQueryData<ImportJob>(queryKey);
+      const job = await unwrap(
+        api.GET('/api/workspaces/{slug}/imports/{id}', {
+          params: { path: { slug, id }, query: known ? { rows: false } : {} },
+        }),
+      );
+      return known ? { ...job, rows: known.rows } : job;
+    },
     refetchInterval: (query) => (query.state.data && isRunning(query.state.data) ? POLL_MS : false),
   });
 

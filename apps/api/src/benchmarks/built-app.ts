@@ -7,6 +7,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { freePort } from '../common/free-port';
 import { REPO_ROOT } from '../config/app-config';
+import { API_NODE_FLAGS } from '../config/node-flags';
 import { LARGE_WORKSPACE } from './large-workspace';
 
 /** A VIEWER of the large workspace and its synthetic EDITOR, both with `passwordHash`. */
@@ -36,20 +37,24 @@ export async function startApp(
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'main.js')], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      SESSION_SECRET: randomBytes(36).toString('base64url'),
-      SEED_DEMO: 'false',
+  const child = spawn(
+    process.execPath,
+    [...API_NODE_FLAGS, path.join(__dirname, '..', 'main.js')],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: base,
+        SESSION_SECRET: randomBytes(36).toString('base64url'),
+        SEED_DEMO: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
   const deadline = Date.now() + 60_000;

@@ -117,9 +117,7 @@ export class CommitmentsRepository {
     now: Date,
     options: { total?: boolean } = {},
   ): Promise<{ rows: CommitmentRow[]; total: ListTotal | null }> {
-    const total = options.total
-      ? this.totalQuery(workspaceId, filters, now)
-      : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
+    const total = this.totalOrNone(workspaceId, filters, now, options.total);
     const rows = await this.db.rows<
       RawListRow & { totalCount: number | null; totalExact: boolean | null }
     >(Prisma.sql`
@@ -169,9 +167,7 @@ export class CommitmentsRepository {
     now: Date,
     options: { total?: boolean } = {},
   ): Promise<{ items: string; last: SortableRow | null; total: ListTotal | null }> {
-    const total = options.total
-      ? this.totalQuery(workspaceId, filters, now)
-      : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
+    const total = this.totalOrNone(workspaceId, filters, now, options.total);
     const today = isoDate(todayUtc(now));
     const [row] = await this.db.rows<
       Partial<SortableRow> & {
@@ -250,6 +246,18 @@ export class CommitmentsRepository {
    * (plus the parents when they are not left out); other filters (a search, dates, archived) are
    * counted on the rows, up to TOTAL_CAP, beyond which the answer says "at least".
    */
+  /** The count of all that match when asked for; otherwise a row of nulls to join. */
+  private totalOrNone(
+    workspaceId: string,
+    filters: CommitmentFilters,
+    now: Date,
+    wanted = false,
+  ): Prisma.Sql {
+    return wanted
+      ? this.totalQuery(workspaceId, filters, now)
+      : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
+  }
+
   totalQuery(workspaceId: string, filters: CommitmentFilters, now: Date): Prisma.Sql {
     const tally = tallyCount(workspaceId, filters);
     if (tally) {

@@ -206,56 +206,38 @@ export class ImportsService implements OnModuleInit {
     const locale = lang ?? (await this.exportsRepo.userLocale(member.userId));
     const source = (await this.imports.rowsPart(id, 'source')) as StoredRows['source'];
     const planned = (await this.imports.rowsPart(id, 'planned')) as StoredRows['planned'];
-    const failed = planned.filter((p) => p.outcome === 'error' && p.kind !== 'indicator');
-    const byLine = new Map(source.map((s) => [s.line, s.values]));
-    const columns = [
-      { key: 'line', header: { vi: 'Dòng', en: 'Row' } },
-      { key: 'errors', header: { vi: 'Lỗi', en: 'Errors' } },
-      ...COMMITMENT_IMPORT_COLUMNS,
+    // Rows stored before indicators could be imported have no kind: commitments.
+    const rejected = (kind: ImportKind) =>
+      planned.filter((p) => p.outcome === 'error' && (p.kind ?? 'commitment') === kind);
+    const sheets = [
+      rejectedSheet(
+        ERRORS_SHEET,
+        COMMITMENT_IMPORT_COLUMNS,
+        rejected('commitment'),
+        source,
+        locale,
+      ),
     ];
-    const cells = failed.map((p) => [
-      p.line,
-      p.errors.map((e) => rowErrorText(e, locale)).join('\n'),
-      ...COMMITMENT_IMPORT_COLUMNS.map(({ key }) => {
-        const value = byLine.get(p.line)?.[key];
-        return value === undefined || value === null || typeof value === 'object' ? null : value;
-      }),
-    ]);
-    const failedIndicators = planned.filter((p) => p.outcome === 'error' && p.kind === 'indicator');
-    const sheets = [textSheet(ERRORS_SHEET, columns, cells, locale)];
+    const failedIndicators = rejected('indicator');
     if (failedIndicators.length > 0) {
-      sheets.push(await this.indicatorErrorsSheet(id, failedIndicators, locale));
+      const indicatorSource = (await this.imports.rowsPart(id, 'indicatorSource')) as SourceRow[];
+      // The unit column is read as unit_vi or unit_en; the file gives it back in its language.
+      const unitKey = locale === 'vi' ? 'unit_vi' : 'unit_en';
+      const withUnit = indicatorSource.map(({ line, values }) => ({
+        line,
+        values: { ...values, unit: values[unitKey] ?? values.unit_vi ?? values.unit_en ?? null },
+      }));
+      sheets.push(
+        rejectedSheet(
+          INDICATOR_ERRORS_SHEET,
+          INDICATOR_IMPORT_COLUMNS,
+          failedIndicators,
+          withUnit,
+          locale,
+        ),
+      );
     }
     return { basename: `import-errors-${isoDate(todayUtc())}`, sheets };
-  }
-
-  /** The rejected lines of the indicators sheet, in the sheet's columns as the file had them. */
-  private async indicatorErrorsSheet(
-    id: string,
-    failed: ImportRowDto[],
-    locale: Locale,
-  ): Promise<Sheet> {
-    const source = (await this.imports.rowsPart(id, 'indicatorSource')) as SourceRow[];
-    const byLine = new Map(source.map((s) => [s.line, s.values]));
-    const unitKey = locale === 'vi' ? 'unit_vi' : 'unit_en';
-    const columns = [
-      { key: 'line', header: { vi: 'Dòng', en: 'Row' } },
-      { key: 'errors', header: { vi: 'Lỗi', en: 'Errors' } },
-      ...INDICATOR_IMPORT_COLUMNS,
-    ];
-    const cells = failed.map((p) => [
-      p.line,
-      p.errors.map((e) => rowErrorText(e, locale)).join('\n'),
-      ...INDICATOR_IMPORT_COLUMNS.map(({ key }) => {
-        const values = byLine.get(p.line);
-        const value =
-          key === 'unit'
-            ? (values?.[unitKey] ?? values?.unit_vi ?? values?.unit_en)
-            : values?.[key];
-        return value === undefined || value === null || typeof value === 'object' ? null : value;
-      }),
-    ]);
-    return textSheet(INDICATOR_ERRORS_SHEET, columns, cells, locale);
   }
 
   /** The job: checks every row again inside one transaction, then writes them all, or nothing. */
@@ -516,6 +498,35 @@ function storable(cell: ImportCell): SourceRow['values'][string] {
 }
 
 /** A sheet of text and number cells under localized headers. */
+/** The rejected rows of one sheet: the row, why, and its cells as the file had them. */
+function rejectedSheet(
+  name: LocalizedText,
+  columns: { key: string; header: LocalizedText }[],
+  failed: ImportRowDto[],
+  source: SourceRow[],
+  locale: Locale,
+): Sheet {
+  const byLine = new Map(source.map((s) => [s.line, s.values]));
+  const cells = failed.map((p) => [
+    p.line,
+    p.errors.map((e) => rowErrorText(e, locale)).join('\n'),
+    ...columns.map(({ key }) => {
+      const value = byLine.get(p.line)?.[key];
+      return value === undefined || value === null || typeof value === 'object' ? null : value;
+    }),
+  ]);
+  return textSheet(
+    name,
+    [
+      { key: 'line', header: { vi: 'Dòng', en: 'Row' } },
+      { key: 'errors', header: { vi: 'Lỗi', en: 'Errors' } },
+      ...columns,
+    ],
+    cells,
+    locale,
+  );
+}
+
 function textSheet(
   name: LocalizedText,
   columns: { key: string; header: LocalizedText }[],

@@ -4,7 +4,8 @@ import type { ApiErrorBody } from './types';
 
 type FieldDetail = NonNullable<ApiErrorBody['details']>[number];
 
-const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+/** Whether `value` is one of `values` (a code list of the contracts or of the app). */
+export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (values as readonly string[]).includes(value);
 
 /**

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { isOneOf } from '../../api/error-text';
 import type { ImportRow } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { CSV_ENCODINGS, type CsvEncoding } from './queries';
@@ -84,9 +85,6 @@ export const INDICATOR_COLUMNS = [
   'source',
 ] as const;
 const IMPORT_COLUMNS = [...COMMITMENT_COLUMNS, ...INDICATOR_COLUMNS];
-
-const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
-  (values as readonly string[]).includes(value);
 
 /** A column key in the user's language (an unknown one as the API named it). */
 export function useColumnName() {

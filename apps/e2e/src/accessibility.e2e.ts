@@ -169,9 +169,15 @@ describe('accessibility (axe-core, WCAG 2.1 AA) of every page and dialog', () =>
           await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
           if (screen.open) await screen.open(page);
-          // A dialog fading in has blended colours: axe reads them once it stands still.
-          await page.waitForFunction(() =>
-            document.getAnimations().every((animation) => animation.playState !== 'running'),
+          // A dialog fading in has blended colours: axe reads them once it stands still — no
+          // animation running and every dialog fully opaque (a transition that has not started yet
+          // is not among the running animations).
+          await page.waitForFunction(
+            () =>
+              document.getAnimations().every((animation) => animation.playState !== 'running') &&
+              Array.from(document.querySelectorAll('[role="dialog"]')).every(
+                (dialog) => getComputedStyle(dialog).opacity === '1',
+              ),
           );
           expect(await violations(page)).toEqual([]);
         },

@@ -149,7 +149,8 @@ export function commitmentDetailQuery(db: KyselyService) {
             .whereRef('child.parentId', '=', 'c.id')
             .where('child.archived', '=', false)
             .orderBy('child.position')
-            .orderBy('child.referenceKey'),
+            .orderBy('child.referenceKey')
+            .orderBy('child.id'),
         ).as('children'),
         alignments(eb, 'outgoing').as('alignmentsFrom'),
         alignments(eb, 'incoming').as('alignmentsTo'),
@@ -198,3 +199,76 @@ export function toCommitmentDetail(row: DetailResult | undefined): CommitmentDet
 function note(a: { id: string; noteVi: string | null; noteEn: string | null }) {
   return { id: a.id, noteVi: a.noteVi, noteEn: a.noteEn };
 }
+
+/** `{ vi, en }` of two text columns, as a record `row_to_json` writes as an object. */
+const localizedSql = (vi: string, en: string) =>
+  `(SELECT t FROM (SELECT ${vi} AS vi, ${en} AS en) t)`;
+
+/**
+ * The same detail as the JSON text of `CommitmentDetailDto`, built by PostgreSQL in the shape
+ * `CommitmentsService.toDetailDto` gives (commitment-detail-json.spec.ts holds the two together),
+ * to be sent as it is; with the version, for the ETag. Parameters: the workspace, the
+ * commitment, and today's date (for `overdue`). `row_to_json` writes compact JSON and escapes
+ * strings as JSON.stringify does; arrays are joined by hand since `json_agg` adds spaces.
+ */
+export const COMMITMENT_DETAIL_JSON = `
+  SELECT c.version, row_to_json(detail)::text AS json
+  FROM "Commitment" c
+  JOIN "Framework" f ON f.id = c."frameworkId"
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS n, ('[' || COALESCE(string_agg(row_to_json(item)::text, ','
+      ORDER BY child.position, child."referenceKey", child.id), '') || ']')::json AS items
+    FROM "Commitment" child
+    CROSS JOIN LATERAL (SELECT child.id, child.reference,
+      ${localizedSql('child."titleVi"', 'child."titleEn"')} AS title, child.status::text AS status,
+      CASE WHEN child."activeChildren" = 0 AND child."leadOrgId" IS NOT NULL
+        THEN child.status::text END AS "trackedStatus",
+      child.progress, child."activeChildren" AS "childCount") item
+    WHERE child."parentId" = c.id AND child.archived = false
+  ) children
+  CROSS JOIN LATERAL (
+    SELECT ('[' || COALESCE(string_agg(row_to_json(item)::text, ','
+      ORDER BY a.outgoing DESC, a."createdAt", a.id), '') || ']')::json AS items
+    FROM (
+      SELECT al.id, al."noteVi", al."noteEn", al."createdAt", true AS outgoing, al."targetId" AS other
+      FROM "Alignment" al WHERE al."sourceId" = c.id
+      UNION ALL
+      SELECT al.id, al."noteVi", al."noteEn", al."createdAt", false, al."sourceId"
+      FROM "Alignment" al WHERE al."targetId" = c.id
+    ) a
+    JOIN "Commitment" o ON o.id = a.other
+    JOIN "Framework" of ON of.id = o."frameworkId"
+    CROSS JOIN LATERAL (SELECT a.id,
+      CASE WHEN a.outgoing THEN 'OUTGOING' ELSE 'INCOMING' END AS direction,
+      CASE WHEN a."noteVi" IS NOT NULL OR a."noteEn" IS NOT NULL
+        THEN ${localizedSql(`COALESCE(a."noteVi", '')`, `COALESCE(a."noteEn", '')`)} END AS note,
+      (SELECT r FROM (SELECT o.id, o."frameworkId", of.code AS "frameworkCode", o.reference,
+        ${localizedSql('o."titleVi"', 'o."titleEn"')} AS title) r) AS commitment) item
+  ) alignments
+  CROSS JOIN LATERAL (SELECT c.id, c."frameworkId", f.code AS "frameworkCode", c."parentId",
+    c.reference, ${localizedSql('c."titleVi"', 'c."titleEn"')} AS title,
+    CASE WHEN c."descriptionVi" IS NOT NULL OR c."descriptionEn" IS NOT NULL
+      THEN ${localizedSql(`COALESCE(c."descriptionVi", '')`, `COALESCE(c."descriptionEn", '')`)}
+    END AS description,
+    c.theme::text AS theme, c.status::text AS status,
+    CASE WHEN children.n = 0 AND c."leadOrgId" IS NOT NULL THEN c.status::text END AS "trackedStatus",
+    c.progress, c.weight, c."leadOrgId",
+    ARRAY(SELECT co."organizationId" FROM "CommitmentCoOrganization" co
+          WHERE co."commitmentId" = c.id ORDER BY co."organizationId") AS "coOrgIds",
+    c."focalUserId", c."targetGroups"::text[] AS "targetGroups",
+    to_char(c."startDate", 'YYYY-MM-DD') AS "startDate",
+    to_char(c."targetDate", 'YYYY-MM-DD') AS "targetDate",
+    c.archived, c.version,
+    (c."targetDate" IS NOT NULL AND c."targetDate" < $3::date
+      AND c.status NOT IN ('COMPLETED', 'DISCONTINUED')) AS overdue,
+    children.n AS "childCount",
+    to_char(c."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
+    (SELECT r FROM (SELECT f.id, f.code, ${localizedSql('f."titleVi"', 'f."titleEn"')} AS title) r)
+      AS framework,
+    (SELECT r FROM (SELECT p.id, p.reference, ${localizedSql('p."titleVi"', 'p."titleEn"')} AS title
+      FROM "Commitment" p WHERE p.id = c."parentId") r) AS parent,
+    children.items AS children,
+    alignments.items AS alignments,
+    (SELECT r FROM (SELECT u.id, u."displayName" FROM "User" u WHERE u.id = c."focalUserId") r)
+      AS "focalUser") detail
+  WHERE c.id = $2::uuid AND c."workspaceId" = $1::uuid`;

@@ -11,6 +11,7 @@ import {
   Patch,
   Post,
   Query,
+  Res,
   UseInterceptors,
 } from '@nestjs/common';
 import {
@@ -21,7 +22,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ETAG_HEADER, VersionEtagInterceptor } from '../common/etag';
+import type { FastifyReply } from 'fastify';
+import { ETAG_HEADER, etagOf, VersionEtagInterceptor } from '../common/etag';
 import { type JsonText, SendsJsonText } from '../common/json-text';
 import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -62,14 +64,17 @@ export class CommitmentsController {
   }
 
   @Get(':id')
-  @UseInterceptors(VersionEtagInterceptor)
+  @SendsJsonText()
   @ApiOkResponse({ type: CommitmentDetailDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse()
-  get(
+  async get(
     @CurrentMember() member: WorkspaceActor,
     @UuidParam('id') id: string,
-  ): Promise<CommitmentDetailDto> {
-    return this.commitments.get(member, id);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JsonText<CommitmentDetailDto>> {
+    const { version, json } = await this.commitments.getJson(member, id);
+    void reply.header('ETag', etagOf(version));
+    return json;
   }
 
   @Patch(':id')

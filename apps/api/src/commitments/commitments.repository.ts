@@ -3,7 +3,9 @@ import { type CommitmentStatus } from '@spct/contracts';
 import { Prisma } from '../generated/prisma/client';
 import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
+import { CompiledQuery } from 'kysely';
 import {
+  COMMITMENT_DETAIL_JSON,
   commitmentDetailQuery,
   type CommitmentDetailRow,
   toCommitmentDetail,
@@ -295,6 +297,21 @@ export class CommitmentsRepository {
   async findDetail(workspaceId: string, id: string): Promise<CommitmentDetailRow | null> {
     const { rows } = await this.db.executeQuery(this.detailQuery({ workspaceId, id }));
     return toCommitmentDetail(rows[0]);
+  }
+
+  /**
+   * What `findDetail` reads, as the JSON text of the detail's answer built by PostgreSQL
+   * (COMMITMENT_DETAIL_JSON), with its version; null when the workspace has no such commitment.
+   */
+  async findDetailJson(
+    workspaceId: string,
+    id: string,
+    now: Date,
+  ): Promise<{ version: number; json: string } | null> {
+    const { rows } = await this.db.executeQuery<{ version: number; json: string }>(
+      CompiledQuery.raw(COMMITMENT_DETAIL_JSON, [workspaceId, id, isoDate(todayUtc(now))]),
+    );
+    return rows[0] ?? null;
   }
 
   exists(workspaceId: string, id: string): Promise<boolean> {

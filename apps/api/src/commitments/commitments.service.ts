@@ -161,6 +161,19 @@ export class CommitmentsService {
     return this.toDetailDto(row);
   }
 
+  /**
+   * The detail as the JSON text of `CommitmentDetailDto`, built by PostgreSQL and sent as it is,
+   * with its version (the ETag).
+   */
+  async getJson(
+    member: WorkspaceActor,
+    id: string,
+  ): Promise<{ version: number; json: JsonText<CommitmentDetailDto> }> {
+    const found = await this.commitments.findDetailJson(member.workspaceId, id, this.clock.now());
+    if (!found) throw new NotFoundException(`Commitment ${id} not found`);
+    return { version: found.version, json: jsonText(found.json) };
+  }
+
   /** The commitment `id` of the member's workspace, or a 404: for the routes nested under a commitment. */
   async requireInWorkspace(member: WorkspaceActor, id: string): Promise<{ workspaceId: string }> {
     if (!(await this.commitments.exists(member.workspaceId, id))) {
@@ -534,7 +547,10 @@ export class CommitmentsService {
       title: localized(c.titleVi, c.titleEn),
     });
     return {
-      ...this.toDto({ ...row, framework: { code: row.framework.code } }),
+      ...this.toDto(
+        { ...row, framework: { code: row.framework.code } },
+        todayUtc(this.clock.now()),
+      ),
       framework: {
         id: row.framework.id,
         code: row.framework.code,

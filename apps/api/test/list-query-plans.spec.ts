@@ -4,6 +4,8 @@ import { cursorAfter, parseSort } from '../src/commitments/commitment-cursor';
 import { type CommitmentFilters, tallyCount } from '../src/commitments/commitment-filters';
 import { CommitmentsRepository } from '../src/commitments/commitments.repository';
 import { DashboardRepository } from '../src/dashboard/dashboard.repository';
+import { MyWorkRepository } from '../src/my-work/my-work.repository';
+import { MY_WORK_LIMIT } from '../src/my-work/my-work.dto';
 import { todayUtc } from '../src/common/dates';
 import { Prisma } from '../src/generated/prisma/client';
 import { listScenarios } from '../src/benchmarks/list-scenarios';
@@ -12,22 +14,33 @@ import { createTestApp, type TestApp } from './test-app';
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Plan Rows': number;
   Plans?: PlanNode[];
 }
 
+function nodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodes)];
+}
+
 function seqScans(node: PlanNode): string[] {
-  const own = node['Node Type'] === 'Seq Scan' ? [node['Relation Name'] ?? '?'] : [];
-  return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
+  return nodes(node)
+    .filter((n) => n['Node Type'] === 'Seq Scan')
+    .map((n) => n['Relation Name'] ?? '?');
+}
+
+async function plan(t: TestApp, query: Prisma.Sql): Promise<PlanNode> {
+  const [row] = await t.prisma.$queryRaw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
+    Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`,
+  );
+  return row!['QUERY PLAN'][0].Plan;
 }
 
 /** The tables a plan reads sequentially, among those holding every workspace's rows. */
 async function sharedSeqScans(t: TestApp, query: Prisma.Sql): Promise<string[]> {
-  const [row] = await t.prisma.$queryRaw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-    Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`,
-  );
-  // Organization and Framework hold a few rows per workspace: a scan of them is the cheap plan.
-  return seqScans(row!['QUERY PLAN'][0].Plan).filter(
-    (table) => !['Organization', 'Framework'].includes(table),
+  // Organization, Framework, User and ReportingPeriod hold a few rows per workspace: a scan of
+  // them is the cheap plan.
+  return seqScans(await plan(t, query)).filter(
+    (table) => !['Organization', 'Framework', 'User', 'ReportingPeriod'].includes(table),
   );
 }
 
@@ -133,5 +146,53 @@ describe('commitments list and dashboard query plans at scale', () => {
         await sharedSeqScans(t, dashboard.summaryQuery(workspaceId, population, todayUtc())),
       ).toEqual([]);
     }
+  });
+
+  it('answers My work without a sequential scan, and each report section without sorting', async () => {
+    const myWork = t.app.get(MyWorkRepository);
+    const commitments = t.app.get(CommitmentsRepository);
+    // The synthetic reports' author (thousands in each state), and someone who decides them.
+    const [author] = await t.prisma.$queryRaw<{ id: string }[]>`
+      SELECT "authorId" AS id FROM "ProgressUpdate" WHERE "workspaceId" = ${workspaceId}::uuid
+      GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
+    const manager = await t.prisma.user.findUniqueOrThrow({
+      where: { email: 'manager@demo.test' },
+    });
+    const organization = await t.prisma.organization.findFirstOrThrow({ where: { workspaceId } });
+    expect(
+      await t.prisma.progressUpdate.count({ where: { authorId: author!.id, state: 'DRAFT' } }),
+    ).toBeGreaterThan(1000);
+    for (const userId of [author!.id, manager.id]) {
+      const { sql, parameters } = myWork.reportSectionsQuery(workspaceId, userId, true).compile();
+      const statement = Prisma.raw(
+        // EXPLAIN takes no parameters: the values go in as literals (uuids and enum names).
+        parameters.reduceRight<string>(
+          (text, value, i) => text.split(`$${i + 1}`).join(`'${String(value)}'`),
+          sql,
+        ),
+      );
+      const reportsPlan = await plan(t, statement);
+      expect({ userId, seqScans: await sharedSeqScans(t, statement) }).toEqual({
+        userId,
+        seqScans: [],
+      });
+      // Each section stops after MY_WORK_LIMIT rows read in its order instead of sorting all its
+      // reports (a sort of the manager's few own reports is the cheap plan).
+      expect({
+        userId,
+        largeSorts: nodes(reportsPlan)
+          .filter((n) => n['Node Type'].includes('Sort') && n['Plan Rows'] > MY_WORK_LIMIT)
+          .map((n) => n['Plan Rows']),
+      }).toEqual({ userId, largeSorts: [] });
+    }
+    const due = commitments.pageQuery(
+      workspaceId,
+      { needsUpdate: true, involvingOrgId: organization.id },
+      parseSort('targetDate'),
+      null,
+      MY_WORK_LIMIT,
+      new Date(),
+    );
+    expect(await sharedSeqScans(t, due)).toEqual([]);
   });
 });

@@ -69,6 +69,11 @@ export class MyWorkRepository {
    * the SUBMITTED reports of others (oldest first: four eyes, never their own).
    */
   reportSections(workspaceId: string, userId: string, mayDecide: boolean) {
+    return this.reportSectionsQuery(workspaceId, userId, mayDecide).executeTakeFirstOrThrow();
+  }
+
+  /** The statement of `reportSections`, exposed for the plan checks of the test suite. */
+  reportSectionsQuery(workspaceId: string, userId: string, mayDecide: boolean) {
     return this.db
       .selectNoFrom((eb) => [
         reports(eb, workspaceId, userId, 'RETURNED', 'own', {
@@ -88,7 +93,6 @@ export class MyWorkRepository {
           { column: 'submittedAt', direction: 'asc' },
           mayDecide,
         ).as('awaiting'),
-      ])
-      .executeTakeFirstOrThrow();
+      ]);
   }
 }

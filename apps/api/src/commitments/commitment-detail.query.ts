@@ -201,7 +201,7 @@ function note(a: { id: string; noteVi: string | null; noteEn: string | null }) {
 }
 
 /** `{ vi, en }` of two text columns, as a record `row_to_json` writes as an object. */
-const localizedSql = (vi: string, en: string) =>
+export const localizedSql = (vi: string, en: string) =>
   `(SELECT t FROM (SELECT ${vi} AS vi, ${en} AS en) t)`;
 
 /**

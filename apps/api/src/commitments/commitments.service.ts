@@ -155,6 +155,24 @@ export class CommitmentsService {
     return rows.map((row) => this.toDto(row, todayUtc(now)));
   }
 
+  /** `firstPage` as the JSON text of its items, built by PostgreSQL (findPageJson). */
+  async firstPageJson(
+    member: WorkspaceActor,
+    filters: CommitmentFilters,
+    sort: CommitmentSort,
+    limit: number,
+  ): Promise<string> {
+    const page = await this.commitments.findPageJson(
+      member.workspaceId,
+      filters,
+      parseSort(sort),
+      null,
+      limit,
+      this.clock.now(),
+    );
+    return page.items;
+  }
+
   async get(member: WorkspaceActor, id: string): Promise<CommitmentDetailDto> {
     const row = await this.commitments.findDetail(member.workspaceId, id);
     if (!row) throw new NotFoundException(`Commitment ${id} not found`);

@@ -1,5 +1,6 @@
 import type { WorkspaceActor } from '../auth/actor';
 import { CurrentMember } from '../auth/current-actor.decorator';
+import { type JsonText, SendsJsonText } from '../common/json-text';
 import { Permission } from '../permissions/permission.decorator';
 import { Controller, Get } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -13,12 +14,13 @@ export class MyWorkController {
   constructor(private readonly myWork: MyWorkService) {}
 
   @Get()
+  @SendsJsonText()
   @ApiOperation({
     summary: 'What waits for the caller: due commitments, returned reports, approvals, drafts',
   })
   @ApiOkResponse({ type: MyWorkDto })
   @ApiNotFoundResponse({ description: 'Not a member of this workspace' })
-  get(@CurrentMember() member: WorkspaceActor): Promise<MyWorkDto> {
-    return this.myWork.get(member);
+  get(@CurrentMember() member: WorkspaceActor): Promise<JsonText<MyWorkDto>> {
+    return this.myWork.getJson(member);
   }
 }

@@ -4,6 +4,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { KyselyService } from '../database/kysely.service';
 import type { DB } from '../generated/kysely/database';
 import type { UpdateState } from '../generated/kysely/enums';
+import { localizedSql } from '../commitments/commitment-detail.query';
 import { MY_WORK_LIMIT } from './my-work.dto';
 
 /** Whose reports a section lists: the caller's own, or everyone's but the caller's. */
@@ -59,6 +60,46 @@ function reports(
   );
 }
 
+const TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * `reports`' section as the JSON text of a `MyWorkReportDto[]`, built by PostgreSQL in the shape
+ * `toReport` gives (my-work-json.spec.ts holds the two together). Parameters: $1 the workspace,
+ * $2 the caller, $3 whether the section is shown.
+ */
+function reportsJson(
+  state: UpdateState,
+  authorship: Authorship,
+  order: { column: 'decidedAt' | 'submittedAt' | 'updatedAt'; direction: 'ASC' | 'DESC' },
+  shown: string,
+): string {
+  const by = `"${order.column}" ${order.direction}`;
+  return `(SELECT '[' || COALESCE(string_agg(row_to_json(item)::text, ',' ORDER BY s.${by}, s.id), '') || ']'
+    FROM (SELECT r.* FROM "ProgressUpdate" r JOIN "Commitment" c ON c.id = r."commitmentId"
+          WHERE r."workspaceId" = $1::uuid AND r.state = '${state}'
+            AND r."authorId" ${authorship === 'own' ? '=' : '<>'} $2::uuid
+            AND c.archived = false AND ${shown}
+          ORDER BY r.${by}, r.id LIMIT ${MY_WORK_LIMIT}) s
+    JOIN "Commitment" c ON c.id = s."commitmentId"
+    JOIN "Framework" f ON f.id = c."frameworkId"
+    JOIN "User" a ON a.id = s."authorId"
+    JOIN "ReportingPeriod" p ON p.id = s."periodId"
+    CROSS JOIN LATERAL (SELECT s.id,
+      (SELECT t FROM (SELECT c.id, c."frameworkId", f.code AS "frameworkCode", c.reference,
+        ${localizedSql('c."titleVi"', 'c."titleEn"')} AS title) t) AS commitment,
+      (SELECT t FROM (SELECT a.id, a."displayName") t) AS author,
+      p.key AS period, s.status::text AS status, s.progress, s.state::text AS state,
+      s."returnReason", to_char(s."submittedAt", ${TIMESTAMP}) AS "submittedAt",
+      to_char(s."decidedAt", ${TIMESTAMP}) AS "decidedAt",
+      to_char(s."updatedAt", ${TIMESTAMP}) AS "updatedAt") item)`;
+}
+
+/** `reportSections` as the JSON text of each section (exposed for the plan checks of the tests). */
+export const REPORT_SECTIONS_JSON = `SELECT
+  ${reportsJson('RETURNED', 'own', { column: 'decidedAt', direction: 'DESC' }, 'true')} AS returned,
+  ${reportsJson('DRAFT', 'own', { column: 'updatedAt', direction: 'DESC' }, 'true')} AS drafts,
+  ${reportsJson('SUBMITTED', 'others', { column: 'submittedAt', direction: 'ASC' }, '$3::boolean')} AS awaiting`;
+
 @Injectable()
 export class MyWorkRepository {
   constructor(private readonly db: KyselyService) {}
@@ -69,11 +110,6 @@ export class MyWorkRepository {
    * the SUBMITTED reports of others (oldest first: four eyes, never their own).
    */
   reportSections(workspaceId: string, userId: string, mayDecide: boolean) {
-    return this.reportSectionsQuery(workspaceId, userId, mayDecide).executeTakeFirstOrThrow();
-  }
-
-  /** The statement of `reportSections`, exposed for the plan checks of the test suite. */
-  reportSectionsQuery(workspaceId: string, userId: string, mayDecide: boolean) {
     return this.db
       .selectNoFrom((eb) => [
         reports(eb, workspaceId, userId, 'RETURNED', 'own', {
@@ -93,6 +129,28 @@ export class MyWorkRepository {
           { column: 'submittedAt', direction: 'asc' },
           mayDecide,
         ).as('awaiting'),
-      ]);
+      ])
+      .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * What `reportSections` reads, as the JSON text of each section built by PostgreSQL; a named
+   * statement, planned once per connection (planning it costs more than running it).
+   */
+  async reportSectionsJson(
+    workspaceId: string,
+    userId: string,
+    mayDecide: boolean,
+  ): Promise<{ returned: string; drafts: string; awaiting: string }> {
+    const { rows } = await this.db.pool.query<{
+      returned: string;
+      drafts: string;
+      awaiting: string;
+    }>({
+      name: 'my-work-report-sections-json',
+      text: REPORT_SECTIONS_JSON,
+      values: [workspaceId, userId, mayDecide],
+    });
+    return rows[0]!;
   }
 }

@@ -13,14 +13,17 @@ export interface LoadResult {
 /**
  * Sends the statements of one request, in their order, through a plain `pg` pool: each on any
  * pooled connection, except that a transaction (BEGIN … COMMIT) keeps one connection throughout.
+ * A statement the API sent named is sent named here too, so both sides plan it once per connection.
  */
 export async function replay(pool: pg.Pool, statements: LoggedStatement[]): Promise<void> {
   let transaction: pg.PoolClient | undefined;
-  for (const { sql, params } of statements) {
+  for (const { sql, params, name } of statements) {
     if (/^\s*BEGIN\b/i.test(sql)) transaction = await pool.connect();
     const client = transaction ?? pool;
     try {
-      await client.query(sql, params);
+      await client.query(
+        name ? { name, text: sql, values: params } : { text: sql, values: params },
+      );
     } finally {
       if (transaction && /^\s*(COMMIT|ROLLBACK)\b/i.test(sql)) {
         transaction.release();

@@ -5,6 +5,8 @@ export interface LoggedStatement {
   pid: number;
   sql: string;
   params: (string | null)[];
+  /** The prepared statement's name when the API sent it named (planned once per connection). */
+  name?: string;
 }
 
 const PREFIX = 'spct-bench ';
@@ -93,9 +95,10 @@ export class StatementLog {
     for (const record of this.records.slice(start + 1, end)) {
       if (record.level === 'LOG') {
         const simple = /^statement: ([\s\S]*)$/.exec(record.text);
-        const extended = /^execute \S+?: ([\s\S]*)$/.exec(record.text);
-        const sql = simple?.[1] ?? extended?.[1];
-        if (sql !== undefined) statements.push({ pid: record.pid, sql, params: [] });
+        const extended = /^execute (\S+?): ([\s\S]*)$/.exec(record.text);
+        const sql = simple?.[1] ?? extended?.[2];
+        const name = extended?.[1] === '<unnamed>' ? undefined : extended?.[1];
+        if (sql !== undefined) statements.push({ pid: record.pid, sql, params: [], name });
       } else if (record.level === 'DETAIL' && /^parameters: /i.test(record.text)) {
         const last = statements.findLast((s) => s.pid === record.pid);
         if (last) last.params = parseParameters(record.text.replace(/^parameters: /i, ''));

@@ -38,7 +38,8 @@ export interface RowError {
     | 'archived'
     | 'leadInCoOrganizations'
     | 'yearOrder'
-    | 'inconsistent';
+    | 'inconsistent'
+    | 'ambiguousIndicator';
   message: string;
 }
 

@@ -432,6 +432,54 @@ describe('imports of indicators', () => {
     expect(errors[1]!.rows[2]![1]).toBe('Value: is not a valid number');
   });
 
+  it('refuses a line whose name two indicators of the commitment share, rather than guess', async () => {
+    const c = await commitmentOf('MOLISA', true);
+    const twin = (nameEn: string) => ({
+      workspaceId,
+      commitmentId: c.id,
+      nameVi: 'Chỉ số trùng tên',
+      nameEn,
+      unitVi: '%',
+      unitEn: '%',
+      direction: 'INCREASE' as const,
+      baselineValue: 1,
+      baselineYear: 2020,
+      targetValue: 2,
+      targetYear: 2030,
+    });
+    await t.prisma.indicator.createMany({ data: [twin('Twin one'), twin('Twin two')] });
+    const line = (nameVi: string | null, nameEn: string | null) => [
+      c.framework.code,
+      c.reference,
+      nameVi,
+      nameEn,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      '2025-03-01',
+      1.5,
+      null,
+    ];
+    const file = await workbook([
+      'Indicators',
+      [HEADERS, line('Chỉ số trùng tên', null), line('Chỉ số trùng tên', 'Twin two')],
+    ]);
+    const { body } = await upload(file);
+    // Both names tell Twin two apart: its measurement is added (a new indicator would lack a unit).
+    expect(outcomes(body)).toEqual([
+      'indicator error indicator_vi:ambiguousIndicator',
+      'indicator create',
+    ]);
+    const errors = await readXlsx(
+      (await admin.download(`${API}/imports/${body.id}/errors.xlsx?lang=vi`)).file,
+    );
+    expect(errors[1]!.rows[1]![1]).toMatch(/trùng tên: hãy đổi tên một chỉ số trước/);
+    await t.prisma.indicator.deleteMany({ where: { commitmentId: c.id } });
+  });
+
   it("reads a workbook of both kinds: a new commitment's indicators in the same file", async () => {
     const file = await workbook(
       [

@@ -143,13 +143,20 @@ class Named {
     }
   }
 
-  /** The one named so, the file's own first (it named or created it on an earlier line). */
-  find(nameVi: string | null, nameEn: string | null): Working | undefined {
-    const found = [
-      ...(nameVi === null ? [] : (this.byName.get(`vi ${comparable(nameVi)}`) ?? [])),
-      ...(nameEn === null ? [] : (this.byName.get(`en ${comparable(nameEn)}`) ?? [])),
-    ].sort((a, b) => Number(b.firstLine > 0) - Number(a.firstLine > 0) || a.order - b.order);
-    return found[0];
+  /**
+   * The one named so: the file's own first (it named or created it on an earlier line), else a
+   * stored one. 'ambiguous' when two of the first kind bear the name and the line's other name
+   * does not tell them apart.
+   */
+  find(nameVi: string | null, nameEn: string | null): Working | 'ambiguous' | undefined {
+    const byVi = nameVi === null ? [] : (this.byName.get(`vi ${comparable(nameVi)}`) ?? []);
+    const byEn = nameEn === null ? [] : (this.byName.get(`en ${comparable(nameEn)}`) ?? []);
+    const found = [...new Set([...byVi, ...byEn])];
+    const named = found.filter((w) => w.firstLine > 0);
+    const candidates = named.length > 0 ? named : found;
+    if (candidates.length <= 1) return candidates[0];
+    const both = candidates.filter((w) => byVi.includes(w) && byEn.includes(w));
+    return both.length === 1 ? both[0] : 'ambiguous';
   }
 
   add(indicator: Working): void {
@@ -244,7 +251,16 @@ function planLine(
 
   if (!working.has(key)) working.set(key, new Named(lookups.indicators.get(key) ?? []));
   const indicators = working.get(key)!;
-  let indicator = indicators.find(nameVi, nameEn);
+  const match = indicators.find(nameVi, nameEn);
+  if (match === 'ambiguous') {
+    row.fail(
+      nameVi !== null ? 'indicator_vi' : 'indicator_en',
+      'ambiguousIndicator',
+      'two indicators of this commitment bear this name: rename one of them first',
+    );
+    return fail();
+  }
+  let indicator = match;
 
   if (!indicator) {
     const fields = newIndicator(row, {

@@ -19,16 +19,20 @@ const MAX_PACKING_RATIO = 200;
 /** A cell as the import reads it: text, a number or a date; `formula` and `link` are refused per cell. */
 export type ImportCell = string | number | Date | null | { refused: 'formula' | 'link' };
 
-export interface ImportTable {
-  format: SpreadsheetFormat;
-  /** Rows as read, the header first; `line` is the row number a spreadsheet program shows. */
-  rows: { line: number; cells: ImportCell[] }[];
-  /** A workbook's next worksheets (at most MAX_IMPORT_SHEETS in all), each read as `rows`. */
-  laterSheets: ImportTable['rows'][];
+/** Rows as read, the header first; `line` is the row number a spreadsheet program shows. */
+export type ImportRows = { line: number; cells: ImportCell[] }[];
+
+export interface ImportSheet {
+  /** The worksheet's name; null for a CSV. */
+  name: string | null;
+  rows: ImportRows;
 }
 
-/** Worksheets read from a workbook: one per kind the import takes (commitments, indicators). */
-export const MAX_IMPORT_SHEETS = 2;
+export interface ImportTable {
+  format: SpreadsheetFormat;
+  /** Every worksheet of a workbook in its order, empty ones included; a CSV's one. */
+  sheets: ImportSheet[];
+}
 
 /** CSV text encodings tried, in order, when the file has no byte order mark. */
 export const CSV_ENCODINGS = ['utf-8', 'windows-1258', 'windows-1252'] as const;
@@ -61,12 +65,13 @@ export async function readImportFile(
 }
 
 /**
- * The first worksheets, read as a stream: parsing a whole workbook would hold the API's event loop
+ * The worksheets, read as a stream: parsing a whole workbook would hold the API's event loop
  * for seconds (and far more memory) on a 10,000-row sheet.
  */
 async function readXlsx(file: Buffer): Promise<ImportTable> {
   if (!streamable(checkZip(file))) return readWholeXlsx(file);
-  const sheets: ImportTable['rows'][] = [];
+  const sheets: ImportSheet[] = [];
+  let total = 0;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
       worksheets: 'emit',
@@ -77,7 +82,7 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
       entries: 'ignore',
     });
     for await (const sheet of reader) {
-      const rows: ImportTable['rows'] = [];
+      const rows: ImportRows = [];
       const links: CellRange[] = [];
       for await (const events of (sheet as unknown as SheetEvents).parse()) {
         for (const { eventType, value } of events) {
@@ -88,13 +93,13 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
           } else if (eventType === 'row' && (value as ExcelJS.Row).hasValues) {
             const row = value as ExcelJS.Row;
             rows.push({ line: row.number, cells: rowCells(row) });
-            if (rows.length > MAX_IMPORT_ROWS + 2) tooManyRows();
+            // Each sheet may have a header and a hint row besides its data rows.
+            if (++total > MAX_IMPORT_ROWS + 2 * (sheets.length + 1)) tooManyRows();
           }
         }
       }
       refuseLinkedCells(rows, links);
-      sheets.push(rows);
-      if (sheets.length === MAX_IMPORT_SHEETS) break;
+      sheets.push({ name: (sheet as unknown as { name: string }).name, rows });
     }
   } catch (error) {
     if (error instanceof HttpException) throw error;
@@ -103,10 +108,10 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
   if (sheets.length === 0) throw refused('noWorksheet', 'The workbook has no worksheet');
   // exceljs's stream reader decodes each chunk of the zip apart: a character split between two
   // chunks comes out as U+FFFD. Such a workbook is read again whole (one chunk per part).
-  if (sheets.some((rows) => rows.some(({ cells }) => cells.some(isMisdecoded)))) {
+  if (sheets.some(({ rows }) => rows.some(({ cells }) => cells.some(isMisdecoded)))) {
     return readWholeXlsx(file);
   }
-  return { format: 'xlsx', rows: sheets[0]!, laterSheets: sheets.slice(1) };
+  return { format: 'xlsx', sheets };
 }
 
 /**
@@ -138,13 +143,15 @@ async function readWholeXlsx(file: Buffer): Promise<ImportTable> {
   if (workbook.worksheets.length === 0) {
     throw refused('noWorksheet', 'The workbook has no worksheet');
   }
-  const sheets = workbook.worksheets.slice(0, MAX_IMPORT_SHEETS).map((worksheet) => {
-    if (worksheet.actualRowCount > MAX_IMPORT_ROWS + 2) tooManyRows();
-    const rows: ImportTable['rows'] = [];
+  let total = 0;
+  const sheets = workbook.worksheets.map((worksheet, i) => {
+    total += worksheet.actualRowCount;
+    if (total > MAX_IMPORT_ROWS + 2 * (i + 1)) tooManyRows();
+    const rows: ImportRows = [];
     worksheet.eachRow((row, line) => rows.push({ line, cells: rowCells(row) }));
-    return rows;
+    return { name: worksheet.name, rows };
   });
-  return { format: 'xlsx', rows: sheets[0]!, laterSheets: sheets.slice(1) };
+  return { format: 'xlsx', sheets };
 }
 
 function rowCells(row: ExcelJS.Row): ImportCell[] {
@@ -188,7 +195,7 @@ function rangeOf(ref: string): CellRange | null {
 }
 
 /** Marks the cells under a hyperlink as refused: only the rows and cells the sheet has. */
-function refuseLinkedCells(rows: ImportTable['rows'], links: CellRange[]): void {
+function refuseLinkedCells(rows: ImportRows, links: CellRange[]): void {
   // The rows come in sheet order, so their lines are sorted.
   let work = 0;
   for (const range of links) {
@@ -206,7 +213,7 @@ function refuseLinkedCells(rows: ImportTable['rows'], links: CellRange[]): void 
 }
 
 /** The index of the first row whose line is `line` or after (binary search). */
-function firstRowFrom(rows: ImportTable['rows'], line: number): number {
+function firstRowFrom(rows: ImportRows, line: number): number {
   let low = 0;
   let high = rows.length;
   while (low < high) {
@@ -307,13 +314,10 @@ function readCsv(file: Buffer, encoding: CsvEncoding | undefined): ImportTable {
     });
   }
   if (records.length > MAX_IMPORT_ROWS + 2) tooManyRows();
-  return {
-    format: 'csv',
-    laterSheets: [],
-    rows: records
-      .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }))
-      .filter((row) => row.cells.some((c) => c !== null)),
-  };
+  const rows = records
+    .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }))
+    .filter((row) => row.cells.some((c) => c !== null));
+  return { format: 'csv', sheets: [{ name: null, rows }] };
 }
 
 /**

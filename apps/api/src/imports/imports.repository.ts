@@ -110,7 +110,7 @@ export class ImportsRepository {
   }
 
   /** One part of an import's stored rows (a JSON text parsed here, off Prisma's object walk). */
-  async rowsPart<K extends 'source' | 'planned' | 'indicatorSource'>(
+  async rowsPart<K extends 'source' | 'planned' | 'indicatorSource' | 'sheets'>(
     id: string,
     part: K,
   ): Promise<unknown[]> {

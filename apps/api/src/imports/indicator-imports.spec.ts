@@ -480,6 +480,72 @@ describe('imports of indicators', () => {
     await t.prisma.indicator.deleteMany({ where: { commitmentId: c.id } });
   });
 
+  it('reads a sheet of unknown headers as indicators when the mapping chooses so', async () => {
+    const c = await commitmentOf('MOLISA', true);
+    const headers = [
+      'Khung',
+      'Số hiệu',
+      'Tên chỉ tiêu',
+      'Name',
+      'ĐVT',
+      'Hướng',
+      'CS',
+      'Năm CS',
+      'MT',
+      'Năm MT',
+    ];
+    const file = await workbook([
+      'Chỉ tiêu',
+      [
+        headers,
+        [
+          c.framework.code,
+          c.reference,
+          'Chỉ tiêu chọn',
+          'Chosen',
+          '%',
+          'Higher is better',
+          1,
+          2020,
+          5,
+          2030,
+        ],
+      ],
+    ]);
+    const keys = [
+      'framework',
+      'reference',
+      'indicator_vi',
+      'indicator_en',
+      'unit_vi',
+      'direction',
+      'baseline_value',
+      'baseline_year',
+      'target_value',
+      'target_year',
+    ];
+    const mapping = Object.fromEntries(headers.map((h, i) => [h, keys[i]!]));
+    const { body } = await admin.post<ImportDto>(
+      `${API}/imports`,
+      new MultipartForm([
+        { name: 'sheets', value: JSON.stringify([{ sheet: 0, kind: 'indicator', mapping }]) },
+        { name: 'file', filename: 'chi-tieu.xlsx', data: file },
+      ]),
+    );
+    expect(body.sheets).toEqual([
+      {
+        index: 0,
+        name: 'Chỉ tiêu',
+        detected: 'indicator',
+        kind: 'indicator',
+        rows: 1,
+        columns: headers.map((header, i) => ({ header, column: keys[i] })),
+      },
+    ]);
+    expect(outcomes(body)).toEqual(['indicator create']);
+    expect(body.rows[0]).toMatchObject({ sheet: 'Chỉ tiêu', line: 2, indicator: 'Chỉ tiêu chọn' });
+  });
+
   it("reads a workbook of both kinds: a new commitment's indicators in the same file", async () => {
     const file = await workbook(
       [
@@ -568,7 +634,15 @@ describe('imports of indicators', () => {
     await t.prisma.commitment.update({ where: { id: c.id }, data: { archived: true } });
     const done = await runToEnd(dryRun.body.id);
     expect(done.state).toBe('FAILED');
-    expect(done.failure).toMatch(/row 2, reference: this commitment is archived/);
+    expect(done.failure).toMatch(/sheet Indicators, row 2, reference: this commitment is archived/);
+    expect(done.failureRow).toEqual({
+      kind: 'indicator',
+      sheet: 'Indicators',
+      line: 2,
+      field: 'reference',
+      code: 'archived',
+      count: 1,
+    });
     expect(await t.prisma.commitment.count({ where: { workspaceId, reference: 'IND.2' } })).toBe(0);
     expect(await t.prisma.indicator.count({ where: { nameEn: 'Never' } })).toBe(0);
     expect(await t.prisma.activityEvent.count({ where: { importJobId: dryRun.body.id } })).toBe(0);

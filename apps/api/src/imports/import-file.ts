@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { strToU8, unzip, type Unzipped, unzipSync, zipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import type { ApiErrorCode, FieldErrorCode } from '@spct/contracts';
@@ -69,11 +69,17 @@ export async function readImportFile(
  * for seconds (and far more memory) on a 10,000-row sheet.
  */
 async function readXlsx(file: Buffer): Promise<ImportTable> {
-  if (!streamable(checkZip(file))) return readWholeXlsx(file);
   const sheets: ImportSheet[] = [];
   let total = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    const zip = await streamableZip(file, checkZip(file));
+    // Its parts are stored, not packed: the reader gets them in chunks as the zip comes.
+    const chunks = (function* () {
+      for (let start = 0; start < zip.length; start += ZIP_CHUNK) {
+        yield zip.subarray(start, start + ZIP_CHUNK);
+      }
+    })();
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',
@@ -106,52 +112,66 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
     throw refused('unreadableFile', 'The XLSX workbook cannot be read');
   }
   if (sheets.length === 0) throw refused('noWorksheet', 'The workbook has no worksheet');
-  // exceljs's stream reader decodes each chunk of the zip apart: a character split between two
-  // chunks comes out as U+FFFD. Such a workbook is read again whole (one chunk per part).
-  if (sheets.some(({ rows }) => rows.some(({ cells }) => cells.some(isMisdecoded)))) {
-    return readWholeXlsx(file);
-  }
   return { format: 'xlsx', sheets };
 }
+
+/** The parts exceljs's stream reader must meet before any worksheet to read it as it comes. */
+const FIRST_PARTS = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/** Bytes of the zip the stream reader parses at once. */
+const ZIP_CHUNK = 64 * 1024;
 
 /**
- * Whether exceljs's stream reader reads this zip's first worksheet right: it parses a worksheet
- * as it comes once the shared strings and the workbook's relations are read (else it keeps it for
- * the end), so the styles, which tell dates from numbers, must come before it then too.
+ * The workbook zipped again, its parts stored, so that exceljs's stream reader reads it right
+ * (large parts unpacked off the event loop, by fflate's workers):
+ * - the workbook, its relations, shared strings and styles first: the reader parses a worksheet
+ *   as it comes only once they are read (else it keeps it for the end, and without the styles
+ *   it takes dates for numbers);
+ * - its XML in ASCII, other characters written as character references: the reader decodes
+ *   each chunk of a part apart, so a character split between two chunks would come out as
+ *   U+FFFD.
  */
-function streamable(entries: string[]): boolean {
-  const at = (name: string) => entries.indexOf(name);
-  const sheet = entries.findIndex((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
-  const strings = at('xl/sharedStrings.xml');
-  const rels = at('xl/_rels/workbook.xml.rels');
-  const parsedAtOnce = strings >= 0 && strings < sheet && rels >= 0 && rels < sheet;
-  return !parsedAtOnce || (at('xl/styles.xml') >= 0 && at('xl/styles.xml') < sheet);
+async function streamableZip(file: Buffer, entries: string[]): Promise<Uint8Array> {
+  const parts = await new Promise<Unzipped>((resolve, reject) =>
+    unzip(file, (error, data) => (error ? reject(error) : resolve(data))),
+  );
+  const ordered: Unzipped = {};
+  for (const name of [...FIRST_PARTS, ...entries]) {
+    const data = parts[name];
+    if (!data || name in ordered) continue;
+    ordered[name] = /\.(xml|rels)$/i.test(name) ? await asciiXml(data) : data;
+  }
+  return zipSync(ordered, { level: 0 });
 }
 
-function isMisdecoded(cell: ImportCell): boolean {
-  return typeof cell === 'string' && cell.includes('\uFFFD');
-}
+/** Bytes of a part written in ASCII per turn of the event loop. */
+const ASCII_SLICE = 256 * 1024;
 
-/** The whole workbook parsed at once, for zips whose order the stream reader cannot take. */
-async function readWholeXlsx(file: Buffer): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw refused('unreadableFile', 'The XLSX workbook cannot be read');
+async function asciiXml(data: Uint8Array): Promise<Uint8Array> {
+  const decoder = new TextDecoder();
+  const slices: Uint8Array[] = [];
+  for (let start = 0; start < data.length;) {
+    let end = Math.min(start + ASCII_SLICE, data.length);
+    // Never inside a character's bytes (10xxxxxx continue one).
+    while (end < data.length && (data[end]! & 0xc0) === 0x80) end++;
+    const slice = data.subarray(start, end);
+    const text = decoder.decode(slice);
+    slices.push(
+      /[^\p{ASCII}]/u.test(text)
+        ? strToU8(text.replace(/[^\p{ASCII}]/gu, (c) => `&#${c.codePointAt(0)};`))
+        : slice,
+    );
+    start = end;
+    if (start < data.length) await new Promise((resolve) => setImmediate(resolve));
   }
-  if (workbook.worksheets.length === 0) {
-    throw refused('noWorksheet', 'The workbook has no worksheet');
-  }
-  let total = 0;
-  const sheets = workbook.worksheets.map((worksheet, i) => {
-    total += worksheet.actualRowCount;
-    if (total > MAX_IMPORT_ROWS + 2 * (i + 1)) tooManyRows();
-    const rows: ImportRows = [];
-    worksheet.eachRow((row, line) => rows.push({ line, cells: rowCells(row) }));
-    return { name: worksheet.name, rows };
-  });
-  return { format: 'xlsx', sheets };
+  return slices.length === 1 ? slices[0]! : Buffer.concat(slices);
 }
 
 function rowCells(row: ExcelJS.Row): ImportCell[] {

@@ -134,7 +134,7 @@ export async function planRows(
   return planned;
 }
 
-const ROWS_PER_TURN = 250;
+const ROWS_PER_TURN = 100;
 
 /** One row's outcome; `seen` holds the (framework, reference) keys of the rows before it. */
 function planRow(

@@ -31,7 +31,8 @@ export class ImportsRepository {
   /**
    * The workspace's framework codes and organization short names, and the commitments of the
    * given (framework, reference) pairs — one statement each, whatever the row count. In `tx`
-   * the commitments are locked until it ends.
+   * the commitments are locked until it ends. The pairs go in as one JSON text: Prisma's query
+   * compiler takes a quarter of a second, on the event loop, over two arrays of 10,000 values.
    */
   async lookups(
     workspaceId: string,
@@ -55,9 +56,8 @@ export class ImportsRepository {
             COALESCE(c."coOrgIds"::text[], '{}') AS "coOrgIds", c."focalUserId",
             c."targetGroups"::text[] AS "targetGroups", c.weight, c."startDate", c."targetDate"
           FROM "Commitment" c
-          JOIN unnest(${wanted.map((w) => w.id)}::uuid[], ${wanted.map((w) => w.reference)}::text[])
-            AS k("frameworkId", reference)
-            ON c."frameworkId" = k."frameworkId" AND c.reference = k.reference
+          JOIN jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS k(id uuid, reference text)
+            ON c."frameworkId" = k.id AND c.reference = k.reference
           WHERE c."workspaceId" = ${workspaceId}::uuid
           ${tx ? Prisma.sql`FOR UPDATE OF c` : Prisma.empty}`)
       : [];
@@ -90,13 +90,27 @@ export class ImportsRepository {
     rows: unknown,
   ): Promise<ImportJobSummaryRow> {
     const id = randomUUID();
-    await this.prisma.$executeRaw`
-      INSERT INTO "ImportJob" (id, "workspaceId", "createdById", "fileName", format, mapping, rows,
+    // Straight to the pool: Prisma's query compiler would hold the event loop for a quarter of a
+    // second over the megabytes of a 10,000-row dry run's JSON.
+    await this.prisma.pool.query(
+      `INSERT INTO "ImportJob" (id, "workspaceId", "createdById", "fileName", format, mapping, rows,
         total, creates, updates, unchanged, errors)
-      VALUES (${id}::uuid, ${data.workspaceId}::uuid, ${data.createdById ?? null}::uuid,
-        ${data.fileName}, ${data.format}, ${JSON.stringify(data.mapping)}::jsonb,
-        ${JSON.stringify(rows)}::jsonb, ${data.total}, ${data.creates}, ${data.updates},
-        ${data.unchanged}, ${data.errors})`;
+      VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12)`,
+      [
+        id,
+        data.workspaceId,
+        data.createdById ?? null,
+        data.fileName,
+        data.format,
+        JSON.stringify(data.mapping),
+        JSON.stringify(rows),
+        data.total,
+        data.creates,
+        data.updates,
+        data.unchanged,
+        data.errors,
+      ],
+    );
     return (await this.summary(data.workspaceId, id))!;
   }
 

@@ -39,7 +39,14 @@ import {
   kindOfHeaders,
   knownColumn,
 } from './import-indicator-columns';
-import { dataRows, existingKey, type PlannedRow, planRows, type RowError } from './import-plan';
+import {
+  dataRows,
+  existingKey,
+  inTurns,
+  type PlannedRow,
+  planRows,
+  type RowError,
+} from './import-plan';
 import { type PlannedIndicatorRow, planIndicatorRows } from './indicator-plan';
 import { IndicatorImportsRepository } from './indicator-imports.repository';
 import { INDICATOR_SHEET } from '../exports/indicator-columns';
@@ -150,9 +157,11 @@ export class ImportsService implements OnModuleInit {
   async upload(member: WorkspaceActor, upload: ImportUpload): Promise<ImportDto> {
     const table = await readImportFile(upload.file, upload.encoding);
     const choices = new Map((upload.sheets ?? []).map((choice) => [choice.sheet, choice]));
-    const sheets = table.sheets.flatMap((sheet, index) =>
-      sheet.rows.length === 0 ? [] : [readSheet(sheet, index, choices.get(index), upload.mapping)],
-    );
+    const sheets: Awaited<ReturnType<typeof readSheet>>[] = [];
+    for (const [index, sheet] of table.sheets.entries()) {
+      if (sheet.rows.length === 0) continue;
+      sheets.push(await readSheet(sheet, index, choices.get(index), upload.mapping));
+    }
     const sourceOf = (kind: ImportKind) =>
       sheets.flatMap((sheet) => (sheet.dto.kind === kind ? sheet.source : []));
     const source = sourceOf('commitment');
@@ -371,11 +380,7 @@ export class ImportsService implements OnModuleInit {
         organizationIds: [fields.leadOrgId, ...fields.coOrgIds].filter((o): o is string => !!o),
       });
     }
-    return planIndicatorRows(
-      source.map(({ line, values }) => ({ line, values: new Map(Object.entries(values)) })),
-      lookups,
-      member,
-    );
+    return planIndicatorRows(await readableRows(source), lookups, member);
   }
 
   private async plan(member: WorkspaceActor, source: SourceRow[], tx?: Tx) {
@@ -385,11 +390,7 @@ export class ImportsService implements OnModuleInit {
         : [],
     );
     const lookups = await this.imports.lookups(member.workspaceId, pairs, tx);
-    return planRows(
-      source.map(({ line, values }) => ({ line, values: new Map(Object.entries(values)) })),
-      lookups,
-      member,
-    );
+    return planRows(await readableRows(source), lookups, member);
   }
 
   /** The import, if the caller may see it: an ADMIN any of the workspace's, others their own. */
@@ -475,12 +476,12 @@ function indicatorRowDtoOf(p: PlannedIndicatorRow, sheet: string | undefined): I
  * How one non-empty sheet is read: as the kind chosen for it, else the one its headers tell
  * (a mapping's choice standing for a header), else skipped; its data rows by column key.
  */
-function readSheet(
+async function readSheet(
   sheet: ImportSheet,
   index: number,
   choice: SheetChoice | undefined,
   fileMapping: Record<string, string | null> | undefined,
-): { dto: ImportSheetDto; source: SourceRow[] } {
+): Promise<{ dto: ImportSheetDto; source: SourceRow[] }> {
   const mapping = choice?.mapping ?? fileMapping;
   const headers = (sheet.rows[0]?.cells ?? []).map((c) =>
     c === null ? '' : typeof c === 'object' && !(c instanceof Date) ? '' : String(c),
@@ -500,7 +501,12 @@ function readSheet(
   const source: SourceRow[] =
     kind === 'skip'
       ? []
-      : dataRows(sheet.rows, columns, kind === 'indicator' ? INDICATOR_HINTS : COLUMN_HINTS).map(
+      : await inTurns(
+          await dataRows(
+            sheet.rows,
+            columns,
+            kind === 'indicator' ? INDICATOR_HINTS : COLUMN_HINTS,
+          ),
           ({ line, values }) => ({
             ...(sheet.name !== null && { sheet: sheet.name }),
             line,
@@ -521,6 +527,14 @@ function readSheet(
 }
 
 /** A run's rows that passed the dry run fail the checks again: nothing is written. */
+/** Stored rows as the plans read them: column key → cell. */
+function readableRows(source: SourceRow[]) {
+  return inTurns(source, ({ line, values }) => ({
+    line,
+    values: new Map<string, ImportCell>(Object.entries(values)),
+  }));
+}
+
 class RowsChangedError extends Error {
   constructor(
     readonly row: ImportFailureRowDto,

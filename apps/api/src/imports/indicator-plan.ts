@@ -10,7 +10,7 @@ import { diffFields, type FieldChanges } from '../history/activity';
 import { ENUM_LABELS } from '../spreadsheets/enum-labels';
 import { comparable } from './import-columns';
 import type { ImportCell } from './import-file';
-import { existingKey, RowReader, type RowError, type RowOutcome } from './import-plan';
+import { existingKey, inTurns, RowReader, type RowError, type RowOutcome } from './import-plan';
 
 /** An indicator's columns an import writes (its source stays as the app set it). */
 export interface IndicatorValues {
@@ -196,12 +196,9 @@ export async function planIndicatorRows(
 ): Promise<PlannedIndicatorRow[]> {
   const working = new Map<string, Named>();
   const codes = { frameworks: lookups.frameworks, organizations: new Map(), existing: new Map() };
-  const planned: PlannedIndicatorRow[] = [];
-  for (const [i, row] of rows.entries()) {
-    if (i > 0 && i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
-    planned.push(planLine(new RowReader(row.values, codes), row.line, lookups, actor, working));
-  }
-  return planned;
+  return inTurns(rows, (row) =>
+    planLine(new RowReader(row.values, codes), row.line, lookups, actor, working),
+  );
 }
 
 function planLine(

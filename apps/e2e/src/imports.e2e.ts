@@ -30,6 +30,11 @@ async function upload(page: Page, name: string, file: Buffer): Promise<void> {
   });
 }
 
+/** Whether the page scrolls sideways at its current width (it must not at 390 px). */
+function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
 describe('importing commitments in a browser', () => {
   const product = useProductInBrowser();
   // Chromium, axe and a background job on a loaded 2-core machine.
@@ -81,6 +86,15 @@ describe('importing commitments in a browser', () => {
       await page.getByRole('alert').filter({ hasText: '1 dòng có lỗi' }).waitFor();
       expect(await page.getByRole('button', { name: 'Nhập dữ liệu' }).count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
+      // Each sheet with what it holds, a choice the keyboard reaches; readable at 390 px.
+      const kind = page.getByRole('combobox', { name: 'Trang tính “Commitments” chứa' });
+      expect(await kind.inputValue()).toBe('commitment');
+      await kind.focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await kind.inputValue()).toBe('indicator');
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await overflowsSideways(page)).toBe(false);
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       const firstUrl = page.url();
       await upload(page, 'cam-ket.xlsx', await workbook(rows('MOLISA')));

@@ -1149,7 +1149,7 @@ export interface paths {
         /** Imports, newest first: all for an ADMIN, one's own for an EDITOR */
         get: operations["imports_history"];
         put?: never;
-        /** Upload an XLSX or CSV of commitments and/or indicators: the dry run (each row create / update / unchanged / error), nothing written. Each sheet's kind is told by its headers (an XLSX may hold a sheet of each; its commitments are written first, so a new commitment's indicators may come in the same file); a CSV holds one kind */
+        /** Upload an XLSX or CSV of commitments and/or indicators: the dry run (each row create / update / unchanged / error), nothing written. Each non-empty sheet is read as the kind chosen for it in `sheets`, else the one its headers tell, else skipped (listed in `sheets` of the answer); two sheets of a kind are both read. Commitments are written first, so a new commitment's indicators may come in the same file; a CSV holds one kind */
         post: operations["imports_upload"];
         delete?: never;
         options?: never;
@@ -2695,6 +2695,27 @@ export interface components {
          * @enum {string}
          */
         ImportFailure: "ROWS_CHANGED" | "WRITE_FAILED";
+        /** @enum {string} */
+        ImportKind: "commitment" | "indicator";
+        ImportFailureRowDto: {
+            kind: components["schemas"]["ImportKind"];
+            /** @description The worksheet's name (null for a CSV) */
+            sheet: string | null;
+            /** @description The row number a spreadsheet program shows (in its sheet) */
+            line: number;
+            /**
+             * @description The column at fault (its key)
+             * @example reference
+             */
+            field: string;
+            /**
+             * @description Why, as a row error code (see ImportRowError)
+             * @example archived
+             */
+            code: string;
+            /** @description How many rows failed in all */
+            count: number;
+        };
         ImportPersonDto: {
             /** Format: uuid */
             id: string;
@@ -2711,6 +2732,30 @@ export interface components {
             /** @description The column it is read as (a template key), or null: ignored */
             column: string | null;
         };
+        /**
+         * @description How it was read: the kind chosen in the upload, else the one detected; skip: not read (chosen so, or headers of neither kind)
+         * @enum {string}
+         */
+        ImportSheetKind: "commitment" | "indicator" | "skip";
+        ImportSheetColumnDto: {
+            /** @description The file's header */
+            header: string;
+            /** @description The column it is read as (a template key of the sheet’s kind), or null: ignored */
+            column: string | null;
+        };
+        ImportSheetDto: {
+            /** @description The sheet's place in the file (from 0, empty sheets counted): what an upload's `sheets` choices name */
+            index: number;
+            /** @description The worksheet's name (null for a CSV) */
+            name: string | null;
+            /** @description What its headers tell it holds; null: they name neither kind */
+            detected: components["schemas"]["ImportKind"] | null;
+            /** @description How it was read: the kind chosen in the upload, else the one detected; skip: not read (chosen so, or headers of neither kind) */
+            kind: components["schemas"]["ImportSheetKind"];
+            /** @description Its data rows (null for imports made before sheets were reported) */
+            rows: number | null;
+            columns: components["schemas"]["ImportSheetColumnDto"][];
+        };
         ImportRowErrorDto: {
             /**
              * @description The column at fault (its key)
@@ -2718,7 +2763,7 @@ export interface components {
              */
             field: string;
             /**
-             * @description required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations, yearOrder (target year before the baseline year), inconsistent (an indicator line disagrees with its first line)
+             * @description required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations, yearOrder (target year before the baseline year), inconsistent (an indicator line disagrees with its first line), ambiguousIndicator (two indicators of the commitment bear the name the line gives)
              * @example unknownCode
              */
             code: string;
@@ -2731,6 +2776,8 @@ export interface components {
              * @enum {string}
              */
             kind: "commitment" | "indicator";
+            /** @description The worksheet's name (null for a CSV) */
+            sheet: string | null;
             /** @description The row number a spreadsheet program shows (in its sheet) */
             line: number;
             /** @enum {string} */
@@ -2767,6 +2814,8 @@ export interface components {
             failure: string | null;
             /** @description Why the run failed: ROWS_CHANGED (rows that passed the dry run no longer pass the checks: the data changed meanwhile), WRITE_FAILED (the database refused the writes) */
             failureCode: components["schemas"]["ImportFailure"] | null;
+            /** @description ROWS_CHANGED: the first row that no longer passes, and how many do */
+            failureRow: components["schemas"]["ImportFailureRowDto"] | null;
             createdBy: components["schemas"]["ImportPersonDto"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -2774,7 +2823,10 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description The read sheets' headers and columns, all together (see `sheets` for each) */
             mapping: components["schemas"]["ImportColumnDto"][];
+            /** @description Each non-empty sheet: its kind (detected, chosen, or skip) and how it was read */
+            sheets: components["schemas"]["ImportSheetDto"][];
             rows: components["schemas"]["ImportRowDto"][];
         };
         ImportSummaryDto: {
@@ -2801,6 +2853,8 @@ export interface components {
             failure: string | null;
             /** @description Why the run failed: ROWS_CHANGED (rows that passed the dry run no longer pass the checks: the data changed meanwhile), WRITE_FAILED (the database refused the writes) */
             failureCode: components["schemas"]["ImportFailure"] | null;
+            /** @description ROWS_CHANGED: the first row that no longer passes, and how many do */
+            failureRow: components["schemas"]["ImportFailureRowDto"] | null;
             createdBy: components["schemas"]["ImportPersonDto"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -11337,6 +11391,8 @@ export interface operations {
                     encoding?: "utf-8" | "windows-1258" | "windows-1252";
                     /** @description JSON: header → column key (or null to ignore it), for headers that are not the template's */
                     mapping?: string;
+                    /** @description JSON: per sheet, [{ sheet: its index in the dry run, kind: commitment | indicator | skip, mapping?: header → column key or null }]; its mapping stands for `mapping` on that sheet. Sheets not named are read as their headers tell */
+                    sheets?: string;
                 };
             };
         };

@@ -2,10 +2,12 @@ import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { readImportFile } from './import-file';
 
+const SHEET = 'Cam kết';
+
 /** A workbook of a header and one row: text, a date, a number, a formula and a link. */
 async function workbook(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Cam kết');
+  const sheet = book.addWorksheet(SHEET);
   sheet.addRow(['Khung', 'Ngày', 'Trọng số', 'Công thức', 'Liên kết']);
   sheet.addRow(['NQ-42', new Date(Date.UTC(2030, 5, 30)), 3, null, null]);
   sheet.getCell('D2').value = { formula: 'A1&B1', result: 'x' };
@@ -38,24 +40,27 @@ describe('readImportFile (XLSX)', () => {
   it('reads text, dates, numbers, formulas and links as the file has them', async () => {
     expect(await readImportFile(await workbook(), undefined)).toEqual({
       format: 'xlsx',
-      rows: expected,
-      laterSheets: [],
+      sheets: [{ name: SHEET, rows: expected }],
     });
   });
 
-  it('reads the first two sheets, Vietnamese letters whole however the zip is cut into chunks', async () => {
+  it('reads every sheet with its name, Vietnamese letters whole however the zip is cut into chunks', async () => {
     const book = new ExcelJS.Workbook();
     const text = (i: number) => `Tăng cường năng lực người lao động ${i} — đối thoại xã hội`;
     for (const name of ['Cam kết', 'Chỉ số', 'Ghi chú']) {
       const sheet = book.addWorksheet(name);
       for (let i = 0; i < 3000; i++) sheet.addRow([name, text(i)]);
     }
+    book.addWorksheet('Sheet4');
     const read = await readImportFile(Buffer.from(await book.xlsx.writeBuffer()), undefined);
-    expect(read.laterSheets).toHaveLength(1);
-    for (const [name, rows] of [
-      ['Cam kết', read.rows],
-      ['Chỉ số', read.laterSheets[0]!],
-    ] as const) {
+    expect(read.sheets.map((sheet) => sheet.name)).toEqual([
+      'Cam kết',
+      'Chỉ số',
+      'Ghi chú',
+      'Sheet4',
+    ]);
+    expect(read.sheets[3]!.rows).toEqual([]);
+    for (const { name, rows } of read.sheets.slice(0, 3)) {
       expect(rows).toHaveLength(3000);
       expect(rows.filter((row, i) => row.cells[0] !== name || row.cells[1] !== text(i))).toEqual(
         [],
@@ -75,8 +80,7 @@ describe('readImportFile (XLSX)', () => {
     ]);
     expect(await readImportFile(file, undefined)).toEqual({
       format: 'xlsx',
-      rows: expected,
-      laterSheets: [],
+      sheets: [{ name: SHEET, rows: expected }],
     });
   });
 
@@ -93,8 +97,7 @@ describe('readImportFile (XLSX)', () => {
     ]);
     expect(await readImportFile(file, undefined)).toEqual({
       format: 'xlsx',
-      rows: expected,
-      laterSheets: [],
+      sheets: [{ name: SHEET, rows: expected }],
     });
   });
 
@@ -115,7 +118,9 @@ describe('readImportFile (XLSX)', () => {
       await withHyperlinks(['A1:XFD1048576', 'B2', 'C1:C9']),
       undefined,
     );
-    expect(read.rows.flatMap((row) => row.cells)).toEqual(Array(10).fill({ refused: 'link' }));
+    expect(read.sheets[0]!.rows.flatMap((row) => row.cells)).toEqual(
+      Array(10).fill({ refused: 'link' }),
+    );
   });
 
   it('refuses a sheet with too many hyperlinks to check (a cheap file, costly to read)', async () => {

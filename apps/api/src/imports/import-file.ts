@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw } from 'node:zlib';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { strToU8, unzip, type Unzipped, unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import type { ApiErrorCode, FieldErrorCode } from '@spct/contracts';
@@ -19,16 +21,20 @@ const MAX_PACKING_RATIO = 200;
 /** A cell as the import reads it: text, a number or a date; `formula` and `link` are refused per cell. */
 export type ImportCell = string | number | Date | null | { refused: 'formula' | 'link' };
 
-export interface ImportTable {
-  format: SpreadsheetFormat;
-  /** Rows as read, the header first; `line` is the row number a spreadsheet program shows. */
-  rows: { line: number; cells: ImportCell[] }[];
-  /** A workbook's next worksheets (at most MAX_IMPORT_SHEETS in all), each read as `rows`. */
-  laterSheets: ImportTable['rows'][];
+/** Rows as read, the header first; `line` is the row number a spreadsheet program shows. */
+export type ImportRows = { line: number; cells: ImportCell[] }[];
+
+export interface ImportSheet {
+  /** The worksheet's name; null for a CSV. */
+  name: string | null;
+  rows: ImportRows;
 }
 
-/** Worksheets read from a workbook: one per kind the import takes (commitments, indicators). */
-export const MAX_IMPORT_SHEETS = 2;
+export interface ImportTable {
+  format: SpreadsheetFormat;
+  /** Every worksheet of a workbook in its order, empty ones included; a CSV's one. */
+  sheets: ImportSheet[];
+}
 
 /** CSV text encodings tried, in order, when the file has no byte order mark. */
 export const CSV_ENCODINGS = ['utf-8', 'windows-1258', 'windows-1252'] as const;
@@ -61,14 +67,15 @@ export async function readImportFile(
 }
 
 /**
- * The first worksheets, read as a stream: parsing a whole workbook would hold the API's event loop
+ * The worksheets, read as a stream: parsing a whole workbook would hold the API's event loop
  * for seconds (and far more memory) on a 10,000-row sheet.
  */
 async function readXlsx(file: Buffer): Promise<ImportTable> {
-  if (!streamable(checkZip(file))) return readWholeXlsx(file);
-  const sheets: ImportTable['rows'][] = [];
+  const sheets: ImportSheet[] = [];
+  let total = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    const zip = await streamableZip(file, checkZip(file));
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',
@@ -77,7 +84,7 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
       entries: 'ignore',
     });
     for await (const sheet of reader) {
-      const rows: ImportTable['rows'] = [];
+      const rows: ImportRows = [];
       const links: CellRange[] = [];
       for await (const events of (sheet as unknown as SheetEvents).parse()) {
         for (const { eventType, value } of events) {
@@ -88,63 +95,131 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
           } else if (eventType === 'row' && (value as ExcelJS.Row).hasValues) {
             const row = value as ExcelJS.Row;
             rows.push({ line: row.number, cells: rowCells(row) });
-            if (rows.length > MAX_IMPORT_ROWS + 2) tooManyRows();
+            // Each sheet may have a header and a hint row besides its data rows.
+            if (++total > MAX_IMPORT_ROWS + 2 * (sheets.length + 1)) tooManyRows();
           }
         }
       }
       refuseLinkedCells(rows, links);
-      sheets.push(rows);
-      if (sheets.length === MAX_IMPORT_SHEETS) break;
+      sheets.push({ name: (sheet as unknown as { name: string }).name, rows });
     }
   } catch (error) {
     if (error instanceof HttpException) throw error;
     throw refused('unreadableFile', 'The XLSX workbook cannot be read');
   }
   if (sheets.length === 0) throw refused('noWorksheet', 'The workbook has no worksheet');
-  // exceljs's stream reader decodes each chunk of the zip apart: a character split between two
-  // chunks comes out as U+FFFD. Such a workbook is read again whole (one chunk per part).
-  if (sheets.some((rows) => rows.some(({ cells }) => cells.some(isMisdecoded)))) {
-    return readWholeXlsx(file);
-  }
-  return { format: 'xlsx', rows: sheets[0]!, laterSheets: sheets.slice(1) };
+  return { format: 'xlsx', sheets };
 }
+
+/** The parts exceljs's stream reader must meet before any worksheet to read it as it comes. */
+const FIRST_PARTS = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
 
 /**
- * Whether exceljs's stream reader reads this zip's first worksheet right: it parses a worksheet
- * as it comes once the shared strings and the workbook's relations are read (else it keeps it for
- * the end), so the styles, which tell dates from numbers, must come before it then too.
+ * The workbook zipped again so that exceljs's stream reader reads it right, unpacked (large
+ * parts by fflate's workers) and packed (by zlib's threads) off the event loop:
+ * - the workbook, its relations, shared strings and styles first: the reader parses a worksheet
+ *   as it comes only once they are read (else it keeps it for the end, and without the styles
+ *   it takes dates for numbers);
+ * - its XML in ASCII, other characters written as character references: the reader decodes
+ *   each chunk of a part apart, so a character split between two chunks would come out as
+ *   U+FFFD.
  */
-function streamable(entries: string[]): boolean {
-  const at = (name: string) => entries.indexOf(name);
-  const sheet = entries.findIndex((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
-  const strings = at('xl/sharedStrings.xml');
-  const rels = at('xl/_rels/workbook.xml.rels');
-  const parsedAtOnce = strings >= 0 && strings < sheet && rels >= 0 && rels < sheet;
-  return !parsedAtOnce || (at('xl/styles.xml') >= 0 && at('xl/styles.xml') < sheet);
+async function streamableZip(file: Buffer, entries: string[]): Promise<Uint8Array> {
+  const parts = await new Promise<Unzipped>((resolve, reject) =>
+    unzip(file, (error, data) => (error ? reject(error) : resolve(data))),
+  );
+  const ordered: Unzipped = {};
+  for (const name of [...FIRST_PARTS, ...entries]) {
+    const data = parts[name];
+    if (!data || name in ordered) continue;
+    ordered[name] = /\.(xml|rels)$/i.test(name) ? await asciiXml(data) : data;
+  }
+  return zipOf(Object.entries(ordered));
 }
 
-function isMisdecoded(cell: ImportCell): boolean {
-  return typeof cell === 'string' && cell.includes('\uFFFD');
+const deflateRawAsync = promisify(deflateRaw);
+/** 1980-01-01, the first date a zip can tell. */
+const ZIP_DATE = (1 << 5) | 1;
+
+/**
+ * A zip of `parts` in their order, each deflated: the stream reader then parses a part in the
+ * small chunks it inflates to (a stored part would come as one chunk, parsed at once).
+ */
+async function zipOf(parts: [string, Uint8Array][]): Promise<Buffer> {
+  if (parts.length > 0xffff) throw refused('unreadableFile', 'The workbook has too many parts');
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const packed = await deflateRawAsync(data, { level: 1 });
+    const nameBytes = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflated
+    local.writeUInt16LE(ZIP_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4); // made by
+    entry.writeUInt16LE(20, 6); // version needed
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt16LE(ZIP_DATE, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    directory.push(entry, nameBytes);
+    offset += local.length + nameBytes.length + packed.length;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(
+    directory.reduce((size, b) => size + b.length, 0),
+    12,
+  );
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...directory, end]);
 }
 
-/** The whole workbook parsed at once, for zips whose order the stream reader cannot take. */
-async function readWholeXlsx(file: Buffer): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw refused('unreadableFile', 'The XLSX workbook cannot be read');
+/** Bytes of a part written in ASCII per turn of the event loop. */
+const ASCII_SLICE = 256 * 1024;
+
+async function asciiXml(data: Uint8Array): Promise<Uint8Array> {
+  const decoder = new TextDecoder();
+  const slices: Uint8Array[] = [];
+  for (let start = 0; start < data.length;) {
+    let end = Math.min(start + ASCII_SLICE, data.length);
+    // Never inside a character's bytes (10xxxxxx continue one).
+    while (end < data.length && (data[end]! & 0xc0) === 0x80) end++;
+    const slice = data.subarray(start, end);
+    const text = decoder.decode(slice);
+    slices.push(
+      /[^\p{ASCII}]/u.test(text)
+        ? strToU8(text.replace(/[^\p{ASCII}]/gu, (c) => `&#${c.codePointAt(0)};`))
+        : slice,
+    );
+    start = end;
+    if (start < data.length) await new Promise((resolve) => setImmediate(resolve));
   }
-  if (workbook.worksheets.length === 0) {
-    throw refused('noWorksheet', 'The workbook has no worksheet');
-  }
-  const sheets = workbook.worksheets.slice(0, MAX_IMPORT_SHEETS).map((worksheet) => {
-    if (worksheet.actualRowCount > MAX_IMPORT_ROWS + 2) tooManyRows();
-    const rows: ImportTable['rows'] = [];
-    worksheet.eachRow((row, line) => rows.push({ line, cells: rowCells(row) }));
-    return rows;
-  });
-  return { format: 'xlsx', rows: sheets[0]!, laterSheets: sheets.slice(1) };
+  return slices.length === 1 ? slices[0]! : Buffer.concat(slices);
 }
 
 function rowCells(row: ExcelJS.Row): ImportCell[] {
@@ -188,7 +263,7 @@ function rangeOf(ref: string): CellRange | null {
 }
 
 /** Marks the cells under a hyperlink as refused: only the rows and cells the sheet has. */
-function refuseLinkedCells(rows: ImportTable['rows'], links: CellRange[]): void {
+function refuseLinkedCells(rows: ImportRows, links: CellRange[]): void {
   // The rows come in sheet order, so their lines are sorted.
   let work = 0;
   for (const range of links) {
@@ -206,7 +281,7 @@ function refuseLinkedCells(rows: ImportTable['rows'], links: CellRange[]): void 
 }
 
 /** The index of the first row whose line is `line` or after (binary search). */
-function firstRowFrom(rows: ImportTable['rows'], line: number): number {
+function firstRowFrom(rows: ImportRows, line: number): number {
   let low = 0;
   let high = rows.length;
   while (low < high) {
@@ -307,13 +382,10 @@ function readCsv(file: Buffer, encoding: CsvEncoding | undefined): ImportTable {
     });
   }
   if (records.length > MAX_IMPORT_ROWS + 2) tooManyRows();
-  return {
-    format: 'csv',
-    laterSheets: [],
-    rows: records
-      .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }))
-      .filter((row) => row.cells.some((c) => c !== null)),
-  };
+  const rows = records
+    .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }))
+    .filter((row) => row.cells.some((c) => c !== null));
+  return { format: 'csv', sheets: [{ name: null, rows }] };
 }
 
 /**

@@ -38,7 +38,8 @@ export interface RowError {
     | 'archived'
     | 'leadInCoOrganizations'
     | 'yearOrder'
-    | 'inconsistent';
+    | 'inconsistent'
+    | 'ambiguousIndicator';
   message: string;
 }
 
@@ -81,22 +82,33 @@ export function existingKey(frameworkId: string, reference: string): string {
 }
 
 /** The data rows as column key → cell, after the header row and the template's hint row. */
-export function dataRows(
+export async function dataRows(
   rows: { line: number; cells: ImportCell[] }[],
   columns: (string | null)[],
   hints: Record<string, LocalizedText> = COLUMN_HINTS,
-): { line: number; values: Map<string, ImportCell> }[] {
-  return rows
-    .slice(1)
-    .map(({ line, cells }) => ({
-      line,
-      values: new Map(
-        columns.flatMap((key, i) =>
-          key && !READ_ONLY_COLUMNS.has(key) ? [[key, cells[i] ?? null]] : [],
-        ),
+): Promise<{ line: number; values: Map<string, ImportCell> }[]> {
+  const read = await inTurns(rows.slice(1), ({ line, cells }) => ({
+    line,
+    values: new Map(
+      columns.flatMap((key, i) =>
+        key && !READ_ONLY_COLUMNS.has(key) ? [[key, cells[i] ?? null]] : [],
       ),
-    }))
-    .filter(({ values }) => !isHintRow(values, hints));
+    ),
+  }));
+  return read.filter(({ values }) => !isHintRow(values, hints));
+}
+
+/** Rows handled per turn of the event loop: 10,000 rows take seconds on a busy machine. */
+const ROWS_PER_TURN = 100;
+
+/** `items` mapped by `map`, letting the API answer other requests every ROWS_PER_TURN items. */
+export async function inTurns<T, U>(items: T[], map: (item: T, index: number) => U): Promise<U[]> {
+  const mapped: U[] = [];
+  for (const [i, item] of items.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    mapped.push(map(item, i));
+  }
+  return mapped;
 }
 
 function isHintRow(
@@ -124,16 +136,8 @@ export async function planRows(
   actor: PolicySubject,
 ): Promise<PlannedRow[]> {
   const seen = new Set<string>();
-  const planned: PlannedRow[] = [];
-  for (const [i, row] of rows.entries()) {
-    // 10,000 rows take seconds on a busy machine: let the API answer other requests meanwhile.
-    if (i > 0 && i % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    planned.push(planRow(row, lookups, actor, seen));
-  }
-  return planned;
+  return inTurns(rows, (row) => planRow(row, lookups, actor, seen));
 }
-
-const ROWS_PER_TURN = 250;
 
 /** One row's outcome; `seen` holds the (framework, reference) keys of the rows before it. */
 function planRow(

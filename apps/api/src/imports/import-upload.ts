@@ -1,6 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { FieldValidationException } from '../common/api-error';
+import { IMPORT_KINDS, type ImportKind } from './import-indicator-columns';
 import { CSV_ENCODINGS, type CsvEncoding, fileTooLarge, MAX_IMPORT_BYTES } from './import-file';
 
 /** What an import POST carries: the file, and optionally its CSV encoding and a column mapping. */
@@ -10,9 +11,19 @@ export interface ImportUpload {
   encoding?: CsvEncoding;
   /** Header → column key (or null: ignore it), overriding the headers' own meaning. */
   mapping?: Record<string, string | null>;
+  /** Per sheet (by its index in the dry run's `sheets`): its kind, and its own mapping. */
+  sheets?: SheetChoice[];
 }
 
-/** Reads the multipart form: one `file`, optional `encoding` and `mapping` (JSON) fields. */
+export interface SheetChoice {
+  sheet: number;
+  kind: ImportKind | 'skip';
+  mapping?: Record<string, string | null>;
+}
+
+const SHEET_KINDS: readonly string[] = [...IMPORT_KINDS, 'skip'];
+
+/** Reads the multipart form: one `file`, optional `encoding`, `mapping` and `sheets` (JSON). */
 export async function readImportUpload(request: FastifyRequest): Promise<ImportUpload> {
   if (!request.isMultipart()) {
     throw new FieldValidationException([
@@ -34,7 +45,7 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
         ]);
       }
       upload = { fileName: part.filename || 'import', file: await bufferOf(part) };
-    } else if (part.fieldname === 'encoding' || part.fieldname === 'mapping') {
+    } else if (['encoding', 'mapping', 'sheets'].includes(part.fieldname)) {
       fields[part.fieldname] = String(part.value);
     } else {
       throw new FieldValidationException([
@@ -63,33 +74,67 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
   return {
     ...upload,
     encoding: encoding as CsvEncoding | undefined,
-    mapping: parseMapping(fields.mapping),
+    mapping: fields.mapping === undefined ? undefined : parseMapping(fields.mapping, 'mapping'),
+    sheets: fields.sheets === undefined ? undefined : parseSheets(fields.sheets),
   };
 }
 
-function parseMapping(text: string | undefined): Record<string, string | null> | undefined {
-  if (text === undefined) return undefined;
-  let mapping: unknown;
+function parseJson(text: string): unknown {
   try {
-    mapping = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    mapping = undefined;
+    return undefined;
   }
-  if (
-    typeof mapping !== 'object' ||
-    mapping === null ||
-    Array.isArray(mapping) ||
-    !Object.values(mapping).every((v) => v === null || typeof v === 'string')
-  ) {
+}
+
+function isMapping(value: unknown): value is Record<string, string | null> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => v === null || typeof v === 'string')
+  );
+}
+
+function parseMapping(text: string, field: string): Record<string, string | null> {
+  const mapping = parseJson(text);
+  if (!isMapping(mapping)) {
     throw new FieldValidationException([
       {
-        field: 'mapping',
+        field,
         code: 'invalidFormat',
         message: 'must be a JSON object of header → column key or null',
       },
     ]);
   }
-  return mapping as Record<string, string | null>;
+  return mapping;
+}
+
+function parseSheets(text: string): SheetChoice[] {
+  const sheets = parseJson(text);
+  const valid =
+    Array.isArray(sheets) &&
+    sheets.every(
+      (choice: unknown) =>
+        typeof choice === 'object' &&
+        choice !== null &&
+        Number.isSafeInteger((choice as SheetChoice).sheet) &&
+        (choice as SheetChoice).sheet >= 0 &&
+        SHEET_KINDS.includes((choice as SheetChoice).kind) &&
+        ((choice as SheetChoice).mapping === undefined ||
+          isMapping((choice as SheetChoice).mapping)),
+    );
+  if (!valid) {
+    throw new FieldValidationException([
+      {
+        field: 'sheets',
+        code: 'invalidFormat',
+        message:
+          'must be a JSON array of { sheet: index, kind: commitment | indicator | skip, mapping?: header → column key or null }',
+      },
+    ]);
+  }
+  return sheets as SheetChoice[];
 }
 
 /** The file part's bytes; past the limit, the refusal names the file and the limit. */

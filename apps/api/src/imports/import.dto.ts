@@ -8,6 +8,7 @@ export const IMPORT_STATES = ['VALIDATED', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FA
 export const IMPORT_FAILURES = ['ROWS_CHANGED', 'WRITE_FAILED'] as const;
 export const ROW_OUTCOMES = ['create', 'update', 'unchanged', 'error'] as const;
 export const IMPORT_KINDS = ['commitment', 'indicator'] as const;
+export const SHEET_KINDS = [...IMPORT_KINDS, 'skip'] as const;
 
 export class ImportRowErrorDto {
   @ApiProperty({ example: 'lead_organization', description: 'The column at fault (its key)' })
@@ -16,7 +17,7 @@ export class ImportRowErrorDto {
   @ApiProperty({
     example: 'unknownCode',
     description:
-      'required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations, yearOrder (target year before the baseline year), inconsistent (an indicator line disagrees with its first line)',
+      'required, tooLong, unknownCode, invalidNumber, invalidDate, dateOrder, duplicateRow, formula, link, forbidden, archived, leadInCoOrganizations, yearOrder (target year before the baseline year), inconsistent (an indicator line disagrees with its first line), ambiguousIndicator (two indicators of the commitment bear the name the line gives)',
   })
   code: string;
 
@@ -30,6 +31,13 @@ export class ImportRowDto {
     description: 'The sheet it comes from: commitments, or indicators with their measurements',
   })
   kind: (typeof IMPORT_KINDS)[number];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The worksheet's name (null for a CSV)",
+  })
+  sheet: string | null;
 
   @ApiProperty({ description: 'The row number a spreadsheet program shows (in its sheet)' })
   line: number;
@@ -75,6 +83,86 @@ export class ImportColumnDto {
     description: 'The column it is read as (a template key), or null: ignored',
   })
   column: string | null;
+}
+
+export class ImportSheetColumnDto {
+  @ApiProperty({ description: "The file's header" })
+  header: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The column it is read as (a template key of the sheet’s kind), or null: ignored',
+  })
+  column: string | null;
+}
+
+export class ImportSheetDto {
+  @ApiProperty({
+    description:
+      "The sheet's place in the file (from 0, empty sheets counted): what an upload's `sheets` choices name",
+  })
+  index: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The worksheet's name (null for a CSV)",
+  })
+  name: string | null;
+
+  @ApiProperty({
+    enum: IMPORT_KINDS,
+    enumName: 'ImportKind',
+    nullable: true,
+    description: 'What its headers tell it holds; null: they name neither kind',
+  })
+  detected: (typeof IMPORT_KINDS)[number] | null;
+
+  @ApiProperty({
+    enum: SHEET_KINDS,
+    enumName: 'ImportSheetKind',
+    description:
+      'How it was read: the kind chosen in the upload, else the one detected; skip: not read (chosen so, or headers of neither kind)',
+  })
+  kind: (typeof SHEET_KINDS)[number];
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Its data rows (null for imports made before sheets were reported)',
+  })
+  rows: number | null;
+
+  @ApiProperty({ type: ImportSheetColumnDto, isArray: true })
+  columns: ImportSheetColumnDto[];
+}
+
+export class ImportFailureRowDto {
+  @ApiProperty({ enum: IMPORT_KINDS, enumName: 'ImportKind' })
+  kind: (typeof IMPORT_KINDS)[number];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The worksheet's name (null for a CSV)",
+  })
+  sheet: string | null;
+
+  @ApiProperty({ description: 'The row number a spreadsheet program shows (in its sheet)' })
+  line: number;
+
+  @ApiProperty({ example: 'reference', description: 'The column at fault (its key)' })
+  field: string;
+
+  @ApiProperty({
+    example: 'archived',
+    description: 'Why, as a row error code (see ImportRowError)',
+  })
+  code: string;
+
+  @ApiProperty({ description: 'How many rows failed in all' })
+  count: number;
 }
 
 export class ImportPersonDto {
@@ -126,6 +214,13 @@ export class ImportSummaryDto {
   })
   failureCode: (typeof IMPORT_FAILURES)[number] | null;
 
+  @ApiProperty({
+    type: ImportFailureRowDto,
+    nullable: true,
+    description: 'ROWS_CHANGED: the first row that no longer passes, and how many do',
+  })
+  failureRow: ImportFailureRowDto | null;
+
   @ApiProperty({ type: ImportPersonDto, nullable: true })
   createdBy: ImportPersonDto | null;
 
@@ -140,8 +235,19 @@ export class ImportSummaryDto {
 }
 
 export class ImportDto extends ImportSummaryDto {
-  @ApiProperty({ type: ImportColumnDto, isArray: true })
+  @ApiProperty({
+    type: ImportColumnDto,
+    isArray: true,
+    description: "The read sheets' headers and columns, all together (see `sheets` for each)",
+  })
   mapping: ImportColumnDto[];
+
+  @ApiProperty({
+    type: ImportSheetDto,
+    isArray: true,
+    description: 'Each non-empty sheet: its kind (detected, chosen, or skip) and how it was read',
+  })
+  sheets: ImportSheetDto[];
 
   @ApiProperty({ type: ImportRowDto, isArray: true })
   rows: ImportRowDto[];

@@ -72,7 +72,7 @@ export class ImportsController {
   @Post()
   @ApiOperation({
     summary:
-      "Upload an XLSX or CSV of commitments and/or indicators: the dry run (each row create / update / unchanged / error), nothing written. Each sheet's kind is told by its headers (an XLSX may hold a sheet of each; its commitments are written first, so a new commitment's indicators may come in the same file); a CSV holds one kind",
+      "Upload an XLSX or CSV of commitments and/or indicators: the dry run (each row create / update / unchanged / error), nothing written. Each non-empty sheet is read as the kind chosen for it in `sheets`, else the one its headers tell, else skipped (listed in `sheets` of the answer); two sheets of a kind are both read. Commitments are written first, so a new commitment's indicators may come in the same file; a CSV holds one kind",
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -95,6 +95,11 @@ export class ImportsController {
           type: 'string',
           description:
             "JSON: header → column key (or null to ignore it), for headers that are not the template's",
+        },
+        sheets: {
+          type: 'string',
+          description:
+            'JSON: per sheet, [{ sheet: its index in the dry run, kind: commitment | indicator | skip, mapping?: header → column key or null }]; its mapping stands for `mapping` on that sheet. Sheets not named are read as their headers tell',
         },
       },
     },

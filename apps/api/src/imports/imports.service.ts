@@ -23,7 +23,13 @@ import {
   type CommitmentColumnKey,
   columnOfHeader,
 } from './import-columns';
-import { type ImportCell, MAX_IMPORT_ROWS, readImportFile, tooManyRows } from './import-file';
+import {
+  type ImportCell,
+  type ImportSheet,
+  MAX_IMPORT_ROWS,
+  readImportFile,
+  tooManyRows,
+} from './import-file';
 import {
   type ImportKind,
   INDICATOR_HINTS,
@@ -33,16 +39,25 @@ import {
   kindOfHeaders,
   knownColumn,
 } from './import-indicator-columns';
-import { dataRows, existingKey, type PlannedRow, planRows } from './import-plan';
+import {
+  dataRows,
+  existingKey,
+  inTurns,
+  type PlannedRow,
+  planRows,
+  type RowError,
+} from './import-plan';
 import { type PlannedIndicatorRow, planIndicatorRows } from './indicator-plan';
 import { IndicatorImportsRepository } from './indicator-imports.repository';
 import { INDICATOR_SHEET } from '../exports/indicator-columns';
-import type { ImportUpload } from './import-upload';
+import type { ImportUpload, SheetChoice } from './import-upload';
 import type {
   ImportColumnDto,
   ImportDto,
+  ImportFailureRowDto,
   ImportListDto,
   ImportRowDto,
+  ImportSheetDto,
   ImportSummaryDto,
 } from './import.dto';
 import { type ImportJobSummaryRow, ImportsRepository } from './imports.repository';
@@ -53,6 +68,8 @@ const HISTORY_LIMIT = 100;
 
 /** A data row as kept between the dry run and the run: its cells by column key. */
 interface SourceRow {
+  /** The worksheet's name (absent for a CSV). */
+  sheet?: string;
   line: number;
   values: Record<string, string | number | { refused: 'formula' | 'link' } | null>;
 }
@@ -66,6 +83,8 @@ interface StoredRows {
   planned: ImportRowDto[];
   /** The indicators sheet's data rows (absent from imports made before indicators were). */
   indicatorSource?: SourceRow[];
+  /** Each non-empty sheet and how it was read (absent from imports made before). */
+  sheets?: ImportSheetDto[];
 }
 
 interface RunJob {
@@ -132,43 +151,53 @@ export class ImportsService implements OnModuleInit {
 
   /**
    * Reads and checks the file (the dry run): each row's outcome, nothing written but the import.
-   * Each sheet's kind is told by its headers (the first sheet is of commitments when they tell
-   * none); the first sheet of each kind is read.
+   * Each non-empty sheet is read as the kind chosen for it, else the one its headers tell, or
+   * skipped (shown so) when they tell none; two sheets of a kind are both read.
    */
   async upload(member: WorkspaceActor, upload: ImportUpload): Promise<ImportDto> {
     const table = await readImportFile(upload.file, upload.encoding);
-    const sheets = new Map<ImportKind, NonNullable<ReturnType<typeof readSheet>>>();
-    for (const [i, rows] of [table.rows, ...table.laterSheets].entries()) {
-      const sheet = readSheet(rows, upload.mapping, i === 0);
-      if (sheet && !sheets.has(sheet.kind)) sheets.set(sheet.kind, sheet);
+    const choices = new Map((upload.sheets ?? []).map((choice) => [choice.sheet, choice]));
+    const sheets: Awaited<ReturnType<typeof readSheet>>[] = [];
+    for (const [index, sheet] of table.sheets.entries()) {
+      if (sheet.rows.length === 0) continue;
+      sheets.push(await readSheet(sheet, index, choices.get(index), upload.mapping));
     }
-    const source = sheets.get('commitment')?.source ?? [];
-    const indicatorSource = sheets.get('indicator')?.source ?? [];
+    const sourceOf = (kind: ImportKind) =>
+      sheets.flatMap((sheet) => (sheet.dto.kind === kind ? sheet.source : []));
+    const source = sourceOf('commitment');
+    const indicatorSource = sourceOf('indicator');
     if (source.length + indicatorSource.length > MAX_IMPORT_ROWS) tooManyRows();
     const planned = await this.plan(member, source);
     const plannedIndicators = await this.planIndicators(member, indicatorSource, planned);
     const counts = countOutcomes([...planned, ...plannedIndicators]);
-    const rows = [...planned.map(rowDtoOf), ...plannedIndicators.map(indicatorRowDtoOf)];
+    const rows = [
+      ...planned.map((p, i) => rowDtoOf(p, source[i]!.sheet)),
+      ...plannedIndicators.map((p, i) => indicatorRowDtoOf(p, indicatorSource[i]!.sheet)),
+    ];
+    const sheetDtos = sheets.map((sheet) => sheet.dto);
     const row = await this.imports.create(
       {
         workspaceId: member.workspaceId,
         createdById: member.userId,
         fileName: upload.fileName.slice(0, 200),
         format: table.format,
-        mapping: [...sheets.values()].flatMap((sheet) => sheet.mapping) as Prisma.InputJsonValue,
+        mapping: sheetDtos.flatMap(({ kind, columns }) =>
+          kind === 'skip' ? [] : columns.map((column) => ({ kind, ...column })),
+        ) satisfies ImportColumnDto[] as Prisma.InputJsonValue,
         total: source.length + indicatorSource.length,
         ...counts,
       },
-      { source, planned: rows, indicatorSource } satisfies StoredRows,
+      { source, planned: rows, indicatorSource, sheets: sheetDtos } satisfies StoredRows,
     );
-    return this.toDto(row, rows);
+    return this.toDto(row, rows, sheetDtos);
   }
 
   /** The import; without its rows when `withRows` is false (following a run's progress). */
   async get(member: WorkspaceActor, id: string, withRows = true): Promise<ImportDto> {
     const row = await this.require(member, id);
     const planned = withRows ? await this.imports.rowsPart(id, 'planned') : [];
-    return this.toDto(row, planned as StoredRows['planned']);
+    const sheets = (await this.imports.rowsPart(id, 'sheets')) as ImportSheetDto[];
+    return this.toDto(row, planned as StoredRows['planned'], sheets);
   }
 
   /** Who imported what, when, and how it ended: everyone's for an ADMIN, one's own otherwise. */
@@ -223,7 +252,8 @@ export class ImportsService implements OnModuleInit {
       const indicatorSource = (await this.imports.rowsPart(id, 'indicatorSource')) as SourceRow[];
       // The unit column is read as unit_vi or unit_en; the file gives it back in its language.
       const unitKey = locale === 'vi' ? 'unit_vi' : 'unit_en';
-      const withUnit = indicatorSource.map(({ line, values }) => ({
+      const withUnit = indicatorSource.map(({ sheet, line, values }) => ({
+        sheet,
         line,
         values: { ...values, unit: values[unitKey] ?? values.unit_vi ?? values.unit_en ?? null },
       }));
@@ -254,12 +284,7 @@ export class ImportsService implements OnModuleInit {
       const source = (await this.imports.rowsPart(importId, 'source')) as StoredRows['source'];
       await this.imports.transaction(async (tx) => {
         const planned = await this.plan(actor, source, tx);
-        const failed = planned.filter((p) => p.outcome === 'error');
-        if (failed.length > 0) {
-          throw new RowsChangedError(
-            `${failed.length} rows no longer pass the checks (first: row ${failed[0]!.line}, ${failed[0]!.errors[0]!.field}: ${failed[0]!.errors[0]!.message}); nothing was written`,
-          );
-        }
+        RowsChangedError.check('commitment', planned, source);
         const creates = planned.filter((p) => p.outcome === 'create');
         const updates = planned.filter((p) => p.outcome === 'update');
         await this.imports.write(
@@ -296,7 +321,11 @@ export class ImportsService implements OnModuleInit {
         finishedAt: new Date(),
         processed: 0,
         ...(error instanceof RowsChangedError
-          ? { failure: error.message, failureCode: 'ROWS_CHANGED' }
+          ? {
+              failure: error.message,
+              failureCode: 'ROWS_CHANGED',
+              failureRow: error.row as unknown as Prisma.InputJsonValue,
+            }
           : {
               failure: 'The import could not be written; nothing was changed',
               failureCode: 'WRITE_FAILED',
@@ -318,12 +347,7 @@ export class ImportsService implements OnModuleInit {
     const source = (await this.imports.rowsPart(job.id, 'indicatorSource')) as SourceRow[];
     if (source.length === 0) return;
     const planned = await this.planIndicators(actor, source, [], tx);
-    const failed = planned.filter((p) => p.outcome === 'error');
-    if (failed.length > 0) {
-      throw new RowsChangedError(
-        `${failed.length} indicator rows no longer pass the checks (first: row ${failed[0]!.line}, ${failed[0]!.errors[0]!.field}: ${failed[0]!.errors[0]!.message}); nothing was written`,
-      );
-    }
+    RowsChangedError.check('indicator', planned, source);
     const writes = planned.filter((p) => p.outcome === 'create' || p.outcome === 'update');
     await this.indicatorImports.write(tx, job, writes, (done) =>
       this.imports.progress(job.id, written + done),
@@ -356,11 +380,7 @@ export class ImportsService implements OnModuleInit {
         organizationIds: [fields.leadOrgId, ...fields.coOrgIds].filter((o): o is string => !!o),
       });
     }
-    return planIndicatorRows(
-      source.map(({ line, values }) => ({ line, values: new Map(Object.entries(values)) })),
-      lookups,
-      member,
-    );
+    return planIndicatorRows(await readableRows(source), lookups, member);
   }
 
   private async plan(member: WorkspaceActor, source: SourceRow[], tx?: Tx) {
@@ -370,11 +390,7 @@ export class ImportsService implements OnModuleInit {
         : [],
     );
     const lookups = await this.imports.lookups(member.workspaceId, pairs, tx);
-    return planRows(
-      source.map(({ line, values }) => ({ line, values: new Map(Object.entries(values)) })),
-      lookups,
-      member,
-    );
+    return planRows(await readableRows(source), lookups, member);
   }
 
   /** The import, if the caller may see it: an ADMIN any of the workspace's, others their own. */
@@ -387,21 +403,51 @@ export class ImportsService implements OnModuleInit {
     return row;
   }
 
-  private toDto(row: ImportJobSummaryRow, rows: ImportRowDto[]): ImportDto {
+  private toDto(
+    row: ImportJobSummaryRow,
+    rows: ImportRowDto[],
+    sheets: ImportSheetDto[],
+  ): ImportDto {
     // Imports made before indicators were name no kind: theirs were all commitments.
+    const mapping = (row.mapping as unknown as ImportColumnDto[]).map((m) =>
+      m.kind ? m : { ...m, kind: 'commitment' as const },
+    );
     return {
       ...summaryOf(row),
-      mapping: (row.mapping as unknown as ImportColumnDto[]).map((m) =>
-        m.kind ? m : { ...m, kind: 'commitment' },
-      ),
-      rows: rows.map((r) => (r.kind ? r : { ...r, kind: 'commitment', indicator: null })),
+      mapping,
+      // Imports made before sheets were reported: a sheet per kind their mapping names.
+      sheets: sheets.length > 0 || mapping.length === 0 ? sheets : legacySheets(mapping),
+      rows: rows.map((r) => ({
+        ...r,
+        kind: r.kind ?? 'commitment',
+        indicator: r.indicator ?? null,
+        sheet: r.sheet ?? null,
+      })),
     };
   }
 }
 
-function rowDtoOf(p: PlannedRow): ImportRowDto {
+function legacySheets(mapping: ImportColumnDto[]): ImportSheetDto[] {
+  return (['commitment', 'indicator'] as const).flatMap((kind) => {
+    const columns = mapping.filter((m) => m.kind === kind);
+    if (columns.length === 0) return [];
+    return [
+      {
+        index: kind === 'commitment' ? 0 : 1,
+        name: null,
+        detected: kind,
+        kind,
+        rows: null,
+        columns: columns.map(({ header, column }) => ({ header, column })),
+      },
+    ];
+  });
+}
+
+function rowDtoOf(p: PlannedRow, sheet: string | undefined): ImportRowDto {
   return {
     kind: 'commitment',
+    sheet: sheet ?? null,
     indicator: null,
     line: p.line,
     outcome: p.outcome,
@@ -412,9 +458,10 @@ function rowDtoOf(p: PlannedRow): ImportRowDto {
   };
 }
 
-function indicatorRowDtoOf(p: PlannedIndicatorRow): ImportRowDto {
+function indicatorRowDtoOf(p: PlannedIndicatorRow, sheet: string | undefined): ImportRowDto {
   return {
     kind: 'indicator',
+    sheet: sheet ?? null,
     indicator: p.indicator,
     line: p.line,
     outcome: p.outcome,
@@ -426,36 +473,102 @@ function indicatorRowDtoOf(p: PlannedIndicatorRow): ImportRowDto {
 }
 
 /**
- * One sheet's kind, its data rows by column key and how its headers are read; null for a later
- * sheet whose headers name no kind (a sheet of notes, say).
+ * How one non-empty sheet is read: as the kind chosen for it, else the one its headers tell
+ * (a mapping's choice standing for a header), else skipped; its data rows by column key.
  */
-function readSheet(
-  rows: { line: number; cells: ImportCell[] }[],
-  mapping: Record<string, string | null> | undefined,
-  first: boolean,
-) {
-  const headers = (rows[0]?.cells ?? []).map((c) =>
+async function readSheet(
+  sheet: ImportSheet,
+  index: number,
+  choice: SheetChoice | undefined,
+  fileMapping: Record<string, string | null> | undefined,
+): Promise<{ dto: ImportSheetDto; source: SourceRow[] }> {
+  const mapping = choice?.mapping ?? fileMapping;
+  const headers = (sheet.rows[0]?.cells ?? []).map((c) =>
     c === null ? '' : typeof c === 'object' && !(c instanceof Date) ? '' : String(c),
   );
-  const kind = kindOfHeaders(headers, mapping) ?? (first ? 'commitment' : null);
-  if (!kind) return null;
-  const ofHeader = kind === 'indicator' ? indicatorColumnOfHeader : columnOfHeader;
+  const detected = kindOfHeaders(headers, mapping);
+  const kind = choice?.kind ?? detected ?? 'skip';
+  // A skipped sheet shows its headers as the kind they tell would read them.
+  const readAs = kind === 'skip' ? detected : kind;
+  const ofHeader = readAs === 'indicator' ? indicatorColumnOfHeader : columnOfHeader;
   const columns = headers.map((header) =>
-    mapping && header in mapping ? knownColumn(kind, mapping[header]!) : ofHeader(header),
+    !readAs
+      ? null
+      : mapping && header in mapping
+        ? knownColumn(readAs, mapping[header]!)
+        : ofHeader(header),
   );
-  const hints = kind === 'indicator' ? INDICATOR_HINTS : COLUMN_HINTS;
-  const source: SourceRow[] = dataRows(rows, columns, hints).map(({ line, values }) => ({
-    line,
-    values: Object.fromEntries([...values].map(([key, cell]) => [key, storable(cell)])),
-  }));
+  const source: SourceRow[] =
+    kind === 'skip'
+      ? []
+      : await inTurns(
+          await dataRows(
+            sheet.rows,
+            columns,
+            kind === 'indicator' ? INDICATOR_HINTS : COLUMN_HINTS,
+          ),
+          ({ line, values }) => ({
+            ...(sheet.name !== null && { sheet: sheet.name }),
+            line,
+            values: Object.fromEntries([...values].map(([key, cell]) => [key, storable(cell)])),
+          }),
+        );
   return {
-    kind,
+    dto: {
+      index,
+      name: sheet.name,
+      detected,
+      kind,
+      rows: kind === 'skip' ? sheet.rows.length - 1 : source.length,
+      columns: headers.map((header, i) => ({ header, column: columns[i] ?? null })),
+    },
     source,
-    mapping: headers.map((header, i) => ({ kind, header, column: columns[i] ?? null })),
   };
 }
 
-class RowsChangedError extends Error {}
+/** A run's rows that passed the dry run fail the checks again: nothing is written. */
+/** Stored rows as the plans read them: column key → cell. */
+function readableRows(source: SourceRow[]) {
+  return inTurns(source, ({ line, values }) => ({
+    line,
+    values: new Map<string, ImportCell>(Object.entries(values)),
+  }));
+}
+
+class RowsChangedError extends Error {
+  constructor(
+    readonly row: ImportFailureRowDto,
+    message: string,
+  ) {
+    const what = row.kind === 'indicator' ? 'indicator rows' : 'rows';
+    const where = `${row.sheet === null ? '' : `sheet ${row.sheet}, `}row ${row.line}`;
+    super(
+      `${row.count} ${what} no longer pass the checks (first: ${where}, ${row.field}: ${message}); nothing was written`,
+    );
+  }
+
+  /** Throws when any of `planned` (made from `source`, in its order) is an error. */
+  static check(
+    kind: ImportKind,
+    planned: { outcome: string; line: number; errors: RowError[] }[],
+    source: SourceRow[],
+  ): void {
+    const first = planned.findIndex((p) => p.outcome === 'error');
+    if (first < 0) return;
+    const { line, errors } = planned[first]!;
+    throw new RowsChangedError(
+      {
+        kind,
+        sheet: source[first]?.sheet ?? null,
+        line,
+        field: errors[0]!.field,
+        code: errors[0]!.code,
+        count: planned.filter((p) => p.outcome === 'error').length,
+      },
+      errors[0]!.message,
+    );
+  }
+}
 
 function summaryOf(row: Omit<ImportJobSummaryRow, 'mapping'>): ImportSummaryDto {
   return {
@@ -471,6 +584,7 @@ function summaryOf(row: Omit<ImportJobSummaryRow, 'mapping'>): ImportSummaryDto 
     processed: row.processed,
     failure: row.failure,
     failureCode: row.failureCode,
+    failureRow: (row.failureRow as ImportFailureRowDto | null) ?? null,
     createdBy:
       row.createdById && row.createdBy
         ? { id: row.createdById, displayName: row.createdBy.displayName }
@@ -506,18 +620,23 @@ function rejectedSheet(
   source: SourceRow[],
   locale: Locale,
 ): Sheet {
-  const byLine = new Map(source.map((s) => [s.line, s.values]));
+  const rowKey = (sheet: string | null | undefined, line: number) => `${sheet ?? ''}\n${line}`;
+  const byRow = new Map(source.map((s) => [rowKey(s.sheet, s.line), s.values]));
+  // Rows of two sheets of one kind are told apart by their sheet's name.
+  const named = new Set(source.map((s) => s.sheet)).size > 1;
   const cells = failed.map((p) => [
+    ...(named ? [p.sheet ?? null] : []),
     p.line,
     p.errors.map((e) => rowErrorText(e, locale)).join('\n'),
     ...columns.map(({ key }) => {
-      const value = byLine.get(p.line)?.[key];
+      const value = byRow.get(rowKey(p.sheet, p.line))?.[key];
       return value === undefined || value === null || typeof value === 'object' ? null : value;
     }),
   ]);
   return textSheet(
     name,
     [
+      ...(named ? [{ key: 'sheet', header: { vi: 'Trang tính', en: 'Sheet' } }] : []),
       { key: 'line', header: { vi: 'Dòng', en: 'Row' } },
       { key: 'errors', header: { vi: 'Lỗi', en: 'Errors' } },
       ...columns,

@@ -546,6 +546,131 @@ describe('imports', () => {
     });
   });
 
+  describe('sheets', () => {
+    it('reads every non-empty sheet, two of a kind both, and shows the others skipped by name', async () => {
+      const book = new ExcelJS.Workbook();
+      const sheets: [string, unknown[][]][] = [
+        [
+          'Ghi chú',
+          [
+            ['Ghi chú', 'Người viết'],
+            ['Bản nháp', 'Lan'],
+          ],
+        ],
+        ['Sheet2', []],
+        [
+          'Đợt 1',
+          [
+            EN_HEADERS,
+            ['NQ-42', 'S.1', 'Một', 'One', 'MOLISA', null],
+            ['NQ-42', 'S.2', 'Hai', 'Two', 'NOPE', null],
+          ],
+        ],
+        [
+          'Đợt 2',
+          [
+            EN_HEADERS,
+            ['NQ-42', 'S.3', 'Ba', 'Three', 'NOPE', null],
+            ['NQ-42', 'S.1', 'Một', 'One', 'MOLISA', null],
+          ],
+        ],
+        ['Sheet3', []],
+      ];
+      for (const [name, rows] of sheets) book.addWorksheet(name).addRows(rows);
+      const { status, body } = await upload(Buffer.from(await book.xlsx.writeBuffer()));
+      expect(status).toBe(200);
+      expect(
+        body.sheets.map(({ index, name, detected, kind, rows }) => ({
+          index,
+          name,
+          detected,
+          kind,
+          rows,
+        })),
+      ).toEqual([
+        { index: 0, name: 'Ghi chú', detected: null, kind: 'skip', rows: 1 },
+        { index: 2, name: 'Đợt 1', detected: 'commitment', kind: 'commitment', rows: 2 },
+        { index: 3, name: 'Đợt 2', detected: 'commitment', kind: 'commitment', rows: 2 },
+      ]);
+      expect(
+        body.rows.map(
+          (r) => `${r.sheet} ${r.line} ${r.outcome} ${r.errors.map((e) => e.code).join()}`,
+        ),
+      ).toEqual([
+        'Đợt 1 2 create ',
+        'Đợt 1 3 error unknownCode',
+        'Đợt 2 2 error unknownCode',
+        'Đợt 2 3 error duplicateRow',
+      ]);
+      const [rejected] = await readXlsx(
+        (await admin.download(`${API}/imports/${body.id}/errors.xlsx?lang=vi`)).file,
+      );
+      expect(rejected!.rows.map((r) => r.slice(0, 3))).toEqual([
+        ['Trang tính', 'Dòng', 'Lỗi'],
+        ['Đợt 1', 3, expect.stringMatching(/Cơ quan chủ trì/)],
+        ['Đợt 2', 2, expect.stringMatching(/Cơ quan chủ trì/)],
+        ['Đợt 2', 3, expect.stringMatching(/trùng với một dòng khác/)],
+      ]);
+      const { body: again } = await admin.get<ImportDto>(`${API}/imports/${body.id}?rows=false`);
+      expect(again.sheets).toEqual(body.sheets);
+    });
+
+    it('reads a sheet as the kind chosen for it, or skips it, and refuses a malformed choice', async () => {
+      const file = await workbook([
+        ['Khung', 'Số hiệu', 'Tên VN', 'Tên EN', 'Chủ trì'],
+        ['NQ-42', 'K.1', 'Bốn', 'Four', 'MOLISA'],
+      ]);
+      const first = await upload(file);
+      expect(first.body.sheets).toEqual([
+        {
+          index: 0,
+          name: 'Commitments',
+          detected: null,
+          kind: 'skip',
+          rows: 1,
+          columns: ['Khung', 'Số hiệu', 'Tên VN', 'Tên EN', 'Chủ trì'].map((header) => ({
+            header,
+            column: null,
+          })),
+        },
+      ]);
+      expect(first.body).toMatchObject({ total: 0, rows: [] });
+      const mapping = {
+        Khung: 'framework',
+        'Số hiệu': 'reference',
+        'Tên VN': 'title_vi',
+        'Tên EN': 'title_en',
+        'Chủ trì': 'lead_organization',
+      };
+      const chosen = await upload(file, 'cam-ket.xlsx', admin, {
+        sheets: JSON.stringify([{ sheet: 0, kind: 'commitment', mapping }]),
+      });
+      expect(chosen.body.sheets[0]).toMatchObject({
+        detected: 'commitment',
+        kind: 'commitment',
+        rows: 1,
+      });
+      expect(chosen.body).toMatchObject({ total: 1, creates: 1, errors: 0 });
+      const skipped = await upload(file, 'cam-ket.xlsx', admin, {
+        sheets: JSON.stringify([{ sheet: 0, kind: 'skip', mapping }]),
+      });
+      expect(skipped.body.sheets[0]).toMatchObject({ detected: 'commitment', kind: 'skip' });
+      expect(skipped.body.total).toBe(0);
+      for (const bad of [
+        '{}',
+        '[{"sheet":0,"kind":"notes"}]',
+        '[{"sheet":-1,"kind":"skip"}]',
+        '[{"sheet":0,"kind":"skip","mapping":[]}]',
+      ]) {
+        const res = await upload(file, 'cam-ket.xlsx', admin, { sheets: bad });
+        expect(res.status).toBe(400);
+        expect(res.body.details).toEqual([
+          expect.objectContaining({ field: 'sheets', code: 'invalidFormat' }),
+        ]);
+      }
+    });
+  });
+
   describe('all or nothing', () => {
     it('writes nothing when row 9,999 of 9,999 no longer passes at run time', async () => {
       const victim = await t.prisma.commitment.findFirstOrThrow({
@@ -564,6 +689,14 @@ describe('imports', () => {
       expect(done.state).toBe('FAILED');
       expect(done.failure).toMatch(/row 10000, reference: this commitment is archived/);
       expect(done.failureCode).toBe('ROWS_CHANGED');
+      expect(done.failureRow).toEqual({
+        kind: 'commitment',
+        sheet: null,
+        line: 10000,
+        field: 'reference',
+        code: 'archived',
+        count: 1,
+      });
       expect(await t.prisma.commitment.count({ where: { workspaceId } })).toBe(before);
       expect(await t.prisma.activityEvent.count({ where: { importJobId: dryRun.body.id } })).toBe(
         0,

@@ -53,9 +53,9 @@ export class IndicatorImportsRepository {
           SELECT c.id, c."frameworkId", c.reference, c.archived, c."leadOrgId",
             COALESCE(c."coOrgIds"::text[], '{}') AS "coOrgIds"
           FROM "Commitment" c
-          JOIN unnest(${wanted.map((w) => w.id)}::uuid[], ${wanted.map((w) => w.reference)}::text[])
-            AS k("frameworkId", reference)
-            ON c."frameworkId" = k."frameworkId" AND c.reference = k.reference
+          -- One JSON text: Prisma's query compiler is slow over arrays of thousands of values.
+          JOIN jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS k(id uuid, reference text)
+            ON c."frameworkId" = k.id AND c.reference = k.reference
           WHERE c."workspaceId" = ${workspaceId}::uuid
           ${tx ? Prisma.sql`FOR SHARE OF c` : Prisma.empty}`)
       : [];

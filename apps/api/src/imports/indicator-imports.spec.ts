@@ -432,6 +432,120 @@ describe('imports of indicators', () => {
     expect(errors[1]!.rows[2]![1]).toBe('Value: is not a valid number');
   });
 
+  it('refuses a line whose name two indicators of the commitment share, rather than guess', async () => {
+    const c = await commitmentOf('MOLISA', true);
+    const twin = (nameEn: string) => ({
+      workspaceId,
+      commitmentId: c.id,
+      nameVi: 'Chỉ số trùng tên',
+      nameEn,
+      unitVi: '%',
+      unitEn: '%',
+      direction: 'INCREASE' as const,
+      baselineValue: 1,
+      baselineYear: 2020,
+      targetValue: 2,
+      targetYear: 2030,
+    });
+    await t.prisma.indicator.createMany({ data: [twin('Twin one'), twin('Twin two')] });
+    const line = (nameVi: string | null, nameEn: string | null) => [
+      c.framework.code,
+      c.reference,
+      nameVi,
+      nameEn,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      '2025-03-01',
+      1.5,
+      null,
+    ];
+    const file = await workbook([
+      'Indicators',
+      [HEADERS, line('Chỉ số trùng tên', null), line('Chỉ số trùng tên', 'Twin two')],
+    ]);
+    const { body } = await upload(file);
+    // Both names tell Twin two apart: its measurement is added (a new indicator would lack a unit).
+    expect(outcomes(body)).toEqual([
+      'indicator error indicator_vi:ambiguousIndicator',
+      'indicator create',
+    ]);
+    const errors = await readXlsx(
+      (await admin.download(`${API}/imports/${body.id}/errors.xlsx?lang=vi`)).file,
+    );
+    expect(errors[1]!.rows[1]![1]).toMatch(/trùng tên: hãy đổi tên một chỉ số trước/);
+    await t.prisma.indicator.deleteMany({ where: { commitmentId: c.id } });
+  });
+
+  it('reads a sheet of unknown headers as indicators when the mapping chooses so', async () => {
+    const c = await commitmentOf('MOLISA', true);
+    const headers = [
+      'Khung',
+      'Số hiệu',
+      'Tên chỉ tiêu',
+      'Name',
+      'ĐVT',
+      'Hướng',
+      'CS',
+      'Năm CS',
+      'MT',
+      'Năm MT',
+    ];
+    const file = await workbook([
+      'Chỉ tiêu',
+      [
+        headers,
+        [
+          c.framework.code,
+          c.reference,
+          'Chỉ tiêu chọn',
+          'Chosen',
+          '%',
+          'Higher is better',
+          1,
+          2020,
+          5,
+          2030,
+        ],
+      ],
+    ]);
+    const keys = [
+      'framework',
+      'reference',
+      'indicator_vi',
+      'indicator_en',
+      'unit_vi',
+      'direction',
+      'baseline_value',
+      'baseline_year',
+      'target_value',
+      'target_year',
+    ];
+    const mapping = Object.fromEntries(headers.map((h, i) => [h, keys[i]!]));
+    const { body } = await admin.post<ImportDto>(
+      `${API}/imports`,
+      new MultipartForm([
+        { name: 'sheets', value: JSON.stringify([{ sheet: 0, kind: 'indicator', mapping }]) },
+        { name: 'file', filename: 'chi-tieu.xlsx', data: file },
+      ]),
+    );
+    expect(body.sheets).toEqual([
+      {
+        index: 0,
+        name: 'Chỉ tiêu',
+        detected: 'indicator',
+        kind: 'indicator',
+        rows: 1,
+        columns: headers.map((header, i) => ({ header, column: keys[i] })),
+      },
+    ]);
+    expect(outcomes(body)).toEqual(['indicator create']);
+    expect(body.rows[0]).toMatchObject({ sheet: 'Chỉ tiêu', line: 2, indicator: 'Chỉ tiêu chọn' });
+  });
+
   it("reads a workbook of both kinds: a new commitment's indicators in the same file", async () => {
     const file = await workbook(
       [
@@ -520,7 +634,15 @@ describe('imports of indicators', () => {
     await t.prisma.commitment.update({ where: { id: c.id }, data: { archived: true } });
     const done = await runToEnd(dryRun.body.id);
     expect(done.state).toBe('FAILED');
-    expect(done.failure).toMatch(/row 2, reference: this commitment is archived/);
+    expect(done.failure).toMatch(/sheet Indicators, row 2, reference: this commitment is archived/);
+    expect(done.failureRow).toEqual({
+      kind: 'indicator',
+      sheet: 'Indicators',
+      line: 2,
+      field: 'reference',
+      code: 'archived',
+      count: 1,
+    });
     expect(await t.prisma.commitment.count({ where: { workspaceId, reference: 'IND.2' } })).toBe(0);
     expect(await t.prisma.indicator.count({ where: { nameEn: 'Never' } })).toBe(0);
     expect(await t.prisma.activityEvent.count({ where: { importJobId: dryRun.body.id } })).toBe(0);

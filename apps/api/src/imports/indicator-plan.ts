@@ -10,7 +10,7 @@ import { diffFields, type FieldChanges } from '../history/activity';
 import { ENUM_LABELS } from '../spreadsheets/enum-labels';
 import { comparable } from './import-columns';
 import type { ImportCell } from './import-file';
-import { existingKey, RowReader, type RowError, type RowOutcome } from './import-plan';
+import { existingKey, inTurns, RowReader, type RowError, type RowOutcome } from './import-plan';
 
 /** An indicator's columns an import writes (its source stays as the app set it). */
 export interface IndicatorValues {
@@ -143,13 +143,20 @@ class Named {
     }
   }
 
-  /** The one named so, the file's own first (it named or created it on an earlier line). */
-  find(nameVi: string | null, nameEn: string | null): Working | undefined {
-    const found = [
-      ...(nameVi === null ? [] : (this.byName.get(`vi ${comparable(nameVi)}`) ?? [])),
-      ...(nameEn === null ? [] : (this.byName.get(`en ${comparable(nameEn)}`) ?? [])),
-    ].sort((a, b) => Number(b.firstLine > 0) - Number(a.firstLine > 0) || a.order - b.order);
-    return found[0];
+  /**
+   * The one named so: the file's own first (it named or created it on an earlier line), else a
+   * stored one. 'ambiguous' when two of the first kind bear the name and the line's other name
+   * does not tell them apart.
+   */
+  find(nameVi: string | null, nameEn: string | null): Working | 'ambiguous' | undefined {
+    const byVi = nameVi === null ? [] : (this.byName.get(`vi ${comparable(nameVi)}`) ?? []);
+    const byEn = nameEn === null ? [] : (this.byName.get(`en ${comparable(nameEn)}`) ?? []);
+    const found = [...new Set([...byVi, ...byEn])];
+    const named = found.filter((w) => w.firstLine > 0);
+    const candidates = named.length > 0 ? named : found;
+    if (candidates.length <= 1) return candidates[0];
+    const both = candidates.filter((w) => byVi.includes(w) && byEn.includes(w));
+    return both.length === 1 ? both[0] : 'ambiguous';
   }
 
   add(indicator: Working): void {
@@ -189,12 +196,9 @@ export async function planIndicatorRows(
 ): Promise<PlannedIndicatorRow[]> {
   const working = new Map<string, Named>();
   const codes = { frameworks: lookups.frameworks, organizations: new Map(), existing: new Map() };
-  const planned: PlannedIndicatorRow[] = [];
-  for (const [i, row] of rows.entries()) {
-    if (i > 0 && i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
-    planned.push(planLine(new RowReader(row.values, codes), row.line, lookups, actor, working));
-  }
-  return planned;
+  return inTurns(rows, (row) =>
+    planLine(new RowReader(row.values, codes), row.line, lookups, actor, working),
+  );
 }
 
 function planLine(
@@ -244,7 +248,16 @@ function planLine(
 
   if (!working.has(key)) working.set(key, new Named(lookups.indicators.get(key) ?? []));
   const indicators = working.get(key)!;
-  let indicator = indicators.find(nameVi, nameEn);
+  const match = indicators.find(nameVi, nameEn);
+  if (match === 'ambiguous') {
+    row.fail(
+      nameVi !== null ? 'indicator_vi' : 'indicator_en',
+      'ambiguousIndicator',
+      'two indicators of this commitment bear this name: rename one of them first',
+    );
+    return fail();
+  }
+  let indicator = match;
 
   if (!indicator) {
     const fields = newIndicator(row, {

@@ -40,6 +40,10 @@ const REASONS: Record<RowError['code'], LocalizedText> = {
     vi: 'khác với dòng đầu tiên của cùng chỉ số',
     en: 'differs from the first row of the same indicator',
   },
+  ambiguousIndicator: {
+    vi: 'hai chỉ số của cam kết này trùng tên: hãy đổi tên một chỉ số trước',
+    en: 'two indicators of this commitment bear this name: rename one of them first',
+  },
   leadInCoOrganizations: {
     vi: 'không được gồm cơ quan chủ trì',
     en: 'must not include the lead organization',

@@ -40,6 +40,7 @@ export type Notification = Schemas['NotificationDto'];
 export type ImportJob = Schemas['ImportDto'];
 export type ImportSummary = Schemas['ImportSummaryDto'];
 export type ImportRow = Schemas['ImportRowDto'];
+export type ImportSheet = Schemas['ImportSheetDto'];
 
 /** Every list answer of the API. */
 export interface Page<T> {

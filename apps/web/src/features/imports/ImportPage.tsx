@@ -17,7 +17,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob, ImportRow } from '../../api/types';
+import type { ImportJob, ImportRow, ImportSheet } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { importRoute } from '../../router';
 import { useFieldLabel } from '../commitments/detail/fieldValues';
@@ -102,35 +102,154 @@ function Counts({ job }: { job: ImportJob }) {
   );
 }
 
+type SheetKind = ImportSheet['kind'];
+const SHEET_KINDS: SheetKind[] = ['commitment', 'indicator', 'skip'];
+const columnsOf = (kind: SheetKind): readonly string[] =>
+  kind === 'indicator' ? INDICATOR_COLUMNS : kind === 'commitment' ? COMMITMENT_COLUMNS : [];
+
+/** What the user chose for a sheet: what it holds and what each header is read as. */
+interface SheetChoice {
+  kind: SheetKind;
+  columns: Record<string, string | null>;
+}
+
+const choiceOf = (sheet: ImportSheet): SheetChoice => ({
+  kind: sheet.kind,
+  columns: Object.fromEntries(sheet.columns.map((c) => [c.header, c.column])),
+});
+
 /**
- * How each header is read. While the file is at hand (chosen in this tab) the columns the
- * template does not name can be chosen, and the file is checked again with them.
+ * How each sheet and each of its headers is read. While the file is at hand (chosen in this tab)
+ * what a sheet holds (or skipping it) and the columns the template does not name can be chosen,
+ * and the file is checked again with them.
  */
 function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
   const { t } = useTranslation();
-  const columnName = useColumnName();
   const { file, encoding } = fileOfImport(job.id) ?? {};
   const { send, busy, error } = useImportFile(slug);
-  const [choices, setChoices] = useState<Record<string, string | null>>(() =>
-    Object.fromEntries(job.mapping.map((m) => [m.header, m.column])),
+  const [choices, setChoices] = useState<Record<number, SheetChoice>>(() =>
+    Object.fromEntries(job.sheets.map((sheet) => [sheet.index, choiceOf(sheet)])),
   );
-  const changed = job.mapping.some((m) => choices[m.header] !== m.column);
-  const optionsOf = (kind: ImportRow['kind']) => [
-    { value: '', label: t('imports.ignored') },
-    ...(kind === 'indicator' ? INDICATOR_COLUMNS : COMMITMENT_COLUMNS).map((key) => ({
-      value: key,
-      label: columnName(key),
-    })),
-  ];
-  const bothKinds = job.mapping.some((m) => m.kind === 'indicator');
+  const changed = job.sheets.some((sheet) => {
+    const choice = choices[sheet.index]!;
+    return (
+      choice.kind !== sheet.kind || sheet.columns.some((c) => choice.columns[c.header] !== c.column)
+    );
+  });
+  const choose = (index: number, change: (choice: SheetChoice) => SheetChoice) =>
+    setChoices((previous) => ({ ...previous, [index]: change(previous[index]!) }));
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-mapping">
-      <Stack gap="sm">
+      <Stack gap="md">
         <Title order={2} size="h3" id="import-mapping">
           {t('imports.mappingTitle')}
         </Title>
         <Text size="sm">{file ? t('imports.mappingHint') : t('imports.mappingReadOnly')}</Text>
-        <Table.ScrollContainer minWidth={320}>
+        {job.sheets.map((sheet) => (
+          <SheetMapping
+            key={sheet.index}
+            sheet={sheet}
+            choice={choices[sheet.index]!}
+            editable={!!file}
+            onKind={(kind) =>
+              choose(sheet.index, ({ columns }) => ({
+                kind,
+                // A column of the other kind is not read by this one.
+                columns: Object.fromEntries(
+                  Object.entries(columns).map(([header, column]) => [
+                    header,
+                    column && columnsOf(kind).includes(column) ? column : null,
+                  ]),
+                ),
+              }))
+            }
+            onColumn={(header, column) =>
+              choose(sheet.index, (choice) => ({
+                ...choice,
+                columns: { ...choice.columns, [header]: column },
+              }))
+            }
+          />
+        ))}
+        {file && (
+          <Group>
+            <Button
+              variant="default"
+              disabled={!changed}
+              loading={busy}
+              onClick={() =>
+                send(file, {
+                  sheets: job.sheets.map(({ index }) => ({
+                    sheet: index,
+                    kind: choices[index]!.kind,
+                    mapping: choices[index]!.columns,
+                  })),
+                  encoding,
+                  replace: true,
+                })
+              }
+            >
+              {t('imports.applyMapping')}
+            </Button>
+          </Group>
+        )}
+        {error && <ErrorAlert>{error}</ErrorAlert>}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SheetMapping({
+  sheet,
+  choice,
+  editable,
+  onKind,
+  onColumn,
+}: {
+  sheet: ImportSheet;
+  choice: SheetChoice;
+  editable: boolean;
+  onKind: (kind: SheetKind) => void;
+  onColumn: (header: string, column: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const columnName = useColumnName();
+  const titleId = `import-sheet-${sheet.index}`;
+  const title =
+    sheet.name === null ? t('imports.csvSheet') : t('imports.sheetTitle', { name: sheet.name });
+  const options = [
+    { value: '', label: t('imports.ignored') },
+    ...columnsOf(choice.kind).map((key) => ({ value: key, label: columnName(key) })),
+  ];
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={titleId}>
+      <Title order={3} size="h4" id={titleId} style={{ overflowWrap: 'anywhere' }}>
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t(`imports.sheetDetected.${sheet.detected ?? 'none'}`)}
+        {sheet.rows !== null && ` ${t('imports.sheetRows', { count: format.number(sheet.rows) })}`}
+      </Text>
+      {editable ? (
+        <NativeSelect
+          label={
+            sheet.name === null
+              ? t('imports.csvKindLabel')
+              : t('imports.sheetKindLabel', { name: sheet.name })
+          }
+          data={SHEET_KINDS.map((kind) => ({ value: kind, label: t(`imports.sheetKind.${kind}`) }))}
+          value={choice.kind}
+          onChange={(event) => onKind(event.currentTarget.value as SheetKind)}
+          maw={360}
+        />
+      ) : (
+        <Text size="sm">
+          {t('imports.sheetKindRead', { kind: t(`imports.sheetKind.${sheet.kind}`) })}
+        </Text>
+      )}
+      {choice.kind !== 'skip' && (
+        <Table.ScrollContainer minWidth={300}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -139,28 +258,20 @@ function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {job.mapping.map((m, index) => (
+              {sheet.columns.map((m, index) => (
                 <Table.Tr key={`${index}-${m.header}`}>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>
                     {m.header || t('imports.emptyHeader')}
-                    {bothKinds && (
-                      <Text span size="xs" c="dimmed" display="block">
-                        {t(`imports.kind.${m.kind}`)}
-                      </Text>
-                    )}
                   </Table.Td>
                   <Table.Td>
-                    {file ? (
+                    {editable ? (
                       <NativeSelect
                         aria-label={t('imports.mappingSelect', {
                           header: m.header || t('imports.emptyHeader'),
                         })}
-                        data={optionsOf(m.kind)}
-                        value={choices[m.header] ?? ''}
-                        onChange={(event) => {
-                          const value = event.currentTarget.value;
-                          setChoices((previous) => ({ ...previous, [m.header]: value || null }));
-                        }}
+                        data={options}
+                        value={choice.columns[m.header] ?? ''}
+                        onChange={(event) => onColumn(m.header, event.currentTarget.value || null)}
                       />
                     ) : m.column ? (
                       columnName(m.column)
@@ -175,21 +286,8 @@ function Mapping({ slug, job }: { slug: string; job: ImportJob }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {file && (
-          <Group>
-            <Button
-              variant="default"
-              disabled={!changed}
-              loading={busy}
-              onClick={() => send(file, { mapping: choices, encoding, replace: true })}
-            >
-              {t('imports.applyMapping')}
-            </Button>
-          </Group>
-        )}
-        {error && <ErrorAlert>{error}</ErrorAlert>}
-      </Stack>
-    </Paper>
+      )}
+    </Stack>
   );
 }
 
@@ -207,6 +305,10 @@ function Preview({ job }: { job: ImportJob }) {
   const columnName = useColumnName();
   const errorText = useRowErrorText();
   const hasIndicators = job.rows.some((row) => row.kind === 'indicator');
+  // The sheet column is shown when rows of one kind come from two sheets.
+  const hasSheets = (['commitment', 'indicator'] as const).some(
+    (kind) => new Set(job.rows.filter((row) => row.kind === kind).map((row) => row.sheet)).size > 1,
+  );
   const [onlyErrors, setOnlyErrors] = useState(job.errors > 0);
   const [shown, setShown] = useState(ROWS_SHOWN);
   const rows = onlyErrors ? job.rows.filter((row) => row.outcome === 'error') : job.rows;
@@ -232,6 +334,7 @@ function Preview({ job }: { job: ImportJob }) {
               <Table.Thead>
                 <Table.Tr>
                   {hasIndicators && <Table.Th scope="col">{t('imports.table.kind')}</Table.Th>}
+                  {hasSheets && <Table.Th scope="col">{t('imports.table.sheet')}</Table.Th>}
                   <Table.Th scope="col">{t('imports.table.line')}</Table.Th>
                   <Table.Th scope="col">{t('imports.table.outcome')}</Table.Th>
                   <Table.Th scope="col">{t('imports.table.framework')}</Table.Th>
@@ -242,8 +345,11 @@ function Preview({ job }: { job: ImportJob }) {
               </Table.Thead>
               <Table.Tbody>
                 {rows.slice(0, shown).map((row) => (
-                  <Table.Tr key={`${row.kind}-${row.line}`}>
+                  <Table.Tr key={`${row.kind}-${row.sheet}-${row.line}`}>
                     {hasIndicators && <Table.Td>{t(`imports.kind.${row.kind}`)}</Table.Td>}
+                    {hasSheets && (
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.sheet ?? ''}</Table.Td>
+                    )}
                     <Table.Td>{format.number(row.line)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
@@ -418,9 +524,31 @@ function RunProgress({ slug, job }: { slug: string; job: ImportJob }) {
             {job.failureCode && (
               <Text size="sm">{t(`imports.failureCodes.${job.failureCode}`)}</Text>
             )}
+            {job.failureRow && <FailureRow row={job.failureRow} />}
           </Alert>
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The first row a failed run found no longer passing, in the user's language. */
+function FailureRow({ row }: { row: NonNullable<ImportJob['failureRow']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const errorText = useRowErrorText();
+  const values = {
+    count: format.number(row.count),
+    kind: t(`imports.kind.${row.kind}`),
+    line: format.number(row.line),
+    sheet: row.sheet,
+    error: errorText({ field: row.field, code: row.code, message: row.code }),
+  };
+  return (
+    <Text size="sm">
+      {row.sheet === null
+        ? t('imports.failureRow', values)
+        : t('imports.failureRowInSheet', values)}
+    </Text>
   );
 }

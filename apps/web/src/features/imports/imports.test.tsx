@@ -18,6 +18,7 @@ const summary: ImportSummary = {
   processed: 0,
   failure: null,
   failureCode: null,
+  failureRow: null,
   createdBy: { id: 'u-admin', displayName: 'Quản trị viên' },
   createdAt: '2026-12-04T09:30:00.000Z',
   startedAt: null,
@@ -32,9 +33,25 @@ const withErrors: ImportJob = {
     { kind: 'commitment', header: 'Tiêu đề (tiếng Việt)', column: 'title_vi' },
     { kind: 'commitment', header: 'Ghi chú', column: null },
   ],
+  sheets: [
+    {
+      index: 0,
+      name: 'Cam kết',
+      detected: 'commitment',
+      kind: 'commitment',
+      rows: 3,
+      columns: [
+        { header: 'Khung', column: 'framework' },
+        { header: 'Số hiệu', column: 'reference' },
+        { header: 'Tiêu đề (tiếng Việt)', column: 'title_vi' },
+        { header: 'Ghi chú', column: null },
+      ],
+    },
+  ],
   rows: [
     {
       kind: 'commitment',
+      sheet: 'Cam kết',
       indicator: null,
       line: 3,
       outcome: 'create',
@@ -45,6 +62,7 @@ const withErrors: ImportJob = {
     },
     {
       kind: 'commitment',
+      sheet: 'Cam kết',
       indicator: null,
       line: 4,
       outcome: 'update',
@@ -55,6 +73,7 @@ const withErrors: ImportJob = {
     },
     {
       kind: 'commitment',
+      sheet: 'Cam kết',
       indicator: null,
       line: 5,
       outcome: 'error',
@@ -288,7 +307,7 @@ describe('import wizard', () => {
     const { user, history } = renderApp('/w/viet-nam/imports/new', routes(withErrors));
     const uploads = interceptUploads((form) => ({
       status: 200,
-      body: form.has('mapping') ? clean : withErrors,
+      body: form.has('sheets') ? clean : withErrors,
     }));
     await user.upload(await screen.findByLabelText('Tệp cần nhập'), xlsx());
     const select = await screen.findByRole('combobox', { name: 'Cột “Ghi chú” đọc là' });
@@ -303,12 +322,74 @@ describe('import wizard', () => {
     expect(
       within(screen.getByRole('table', { name: /Kết quả kiểm tra/ })).getAllByRole('row'),
     ).toHaveLength(3);
-    expect(JSON.parse(uploads[1]!.get('mapping') as string)).toEqual({
-      Khung: 'framework',
-      'Số hiệu': 'reference',
-      'Tiêu đề (tiếng Việt)': 'title_vi',
-      'Ghi chú': 'description_vi',
-    });
+    expect(JSON.parse(uploads[1]!.get('sheets') as string)).toEqual([
+      {
+        sheet: 0,
+        kind: 'commitment',
+        mapping: {
+          Khung: 'framework',
+          'Số hiệu': 'reference',
+          'Tiêu đề (tiếng Việt)': 'title_vi',
+          'Ghi chú': 'description_vi',
+        },
+      },
+    ]);
+  });
+
+  it('lets the user choose what a sheet of unknown headers holds, map its columns, or skip a sheet', async () => {
+    const twoSheets: ImportJob = {
+      ...withErrors,
+      sheets: [
+        withErrors.sheets[0]!,
+        {
+          index: 2,
+          name: 'Ghi chú',
+          detected: null,
+          kind: 'skip',
+          rows: 4,
+          columns: [
+            { header: 'Mã khung', column: null },
+            { header: 'Tên', column: null },
+          ],
+        },
+      ],
+    };
+    const { user, history } = renderApp('/w/viet-nam/imports/new', routes(twoSheets));
+    const uploads = interceptUploads((form) => ({
+      status: 200,
+      body: form.has('sheets') ? clean : twoSheets,
+    }));
+    await user.upload(await screen.findByLabelText('Tệp cần nhập'), xlsx());
+    const notes = await screen.findByRole('region', { name: 'Trang tính “Ghi chú”' });
+    expect(notes).toHaveTextContent(/không khớp với cam kết hay chỉ số/);
+    expect(notes).toHaveTextContent('Số dòng dữ liệu: 4.');
+    const kind = within(notes).getByRole('combobox', { name: 'Trang tính “Ghi chú” chứa' });
+    expect(kind).toHaveValue('skip');
+    // A skipped sheet's columns are not asked for.
+    expect(within(notes).queryByRole('combobox', { name: /Cột “Tên”/ })).not.toBeInTheDocument();
+    await user.selectOptions(kind, 'Chỉ số');
+    await user.selectOptions(
+      within(notes).getByRole('combobox', { name: 'Cột “Mã khung” đọc là' }),
+      'framework',
+    );
+    const name = within(notes).getByRole('combobox', { name: 'Cột “Tên” đọc là' });
+    expect(within(name).getByRole('option', { name: 'Chỉ số (tiếng Việt)' })).toBeInTheDocument();
+    expect(within(name).queryByRole('option', { name: 'Tiêu đề (tiếng Việt)' })).toBeNull();
+    await user.selectOptions(name, 'indicator_vi');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Trang tính “Cam kết” chứa' }),
+      'Bỏ qua trang tính này',
+    );
+    await user.click(screen.getByRole('button', { name: 'Kiểm tra lại với các cột này' }));
+    await waitFor(() => expect(history.location.pathname).toBe('/w/viet-nam/imports/i-2'));
+    expect(JSON.parse(uploads[1]!.get('sheets') as string)).toEqual([
+      expect.objectContaining({ sheet: 0, kind: 'skip' }),
+      {
+        sheet: 2,
+        kind: 'indicator',
+        mapping: { 'Mã khung': 'framework', Tên: 'indicator_vi' },
+      },
+    ]);
   });
 
   it('shows the indicator rows of a workbook of both kinds, with their kind, name and reasons', async () => {
@@ -320,10 +401,25 @@ describe('import wizard', () => {
         { kind: 'indicator', header: 'Khung', column: 'framework' },
         { kind: 'indicator', header: 'Đơn vị', column: 'unit_vi' },
       ],
+      sheets: [
+        ...withErrors.sheets,
+        {
+          index: 1,
+          name: 'Chỉ số',
+          detected: 'indicator',
+          kind: 'indicator',
+          rows: 2,
+          columns: [
+            { header: 'Khung', column: 'framework' },
+            { header: 'Đơn vị', column: 'unit_vi' },
+          ],
+        },
+      ],
       rows: [
         withErrors.rows[0]!,
         {
           kind: 'indicator',
+          sheet: 'Chỉ số',
           indicator: 'Tỷ lệ bao phủ BHYT',
           line: 3,
           outcome: 'update',
@@ -334,6 +430,7 @@ describe('import wizard', () => {
         },
         {
           kind: 'indicator',
+          sheet: 'Chỉ số',
           indicator: 'Số người',
           line: 4,
           outcome: 'error',
@@ -360,9 +457,10 @@ describe('import wizard', () => {
       within(rows[3]!).getByText('Năm mục tiêu: năm mục tiêu trước năm cơ sở'),
     ).toBeInTheDocument();
     expect(within(rows[3]!).getByText('Giá trị: không phải số hợp lệ')).toBeInTheDocument();
-    // The indicators sheet's own headers are listed, marked with their sheet.
-    expect(screen.getAllByText('Chỉ số').length).toBeGreaterThan(2);
-    expect(screen.getByText('Đơn vị (tiếng Việt)')).toBeInTheDocument();
+    // The indicators sheet's own headers are listed under their sheet.
+    const sheet = screen.getByRole('region', { name: 'Trang tính “Chỉ số”' });
+    expect(sheet).toHaveTextContent('Đọc là: Chỉ số');
+    expect(within(sheet).getByText('Đơn vị (tiếng Việt)')).toBeInTheDocument();
   });
 
   it('shows the mapping read only when the file is no longer at hand (a reloaded page)', async () => {
@@ -431,6 +529,14 @@ describe('import wizard', () => {
           state: 'FAILED',
           failure: 'Row 3 no longer passes the checks',
           failureCode: 'ROWS_CHANGED',
+          failureRow: {
+            kind: 'commitment',
+            sheet: 'Cam kết',
+            line: 3,
+            field: 'lead_organization',
+            code: 'archived',
+            count: 2,
+          },
         },
       },
     });
@@ -441,6 +547,9 @@ describe('import wizard', () => {
     });
     expect(alert).toHaveTextContent(
       'Một số dòng không còn hợp lệ vì dữ liệu đã thay đổi sau khi kiểm tra.',
+    );
+    expect(alert).toHaveTextContent(
+      'Dòng đầu tiên trong 2 dòng không còn hợp lệ (Cam kết): trang tính “Cam kết”, dòng 3 — Cơ quan chủ trì: đã lưu trữ',
     );
     expect(alert).not.toHaveTextContent('Row 3');
   });

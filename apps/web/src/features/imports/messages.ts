@@ -17,7 +17,7 @@ export const IMPORT_TYPES = [
   'text/csv',
 ].join(',');
 
-const UPLOAD_FIELDS = ['file', 'mapping', 'encoding'] as const;
+const UPLOAD_FIELDS = ['file', 'mapping', 'sheets', 'encoding'] as const;
 /** Why the API refused the file itself (a detail on the `file` field). */
 const FILE_CODES = [
   'emptyFile',
@@ -48,6 +48,7 @@ const ROW_ERROR_CODES = [
   'leadInCoOrganizations',
   'yearOrder',
   'inconsistent',
+  'ambiguousIndicator',
 ] as const;
 /** The columns a sheet of commitments is read as. */
 export const COMMITMENT_COLUMNS = [

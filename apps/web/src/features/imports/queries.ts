@@ -63,11 +63,18 @@ export const errorsHref = (slug: string, id: string, lang: string) =>
 export const CSV_ENCODINGS = ['utf-8', 'windows-1258', 'windows-1252'] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
+/** What a sheet holds (or skip: not read) and header → column key (null: ignored). */
+export interface SheetChoice {
+  sheet: number;
+  kind: 'commitment' | 'indicator' | 'skip';
+  mapping: Record<string, string | null>;
+}
+
 export interface UploadInput {
   file: File;
   encoding?: CsvEncoding;
-  /** Header → column key, or null to ignore the column; only for headers the API did not know. */
-  mapping?: Record<string, string | null>;
+  /** Per sheet of the dry run (by its index): its kind and columns, chosen by the user. */
+  sheets?: SheetChoice[];
 }
 
 /**
@@ -76,10 +83,10 @@ export interface UploadInput {
  */
 async function uploadImport(
   slug: string,
-  { file, mapping, encoding }: UploadInput,
+  { file, sheets, encoding }: UploadInput,
 ): Promise<ImportJob> {
   const form = new FormData();
-  if (mapping) form.append('mapping', JSON.stringify(mapping));
+  if (sheets) form.append('sheets', JSON.stringify(sheets));
   if (encoding) form.append('encoding', encoding);
   form.append('file', file, file.name);
   let response: Response;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useImportFileCheck, useUploadErrorMessage } from './messages';
-import { type CsvEncoding, useUploadImport } from './queries';
+import { type CsvEncoding, type SheetChoice, useUploadImport } from './queries';
 
 /**
  * The file of each dry run made in this tab, so its columns can be mapped again and the file
@@ -14,8 +14,8 @@ const filesOfImports = new Map<string, { file: File; encoding?: CsvEncoding }>()
 export const fileOfImport = (id: string) => filesOfImports.get(id);
 
 export interface SendOptions {
-  /** Header → column key (or null), for the headers the API did not know. */
-  mapping?: Record<string, string | null>;
+  /** Per sheet: what it holds (or skip) and header → column key (or null). */
+  sheets?: SheetChoice[];
   /** The CSV's text encoding; detected by the API when absent. */
   encoding?: CsvEncoding;
   /** Replace the current history entry (the same file checked again). */
@@ -33,13 +33,13 @@ export function useImportFile(slug: string) {
   const navigate = useNavigate();
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const send = (file: File, { mapping, encoding, replace = false }: SendOptions = {}) => {
+  const send = (file: File, { sheets, encoding, replace = false }: SendOptions = {}) => {
     const refused = check(file);
     setLocalError(refused);
     upload.reset();
     if (refused) return;
     upload.mutate(
-      { file, mapping, encoding },
+      { file, sheets, encoding },
       {
         onSuccess: (job) => {
           filesOfImports.set(job.id, { file, encoding });

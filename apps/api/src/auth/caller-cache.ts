@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   Inject,
   Injectable,
@@ -20,6 +21,8 @@ const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5_000;
+/** The payloads of `settled`'s own notifications, which invalidate nothing. */
+const SETTLE_PREFIX = 'settled:';
 
 /** What is cached: an authentication row of one user. */
 export interface CallerRow {
@@ -56,6 +59,9 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly listeningWaiters = new Set<() => void>();
+  private readonly settleWaiters = new Map<string, () => void>();
+  private readonly settleNonce = randomUUID();
+  private settleCount = 0;
 
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
@@ -84,6 +90,26 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     return new Promise((resolve) => this.listeningWaiters.add(resolve));
   }
 
+  /**
+   * Resolves once this process has received every notification committed before the call: it
+   * notifies a payload of its own and waits for it, and notifications arrive in commit order.
+   * The test client calls it before each request, so that a test sees its own writes at once.
+   */
+  async settled(): Promise<void> {
+    const client = this.listener;
+    if (!this.listening || !client) return;
+    const payload = `${SETTLE_PREFIX}${this.settleNonce}:${++this.settleCount}`;
+    const arrived = new Promise<void>((resolve) => this.settleWaiters.set(payload, resolve));
+    try {
+      await client.query('SELECT pg_notify($1, $2)', [CALLER_CHANNEL, payload]);
+    } catch {
+      // The connection is lost: the cache is off, nothing to wait for.
+      this.settleWaiters.delete(payload);
+      return;
+    }
+    await arrived;
+  }
+
   get<R extends CallerRow>(key: string): R | undefined {
     return this.listening ? (this.entries.get(key) as R | undefined) : undefined;
   }
@@ -109,6 +135,11 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   private invalidate(payload: string): void {
+    if (payload.startsWith(SETTLE_PREFIX)) {
+      this.settleWaiters.get(payload)?.();
+      this.settleWaiters.delete(payload);
+      return;
+    }
     this.generation++;
     if (payload === '*') {
       this.clear();
@@ -182,6 +213,8 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     this.listener = undefined;
     client?.removeAllListeners('notification');
     client?.end().catch(() => undefined);
+    for (const resolve of this.settleWaiters.values()) resolve();
+    this.settleWaiters.clear();
   }
 
   private retry(): void {

@@ -100,14 +100,26 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     if (!this.listening || !client) return;
     const payload = `${SETTLE_PREFIX}${this.settleNonce}:${++this.settleCount}`;
     const arrived = new Promise<void>((resolve) => this.settleWaiters.set(payload, resolve));
-    try {
-      await client.query('SELECT pg_notify($1, $2)', [CALLER_CHANNEL, payload]);
-    } catch {
-      // The connection is lost: the cache is off, nothing to wait for.
-      this.settleWaiters.delete(payload);
-      return;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), this.timeouts.probeMs);
+    });
+    const answered = client
+      .query('SELECT pg_notify($1, $2)', [CALLER_CHANNEL, payload])
+      .then(() => arrived)
+      .then(() => false)
+      // The connection failed: the cache is off (lose() ran), nothing to wait for.
+      .catch(() => false);
+    const late = await Promise.race([answered, timedOut]);
+    clearTimeout(timer);
+    this.settleWaiters.delete(payload);
+    // Its own notification did not come back in time (a frozen server): the connection does not
+    // work, and what it would have announced is unknown.
+    if (late && this.listener === client) {
+      this.logger.warn('Caller cache off, its listening connection does not answer');
+      this.lose();
+      this.retry();
     }
-    await arrived;
   }
 
   get<R extends CallerRow>(key: string): R | undefined {

@@ -44,6 +44,12 @@ const BUDGETS: Budget[] = [
     statements: 1,
   },
   {
+    endpoint: 'GET /frameworks',
+    as: 'union@demo.test',
+    url: () => '/api/workspaces/viet-nam/frameworks',
+    statements: 1,
+  },
+  {
     endpoint: 'GET /my-work (editor)',
     as: 'official@demo.test',
     url: () => '/api/workspaces/viet-nam/my-work',

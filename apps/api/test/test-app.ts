@@ -6,6 +6,7 @@ import type { InjectOptions } from 'fastify';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../src/app.module';
+import { CallerCache } from '../src/auth/caller-cache';
 import { developmentSecurityConfig, type SecurityConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import type { DatabaseTimeouts } from '../src/database/database-timeouts';
@@ -47,12 +48,14 @@ export class TestClient {
     readonly headers: Record<string, string> = {},
   ) {}
 
-  request<T = unknown>(
+  async request<T = unknown>(
     method: Method,
     url: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<TestResponse<T>> {
+    // Whatever the test wrote just before (sessions, roles, …) has reached the caller cache.
+    await this.app.get(CallerCache).settled();
     const options: InjectOptions = {
       method,
       url,
@@ -92,6 +95,7 @@ export class TestClient {
   async download(
     url: string,
   ): Promise<{ status: number; headers: Record<string, unknown>; file: Buffer }> {
+    await this.app.get(CallerCache).settled();
     const response = await this.app.inject({
       method: 'GET',
       url,

@@ -9,6 +9,7 @@ import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { CallerCache } from './caller-cache';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { LoginThrottle } from './login-throttle';
 import { PasswordTokensRepository } from './password-tokens.repository';
@@ -27,6 +28,7 @@ import { UsersRepository } from './users.repository';
     ApiTokensRepository,
     ApiTokensService,
     AuthService,
+    CallerCache,
     LoginFailuresRepository,
     LoginThrottle,
     PasswordTokensRepository,

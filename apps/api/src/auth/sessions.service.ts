@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Authenticated } from './actor';
+import { CallerCache } from './caller-cache';
 import { membershipOf } from './caller.query';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
@@ -9,11 +10,14 @@ const MINUTE = 60_000;
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = MINUTE;
 
+type SessionRow = NonNullable<Awaited<ReturnType<SessionsRepository['findByTokenHash']>>>;
+
 /** Sessions live in PostgreSQL, so any API replica can serve any browser. */
 @Injectable()
 export class SessionsService {
   constructor(
     private readonly sessions: SessionsRepository,
+    private readonly cache: CallerCache,
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
   ) {}
 
@@ -36,26 +40,43 @@ export class SessionsService {
 
   /**
    * The live session for a cookie token (unexpired, not idle too long, its user active), with the
-   * membership of the workspace `slug`: one statement, and a write at most once a minute.
+   * membership of the workspace `slug`: from the caller cache, or one statement; and a write at
+   * most once a minute.
    */
   async authenticate(token: string, slug: string | undefined): Promise<Authenticated | null> {
-    const row = await this.sessions.findByTokenHash(
-      hashSecretToken(this.config.sessionSecret, token),
-      slug,
-    );
-    if (!row || !row.active) return null;
+    const tokenHash = hashSecretToken(this.config.sessionSecret, token);
+    const key = `s ${tokenHash} ${slug ?? ''}`;
     const now = Date.now();
-    if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + this.idleMs <= now) {
-      await this.sessions.delete(row.sessionId);
-      return null;
+    let row = this.cache.get<SessionRow>(key);
+    // Expired or idle by the cached times: the database decides (another process may have
+    // recorded a later use), and deletes the session if it is over.
+    if (row && !this.isLive(row, now)) {
+      this.cache.delete(key);
+      row = undefined;
+    }
+    if (!row) {
+      const fill = this.cache.beginFill();
+      row = await this.sessions.findByTokenHash(tokenHash, slug);
+      if (!row || !row.active) return null;
+      if (!this.isLive(row, now)) {
+        await this.sessions.delete(row.sessionId);
+        return null;
+      }
+      // A non-member's 404 is not worth a place in the cache.
+      if (slug === undefined || membershipOf(row)) fill(key, row);
     }
     if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.touch(row.sessionId, new Date(now));
+      row.lastSeenAt = new Date(now);
     }
     return {
       actor: { userId: row.userId, email: row.email, sessionId: row.sessionId },
       membership: membershipOf(row),
     };
+  }
+
+  private isLive(row: SessionRow, now: number): boolean {
+    return row.expiresAt.getTime() > now && row.lastSeenAt.getTime() + this.idleMs > now;
   }
 
   async end(sessionId: string): Promise<void> {

@@ -17,7 +17,13 @@ export class PrismaModule {
         KyselyService,
         DatabaseAvailability,
       ],
-      exports: [DATABASE_URL, PrismaService, KyselyService, DatabaseAvailability],
+      exports: [
+        DATABASE_URL,
+        DATABASE_TIMEOUTS,
+        PrismaService,
+        KyselyService,
+        DatabaseAvailability,
+      ],
     };
   }
 }

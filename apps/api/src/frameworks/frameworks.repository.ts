@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type CommitmentStatus } from '@spct/contracts';
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { compiledOnce } from '../database/compiled-once';
+import { KyselyService } from '../database/kysely.service';
 import { PrismaService } from '../database/prisma.service';
 import { type Framework, Prisma } from '../generated/prisma/client';
 
@@ -21,12 +25,53 @@ export interface FrameworkFigures {
   untracked: number;
 }
 
+/**
+ * The frameworks of a workspace, each with its `figures` (as `figures()` gives them): one
+ * statement on the Kysely pool, the overview being a hot read.
+ */
+function overviewQuery(db: KyselyService) {
+  return compiledOnce(['workspaceId'], (a: { workspaceId: string }) =>
+    db
+      .selectFrom('Framework')
+      .selectAll('Framework')
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('CommitmentTally as t')
+            .select([
+              sql<CommitmentStatus>`t.status::text`.as('status'),
+              sql<number>`sum(t.items)::int`.as('items'),
+              sql<number>`sum(t."progressWeight")::float8`.as('progressWeight'),
+              sql<number>`sum(t.weight)::float8`.as('weight'),
+              sql<number>`COALESCE(sum(t.items) FILTER (WHERE t."leadOrgId" IS NULL), 0)::int`.as(
+                'untracked',
+              ),
+            ])
+            .whereRef('t.frameworkId', '=', 'Framework.id')
+            .whereRef('t.workspaceId', '=', 'Framework.workspaceId')
+            .groupBy('t.status'),
+        ).as('figures'),
+      )
+      .where('Framework.workspaceId', '=', a.workspaceId)
+      .orderBy('Framework.code'),
+  );
+}
+
 @Injectable()
 export class FrameworksRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly overview: ReturnType<typeof overviewQuery>;
 
-  findAll(workspaceId: string) {
-    return this.prisma.framework.findMany({ where: { workspaceId }, orderBy: { code: 'asc' } });
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly db: KyselyService,
+  ) {
+    this.overview = overviewQuery(db);
+  }
+
+  /** Every framework of the workspace with its figures, ordered by code. */
+  async findAllWithFigures(workspaceId: string) {
+    const { rows } = await this.db.executeQuery(this.overview({ workspaceId }));
+    return rows;
   }
 
   findOne(workspaceId: string, id: string) {
@@ -34,17 +79,16 @@ export class FrameworksRepository {
   }
 
   /**
-   * The trackable items' figures per framework and status, from the CommitmentTally (a few rows
-   * per combination of dimensions, whatever the workspace's size): `frameworkId` alone or all.
+   * The trackable items' figures of a framework per status, from the CommitmentTally (a few rows
+   * per combination of dimensions, whatever the workspace's size).
    */
-  figures(workspaceId: string, frameworkId?: string): Promise<FrameworkFigures[]> {
+  figures(workspaceId: string, frameworkId: string): Promise<FrameworkFigures[]> {
     return this.prisma.$queryRaw<FrameworkFigures[]>(Prisma.sql`
       SELECT "frameworkId", status::text AS status, sum(items)::int AS items,
         sum("progressWeight")::float8 AS "progressWeight", sum(weight)::float8 AS weight,
         COALESCE(sum(items) FILTER (WHERE "leadOrgId" IS NULL), 0)::int AS untracked
       FROM "CommitmentTally"
-      WHERE "workspaceId" = ${workspaceId}::uuid
-        ${frameworkId ? Prisma.sql`AND "frameworkId" = ${frameworkId}::uuid` : Prisma.empty}
+      WHERE "workspaceId" = ${workspaceId}::uuid AND "frameworkId" = ${frameworkId}::uuid
       GROUP BY 1, 2`);
   }
 

@@ -38,18 +38,8 @@ export class FrameworksService {
   ) {}
 
   async list(member: WorkspaceActor): Promise<List<FrameworkDto>> {
-    const [rows, figures] = await Promise.all([
-      this.frameworks.findAll(member.workspaceId),
-      this.frameworks.figures(member.workspaceId),
-    ]);
-    return listOf(
-      rows.map((row) =>
-        this.toDto(
-          row,
-          figures.filter((f) => f.frameworkId === row.id),
-        ),
-      ),
-    );
+    const rows = await this.frameworks.findAllWithFigures(member.workspaceId);
+    return listOf(rows.map((row) => this.toDto(row, row.figures)));
   }
 
   async get(member: WorkspaceActor, id: string): Promise<FrameworkDetailDto> {
@@ -172,7 +162,10 @@ export class FrameworksService {
   }
 
   /** The framework with its trackable items' counts and progress (from the tally). */
-  private toDto(row: FrameworkRow, figures: FrameworkFigures[]): FrameworkDto {
+  private toDto(
+    row: FrameworkRow,
+    figures: readonly Omit<FrameworkFigures, 'frameworkId'>[],
+  ): FrameworkDto {
     return {
       id: row.id,
       code: row.code,

@@ -1,9 +1,7 @@
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
-import { crc32, deflateRaw } from 'node:zlib';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { strToU8, unzip, type Unzipped, unzipSync } from 'fflate';
+import { strToU8, unzip, type Unzipped, unzipSync, zip, type Zippable } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import type { ApiErrorCode, FieldErrorCode } from '@spct/contracts';
@@ -141,62 +139,18 @@ async function streamableZip(file: Buffer, entries: string[]): Promise<Uint8Arra
     if (!data || name in ordered) continue;
     ordered[name] = /\.(xml|rels)$/i.test(name) ? await asciiXml(data) : data;
   }
-  return zipOf(Object.entries(ordered));
+  return zipOf(ordered);
 }
 
-const deflateRawAsync = promisify(deflateRaw);
-/** 1980-01-01, the first date a zip can tell. */
-const ZIP_DATE = (1 << 5) | 1;
-
 /**
- * A zip of `parts` in their order, each deflated: the stream reader then parses a part in the
- * small chunks it inflates to (a stored part would come as one chunk, parsed at once).
+ * A zip of `parts` in their order, each deflated (by fflate's workers): the stream reader then
+ * parses a part in the small chunks it inflates to (a stored part would come as one chunk,
+ * parsed at once).
  */
-async function zipOf(parts: [string, Uint8Array][]): Promise<Buffer> {
-  if (parts.length > 0xffff) throw refused('unreadableFile', 'The workbook has too many parts');
-  const locals: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of parts) {
-    const packed = await deflateRawAsync(data, { level: 1 });
-    const nameBytes = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflated
-    local.writeUInt16LE(ZIP_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4); // made by
-    entry.writeUInt16LE(20, 6); // version needed
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(ZIP_DATE, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    directory.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(
-    directory.reduce((size, b) => size + b.length, 0),
-    12,
+function zipOf(parts: Zippable): Promise<Uint8Array> {
+  return new Promise((resolve, reject) =>
+    zip(parts, { level: 1 }, (error, data) => (error ? reject(error) : resolve(data))),
   );
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...directory, end]);
 }
 
 /** Bytes of a part written in ASCII per turn of the event loop. */

@@ -49,16 +49,17 @@ export async function registerWebApp(fastify: FastifyInstance, webDistDir: strin
     const url = new URL(request.url, 'http://localhost');
     const page = pageOf(url);
     const locale = localeOf(request);
-    const data = request.headers.cookie ? await preloadData(fastify, request, page.data) : '';
+    const answers = request.headers.cookie ? await preloadData(fastify, request, page.data) : [];
     // A page holding the user's records is for them only.
     void reply
-      .header('cache-control', data ? 'private, no-cache' : 'no-cache')
+      .header('cache-control', answers.length > 0 ? 'private, no-cache' : 'no-cache')
       .type('text/html; charset=utf-8');
     return reply.send(
       writePage(template, {
         locale,
         modules: modulesOf(manifest, page, locale),
-        data,
+        answers,
+        heading: page.heading?.(answers, locale),
       }),
     );
   });
@@ -97,6 +98,13 @@ interface Page {
   texts: string[];
   /** The API requests its first screen makes, as the app writes them. */
   data: string[];
+  /** The page's heading as the app draws it, from the preloaded answers (HTML). */
+  heading?: (answers: Answer[], locale: Locale) => string | undefined;
+}
+
+interface Answer {
+  url: string;
+  body: string;
 }
 
 const PUBLIC_PAGES: Record<string, string> = {
@@ -137,9 +145,37 @@ function pageOf(url: URL): Page {
       routes: [LAYOUT, 'src/features/commitments/CommitmentDetailPage.tsx'],
       texts: ['commitment', 'history', 'inbox'],
       data: [ME, commitment, `${workspace}/organizations`, `${commitment}/follow`],
+      heading: (answers, locale) => {
+        const answer = answers.find(({ url }) => url === commitment);
+        return answer ? commitmentHeading(JSON.parse(answer.body) as Heading, locale) : undefined;
+      },
     };
   }
   return { routes: [LAYOUT], texts: [], data: [ME] };
+}
+
+type Translatable = { vi?: string; en?: string } | null | undefined;
+interface Heading {
+  reference: string;
+  title: Translatable;
+  framework: { code: string };
+}
+
+/**
+ * A commitment's heading, as its page draws it (CommitmentDetailPage): the shell shows it
+ * while the app loads, in the same place and size, so the page's main text is on screen at once.
+ */
+function commitmentHeading({ reference, title, framework }: Heading, locale: Locale): string {
+  const other: Locale = locale === 'vi' ? 'en' : 'vi';
+  const text = title?.[locale]?.trim() ? title[locale] : (title?.[other] ?? '');
+  return `<span class="boot-label">${escapeHtml(`${framework.code} ${reference}`)}</span>${escapeHtml(text)}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
 }
 
 /** The list's first request: the page's filters, and its cursor (the last of `after`). */
@@ -161,7 +197,9 @@ function modulesOf(manifest: Manifest, page: Page, locale: Locale): string[] {
     ...page.routes,
     ...page.texts.flatMap((group) =>
       // English texts fall back to the Vietnamese ones: both are loaded.
-      (locale === 'vi' ? ['vi'] : [locale, 'vi']).map((lang) => `virtual:spct-texts/${lang}/${group}`),
+      (locale === 'vi' ? ['vi'] : [locale, 'vi']).map(
+        (lang) => `virtual:spct-texts/${lang}/${group}`,
+      ),
     ),
     ...(locale === 'vi' ? [] : [`virtual:spct-texts/${locale}/core`]),
   ].filter((key) => manifest[key]);
@@ -188,7 +226,7 @@ async function preloadData(
   fastify: FastifyInstance,
   request: FastifyRequest,
   urls: string[],
-): Promise<string> {
+): Promise<Answer[]> {
   const answers = await Promise.all(
     urls.map((url) =>
       fastify.inject({
@@ -202,21 +240,21 @@ async function preloadData(
     ),
   );
   // Without a session nothing else can have succeeded: the app goes to the sign-in page.
-  if (answers[0]?.statusCode !== 200) return '';
-  const entries = urls
+  if (answers[0]?.statusCode !== 200) return [];
+  return urls
     .map((url, index) => ({ url, answer: answers[index]! }))
     .filter(({ answer }) => answer.statusCode === 200)
-    .map(({ url, answer }) => `${JSON.stringify(url)}:${answer.body}`);
-  return `{${entries.join(',')}}`;
+    .map(({ url, answer }) => ({ url, body: answer.body }));
 }
 
 interface Written {
   locale: Locale;
   modules: string[];
-  data: string;
+  answers: Answer[];
+  heading: string | undefined;
 }
 
-function writePage(template: string, { locale, modules, data }: Written): string {
+function writePage(template: string, { locale, modules, answers, heading }: Written): string {
   let html = template;
   if (locale !== 'vi') {
     html = html.replace('<html lang="vi">', `<html lang="${locale}">`);
@@ -224,7 +262,14 @@ function writePage(template: string, { locale, modules, data }: Written): string
   }
   const links = modules.map((file) => `<link rel="modulepreload" crossorigin href="${file}">`);
   if (links.length > 0) html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
-  if (data) {
+  if (heading) {
+    html = html.replace(
+      /<p class="boot-title">.*?<\/p>/,
+      () => `<h1 class="boot-title boot-heading">${heading}</h1>`,
+    );
+  }
+  if (answers.length > 0) {
+    const data = `{${answers.map(({ url, body }) => `${JSON.stringify(url)}:${body}`).join(',')}}`;
     // Inside <script>, `<` could close the element: written as its JSON escape.
     const block = `<script type="application/json" id="spct-preloaded">${data.replaceAll('<', '\\u003c')}</script>`;
     html = html.replace('<div id="root">', `${block}\n    <div id="root">`);

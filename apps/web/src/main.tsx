@@ -25,15 +25,6 @@ const router = createAppRouter(queryClient);
 void router
   .load()
   .catch(() => undefined)
-  // The shell (or the record's heading, written by the server) is painted before React's work
-  // (a tab in the background has no frames: it does not wait for one).
-  .then(
-    () =>
-      new Promise((resolve) => {
-        requestAnimationFrame(() => setTimeout(resolve));
-        setTimeout(resolve, 100);
-      }),
-  )
   .then(() =>
     startTransition(() => {
       createRoot(root).render(

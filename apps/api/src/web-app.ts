@@ -46,10 +46,12 @@ export async function registerWebApp(fastify: FastifyInstance, webDistDir: strin
         message: `Cannot GET ${request.url.split('?')[0]}`,
       });
     }
-    const url = new URL(request.url, 'http://localhost');
-    const page = pageOf(url);
+    const page = pageOf(new URL(request.url, 'http://localhost'));
     const locale = localeOf(request);
-    const answers = request.headers.cookie ? await preloadData(fastify, request, page.data) : [];
+    // The page works without its preloaded answers: the app then asks for them itself.
+    const answers = request.headers.cookie
+      ? await preloadData(fastify, request, page.data).catch(() => [])
+      : [];
     // A page holding the user's records is for them only.
     void reply
       .header('cache-control', answers.length > 0 ? 'private, no-cache' : 'no-cache')

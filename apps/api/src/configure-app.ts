@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { registerResponseEncoding } from './common/response-encoding';
@@ -10,6 +9,7 @@ import { registerMultipart } from './evidence/multipart';
 import { installSafeguards } from './http/safeguards';
 import { registerSecurityHeaders } from './http/security-headers';
 import { buildOpenApiDocument } from './openapi/openapi';
+import { registerWebApp } from './web-app';
 
 export interface ConfigureOptions {
   /** The built web app to serve at `/`, when it exists. */
@@ -33,45 +33,8 @@ export async function configureApp(
     jsonDocumentUrl: 'api/docs-json',
   });
 
-  const fastify = app.getHttpAdapter().getInstance();
   const webDistDir = options.webDistDir;
   if (webDistDir && existsSync(path.join(webDistDir, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: webDistDir,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      // The build writes .br and .gz beside each file: sent as the browser accepts, no work per request.
-      preCompressed: true,
-      cacheControl: false,
-      setHeaders: (reply, filePath) => {
-        void reply.header('cache-control', cacheControlOf(webDistDir, filePath));
-      },
-    });
-    // Client-side routes get the web app; unknown API paths keep their JSON 404.
-    fastify.get('/*', (request, reply) => {
-      if (request.url === '/api' || request.url.startsWith('/api/')) {
-        void reply.status(404).send({
-          statusCode: 404,
-          error: 'Not Found',
-          code: 'notFound',
-          message: `Cannot GET ${request.url.split('?')[0]}`,
-        });
-        return;
-      }
-      void reply.sendFile('index.html');
-    });
+    await registerWebApp(app.getHttpAdapter().getInstance(), webDistDir);
   }
-}
-
-/**
- * Files under assets/ carry a hash of their content in their name: cached for a year and never
- * asked for again. Everything else (index.html first) is revalidated on each visit, so a new
- * release is picked up at once.
- */
-function cacheControlOf(webDistDir: string, filePath: string): string {
-  const relative = path.relative(webDistDir, filePath).split(path.sep);
-  return relative[0] === 'assets' && relative.length === 2
-    ? 'public, max-age=31536000, immutable'
-    : 'no-cache';
 }

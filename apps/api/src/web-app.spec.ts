@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gunzipSync, brotliDecompressSync, gzipSync } from 'node:zlib';
-import { createTestApp, type TestApp } from '../test/test-app';
+import { createTestApp, type TestApp, type TestClient } from '../test/test-app';
 
 describe('serving the web app', () => {
   let t: TestApp;
@@ -65,5 +65,172 @@ describe('serving the web app', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+});
+
+describe('index.html written for the URL asked for', () => {
+  let t: TestApp;
+  let dist: string;
+  let official: TestClient;
+
+  /** The build's manifest: the entry, its shared chunk, the pages and their texts. */
+  const manifest = {
+    'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_shared-1.js'] },
+    '_shared-1.js': { file: 'assets/shared-1.js' },
+    '_table-1.js': { file: 'assets/table-1.js', imports: ['_shared-1.js'] },
+    'src/features/auth/SignInPage.tsx': { file: 'assets/SignInPage-1.js' },
+    'src/features/layout/AppLayout.tsx': { file: 'assets/AppLayout-1.js' },
+    'src/features/commitments/CommitmentsPage.tsx': {
+      file: 'assets/CommitmentsPage-1.js',
+      imports: ['_shared-1.js', '_table-1.js'],
+    },
+    'src/features/commitments/CommitmentDetailPage.tsx': { file: 'assets/Detail-1.js' },
+    'virtual:spct-texts/vi/commitment': { file: 'assets/commitment-vi.js' },
+    'virtual:spct-texts/en/commitment': { file: 'assets/commitment-en.js' },
+    'virtual:spct-texts/en/core': { file: 'assets/core-en.js' },
+  };
+
+  const page = async (url: string, cookie?: string) => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: cookie ? { cookie } : {},
+    });
+    expect(response.statusCode).toBe(200);
+    return response;
+  };
+  const preloaded = (html: string): Record<string, unknown> | null => {
+    const match = /<script type="application\/json" id="spct-preloaded">(.*?)<\/script>/s.exec(
+      html,
+    );
+    return match ? (JSON.parse(match[1]!) as Record<string, unknown>) : null;
+  };
+  const modules = (html: string) =>
+    [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+
+  beforeAll(async () => {
+    dist = await mkdtemp(path.join(os.tmpdir(), 'spct-web-'));
+    await mkdir(path.join(dist, '.vite'), { recursive: true });
+    // The app's own template: its shell texts are the ones replaced for English.
+    const template = await readFile(path.join(__dirname, '..', '..', 'web', 'index.html'), 'utf8');
+    await writeFile(path.join(dist, 'index.html'), template);
+    await writeFile(path.join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
+    t = await createTestApp({ webDistDir: dist, seedDemo: true });
+    official = await t.signIn('official@demo.test');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(dist, { recursive: true, force: true });
+  });
+
+  it("preloads a page's own chunks and texts, not those the entry already loads", async () => {
+    const list = await page('/w/viet-nam/commitments');
+    expect(modules(list.body)).toEqual([
+      '/assets/AppLayout-1.js',
+      '/assets/CommitmentsPage-1.js',
+      '/assets/table-1.js',
+    ]);
+    expect(modules((await page('/sign-in')).body)).toEqual(['/assets/SignInPage-1.js']);
+    const detail = modules((await page('/w/viet-nam/commitments/c1')).body);
+    expect(detail).toEqual([
+      '/assets/AppLayout-1.js',
+      '/assets/Detail-1.js',
+      '/assets/commitment-vi.js',
+    ]);
+  });
+
+  it("carries the answers of the page's first requests for a signed-in visitor, for them only", async () => {
+    const cookie = official.headers.cookie!;
+    const response = await page('/w/viet-nam/commitments?status=AT_RISK&q=an%20sinh', cookie);
+    expect(response.headers['cache-control']).toBe('private, no-cache');
+    const data = preloaded(response.body)!;
+    const list = '/api/workspaces/viet-nam/commitments?status=AT_RISK&q=an+sinh&limit=25';
+    expect(Object.keys(data).sort()).toEqual(
+      [
+        '/api/auth/me',
+        list,
+        '/api/workspaces/viet-nam/frameworks',
+        '/api/workspaces/viet-nam/organizations',
+      ].sort(),
+    );
+    // The same answers the API gives.
+    for (const url of Object.keys(data)) {
+      expect(data[url]).toEqual((await official.get(url)).body);
+    }
+    expect((data[list] as { items: unknown[] }).items.length).toBeGreaterThan(0);
+
+    const { body: found } = await official.get<{ items: { id: string }[] }>(
+      '/api/workspaces/viet-nam/commitments?limit=1',
+    );
+    const id = found.items[0]!.id;
+    const detailPage = (await page(`/w/viet-nam/commitments/${id}`, cookie)).body;
+    const detail = preloaded(detailPage)!;
+    expect(Object.keys(detail).sort()).toEqual(
+      [
+        '/api/auth/me',
+        `/api/workspaces/viet-nam/commitments/${id}`,
+        `/api/workspaces/viet-nam/commitments/${id}/follow`,
+        '/api/workspaces/viet-nam/organizations',
+      ].sort(),
+    );
+    // The shell shows the commitment's heading while the app loads.
+    const commitment = detail[`/api/workspaces/viet-nam/commitments/${id}`] as {
+      reference: string;
+      title: { vi: string };
+      framework: { code: string };
+    };
+    expect(detailPage).toContain(
+      `<h1 class="boot-title boot-heading"><span class="boot-label">${commitment.framework.code} ${commitment.reference}</span>${commitment.title.vi}</h1>`,
+    );
+  });
+
+  it('carries nothing without a session, and no failed answer', async () => {
+    for (const cookie of [undefined, 'spct_session=not-a-session']) {
+      const response = await page('/w/viet-nam/commitments', cookie);
+      expect(preloaded(response.body)).toBeNull();
+      expect(response.headers['cache-control']).toBe('no-cache');
+    }
+    // A workspace the official does not belong to: the session, not the refused list.
+    const foreign = preloaded(
+      (await page('/w/no-such-place/commitments', official.headers.cookie)).body,
+    )!;
+    expect(Object.keys(foreign)).toEqual(['/api/auth/me']);
+  });
+
+  it('keeps the answers inside their script element', async () => {
+    const cookie = official.headers.cookie!;
+    const name = '</script><script>alert(1)</script>';
+    expect((await official.request('PATCH', '/api/auth/me', { displayName: name })).status).toBe(
+      200,
+    );
+    try {
+      const html = (await page('/', cookie)).body;
+      expect(html).not.toContain(name);
+      expect(
+        (preloaded(html)!['/api/auth/me'] as { user: { displayName: string } }).user.displayName,
+      ).toBe(name);
+    } finally {
+      await official.request('PATCH', '/api/auth/me', { displayName: 'Nguyễn Thị Lan' });
+    }
+  });
+
+  it("draws the loading shell in the user's language, Vietnamese otherwise", async () => {
+    const vietnamese = (await page('/sign-in')).body;
+    expect(vietnamese).toContain('<html lang="vi">');
+    expect(vietnamese).toContain('Đang tải…');
+
+    const english = await page('/w/viet-nam/commitments/c1', 'spct.locale=en');
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('<title>Social Protection Commitments Tracker</title>');
+    expect(english.body).toContain('Loading…');
+    expect(english.body).not.toMatch(/Đang tải|Theo dõi/);
+    // English texts fall back to the Vietnamese ones: both are preloaded.
+    expect(modules(english.body)).toEqual(
+      expect.arrayContaining([
+        '/assets/commitment-en.js',
+        '/assets/commitment-vi.js',
+        '/assets/core-en.js',
+      ]),
+    );
   });
 });

@@ -14,7 +14,7 @@ import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { ApiError, onUnauthorized } from './api/client';
 import { authKeys } from './features/auth/queries';
 import { showSuccess, type SuccessKey } from './features/layout/toasts';
-import { createAppRouter, PUBLIC_PATHS } from './router';
+import { createAppRouter, PUBLIC_PATHS, type AppRouter } from './router';
 
 /**
  * Text on coloured surfaces reaches 4.5:1 (WCAG AA): light and outline variants (badges, light
@@ -111,14 +111,21 @@ function announceSuccesses(client: QueryClient): () => void {
 
 interface AppProps {
   queryClient?: QueryClient;
+  /** A router made with `createAppRouter(queryClient)`, possibly loaded already (main.tsx). */
+  router?: AppRouter;
   history?: RouterHistory;
   /** `test` disables Mantine transitions and portals (used by the tests). */
   mantineEnv?: 'default' | 'test';
 }
 
-export function App({ queryClient, history, mantineEnv = 'default' }: AppProps) {
+export function App({
+  queryClient,
+  router: loadedRouter,
+  history,
+  mantineEnv = 'default',
+}: AppProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  const [router] = useState(() => createAppRouter(client, history));
+  const [router] = useState(() => loadedRouter ?? createAppRouter(client, history));
   const [sessionEnded, setSessionEnded] = useState(false);
   const { t } = useTranslation();
   // Icon-only buttons Mantine draws itself say what they do, in the interface language.

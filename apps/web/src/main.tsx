@@ -2,7 +2,8 @@ import '@mantine/core/styles.css';
 import './i18n';
 import { startTransition, StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, createQueryClient } from './App';
+import { createAppRouter } from './router';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
@@ -13,13 +14,24 @@ function RemoveShell() {
   return null;
 }
 
-// A transition: React draws the first screen in slices that leave the main thread free between
-// them (no long task), the shell staying on screen meanwhile.
-startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <RemoveShell />
-      <App />
-    </StrictMode>,
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
+
+// The page's route is loaded (its chunks and data, which index.html usually brings along) before
+// React draws anything, and the first screen is then drawn whole in a transition: in slices that
+// leave the main thread free between them (no long task), the shell staying on screen meanwhile.
+// Drawn while loading, it would be drawn again when the route is ready, in one synchronous render
+// (the router's state is an external store).
+void router
+  .load()
+  .catch(() => undefined)
+  .then(() =>
+    startTransition(() => {
+      createRoot(root).render(
+        <StrictMode>
+          <RemoveShell />
+          <App queryClient={queryClient} router={router} />
+        </StrictMode>,
+      );
+    }),
   );
-});

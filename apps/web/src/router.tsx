@@ -33,7 +33,7 @@ import { validateFrameworksAdminSearch } from './features/admin/search';
 import { validateComplianceSearch } from './features/reporting/search';
 import { calendarQuery, complianceQuery, periodsQuery } from './features/reporting/queries';
 import { periodReportsQuery } from './features/period-reports/queries';
-import { inboxQuery } from './features/notifications/queries';
+import { followQuery, inboxQuery } from './features/notifications/queries';
 import { notificationPreferencesQuery } from './features/account/queries';
 import { importHistoryQuery, importQuery } from './features/imports/queries';
 import { can } from './features/auth/permissions';
@@ -225,10 +225,14 @@ export const commitmentRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'commitments/$commitmentId',
   validateSearch: validateDetailSearch,
-  loader: ({ context, params }) =>
-    loadRecord(
+  loader: ({ context, params }) => {
+    // What the overview and the header ask for too: started now, not awaited.
+    void context.queryClient.prefetchQuery(organizationsQuery(params.slug));
+    void context.queryClient.prefetchQuery(followQuery(params.slug, params.commitmentId));
+    return loadRecord(
       context.queryClient.ensureQueryData(commitmentQuery(params.slug, params.commitmentId)),
-    ),
+    );
+  },
   component: lazyRouteComponent(
     withTexts(
       () => import('./features/commitments/CommitmentDetailPage'),
@@ -532,8 +536,10 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
   });
 }
 
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
 declare module '@tanstack/react-router' {
   interface Register {
-    router: ReturnType<typeof createAppRouter>;
+    router: AppRouter;
   }
 }

@@ -2,6 +2,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '@spct/contracts';
 import i18n from '../i18n';
 import { apiErrorText, fieldErrorText } from './error-text';
+import { takePreloaded } from './preloaded';
 import type { ApiErrorBody } from './types';
 
 /** Sent with every request: the API refuses cookie-authenticated writes without it (CSRF). */
@@ -31,7 +32,7 @@ export function onUnauthorized(handler: UnauthorizedHandler): () => void {
 
 /** Every request of the app goes through here (looked up on each call so tests can replace `fetch`). */
 async function apiFetch(request: Request): Promise<Response> {
-  const response = await globalThis.fetch(request);
+  const response = takePreloaded(request) ?? (await globalThis.fetch(request));
   if (response.status === 401) {
     const { pathname } = new URL(request.url, window.location.href);
     if (!CREDENTIAL_ROUTES.some((route) => route.test(pathname))) unauthorizedHandler?.();

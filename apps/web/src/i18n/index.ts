@@ -20,8 +20,10 @@ function storedLocale(): Locale {
   }
 }
 
+/** Also a cookie: the server writes index.html's loading shell in this language (apps/api/src/web-app.ts). */
 function applyLocale(locale: string): void {
   document.documentElement.lang = locale;
+  document.cookie = `${LOCALE_STORAGE_KEY}=${locale}; path=/; max-age=31536000; samesite=lax`;
   try {
     window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {

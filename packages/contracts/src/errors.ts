@@ -142,6 +142,8 @@ export const FIELD_ERROR_CODES = [
   'noWorksheet',
   /** A sheet with more data rows than `max`. */
   'tooManyRows',
+  /** A workbook with more worksheets than `max`. */
+  'tooManySheets',
   /** A workbook that unpacks to far more than its size (a zip bomb), or past the limit. */
   'unpacksTooLarge',
   /** A workbook that links to other workbooks. */

@@ -3270,7 +3270,7 @@ export interface components {
          */
         ApiErrorCode: "validation" | "malformedRequest" | "unauthenticated" | "invalidCredentials" | "forbidden" | "notFound" | "requestTimeout" | "conflict" | "alreadyExists" | "archived" | "hasChildren" | "inUse" | "lastAdministrator" | "invalidState" | "periodClosed" | "evidenceRequired" | "stale" | "payloadTooLarge" | "unsupportedMediaType" | "preconditionRequired" | "tooManyRequests" | "internal" | "databaseUnavailable" | "unavailable";
         /** @enum {string} */
-        FieldErrorCode: "required" | "unknownField" | "notString" | "notNumber" | "notInteger" | "notBoolean" | "notObject" | "notArray" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "tooPrecise" | "notInEnum" | "notUuid" | "notDate" | "notEmail" | "notUrl" | "invalidFormat" | "invalidText" | "tooDeep" | "duplicate" | "taken" | "unknownReference" | "inOtherFramework" | "archived" | "cycle" | "includesLead" | "beforeOther" | "inFuture" | "wrongPassword" | "invalidLink" | "invalidCursor" | "completedNeedsProgress100" | "progress100NeedsCompleted" | "completedNeedsEvidence" | "unexpectedFile" | "notFile" | "emptyFile" | "notSpreadsheet" | "unreadableFile" | "noWorksheet" | "tooManyRows" | "unpacksTooLarge" | "externalLinks" | "tooManyLinks" | "malformedCsv" | "wrongEncoding" | "invalid";
+        FieldErrorCode: "required" | "unknownField" | "notString" | "notNumber" | "notInteger" | "notBoolean" | "notObject" | "notArray" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "tooPrecise" | "notInEnum" | "notUuid" | "notDate" | "notEmail" | "notUrl" | "invalidFormat" | "invalidText" | "tooDeep" | "duplicate" | "taken" | "unknownReference" | "inOtherFramework" | "archived" | "cycle" | "includesLead" | "beforeOther" | "inFuture" | "wrongPassword" | "invalidLink" | "invalidCursor" | "completedNeedsProgress100" | "progress100NeedsCompleted" | "completedNeedsEvidence" | "unexpectedFile" | "notFile" | "emptyFile" | "notSpreadsheet" | "unreadableFile" | "noWorksheet" | "tooManyRows" | "tooManySheets" | "unpacksTooLarge" | "externalLinks" | "tooManyLinks" | "malformedCsv" | "wrongEncoding" | "invalid";
         FieldErrorDto: {
             /**
              * @description Path of the field: `title.vi`, `indicatorValues.0.value`, `q`, `slug`
@@ -11484,7 +11484,7 @@ export interface operations {
     imports_get: {
         parameters: {
             query?: {
-                /** @description false: without the rows (an empty list), to follow a run’s progress without fetching each row again */
+                /** @description false: without the rows and the sheets (empty lists), to follow a run’s progress without fetching again what the dry run fixed */
                 rows?: boolean;
             };
             header?: never;

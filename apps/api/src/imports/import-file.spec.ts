@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import { readImportFile } from './import-file';
+import { MAX_IMPORT_SHEETS, readImportFile } from './import-file';
 
 const SHEET = 'Cam kết';
 
@@ -121,6 +121,28 @@ describe('readImportFile (XLSX)', () => {
     expect(read.sheets[0]!.rows.flatMap((row) => row.cells)).toEqual(
       Array(10).fill({ refused: 'link' }),
     );
+  });
+
+  it('refuses a workbook of more sheets than it reads (each one is read in the dry run)', async () => {
+    const book = new ExcelJS.Workbook();
+    for (let i = 1; i <= MAX_IMPORT_SHEETS + 1; i++) book.addWorksheet(`Đợt ${i}`).addRow(['x']);
+    const refusal = readImportFile(Buffer.from(await book.xlsx.writeBuffer()), undefined);
+    await expect(refusal).rejects.toMatchObject({
+      status: 413,
+      response: {
+        details: [
+          expect.objectContaining({ field: 'file', code: 'tooManySheets', max: MAX_IMPORT_SHEETS }),
+        ],
+      },
+    });
+  });
+
+  it('reads a workbook that holds parts it does not read (a picture)', async () => {
+    const picture = new Uint8Array(64 * 1024).map((_, i) => (i * 7919) % 251);
+    const file = Buffer.from(
+      zipSync({ ...unzipSync(await workbook()), 'xl/media/image1.png': [picture, { level: 0 }] }),
+    );
+    expect((await readImportFile(file, undefined)).sheets[0]!.rows).toEqual(expected);
   });
 
   it('refuses a sheet with too many hyperlinks to check (a cheap file, costly to read)', async () => {

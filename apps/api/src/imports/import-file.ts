@@ -12,6 +12,8 @@ import { SPREADSHEET_TYPES, type SpreadsheetFormat } from '../spreadsheets/sprea
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** Data rows beyond the header (and the template's hint row). */
 export const MAX_IMPORT_ROWS = 10_000;
+/** Worksheets of a workbook: each is read (and may be chosen a kind) in the dry run. */
+export const MAX_IMPORT_SHEETS = 20;
 /** What an XLSX may unpack to, and by how much one part may outgrow its compressed size. */
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 const MAX_PACKING_RATIO = 200;
@@ -40,7 +42,7 @@ export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
 /**
  * The table of an uploaded spreadsheet, its type decided by its content (never by its name):
- * an XLSX workbook (its first worksheet) or a CSV text. Refuses, with a 4xx naming the problem,
+ * an XLSX workbook (each of its worksheets) or a CSV text. Refuses, with a 4xx naming the problem,
  * what it cannot read safely: other types, too large, too many rows, a zip that unpacks to far
  * more than it weighs, external workbook links, text that is not in the encoding given.
  */
@@ -109,6 +111,10 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
   return { format: 'xlsx', sheets };
 }
 
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** The worksheets and their relations (a hyperlink's target). */
+const READ_PART = /^xl\/worksheets\/(_rels\/)?[^/]+\.(xml|xml\.rels)$/i;
+
 /** The parts exceljs's stream reader must meet before any worksheet to read it as it comes. */
 const FIRST_PARTS = [
   '[Content_Types].xml',
@@ -120,8 +126,8 @@ const FIRST_PARTS = [
 ];
 
 /**
- * The workbook zipped again so that exceljs's stream reader reads it right, unpacked (large
- * parts by fflate's workers) and packed (by zlib's threads) off the event loop:
+ * The workbook zipped again so that exceljs's stream reader reads it right, unpacked and packed
+ * (large parts by fflate's workers) off the event loop:
  * - the workbook, its relations, shared strings and styles first: the reader parses a worksheet
  *   as it comes only once they are read (else it keeps it for the end, and without the styles
  *   it takes dates for numbers);
@@ -130,8 +136,14 @@ const FIRST_PARTS = [
  *   U+FFFD.
  */
 async function streamableZip(file: Buffer, entries: string[]): Promise<Uint8Array> {
+  // Only what the reader reads (no media, drawings…): at most MAX_IMPORT_SHEETS worksheets and
+  // their relations besides FIRST_PARTS, so a bounded number of parts and of fflate's workers.
   const parts = await new Promise<Unzipped>((resolve, reject) =>
-    unzip(file, (error, data) => (error ? reject(error) : resolve(data))),
+    unzip(
+      file,
+      { filter: ({ name }) => READ_PART.test(name) || FIRST_PARTS.includes(name) },
+      (error, data) => (error ? reject(error) : resolve(data)),
+    ),
   );
   const ordered: Unzipped = {};
   for (const name of [...FIRST_PARTS, ...entries]) {
@@ -261,6 +273,7 @@ function columnNumber(letters: string): number {
 function checkZip(file: Buffer): string[] {
   const entries: string[] = [];
   let unpacked = 0;
+  let sheets = 0;
   try {
     unzipSync(file, {
       filter(entry) {
@@ -271,6 +284,11 @@ function checkZip(file: Buffer): string[] {
           );
         }
         entries.push(entry.name);
+        if (WORKSHEET_PART.test(entry.name) && ++sheets > MAX_IMPORT_SHEETS) {
+          throw refused('tooManySheets', `The workbook has more than ${MAX_IMPORT_SHEETS} sheets`, {
+            max: MAX_IMPORT_SHEETS,
+          });
+        }
         unpacked += entry.originalSize;
         if (
           unpacked > MAX_UNPACKED_BYTES ||
@@ -390,6 +408,7 @@ export function tooManyRows(): never {
 const REFUSALS: Partial<Record<FieldErrorCode, [HttpStatus, ApiErrorCode]>> = {
   tooLarge: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
   tooManyRows: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
+  tooManySheets: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
   unpacksTooLarge: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
   notSpreadsheet: [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupportedMediaType'],
 };

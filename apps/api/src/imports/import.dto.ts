@@ -255,7 +255,7 @@ export class ImportDto extends ImportSummaryDto {
 
 export class ImportQuery {
   @OptionalBooleanQuery(
-    'false: without the rows (an empty list), to follow a run’s progress without fetching each row again',
+    'false: without the rows and the sheets (empty lists), to follow a run’s progress without fetching again what the dry run fixed',
   )
   rows?: boolean;
 }

@@ -192,12 +192,16 @@ export class ImportsService implements OnModuleInit {
     return this.toDto(row, rows, sheetDtos);
   }
 
-  /** The import; without its rows when `withRows` is false (following a run's progress). */
+  /**
+   * The import; without its rows and sheets when `withRows` is false (following a run's progress:
+   * reading even one part of the stored rows unpacks all of them).
+   */
   async get(member: WorkspaceActor, id: string, withRows = true): Promise<ImportDto> {
     const row = await this.require(member, id);
-    const planned = withRows ? await this.imports.rowsPart(id, 'planned') : [];
+    if (!withRows) return this.toDto(row, [], null);
+    const planned = (await this.imports.rowsPart(id, 'planned')) as StoredRows['planned'];
     const sheets = (await this.imports.rowsPart(id, 'sheets')) as ImportSheetDto[];
-    return this.toDto(row, planned as StoredRows['planned'], sheets);
+    return this.toDto(row, planned, sheets);
   }
 
   /** Who imported what, when, and how it ended: everyone's for an ADMIN, one's own otherwise. */
@@ -406,7 +410,8 @@ export class ImportsService implements OnModuleInit {
   private toDto(
     row: ImportJobSummaryRow,
     rows: ImportRowDto[],
-    sheets: ImportSheetDto[],
+    /** null: not read (a progress poll). */
+    sheets: ImportSheetDto[] | null,
   ): ImportDto {
     // Imports made before indicators were name no kind: theirs were all commitments.
     const mapping = (row.mapping as unknown as ImportColumnDto[]).map((m) =>
@@ -416,7 +421,10 @@ export class ImportsService implements OnModuleInit {
       ...summaryOf(row),
       mapping,
       // Imports made before sheets were reported: a sheet per kind their mapping names.
-      sheets: sheets.length > 0 || mapping.length === 0 ? sheets : legacySheets(mapping),
+      sheets:
+        sheets === null || sheets.length > 0 || mapping.length === 0
+          ? (sheets ?? [])
+          : legacySheets(mapping),
       rows: rows.map((r) => ({
         ...r,
         kind: r.kind ?? 'commitment',

@@ -202,9 +202,9 @@ describe('imports', () => {
         }),
       ]);
       expect(await t.prisma.commitment.count({ where: { workspaceId } })).toBe(before);
-      // Following the progress without the rows: the same import, an empty list of rows.
+      // Following the progress without the rows: the same import, empty lists of rows and sheets.
       const light = await admin.get<ImportDto>(`${API}/imports/${dryRun.body.id}?rows=false`);
-      expect(light.body).toEqual({ ...dryRun.body, rows: [] });
+      expect(light.body).toEqual({ ...dryRun.body, rows: [], sheets: [] });
 
       const done = await runToEnd(dryRun.body.id);
       expect(done).toMatchObject({
@@ -611,7 +611,7 @@ describe('imports', () => {
         ['Đợt 2', 2, expect.stringMatching(/Cơ quan chủ trì/)],
         ['Đợt 2', 3, expect.stringMatching(/trùng với một dòng khác/)],
       ]);
-      const { body: again } = await admin.get<ImportDto>(`${API}/imports/${body.id}?rows=false`);
+      const { body: again } = await admin.get<ImportDto>(`${API}/imports/${body.id}`);
       expect(again.sheets).toEqual(body.sheets);
     });
 

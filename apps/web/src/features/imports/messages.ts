@@ -23,6 +23,7 @@ const FILE_CODES = [
   'emptyFile',
   'tooLarge',
   'tooManyRows',
+  'tooManySheets',
   'unpacksTooLarge',
   'notSpreadsheet',
   'unreadableFile',

@@ -19,7 +19,7 @@ export const isRunning = (job: Pick<ImportJob, 'state'>) =>
 
 /**
  * One import; polled while it is queued or running, so a reloaded page picks the run up again.
- * The rows never change after the dry run: a poll asks without them and keeps those it has.
+ * The rows and sheets never change after the dry run: a poll asks without them and keeps those it has.
  */
 export const importQuery = (slug: string, id: string) =>
   queryOptions({
@@ -31,7 +31,7 @@ export const importQuery = (slug: string, id: string) =>
           params: { path: { slug, id }, query: known ? { rows: false } : {} },
         }),
       );
-      return known ? { ...job, rows: known.rows } : job;
+      return known ? { ...job, rows: known.rows, sheets: known.sheets } : job;
     },
     refetchInterval: (query) => (query.state.data && isRunning(query.state.data) ? POLL_MS : false),
   });

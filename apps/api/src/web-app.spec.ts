@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gunzipSync, brotliDecompressSync, gzipSync } from 'node:zlib';
+import { createOtherWorkspace } from '../test/other-workspace';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app';
 
 describe('serving the web app', () => {
@@ -32,6 +33,7 @@ describe('serving the web app', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain('text/html');
       expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers.vary).toMatch(/cookie/i);
       expect(response.body).toContain('<div id="root">');
     }
   });
@@ -100,9 +102,10 @@ describe('index.html written for the URL asked for', () => {
     return response;
   };
   const preloaded = (html: string): Record<string, unknown> | null => {
-    const match = /<script type="application\/json" id="spct-preloaded">(.*?)<\/script>/s.exec(
-      html,
-    );
+    const match =
+      /<script type="application\/json" id="spct-preloaded" data-at="\d+">(.*?)<\/script>/s.exec(
+        html,
+      );
     return match ? (JSON.parse(match[1]!) as Record<string, unknown>) : null;
   };
   const modules = (html: string) =>
@@ -141,8 +144,14 @@ describe('index.html written for the URL asked for', () => {
 
   it("carries the answers of the page's first requests for a signed-in visitor, for them only", async () => {
     const cookie = official.headers.cookie!;
-    const response = await page('/w/viet-nam/commitments?status=AT_RISK&q=an%20sinh', cookie);
-    expect(response.headers['cache-control']).toBe('private, no-cache');
+    const response = await page(
+      '/w/viet-nam/commitments?status=AT_RISK&utm_source=mail&q=an%20sinh&fbclid=x',
+      cookie,
+    );
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    expect(response.headers.vary).toMatch(/cookie/i);
+    const at = Number(/data-at="(\d+)"/.exec(response.body)![1]);
+    expect(Math.abs(Date.now() - at)).toBeLessThan(60_000);
     const data = preloaded(response.body)!;
     const list = '/api/workspaces/viet-nam/commitments?status=AT_RISK&q=an+sinh&limit=25';
     expect(Object.keys(data).sort()).toEqual(
@@ -182,13 +191,60 @@ describe('index.html written for the URL asked for', () => {
     expect(detailPage).toContain(
       `<h1 class="boot-title boot-heading"><span class="boot-label">${commitment.framework.code} ${commitment.reference}</span>${commitment.title.vi}</h1>`,
     );
+
+    // Another workspace's member asking for the same pages gets their own session, none of these.
+    const other = await createOtherWorkspace(t.prisma);
+    const stranger = (await t.signIn(other.email)).headers.cookie!;
+    for (const url of [
+      '/w/viet-nam/commitments?status=AT_RISK&q=an%20sinh',
+      `/w/viet-nam/commitments/${id}`,
+    ]) {
+      const theirs = (await page(url, stranger)).body;
+      expect(Object.keys(preloaded(theirs)!)).toEqual(['/api/auth/me']);
+      expect((preloaded(theirs)!['/api/auth/me'] as { user: { id: string } }).user.id).toBe(
+        other.userId,
+      );
+      expect(theirs).not.toContain(commitment.reference + '</span>');
+      expect(theirs).not.toContain(JSON.stringify(commitment.title.vi));
+    }
+    // And the official gets nothing of theirs.
+    const own = preloaded((await page(`/w/${other.slug}/commitments`, cookie)).body)!;
+    expect(Object.keys(own)).toEqual(['/api/auth/me']);
+    const theirList = preloaded((await page(`/w/${other.slug}/commitments`, stranger)).body)!;
+    expect(Object.keys(theirList)).toHaveLength(4);
+    expect(JSON.stringify(own)).not.toContain(other.slug);
   });
 
   it('carries nothing without a session, and no failed answer', async () => {
-    for (const cookie of [undefined, 'spct_session=not-a-session']) {
-      const response = await page('/w/viet-nam/commitments', cookie);
-      expect(preloaded(response.body)).toBeNull();
-      expect(response.headers['cache-control']).toBe('no-cache');
+    const inject = jest.spyOn(t.app.getHttpAdapter().getInstance(), 'inject');
+    const internal = () =>
+      (inject.mock.calls as unknown as [{ url?: string }][]).filter(([options]) =>
+        String(options?.url).startsWith('/api/'),
+      ).length;
+    try {
+      // No session cookie: not one request of the API; a session cookie that is not one: one.
+      for (const [cookie, calls] of [
+        [undefined, 0],
+        ['spct.locale=en; other=1', 0],
+        ['spct_session=not-a-session', 1],
+      ] as const) {
+        inject.mockClear();
+        const response = await page('/w/viet-nam/commitments', cookie);
+        expect(preloaded(response.body)).toBeNull();
+        expect(response.headers['cache-control']).toBe('no-cache');
+        expect(internal()).toBe(calls);
+      }
+      // HEAD asks nothing either.
+      inject.mockClear();
+      const head = await t.app.inject({
+        method: 'HEAD',
+        url: '/w/viet-nam/commitments',
+        headers: { cookie: official.headers.cookie! },
+      });
+      expect(head.statusCode).toBe(200);
+      expect(internal()).toBe(0);
+    } finally {
+      inject.mockRestore();
     }
     // A workspace the official does not belong to: the session, not the refused list.
     const foreign = preloaded(
@@ -232,5 +288,85 @@ describe('index.html written for the URL asked for', () => {
         '/assets/core-en.js',
       ]),
     );
+  });
+
+  it('writes user data as it is: no $ patterns of String.replace, HTML escaped in the heading', async () => {
+    const cookie = official.headers.cookie!;
+    const patterns = "a$`b$&c$'d$$e$1";
+    const { body: found } = await official.get<{ items: { id: string; title: { vi: string } }[] }>(
+      '/api/workspaces/viet-nam/commitments?limit=1',
+    );
+    const { id, title } = found.items[0]!;
+    const tricky = `${patterns} <b> & "q"`;
+    const saved = await t.prisma.commitment.update({ where: { id }, data: { titleVi: tricky } });
+    expect(saved.titleVi).toBe(tricky);
+    expect(
+      (await official.request('PATCH', '/api/auth/me', { displayName: patterns })).status,
+    ).toBe(200);
+    try {
+      const html = (await page(`/w/viet-nam/commitments/${id}`, cookie)).body;
+      // The template around them is whole, once.
+      expect(html.match(/<div id="root">/g)).toHaveLength(1);
+      expect(html.match(/<\/head>/g)).toHaveLength(1);
+      expect(html.match(/id="spct-preloaded"/g)).toHaveLength(1);
+      expect(html).toContain('</span>a$`b$&amp;c$&#39;d$$e$1 &lt;b&gt; &amp; &quot;q&quot;</h1>');
+      const data = preloaded(html)!;
+      expect((data['/api/auth/me'] as { user: { displayName: string } }).user.displayName).toBe(
+        patterns,
+      );
+      expect(
+        (data[`/api/workspaces/viet-nam/commitments/${id}`] as { title: { vi: string } }).title.vi,
+      ).toBe(tricky);
+    } finally {
+      await t.prisma.commitment.update({ where: { id }, data: { titleVi: title.vi } });
+      await official.request('PATCH', '/api/auth/me', { displayName: 'Nguyễn Thị Lan' });
+    }
+  });
+
+  it('sends the plain page, never an error, when writing it fails', async () => {
+    const cookie = official.headers.cookie!;
+    const template = await readFile(path.join(dist, 'index.html'), 'utf8');
+    // A target no URL can be made of.
+    const odd = await t.app.inject({ method: 'GET', url: '//', headers: { cookie } });
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).toBe(template);
+
+    const { body: found } = await official.get<{ items: { id: string }[] }>(
+      '/api/workspaces/viet-nam/commitments?limit=1',
+    );
+    const detailUrl = `/w/viet-nam/commitments/${found.items[0]!.id}`;
+    // The heading cannot be read: the page without it, its answers still there.
+    const parse = JSON.parse.bind(JSON);
+    const spy = jest.spyOn(JSON, 'parse').mockImplementation((text: string, ...rest) => {
+      if (new Error().stack?.includes('web-app.ts')) throw new SyntaxError('unreadable');
+      return parse(text, ...rest) as unknown;
+    });
+    let withoutHeading: string;
+    try {
+      withoutHeading = (await page(detailUrl, cookie)).body;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(withoutHeading).not.toContain('<h1 class="boot-title boot-heading">');
+    expect(preloaded(withoutHeading)).not.toBeNull();
+
+    // The API does not answer in time: the page without answers, soon.
+    const instance = t.app.getHttpAdapter().getInstance();
+    const inject = instance.inject.bind(instance);
+    const hang = jest
+      .spyOn(instance, 'inject')
+      .mockImplementation(((options: { url?: string }) =>
+        String(options.url).startsWith('/api/')
+          ? new Promise(() => undefined)
+          : inject(options as never)) as never);
+    try {
+      const started = Date.now();
+      const slow = await page(detailUrl, cookie);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(preloaded(slow.body)).toBeNull();
+      expect(slow.headers['cache-control']).toBe('no-cache');
+    } finally {
+      hang.mockRestore();
+    }
   });
 });

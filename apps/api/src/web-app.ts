@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sessionCookieName } from './auth/session-cookie';
+import { ListCommitmentsQuery } from './commitments/dto/list-commitments.query';
+import { getMetadataStorage } from 'class-validator';
 
 /**
  * The built web app (apps/web/dist) at `/`: hashed assets precompressed and cached for a year,
@@ -46,25 +49,53 @@ export async function registerWebApp(fastify: FastifyInstance, webDistDir: strin
         message: `Cannot GET ${request.url.split('?')[0]}`,
       });
     }
-    const page = pageOf(new URL(request.url, 'http://localhost'));
-    const locale = localeOf(request);
-    // The page works without its preloaded answers: the app then asks for them itself.
-    const answers = request.headers.cookie
-      ? await preloadData(fastify, request, page.data).catch(() => [])
-      : [];
-    // A page holding the user's records is for them only.
-    void reply
-      .header('cache-control', answers.length > 0 ? 'private, no-cache' : 'no-cache')
-      .type('text/html; charset=utf-8');
-    return reply.send(
-      writePage(template, {
+    // The page differs by session and language: no shared cache may give one visitor's to another.
+    void reply.header('vary', 'Cookie').type('text/html; charset=utf-8');
+    let html: string;
+    let personal: boolean;
+    try {
+      const page = pageOf(new URL(request.url, 'http://localhost'));
+      const locale = localeOf(request);
+      // The page works without its preloaded answers: the app then asks for them itself.
+      const answers =
+        request.method === 'GET' && hasSession(request)
+          ? await preloadData(fastify, request, page.data)
+          : [];
+      personal = answers.length > 0;
+      html = writePage(template, {
         locale,
         modules: modulesOf(manifest, page, locale),
         answers,
-        heading: page.heading?.(answers, locale),
-      }),
-    );
+        heading: headingOf(request, page, answers, locale),
+      });
+    } catch (error) {
+      request.log.warn({ err: error }, 'index.html written without its additions');
+      html = template;
+      personal = false;
+    }
+    // A page holding the user's records is for them only, and not kept (not even for back/forward).
+    void reply.header('cache-control', personal ? 'private, no-store' : 'no-cache');
+    return reply.send(html);
   });
+}
+
+/** Either name of the session cookie (session-cookie.ts): without one, nothing can be preloaded. */
+function hasSession(request: FastifyRequest): boolean {
+  return [true, false].some((secure) => Boolean(request.cookies?.[sessionCookieName(secure)]));
+}
+
+function headingOf(
+  request: FastifyRequest,
+  page: Page,
+  answers: Answer[],
+  locale: Locale,
+): string | undefined {
+  try {
+    return page.heading?.(answers, locale);
+  } catch (error) {
+    request.log.warn({ err: error }, 'index.html written without the page heading');
+    return undefined;
+  }
 }
 
 type Locale = 'vi' | 'en';
@@ -180,10 +211,21 @@ function escapeHtml(text: string): string {
   );
 }
 
+/**
+ * The list's filters the API takes (its query DTO), but for the page ones written here: anything
+ * else in the URL (utm_* and the like) would make the list refuse the request.
+ */
+const LIST_FILTERS = new Set(
+  getMetadataStorage()
+    .getTargetValidationMetadatas(ListCommitmentsQuery, '', true, false)
+    .map(({ propertyName }) => propertyName)
+    .filter((name) => name !== 'cursor' && name !== 'limit'),
+);
+
 /** The list's first request: the page's filters, and its cursor (the last of `after`). */
 function listRequest(workspace: string, search: URLSearchParams): string {
   const query = new URLSearchParams();
-  for (const [key, value] of search) if (key !== 'after') query.append(key, value);
+  for (const [key, value] of search) if (LIST_FILTERS.has(key)) query.append(key, value);
   const cursor = search.getAll('after').at(-1);
   if (cursor) query.append('cursor', cursor);
   query.append('limit', String(LIST_PAGE_SIZE));
@@ -220,33 +262,56 @@ function closure(manifest: Manifest, keys: string[], seen = new Set<string>()): 
   return seen;
 }
 
+/** How long a page waits for its answers before it is sent without them. */
+const PRELOAD_MS = 400;
+
 /**
  * The answers of the page's first requests, asked of the API itself with the visitor's cookie
- * (so with the same checks), as a JSON object keyed by request; only those that succeeded.
+ * (so with the same checks); only those that succeeded. The session first: without it nothing
+ * else can succeed (the app goes to the sign-in page), so nothing else is asked.
  */
 async function preloadData(
   fastify: FastifyInstance,
   request: FastifyRequest,
   urls: string[],
 ): Promise<Answer[]> {
-  const answers = await Promise.all(
-    urls.map((url) =>
-      fastify.inject({
-        method: 'GET',
-        url,
-        headers: {
-          cookie: request.headers.cookie,
-          'x-requested-with': 'spct-web',
-        },
-      }),
-    ),
-  );
-  // Without a session nothing else can have succeeded: the app goes to the sign-in page.
-  if (answers[0]?.statusCode !== 200) return [];
-  return urls
-    .map((url, index) => ({ url, answer: answers[index]! }))
-    .filter(({ answer }) => answer.statusCode === 200)
-    .map(({ url, answer }) => ({ url, body: answer.body }));
+  const ask = (url: string) =>
+    fastify.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: request.headers.cookie, 'x-requested-with': 'spct-web' },
+    });
+  const all = async (): Promise<Answer[]> => {
+    const [first, ...rest] = urls;
+    if (!first) return [];
+    const session = await ask(first);
+    if (session.statusCode !== 200) return [];
+    const answers = await Promise.all(rest.map(ask));
+    return [
+      { url: first, body: session.body },
+      ...rest
+        .map((url, index) => ({ url, answer: answers[index]! }))
+        .filter(({ answer }) => answer.statusCode === 200)
+        .map(({ url, answer }) => ({ url, body: answer.body })),
+    ];
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), PRELOAD_MS);
+  });
+  try {
+    const answers = await Promise.race([all(), late]);
+    if (answers === 'late') {
+      request.log.warn({ url: request.url }, `preloading took over ${PRELOAD_MS} ms: sent without`);
+      return [];
+    }
+    return answers;
+  } catch (error) {
+    request.log.warn({ err: error, url: request.url }, 'preloading failed: sent without');
+    return [];
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 interface Written {
@@ -256,14 +321,22 @@ interface Written {
   heading: string | undefined;
 }
 
+/** `html` with `text` put before the first `marker`; `text` as is (no `$` patterns of replace). */
+function insertBefore(html: string, marker: string, text: string): string {
+  const at = html.indexOf(marker);
+  return at < 0 ? html : html.slice(0, at) + text + html.slice(at);
+}
+
 function writePage(template: string, { locale, modules, answers, heading }: Written): string {
   let html = template;
   if (locale !== 'vi') {
-    html = html.replace('<html lang="vi">', `<html lang="${locale}">`);
-    for (const [vi, text] of Object.entries(SHELL_TEXTS[locale])) html = html.replaceAll(vi, text);
+    html = html.replace('<html lang="vi">', () => `<html lang="${locale}">`);
+    for (const [vi, text] of Object.entries(SHELL_TEXTS[locale])) {
+      html = html.replaceAll(vi, () => text);
+    }
   }
   const links = modules.map((file) => `<link rel="modulepreload" crossorigin href="${file}">`);
-  if (links.length > 0) html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+  if (links.length > 0) html = insertBefore(html, '</head>', `  ${links.join('\n    ')}\n  `);
   if (heading) {
     html = html.replace(
       /<p class="boot-title">.*?<\/p>/,
@@ -272,9 +345,10 @@ function writePage(template: string, { locale, modules, answers, heading }: Writ
   }
   if (answers.length > 0) {
     const data = `{${answers.map(({ url, body }) => `${JSON.stringify(url)}:${body}`).join(',')}}`;
-    // Inside <script>, `<` could close the element: written as its JSON escape.
-    const block = `<script type="application/json" id="spct-preloaded">${data.replaceAll('<', '\\u003c')}</script>`;
-    html = html.replace('<div id="root">', `${block}\n    <div id="root">`);
+    // Inside <script>, `<` could close the element: written as its JSON escape. data-at: when
+    // they were true, for the app to stop using them after a while (apps/web/src/api/preloaded.ts).
+    const block = `<script type="application/json" id="spct-preloaded" data-at="${Date.now()}">${data.replaceAll('<', '\\u003c')}</script>`;
+    html = insertBefore(html, '<div id="root">', `${block}\n    `);
   }
   return html;
 }

@@ -21,10 +21,19 @@ const CREDENTIAL_ROUTES = [
 
 type UnauthorizedHandler = () => void;
 let unauthorizedHandler: UnauthorizedHandler | null = null;
+/** A 401 before any handler listened (the first route loads before the app is drawn). */
+let unauthorizedMissed = false;
 
-/** Called whenever the API answers 401 (the session ended); returns the unsubscribe function. */
+/**
+ * Called whenever the API answers 401 (the session ended), and at once for one answered before it
+ * was registered; returns the unsubscribe function.
+ */
 export function onUnauthorized(handler: UnauthorizedHandler): () => void {
   unauthorizedHandler = handler;
+  if (unauthorizedMissed) {
+    unauthorizedMissed = false;
+    handler();
+  }
   return () => {
     if (unauthorizedHandler === handler) unauthorizedHandler = null;
   };
@@ -35,7 +44,10 @@ async function apiFetch(request: Request): Promise<Response> {
   const response = takePreloaded(request) ?? (await globalThis.fetch(request));
   if (response.status === 401) {
     const { pathname } = new URL(request.url, window.location.href);
-    if (!CREDENTIAL_ROUTES.some((route) => route.test(pathname))) unauthorizedHandler?.();
+    if (!CREDENTIAL_ROUTES.some((route) => route.test(pathname))) {
+      if (unauthorizedHandler) unauthorizedHandler();
+      else unauthorizedMissed = true;
+    }
   }
   return response;
 }

@@ -1,4 +1,5 @@
 import { ApiError, CSRF_HEADERS } from '../../api/client';
+import { clearPreloaded } from '../../api/preloaded';
 import type { ApiErrorBody, Evidence } from '../../api/types';
 
 /** The API's limit on one file (25 MB), checked here too so nobody waits for a refusal. */
@@ -51,6 +52,7 @@ export function uploadEvidenceFile({
   signal,
 }: UploadRequest): Promise<Evidence> {
   return new Promise((resolve, reject) => {
+    clearPreloaded();
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     for (const [name, value] of Object.entries(CSRF_HEADERS)) xhr.setRequestHeader(name, value);

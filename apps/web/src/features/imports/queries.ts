@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, CSRF_HEADERS, unwrap } from '../../api/client';
+import { clearPreloaded } from '../../api/preloaded';
 import type { ApiErrorBody, ImportJob, ImportRow } from '../../api/types';
 import { commitmentKeys } from '../commitments/queries';
 import { dashboardKeys } from '../dashboard/queries';
@@ -81,7 +82,7 @@ export interface UploadInput {
  * Sends the file for a dry run (multipart, which the typed client does not build): the import
  * with each row's outcome. Rejects with an ApiError like the typed client.
  */
-async function uploadImport(
+export async function uploadImport(
   slug: string,
   { file, sheets, encoding }: UploadInput,
 ): Promise<ImportJob> {
@@ -89,6 +90,7 @@ async function uploadImport(
   if (sheets) form.append('sheets', JSON.stringify(sheets));
   if (encoding) form.append('encoding', encoding);
   form.append('file', file, file.name);
+  clearPreloaded();
   let response: Response;
   try {
     response = await globalThis.fetch(`${base(slug)}/imports`, {

@@ -60,7 +60,10 @@ export class AccountService {
     return info;
   }
 
-  /** Sets the password through a one-time link and starts a session, as a sign-in does. */
+  /**
+   * Sets the password through a one-time link, ends the user's earlier sessions and starts one,
+   * as a sign-in does.
+   */
   async setPassword(
     input: SetPasswordDto,
     meta: { ip: string; userAgent?: string },
@@ -78,6 +81,8 @@ export class AccountService {
         },
       ]);
     }
+    // A new password ends every earlier session, as a password change does.
+    await this.sessions.endAllForUser(userId);
     return { token: await this.sessions.start(userId, meta), userId };
   }
 }

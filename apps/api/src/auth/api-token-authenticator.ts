@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import type { Authenticated } from './actor';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { CallerCache } from './caller-cache';
@@ -16,6 +17,7 @@ export class ApiTokenAuthenticator {
   constructor(
     private readonly tokens: ApiTokensRepository,
     private readonly cache: CallerCache,
+    private readonly clock: Clock,
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
   ) {}
 
@@ -26,7 +28,7 @@ export class ApiTokenAuthenticator {
   async authenticate(token: string, slug: string | undefined): Promise<Authenticated | null> {
     const tokenHash = hashSecretToken(this.config.sessionSecret, token);
     const key = `t ${tokenHash} ${slug ?? ''}`;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     let row = this.cache.get<TokenRow>(key);
     if (row && !isLive(row, now)) {
       this.cache.delete(key);

@@ -56,7 +56,7 @@ export class AuthController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    if (actor.sessionId) await this.sessions.end(actor.sessionId);
+    if (actor.sessionId) await this.sessions.end(actor.userId, actor.sessionId);
     clearSessionCookie(reply, this.config.secureCookies);
   }
 

@@ -1,8 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { createMember, type TestMember } from '../../test/accounts';
+import { createMember, TEST_PASSWORD, type TestMember, uniqueSlug } from '../../test/accounts';
 import { createTestDatabase } from '../../test/database';
-import { createTestApp, type TestApp, TestClient } from '../../test/test-app';
-import { CALLER_LISTENER_NAME, CallerCache } from './caller-cache';
+import { createTestApp, TEST_ORIGIN, type TestApp, TestClient } from '../../test/test-app';
+import { Clock } from '../common/clock';
+import {
+  CALLER_CHANNEL,
+  CALLER_LISTENER_NAME,
+  CallerCache,
+  LIVENESS_INTERVAL_MS,
+} from './caller-cache';
+import { PasswordTokensService } from './password-tokens.service';
 
 const SLUG = 'viet-nam';
 const MEMBERS = `/api/workspaces/${SLUG}/members`;
@@ -10,6 +18,36 @@ const MEMBERS = `/api/workspaces/${SLUG}/members`;
 const ADMIN_ONLY = `/api/workspaces/${SLUG}/sign-in-failures`;
 /** How long the lost connection may take to be noticed. */
 const LOSS_BOUND_MS = 2_000;
+const DAY_MS = 24 * 60 * 60_000;
+
+/** What the tests reach behind the cache's back. */
+interface Internals {
+  listener: pg.Client | undefined;
+  listen(): Promise<void>;
+  retry(): void;
+  invalidate(payload: string): void;
+}
+const internals = (cache: CallerCache) => cache as unknown as Internals;
+
+/**
+ * Keeps a lost listening connection from coming back until the returned function is called,
+ * which listens again and waits for it.
+ */
+function holdReconnect(cache: CallerCache): () => Promise<void> {
+  const listen = jest.spyOn(internals(cache), 'listen').mockResolvedValue(undefined);
+  return async () => {
+    listen.mockRestore();
+    internals(cache).retry();
+    await cache.whenListening();
+  };
+}
+
+async function waitUntilOff(cache: CallerCache, boundMs: number): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (cache.isListening && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 /**
  * Two API instances on one database, each with its own pools, caller cache and listening
@@ -155,17 +193,193 @@ describe('caller cache across two API instances', () => {
 
   it('refuses a session whose expiry passes while cached', async () => {
     const member = await createMember(one, { slug: SLUG, role: 'VIEWER' });
-    const expiresAt = new Date(Date.now() + 1_500);
-    await silently(`UPDATE "Session" SET "expiresAt" = $2 WHERE "userId" = $1`, [
-      member.userId,
-      expiresAt,
-    ]);
     const client = onTwo(member.client);
     expect((await client.get(MEMBERS)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 50));
-    expect((await client.get(MEMBERS)).status).toBe(401);
+    const { expiresAt } = await one.prisma.session.findFirstOrThrow({
+      where: { userId: member.userId },
+    });
+    const clock = jest
+      .spyOn(two.app.get(Clock), 'now')
+      .mockReturnValue(new Date(expiresAt.getTime() + 1));
+    try {
+      expect((await client.get(MEMBERS)).status).toBe(401);
+    } finally {
+      clock.mockRestore();
+    }
     expect(await one.prisma.session.count({ where: { userId: member.userId } })).toBe(0);
   });
+
+  it('refuses an API token whose expiry passes while cached', async () => {
+    const member = await createMember(one, { slug: SLUG, role: 'VIEWER' });
+    const created = await member.client.post<{ token: string }>('/api/auth/tokens', {
+      name: 'Script',
+      expiresInDays: 1,
+    });
+    expect(created.status).toBe(201);
+    const bearer = new TestClient(two.app, { authorization: `Bearer ${created.body.token}` });
+    expect((await bearer.get(MEMBERS)).status).toBe(200);
+    const clock = jest
+      .spyOn(two.app.get(Clock), 'now')
+      .mockReturnValue(new Date(Date.now() + 2 * DAY_MS));
+    try {
+      expect((await bearer.get(MEMBERS)).status).toBe(401);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('follows a workspace slug rename (the cache is keyed by slug)', async () => {
+    const slug = uniqueSlug();
+    const renamed = uniqueSlug();
+    const member = await createMember(one, { slug, role: 'VIEWER' });
+    const client = onTwo(member.client);
+    expect((await client.get(`/api/workspaces/${slug}/members`)).status).toBe(200);
+
+    await one.prisma.workspace.update({ where: { slug }, data: { slug: renamed } });
+    expect((await client.get(`/api/workspaces/${slug}/members`)).status).toBe(404);
+    expect((await client.get(`/api/workspaces/${renamed}/members`)).status).toBe(200);
+  });
+
+  it('refuses the sessions of a user whose password was reset through a link on the other instance', async () => {
+    const member = await createMember(one, { slug: SLUG, role: 'VIEWER' });
+    const client = onTwo(member.client);
+    expect((await client.get(MEMBERS)).status).toBe(200);
+
+    const link = await one.app
+      .get(PasswordTokensService)
+      .issue(
+        member.userId,
+        { workspaceId: member.workspaceId, createdById: member.userId },
+        one.prisma,
+      );
+    const token = new URL(link).searchParams.get('token');
+    const set = await one.anonymous.post('/api/auth/set-password', {
+      token,
+      password: 'a reset password of enough length',
+    });
+    expect(set.status).toBe(200);
+    expect((await client.get(MEMBERS)).status).toBe(401);
+  });
+
+  it('does not store a row read before an invalidation of its user arrived', async () => {
+    const cache = two.app.get(CallerCache);
+    const row = { userId: randomUUID() };
+    const fill = cache.beginFill();
+    await sql.query('SELECT pg_notify($1, $2)', [CALLER_CHANNEL, row.userId]);
+    await cache.settled();
+    fill('stale', row);
+    expect(cache.get('stale')).toBeUndefined();
+
+    cache.beginFill()('fresh', row);
+    expect(cache.get('fresh')).toEqual(row);
+    cache.delete('fresh');
+  });
+
+  describe('on the instance that made the change, before its notification comes back', () => {
+    /** A request straight to the app: the test client would wait for the notifications. */
+    async function status(
+      headers: Record<string, string>,
+      method: 'GET' | 'POST' | 'DELETE',
+      url: string,
+    ) {
+      const response = await one.app.inject({
+        method,
+        url,
+        headers: { origin: TEST_ORIGIN, 'x-requested-with': 'test', ...headers },
+      });
+      return response.statusCode;
+    }
+
+    /** Holds back every notification but settled()'s: only a local invalidation takes effect. */
+    function holdNotifications(): () => void {
+      const cache = internals(one.app.get(CallerCache));
+      const invalidate = cache.invalidate.bind(cache);
+      const spy = jest
+        .spyOn(cache, 'invalidate')
+        .mockImplementation((payload) => payload.startsWith('settled:') && invalidate(payload));
+      return () => spy.mockRestore();
+    }
+
+    it('refuses a session logged out', async () => {
+      const member = await createMember(one, { slug: SLUG, role: 'VIEWER' });
+      const { headers } = member.client;
+      expect(await status(headers, 'GET', MEMBERS)).toBe(200);
+      const release = holdNotifications();
+      try {
+        expect(await status(headers, 'GET', MEMBERS)).toBe(200);
+        expect(await status(headers, 'POST', '/api/auth/logout')).toBe(204);
+        expect(await status(headers, 'GET', MEMBERS)).toBe(401);
+      } finally {
+        release();
+      }
+    });
+
+    it('refuses the other sessions after a password change', async () => {
+      const member = await createMember(one, { slug: SLUG, role: 'VIEWER' });
+      const other = (await one.signIn(member.email, TEST_PASSWORD)).headers;
+      expect(await status(other, 'GET', MEMBERS)).toBe(200);
+      const release = holdNotifications();
+      try {
+        const changed = await one.app.inject({
+          method: 'POST',
+          url: '/api/auth/password',
+          headers: { origin: TEST_ORIGIN, ...member.client.headers },
+          payload: {
+            currentPassword: TEST_PASSWORD,
+            newPassword: 'another password of enough length',
+          },
+        });
+        expect(changed.statusCode).toBe(204);
+        expect(await status(other, 'GET', MEMBERS)).toBe(401);
+      } finally {
+        release();
+      }
+    });
+
+    it('refuses a revoked API token', async () => {
+      const member = await createMember(one, { slug: SLUG, role: 'VIEWER' });
+      const created = await member.client.post<{ id: string; token: string }>('/api/auth/tokens', {
+        name: 'Script',
+      });
+      const bearer = { authorization: `Bearer ${created.body.token}` };
+      expect(await status(bearer, 'GET', MEMBERS)).toBe(200);
+      const release = holdNotifications();
+      try {
+        const url = `/api/auth/tokens/${created.body.id}`;
+        expect(await status(member.client.headers, 'DELETE', url)).toBe(204);
+        expect(await status(bearer, 'GET', MEMBERS)).toBe(401);
+      } finally {
+        release();
+      }
+    });
+  });
+
+  it('turns the cache off when its listening connection stops delivering notifications', async () => {
+    // An instance whose probe gives up after 1 s (the other tests' instances wait 30 s).
+    const three = await createTestApp({
+      database: { url: one.databaseUrl, drop: async () => undefined },
+      runJobs: false,
+      databaseTimeouts: { connectMs: 60_000, statementMs: 60_000, probeMs: 1_000 },
+    });
+    try {
+      const cache = three.app.get(CallerCache);
+      await cache.whenListening();
+      const member = await createMember(one, { slug: SLUG, role: 'VIEWER' });
+      const client = new TestClient(three.app, member.client.headers);
+      expect((await client.get(MEMBERS)).status).toBe(200);
+
+      const reconnect = holdReconnect(cache);
+      // Open, quiet and without an error, as a half-open connection is.
+      await internals(cache).listener!.query(`UNLISTEN ${CALLER_CHANNEL}`);
+      await waitUntilOff(cache, LIVENESS_INTERVAL_MS + 1_000 + LOSS_BOUND_MS);
+      expect(cache.isListening).toBe(false);
+      await silently(`UPDATE "Membership" SET active = false WHERE id = $1`, [member.membershipId]);
+      expect((await client.get(MEMBERS)).status).toBe(404);
+      await reconnect();
+    } finally {
+      await three.close();
+    }
+  }, 30_000);
 
   it('bypasses the cache while its listening connection is lost, and uses it again after', async () => {
     const cache = two.app.get(CallerCache);
@@ -173,23 +387,23 @@ describe('caller cache across two API instances', () => {
     const client = onTwo(member.client);
     expect((await client.get(MEMBERS)).status).toBe(200);
 
+    const reconnect = holdReconnect(cache);
     await sql.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
        WHERE application_name = $1 AND datname = current_database()`,
       [CALLER_LISTENER_NAME],
     );
-    const deadline = Date.now() + LOSS_BOUND_MS;
-    while (cache.isListening && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await waitUntilOff(cache, LOSS_BOUND_MS);
     expect(cache.isListening).toBe(false);
-    // Unannounced, yet seen at once: every request reads the database.
+    // A request while lost (it would fill the cache), then a change nobody announces: seen at
+    // once, as every request reads the database.
+    expect((await client.get(MEMBERS)).status).toBe(200);
     await silently(`UPDATE "Membership" SET active = false WHERE id = $1`, [member.membershipId]);
     expect((await client.get(MEMBERS)).status).toBe(404);
     await silently(`UPDATE "Membership" SET active = true WHERE id = $1`, [member.membershipId]);
     expect((await client.get(MEMBERS)).status).toBe(200);
 
-    await cache.whenListening();
+    await reconnect();
     expect((await client.get(MEMBERS)).status).toBe(200);
     await silently(`UPDATE "Membership" SET active = false WHERE id = $1`, [member.membershipId]);
     expect((await client.get(MEMBERS)).status).toBe(200);

@@ -21,6 +21,13 @@ const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5_000;
+/**
+ * How often the listening connection is probed (settled()): a half-open connection delivers
+ * nothing and reports no error, and would otherwise keep serving revoked callers.
+ */
+export const LIVENESS_INTERVAL_MS = 5_000;
+/** TCP keepalive on the listening connection: a dead peer is noticed by the kernel too. */
+const KEEPALIVE_DELAY_MS = 5_000;
 /** The payloads of `settled`'s own notifications, which invalidate nothing. */
 const SETTLE_PREFIX = 'settled:';
 
@@ -37,7 +44,8 @@ export interface CallerRow {
  * CALLER_CHANNEL from a trigger, in its transaction; this process LISTENs on one connection of
  * its own and drops that user's entries when the notification arrives. Without that connection
  * (not yet listening, or lost) nothing is served from the cache nor stored in it: the cache is
- * cleared and every request reads the database, until it listens again.
+ * cleared and every request reads the database, until it listens again. A connection that stays
+ * open but delivers nothing is found by a periodic probe (settled()) and counts as lost.
  */
 @Injectable()
 export class CallerCache implements OnModuleInit, OnApplicationShutdown {
@@ -58,6 +66,8 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   private stopped = false;
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | undefined;
+  private livenessTimer: NodeJS.Timeout | undefined;
+  private probing = false;
   private readonly listeningWaiters = new Set<() => void>();
   private readonly settleWaiters = new Map<string, () => void>();
   private readonly settleNonce = randomUUID();
@@ -71,11 +81,13 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     // Not awaited: a database away at start delays the cache, not the API.
     void this.listen();
+    this.livenessTimer = setInterval(() => void this.probe(), LIVENESS_INTERVAL_MS).unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.livenessTimer);
     this.lose();
   }
 
@@ -93,7 +105,8 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   /**
    * Resolves once this process has received every notification committed before the call: it
    * notifies a payload of its own and waits for it, and notifications arrive in commit order.
-   * The test client calls it before each request, so that a test sees its own writes at once.
+   * The test client calls it before each request, so that a test sees its own writes at once;
+   * a timer calls it every LIVENESS_INTERVAL_MS, as the probe of the listening connection.
    */
   async settled(): Promise<void> {
     const client = this.listener;
@@ -120,6 +133,16 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
       this.lose();
       this.retry();
     }
+  }
+
+  /**
+   * Drops a user's entries in this process at once, for a write made here: its own notification
+   * comes back only later, and until then this process would serve the old row.
+   */
+  invalidateUser(userId: string): void {
+    this.generation++;
+    for (const key of this.keysOfUser.get(userId) ?? []) this.entries.delete(key);
+    this.keysOfUser.delete(userId);
   }
 
   get<R extends CallerRow>(key: string): R | undefined {
@@ -152,13 +175,22 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
       this.settleWaiters.delete(payload);
       return;
     }
-    this.generation++;
     if (payload === '*') {
+      this.generation++;
       this.clear();
       return;
     }
-    for (const key of this.keysOfUser.get(payload) ?? []) this.entries.delete(key);
-    this.keysOfUser.delete(payload);
+    this.invalidateUser(payload);
+  }
+
+  private async probe(): Promise<void> {
+    if (this.probing) return;
+    this.probing = true;
+    try {
+      await this.settled();
+    } finally {
+      this.probing = false;
+    }
   }
 
   private clear(): void {
@@ -179,6 +211,7 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
       application_name: CALLER_LISTENER_NAME,
       connectionTimeoutMillis: this.timeouts.connectMs,
       keepAlive: true,
+      keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
     });
     this.listener = client;
     client.on('notification', (message) => {

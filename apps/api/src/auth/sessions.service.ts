@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import type { Authenticated } from './actor';
 import { CallerCache } from './caller-cache';
 import { membershipOf } from './caller.query';
@@ -18,6 +19,7 @@ export class SessionsService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly cache: CallerCache,
+    private readonly clock: Clock,
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
   ) {}
 
@@ -46,7 +48,7 @@ export class SessionsService {
   async authenticate(token: string, slug: string | undefined): Promise<Authenticated | null> {
     const tokenHash = hashSecretToken(this.config.sessionSecret, token);
     const key = `s ${tokenHash} ${slug ?? ''}`;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     let row = this.cache.get<SessionRow>(key);
     // Expired or idle by the cached times: the database decides (another process may have
     // recorded a later use), and deletes the session if it is over.
@@ -79,13 +81,19 @@ export class SessionsService {
     return row.expiresAt.getTime() > now && row.lastSeenAt.getTime() + this.idleMs > now;
   }
 
-  async end(sessionId: string): Promise<void> {
+  /**
+   * Ends a session (logout). Like every write that ends sessions here, it drops the user's cached
+   * callers in this process at once, before its notification comes back.
+   */
+  async end(userId: string, sessionId: string): Promise<void> {
     await this.sessions.delete(sessionId);
+    this.cache.invalidateUser(userId);
   }
 
   /** Ends every session of a user (deactivation), or all but the current one (new password). */
   async endAllForUser(userId: string, exceptSessionId?: string): Promise<void> {
     await this.sessions.deleteForUser(userId, exceptSessionId);
+    this.cache.invalidateUser(userId);
   }
 
   async deleteExpired(): Promise<number> {

@@ -118,7 +118,7 @@ export class CommitmentsRepository {
     now: Date,
     options: { total?: boolean } = {},
   ): Promise<{ rows: CommitmentRow[]; total: ListTotal | null }> {
-    const total = this.totalOrNone(workspaceId, filters, cursor, now, options.total);
+    const total = this.totalOrNone(workspaceId, filters, now, options.total);
     const rows = await this.db.rows<
       RawListRow & { totalCount: number | null; totalExact: boolean | null }
     >(Prisma.sql`
@@ -168,7 +168,7 @@ export class CommitmentsRepository {
     now: Date,
     options: { total?: boolean } = {},
   ): Promise<{ items: string; last: SortableRow | null; total: ListTotal | null }> {
-    const total = this.totalOrNone(workspaceId, filters, cursor, now, options.total);
+    const total = this.totalOrNone(workspaceId, filters, now, options.total);
     const today = isoDate(todayUtc(now));
     const [row] = await this.db.rows<
       Partial<SortableRow> & {
@@ -245,24 +245,19 @@ export class CommitmentsRepository {
     }
     // A search's matches may all lie far along the sort order (a term used by one framework's
     // references), where walking the sort's index until a page of them is found reads most of
-    // the workspace. Up to TOTAL_CAP matches are collected and sorted, and their count is the
-    // first page's total (`matched`); beyond that a term is common enough for the index walk to
-    // find a page soon.
+    // the workspace. Up to TOTAL_CAP matches are collected (as the total counts them) and sorted;
+    // beyond that a term is common enough for the index walk to find a page soon.
     return Prisma.sql`
       WITH matches AS MATERIALIZED (
         SELECT c.id, ${column} FROM "Commitment" c WHERE ${where} LIMIT ${TOTAL_CAP + 1}),
-      counted AS (SELECT count(*) AS matched FROM matches)
-      (SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal,
-          (SELECT matched FROM counted) AS matched
-        FROM matches c
-        WHERE (SELECT matched FROM counted) <= ${TOTAL_CAP}
+      few AS (SELECT count(*) <= ${TOTAL_CAP} AS sortable FROM matches)
+      (SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM matches c
+        WHERE (SELECT sortable FROM few)
         ORDER BY ${order}
         LIMIT ${limit})
       UNION ALL
-      (SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal,
-          (SELECT matched FROM counted) AS matched
-        FROM "Commitment" c
-        WHERE (SELECT matched FROM counted) > ${TOTAL_CAP} AND ${where}
+      (SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
+        WHERE NOT (SELECT sortable FROM few) AND ${where}
         ORDER BY ${order}
         LIMIT ${limit})`;
   }
@@ -276,17 +271,12 @@ export class CommitmentsRepository {
   private totalOrNone(
     workspaceId: string,
     filters: CommitmentFilters,
-    cursor: Cursor | null,
     now: Date,
     wanted = false,
   ): Prisma.Sql {
-    if (!wanted) return Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
-    // A search's first page has counted its matches (up to TOTAL_CAP + 1): see pageQuery.
-    if (filters.q?.trim() && !cursor) {
-      return Prisma.sql`SELECT least(m.n, ${TOTAL_CAP})::int AS n, m.n <= ${TOTAL_CAP} AS exact
-        FROM (SELECT COALESCE(max(page.matched), 0) AS n FROM page) m`;
-    }
-    return this.totalQuery(workspaceId, filters, now);
+    return wanted
+      ? this.totalQuery(workspaceId, filters, now)
+      : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
   }
 
   totalQuery(workspaceId: string, filters: CommitmentFilters, now: Date): Prisma.Sql {

@@ -235,31 +235,11 @@ export class CommitmentsRepository {
     if (cursor) conditions.push(this.after(column, cast, spec.nullable, sort.descending, cursor));
     const direction = Prisma.raw(sort.descending ? 'DESC' : 'ASC');
     const order = Prisma.sql`${column} ${direction}, c.id ${direction}`;
-    const where = Prisma.join(conditions, ' AND ');
-    if (!filters.q?.trim()) {
-      return Prisma.sql`
-        SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
-        WHERE ${where}
-        ORDER BY ${order}
-        LIMIT ${limit}`;
-    }
-    // A search's matches may all lie far along the sort order (a term used by one framework's
-    // references), where walking the sort's index until a page of them is found reads most of
-    // the workspace. Up to TOTAL_CAP matches are collected (as the total counts them) and sorted;
-    // beyond that a term is common enough for the index walk to find a page soon.
     return Prisma.sql`
-      WITH matches AS MATERIALIZED (
-        SELECT c.id, ${column} FROM "Commitment" c WHERE ${where} LIMIT ${TOTAL_CAP + 1}),
-      few AS (SELECT count(*) <= ${TOTAL_CAP} AS sortable FROM matches)
-      (SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM matches c
-        WHERE (SELECT sortable FROM few)
-        ORDER BY ${order}
-        LIMIT ${limit})
-      UNION ALL
-      (SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
-        WHERE NOT (SELECT sortable FROM few) AND ${where}
-        ORDER BY ${order}
-        LIMIT ${limit})`;
+      SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY ${order}
+      LIMIT ${limit}`;
   }
 
   /**

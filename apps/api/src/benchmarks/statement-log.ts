@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { CALLER_LISTENER_NAME } from '../auth/caller-cache';
 
 /** One statement as PostgreSQL received it: the backend that ran it, its text and parameters. */
 export interface LoggedStatement {
@@ -44,8 +45,17 @@ export class StatementLog {
    * two marker queries of `admin`, each awaited until it shows in the log.
    */
   async capture(admin: pg.Client, send: () => Promise<void>): Promise<LoggedStatement[]> {
-    const adminPid = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!
-      .pid;
+    // Not the request's: the benchmark's own connection, and the caller cache's listener (whose
+    // liveness probe notifies every few seconds).
+    const skipped = new Set(
+      (
+        await admin.query<{ pid: number }>(
+          `SELECT pg_backend_pid() AS pid
+           UNION SELECT pid FROM pg_stat_activity WHERE application_name = $1`,
+          [CALLER_LISTENER_NAME],
+        )
+      ).rows.map((row) => row.pid),
+    );
     await admin.query(`ALTER SYSTEM SET log_line_prefix = '${PREFIX}[%p] '`);
     await admin.query(`ALTER SYSTEM SET log_statement = 'all'`);
     await admin.query('SELECT pg_reload_conf()');
@@ -53,7 +63,7 @@ export class StatementLog {
       const start = await this.mark(admin, 'start');
       await send();
       const end = await this.mark(admin, 'end');
-      return this.statementsBetween(start, end).filter((s) => s.pid !== adminPid);
+      return this.statementsBetween(start, end).filter((s) => !skipped.has(s.pid));
     } finally {
       await admin.query('ALTER SYSTEM RESET log_statement');
       await admin.query('ALTER SYSTEM RESET log_line_prefix');

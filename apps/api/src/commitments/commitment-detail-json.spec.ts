@@ -1,3 +1,4 @@
+import { demoActor } from '../../test/demo-actor';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { WorkspaceActor } from '../auth/actor';
 import { CommitmentsService } from './commitments.service';
@@ -16,22 +17,14 @@ describe('the detail answer built by PostgreSQL', () => {
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });
     service = t.app.get(CommitmentsService);
-    const workspace = await t.prisma.workspace.findUniqueOrThrow({ where: { slug: 'viet-nam' } });
-    const user = await t.prisma.user.findUniqueOrThrow({ where: { email: 'viewer@demo.test' } });
-    member = {
-      userId: user.id,
-      workspaceId: workspace.id,
-      slug: workspace.slug,
-      role: 'VIEWER',
-      organizationId: null,
-    };
+    member = await demoActor(t, 'viewer@demo.test');
     const [parent, ...rows] = await t.prisma.commitment.findMany({
-      where: { workspaceId: workspace.id, parentId: null },
+      where: { workspaceId: member.workspaceId, parentId: null },
       orderBy: { referenceKey: 'asc' },
       take: 7,
     });
     const organizations = await t.prisma.organization.findMany({
-      where: { workspaceId: workspace.id },
+      where: { workspaceId: member.workspaceId },
       orderBy: { shortName: 'desc' },
       take: 3,
     });
@@ -43,7 +36,7 @@ describe('the detail answer built by PostgreSQL', () => {
     // a description and a note in one language only; a past target date (overdue).
     const created = await t.prisma.commitment.create({
       data: {
-        workspaceId: workspace.id,
+        workspaceId: member.workspaceId,
         frameworkId: framework.id,
         parentId: parent!.id,
         reference: 'JSON-1',
@@ -53,7 +46,7 @@ describe('the detail answer built by PostgreSQL', () => {
         descriptionEn: 'English only',
         theme: 'SOCIAL_PROTECTION',
         leadOrgId: organizations[0]!.id,
-        focalUserId: user.id,
+        focalUserId: member.userId,
         status: 'ON_TRACK',
         progress: 40,
         weight: 3,
@@ -71,7 +64,7 @@ describe('the detail answer built by PostgreSQL', () => {
     for (const [i, c] of [child, sibling].entries()) {
       await t.prisma.commitment.create({
         data: {
-          workspaceId: workspace.id,
+          workspaceId: member.workspaceId,
           frameworkId: framework.id,
           parentId: full,
           reference: `JSON-1.${2 - i}`,
@@ -85,7 +78,7 @@ describe('the detail answer built by PostgreSQL', () => {
     }
     await t.prisma.commitment.create({
       data: {
-        workspaceId: workspace.id,
+        workspaceId: member.workspaceId,
         frameworkId: framework.id,
         parentId: full,
         reference: 'JSON-1.0',
@@ -96,10 +89,15 @@ describe('the detail answer built by PostgreSQL', () => {
     });
     await t.prisma.alignment.createMany({
       data: [
-        { workspaceId: workspace.id, sourceId: full, targetId: target!.id, noteVi: 'Ghi chú' },
-        { workspaceId: workspace.id, sourceId: full, targetId: other!.id },
         {
-          workspaceId: workspace.id,
+          workspaceId: member.workspaceId,
+          sourceId: full,
+          targetId: target!.id,
+          noteVi: 'Ghi chú',
+        },
+        { workspaceId: member.workspaceId, sourceId: full, targetId: other!.id },
+        {
+          workspaceId: member.workspaceId,
           sourceId: source!.id,
           targetId: full,
           noteVi: 'Hai',
@@ -110,7 +108,7 @@ describe('the detail answer built by PostgreSQL', () => {
     bare = (
       await t.prisma.commitment.create({
         data: {
-          workspaceId: workspace.id,
+          workspaceId: member.workspaceId,
           frameworkId: framework.id,
           reference: 'JSON-2',
           titleVi: 'Trống',

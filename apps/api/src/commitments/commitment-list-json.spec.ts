@@ -1,4 +1,5 @@
 import { COMMITMENT_SORTS } from '@spct/contracts';
+import { demoActor } from '../../test/demo-actor';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { WorkspaceActor } from '../auth/actor';
 import { CommitmentsService } from './commitments.service';
@@ -14,19 +15,11 @@ describe('the list answer built by PostgreSQL', () => {
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });
     service = t.app.get(CommitmentsService);
-    const workspace = await t.prisma.workspace.findUniqueOrThrow({ where: { slug: 'viet-nam' } });
-    const user = await t.prisma.user.findUniqueOrThrow({ where: { email: 'viewer@demo.test' } });
-    member = {
-      userId: user.id,
-      workspaceId: workspace.id,
-      slug: workspace.slug,
-      role: 'VIEWER',
-      organizationId: null,
-    };
+    member = await demoActor(t, 'viewer@demo.test');
     // Values the serializers could disagree on: quotes, control characters and non-Latin text;
     // a description in one language only; a past target date (overdue); an archived item.
     const rows = await t.prisma.commitment.findMany({
-      where: { workspaceId: workspace.id, archived: false, parentId: { not: null } },
+      where: { workspaceId: member.workspaceId, archived: false, parentId: { not: null } },
       orderBy: { referenceKey: 'asc' },
       take: 4,
     });

@@ -1,6 +1,6 @@
+import { demoActor } from '../../test/demo-actor';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { quarterId } from '../../test/periods';
-import type { WorkspaceActor } from '../auth/actor';
 import { MyWorkService } from './my-work.service';
 
 // "My work" is JSON built by PostgreSQL (the list's items and REPORT_SECTIONS_JSON), held here
@@ -10,19 +10,7 @@ describe('the My work answer built by PostgreSQL', () => {
   let service: MyWorkService;
   let workspaceId: string;
 
-  async function actor(email: string): Promise<WorkspaceActor> {
-    const user = await t.prisma.user.findUniqueOrThrow({ where: { email } });
-    const membership = await t.prisma.membership.findFirstOrThrow({
-      where: { userId: user.id, workspaceId },
-    });
-    return {
-      userId: user.id,
-      workspaceId,
-      slug: 'viet-nam',
-      role: membership.role,
-      organizationId: membership.organizationId,
-    };
-  }
+  const actor = (email: string) => demoActor(t, email);
 
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });

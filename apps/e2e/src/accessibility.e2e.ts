@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { untilStill } from './axe';
 import { getJson, useProductInBrowser } from './browser-fixture';
 
 // axe-core on every page and dialog of the app, in Vietnamese and in English: no critical or
@@ -169,16 +170,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA) of every page and dialog', () =>
           await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
           if (screen.open) await screen.open(page);
-          // A dialog fading in has blended colours: axe reads them once it stands still — no
-          // animation running and every dialog fully opaque (a transition that has not started yet
-          // is not among the running animations).
-          await page.waitForFunction(
-            () =>
-              document.getAnimations().every((animation) => animation.playState !== 'running') &&
-              Array.from(document.querySelectorAll('[role="dialog"]')).every(
-                (dialog) => getComputedStyle(dialog).opacity === '1',
-              ),
-          );
+          await untilStill(page);
           expect(await violations(page)).toEqual([]);
         },
       );

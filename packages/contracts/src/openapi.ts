@@ -2698,11 +2698,11 @@ export interface components {
         /** @enum {string} */
         ImportKind: "commitment" | "indicator";
         ImportFailureRowDto: {
-            kind: components["schemas"]["ImportKind"];
             /** @description The worksheet's name (null for a CSV) */
             sheet: string | null;
             /** @description The row number a spreadsheet program shows (in its sheet) */
             line: number;
+            kind: components["schemas"]["ImportKind"];
             /**
              * @description The column at fault (its key)
              * @example reference
@@ -2771,15 +2771,15 @@ export interface components {
             message: string;
         };
         ImportRowDto: {
+            /** @description The worksheet's name (null for a CSV) */
+            sheet: string | null;
+            /** @description The row number a spreadsheet program shows (in its sheet) */
+            line: number;
             /**
              * @description The sheet it comes from: commitments, or indicators with their measurements
              * @enum {string}
              */
             kind: "commitment" | "indicator";
-            /** @description The worksheet's name (null for a CSV) */
-            sheet: string | null;
-            /** @description The row number a spreadsheet program shows (in its sheet) */
-            line: number;
             /** @enum {string} */
             outcome: "create" | "update" | "unchanged" | "error";
             framework: string | null;

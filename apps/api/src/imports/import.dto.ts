@@ -25,13 +25,8 @@ export class ImportRowErrorDto {
   message: string;
 }
 
-export class ImportRowDto {
-  @ApiProperty({
-    enum: IMPORT_KINDS,
-    description: 'The sheet it comes from: commitments, or indicators with their measurements',
-  })
-  kind: (typeof IMPORT_KINDS)[number];
-
+/** Where a row stands in the file. */
+class ImportRowPlaceDto {
   @ApiProperty({
     type: String,
     nullable: true,
@@ -41,6 +36,14 @@ export class ImportRowDto {
 
   @ApiProperty({ description: 'The row number a spreadsheet program shows (in its sheet)' })
   line: number;
+}
+
+export class ImportRowDto extends ImportRowPlaceDto {
+  @ApiProperty({
+    enum: IMPORT_KINDS,
+    description: 'The sheet it comes from: commitments, or indicators with their measurements',
+  })
+  kind: (typeof IMPORT_KINDS)[number];
 
   @ApiProperty({ enum: ROW_OUTCOMES })
   outcome: (typeof ROW_OUTCOMES)[number];
@@ -138,19 +141,9 @@ export class ImportSheetDto {
   columns: ImportSheetColumnDto[];
 }
 
-export class ImportFailureRowDto {
+export class ImportFailureRowDto extends ImportRowPlaceDto {
   @ApiProperty({ enum: IMPORT_KINDS, enumName: 'ImportKind' })
   kind: (typeof IMPORT_KINDS)[number];
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: "The worksheet's name (null for a CSV)",
-  })
-  sheet: string | null;
-
-  @ApiProperty({ description: 'The row number a spreadsheet program shows (in its sheet)' })
-  line: number;
 
   @ApiProperty({ example: 'reference', description: 'The column at fault (its key)' })
   field: string;

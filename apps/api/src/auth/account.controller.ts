@@ -30,6 +30,7 @@ import type { Actor } from './actor';
 import { MeDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
+import { signInClient } from './login-throttle';
 import { Public } from './public.decorator';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
 import { setSessionCookie } from './session-cookie';
@@ -62,7 +63,7 @@ export class AccountController {
     @Body() body: ChangePasswordDto,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.account.changePassword(actor, body, request.ip);
+    await this.account.changePassword(actor, body, signInClient(request));
   }
 
   /** Who a set-password link is for; 404 when it is unknown, expired or used. */

@@ -9,7 +9,7 @@ import type {
 } from './account.dto';
 import type { MeDto } from './auth.dto';
 import { AuthService } from './auth.service';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, type SignInClient } from './login-throttle';
 import { PasswordTokensService } from './password-tokens.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
@@ -36,12 +36,16 @@ export class AccountService {
    * user (the one making the change stays signed in). Wrong current passwords count as failed
    * sign-ins, so a stolen session cannot be used to guess the password.
    */
-  async changePassword(actor: Actor, input: ChangePasswordDto, ip: string): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    input: ChangePasswordDto,
+    client: SignInClient,
+  ): Promise<void> {
     const user = await this.users.findPasswordHash(actor.userId);
     const email = user?.email ?? actor.email;
-    await this.throttle.assertMayTry(email, ip);
+    await this.throttle.assertMayTry(email, client);
     if (!(await verifyPassword(user?.passwordHash, input.currentPassword))) {
-      await this.throttle.recordFailure(email, ip);
+      await this.throttle.recordFailure(email, client);
       throw new FieldValidationException([
         {
           field: 'currentPassword',

@@ -11,6 +11,7 @@ import type { Actor } from './actor';
 import { LoginDto, MeDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
+import { signInClient } from './login-throttle';
 import { Public } from './public.decorator';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
@@ -38,7 +39,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeDto> {
     const { token, userId } = await this.auth.login(body.email, body.password, {
-      ip: request.ip,
+      ...signInClient(request),
       userAgent: request.headers['user-agent'],
     });
     setSessionCookie(reply, token, {

@@ -3,7 +3,7 @@ import { ApiException } from '../common/api-error';
 import type { Locale } from '@spct/contracts';
 import { toOrganizationDto } from '../organizations/organization.dto';
 import type { MeDto } from './auth.dto';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, type SignInClient } from './login-throttle';
 import { verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
 import { UsersRepository } from './users.repository';
@@ -27,22 +27,22 @@ export class AuthService {
   async login(
     rawEmail: string,
     password: string,
-    meta: { ip: string; userAgent?: string },
+    meta: SignInClient & { userAgent?: string },
   ): Promise<{ token: string; userId: string }> {
     const email = normalizeEmail(rawEmail);
-    await this.throttle.assertMayTry(email, meta.ip);
+    await this.throttle.assertMayTry(email, meta);
 
     const user = await this.users.findCredentials(email);
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(email, meta.ip);
+      await this.throttle.recordFailure(email, meta);
       throw new ApiException(
         HttpStatus.UNAUTHORIZED,
         'invalidCredentials',
         'The e-mail or password is not correct',
       );
     }
-    await this.throttle.recordSuccess(email, meta.ip);
+    await this.throttle.recordSuccess(email, meta);
     // Housekeeping rides on sign-ins instead of an in-process timer (replicas stay stateless).
     await Promise.all([this.sessions.deleteExpired(), this.throttle.deleteExpired()]);
     const token = await this.sessions.start(user.id, meta);

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiException } from '../common/api-error';
 import { type List, listOf } from '../common/list';
 import { type FailureCounts, LoginFailuresRepository } from './login-failures.repository';
@@ -60,6 +61,16 @@ export function nextAttemptAt(counts: FailureCounts): { at: number; by: 'account
   return pair >= address ? { at: pair, by: 'account' } : { at: address, by: 'address' };
 }
 
+/** Where a sign-in attempt comes from: the address it counts against, the request its log lines name. */
+export interface SignInClient {
+  ip: string;
+  requestId: string;
+}
+
+export function signInClient(request: FastifyRequest): SignInClient {
+  return { ip: request.ip, requestId: request.id };
+}
+
 /**
  * Counts failed sign-ins in PostgreSQL, so the limits hold across every API replica, and logs
  * every decision with the account and the address.
@@ -71,7 +82,7 @@ export class LoginThrottle {
   constructor(private readonly failures: LoginFailuresRepository) {}
 
   /** Throws a 429 when this account may not try again from this address yet. */
-  async assertMayTry(email: string, ip: string): Promise<void> {
+  async assertMayTry(email: string, { ip, requestId }: SignInClient): Promise<void> {
     const now = Date.now();
     const counts = await this.failures.countsSince(email, ip, new Date(now - THROTTLE.windowMs));
     const next = nextAttemptAt(counts);
@@ -79,6 +90,7 @@ export class LoginThrottle {
     const retryAfterSeconds = Math.ceil((next.at - now) / 1000);
     this.logger.warn({
       msg: 'sign-in throttled',
+      reqId: requestId,
       email,
       ip,
       by: next.by,
@@ -88,15 +100,15 @@ export class LoginThrottle {
     throw new TooManyAttemptsException(retryAfterSeconds);
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
+  async recordFailure(email: string, { ip, requestId }: SignInClient): Promise<void> {
     await this.failures.record(email, ip);
-    this.logger.warn({ msg: 'sign-in failed', email, ip });
+    this.logger.warn({ msg: 'sign-in failed', reqId: requestId, email, ip });
   }
 
   /** The owner got in from this address: their earlier failures there are forgiven. */
-  async recordSuccess(email: string, ip: string): Promise<void> {
+  async recordSuccess(email: string, { ip, requestId }: SignInClient): Promise<void> {
     await this.failures.forgive(email, ip);
-    this.logger.log({ msg: 'sign-in allowed', email, ip });
+    this.logger.log({ msg: 'sign-in allowed', reqId: requestId, email, ip });
   }
 
   /** The workspace's members' failures of the last day, per account and address. */

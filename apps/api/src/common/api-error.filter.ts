@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { ApiErrorCode } from '@spct/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseAvailability } from '../database/database-availability';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import { Prisma } from '../generated/prisma/client';
@@ -89,6 +89,7 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toBody(exception);
     const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
@@ -96,7 +97,7 @@ export class ApiErrorFilter implements ExceptionFilter {
       this.database.reportFailure();
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
-      this.logger.error(exception);
+      this.logger.error({ err: exception, reqId: request.id });
     }
     void reply.status(body.statusCode).send(body);
   }

@@ -55,6 +55,16 @@ describe('structured logs and request ids', () => {
     expect(JSON.stringify(lines)).not.toMatch(/spct_session=|not it/);
   });
 
+  it('logs a set-password link without its token', async () => {
+    lines.length = 0;
+    const token = 'a'.repeat(43);
+    const response = await t.anonymous.get(`/api/auth/password-tokens/${token}`);
+    expect(response.status).toBe(404);
+    const own = lines.find((line) => line.reqId === response.headers['x-request-id']);
+    expect(own?.req).toMatchObject({ url: '/api/auth/password-tokens/:token' });
+    expect(JSON.stringify(lines)).not.toContain(token);
+  });
+
   it("keeps a well-formed X-Request-Id from the caller (a proxy's) and replaces any other", async () => {
     lines.length = 0;
     const kept = await t.anonymous.get('/api/health', { 'x-request-id': 'edge-7f3a.42' });

@@ -6,6 +6,7 @@ import { ApiErrorFilter } from '../common/api-error.filter';
 import { registerInputRules } from '../common/input-rules';
 import { DatabaseAvailability } from '../database/database-availability';
 import { registerDatabaseGate } from '../database/database-gate';
+import { registerRequestLogging } from '../logging/logging';
 import { Metrics } from '../metrics/metrics';
 
 /**
@@ -19,9 +20,11 @@ export function installSafeguards(app: NestFastifyApplication): void {
   const database = app.get(DatabaseAvailability);
   app.useGlobalFilters(new ApiErrorFilter(database));
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    done();
   });
+  registerRequestLogging(fastify);
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;

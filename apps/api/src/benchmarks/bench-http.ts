@@ -3,7 +3,8 @@
 // 10 and 50 connections. Next to each endpoint, in the same run and interleaved with it, its raw
 // baseline: the very statements it sends (read from PostgreSQL's statement log for one request),
 // replayed through a plain `pg` pool at the same concurrency. Also SQL statements per request
-// (pg_stat_statements) and the API's resident memory. Adding an endpoint is one line in ENDPOINTS.
+// (pg_stat_statements), the CPU time each process spends per request (the API, PostgreSQL, the
+// load generator) and the API's resident memory. Adding an endpoint is one line in ENDPOINTS.
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,7 @@ import { hashPassword } from '../auth/passwords';
 import { loadConfig, REPO_ROOT } from '../config/app-config';
 import { prepareDatabase } from '../database/prepare-database';
 import { preparePersonas, RssSampler, signIn, startApp } from './built-app';
+import { type CpuPerRequest, measureCpu } from './cpu-time';
 import { LARGE_WORKSPACE } from './large-workspace';
 import { closedLoop, type LoadResult, replay } from './sql-replay';
 import { type LoggedStatement, StatementLog } from './statement-log';
@@ -57,7 +59,9 @@ interface Run {
   endpoint: string;
   connections: number;
   api: LoadResult;
+  apiCpu: CpuPerRequest;
   raw: LoadResult | null;
+  rawCpu: CpuPerRequest | null;
 }
 
 async function main(): Promise<void> {
@@ -139,13 +143,24 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const e of endpoints) {
         for (const connections of CONNECTIONS) {
-          const api = await load(base + e.path(ids), headersOf(e), connections, DURATION_S);
+          const api = await measureCpu(admin, app.pid!, () =>
+            load(base + e.path(ids), headersOf(e), connections, DURATION_S),
+          );
           await drained(admin);
           const sql = statements.get(e.name);
           const raw = sql
-            ? await closedLoop(() => replay(rawPool, sql), connections, DURATION_S * 1000)
+            ? await measureCpu(admin, null, () =>
+                closedLoop(() => replay(rawPool, sql), connections, DURATION_S * 1000),
+              )
             : null;
-          runs.push({ endpoint: e.name, connections, api, raw });
+          runs.push({
+            endpoint: e.name,
+            connections,
+            api: api.result,
+            apiCpu: api.cpu,
+            raw: raw?.result ?? null,
+            rawCpu: raw?.cpu ?? null,
+          });
           process.stdout.write('.');
         }
       }
@@ -260,23 +275,42 @@ async function report(
     }),
   );
   console.table(rows);
+  const cpuRows = endpoints.flatMap((e) =>
+    CONNECTIONS.map((connections) => {
+      const mine = runs.filter((r) => r.endpoint === e.name && r.connections === connections);
+      const of = (pick: (r: Run) => number | undefined) =>
+        round(median(mine.map(pick).filter((v): v is number => v !== undefined)), 3);
+      return {
+        endpoint: e.name,
+        conn: connections,
+        API: of((r) => r.apiCpu.api),
+        PostgreSQL: of((r) => r.apiCpu.postgres),
+        autocannon: of((r) => r.apiCpu.client),
+        'raw: PostgreSQL': of((r) => r.rawCpu?.postgres),
+        'raw: pg client': of((r) => r.rawCpu?.client),
+      };
+    }),
+  );
+  console.log('\nCPU time per request (ms), by process:');
+  console.table(cpuRows);
   const rssLine = `API resident memory (MB): before ${memory.before.toFixed(0)}, peak ${memory.peak.toFixed(0)}, after ${memory.after.toFixed(0)}`;
   console.log(rssLine);
   console.log(
     'req/s: median of the rounds; p50/p99 in ms; raw: the same statements through a plain pg pool ' +
       `of ${RAW_POOL_SIZE} at the same concurrency; SQL/req: pg_stat_statements over ${COUNTED_REQUESTS} requests ` +
-      'in a row; raw SQL/req: the statements of one request, read from the statement log.',
+      'in a row; raw SQL/req: the statements of one request, read from the statement log. ' +
+      'CPU time: /proc of the API, of the PostgreSQL backends of this database and of this process ' +
+      '(autocannon, or the raw pg client), over the run, per completed request.',
   );
   const folder = path.join(REPO_ROOT, '.data', 'bench');
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, `http-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  const columns = Object.keys(rows[0] ?? {});
   const markdown = [
-    `| ${columns.join(' | ')} |`,
-    `| ${columns.map(() => '---').join(' | ')} |`,
-    ...rows.map(
-      (row) => `| ${columns.map((c) => String(row[c as keyof typeof row])).join(' | ')} |`,
-    ),
+    markdownTable(rows),
+    '',
+    'CPU time per request (ms), by process:',
+    '',
+    markdownTable(cpuRows),
     '',
     rssLine,
     '',
@@ -284,9 +318,22 @@ async function report(
   await writeFile(`${file}.md`, markdown);
   await writeFile(
     `${file}.json`,
-    JSON.stringify({ rows, memory, runs, statements: Object.fromEntries(statements) }, null, 2),
+    JSON.stringify(
+      { rows, cpuRows, memory, runs, statements: Object.fromEntries(statements) },
+      null,
+      2,
+    ),
   );
   console.log(`\nWritten to ${file}.md and .json`);
+}
+
+function markdownTable(rows: Record<string, unknown>[]): string {
+  const columns = Object.keys(rows[0] ?? {});
+  return [
+    `| ${columns.join(' | ')} |`,
+    `| ${columns.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${columns.map((c) => String(row[c])).join(' | ')} |`),
+  ].join('\n');
 }
 
 /** `value` rounded to `digits`; '–' where there is nothing to show (no raw baseline for health). */

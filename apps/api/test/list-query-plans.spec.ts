@@ -121,6 +121,25 @@ describe('commitments list and dashboard query plans at scale', () => {
     }
   });
 
+  it('plans the unfiltered list, a named statement, without a sequential scan whatever the values', async () => {
+    // A named statement may run on a generic plan (made without the values) after five runs.
+    const repository = t.app.get(CommitmentsRepository);
+    for (const sort of COMMITMENT_SORTS) {
+      const parsed = parseSort(sort);
+      const { rows } = await repository.findPage(workspaceId, {}, parsed, null, 25, todayUtc());
+      for (const cursor of [null, cursorAfter(rows[rows.length - 1]!, parsed.field)]) {
+        const query = repository.pageQuery(workspaceId, {}, parsed, cursor, 26, todayUtc());
+        const [row] = await t.prisma.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
+          `EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${query.text}`,
+        );
+        const scans = seqScans(row!['QUERY PLAN'][0].Plan).filter(
+          (table) => table === 'Commitment',
+        );
+        expect({ sort, cursor, scans }).toEqual({ sort, cursor, scans: [] });
+      }
+    }
+  });
+
   it('counts the totals the dashboard opens, and answers the dashboard, without a sequential scan', async () => {
     const commitments = t.app.get(CommitmentsRepository);
     const dashboard = t.app.get(DashboardRepository);

@@ -263,11 +263,36 @@ describe('caller cache across two API instances', () => {
     await sql.query('SELECT pg_notify($1, $2)', [CALLER_CHANNEL, row.userId]);
     await cache.settled();
     fill('stale', row);
-    expect(cache.get('stale')).toBeUndefined();
+    expect(await cache.get('stale')).toBeUndefined();
 
     cache.beginFill()('fresh', row);
-    expect(cache.get('fresh')).toEqual(row);
+    expect(await cache.get('fresh')).toEqual(row);
     cache.delete('fresh');
+  });
+
+  it('serves no entry whose invalidation was committed before the call, its notification unread', async () => {
+    const cache = two.app.get(CallerCache);
+    const row = { userId: randomUUID() };
+    cache.beginFill()('late', row);
+    await sql.query('SELECT pg_notify($1, $2)', [CALLER_CHANNEL, row.userId]);
+    // No I/O of this process ran since the commit: the notification is still in the socket.
+    expect(await cache.get('late')).toBeUndefined();
+  });
+
+  it('makes the requests that arrive together share a round trip', async () => {
+    const cache = two.app.get(CallerCache);
+    const row = { userId: randomUUID() };
+    cache.beginFill()('shared', row);
+    const query = jest.spyOn(internals(cache).listener!, 'query');
+    try {
+      const rows = await Promise.all(Array.from({ length: 10 }, () => cache.get('shared')));
+      expect(rows).toEqual(Array(10).fill(row));
+      // The first one's, and the one after it for those that came while it was in flight.
+      expect(query.mock.calls.filter(([text]) => text === '')).toHaveLength(2);
+    } finally {
+      query.mockRestore();
+      cache.delete('shared');
+    }
   });
 
   describe('on the instance that made the change, before its notification comes back', () => {

@@ -28,7 +28,7 @@ export class ApiTokenAuthenticator {
     const key = `t ${tokenHash} ${slug ?? ''}`;
     // Real time, not the app's Clock: tests move the Clock to other dates, not the credentials' age.
     const now = Date.now();
-    let row = this.cache.get<TokenRow>(key);
+    let row = await this.cache.get<TokenRow>(key);
     if (row && !isLive(row, now)) {
       this.cache.delete(key);
       return null;

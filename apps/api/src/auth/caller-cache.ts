@@ -38,7 +38,9 @@ export interface CallerRow {
 
 /**
  * Authenticated callers (a session's or an API token's row, with the membership of a workspace),
- * kept a few seconds in this process so that a hot request sends no authentication statement.
+ * kept a few seconds in this process so that a hot request reads no authentication row: it waits
+ * instead for an empty statement on the listening connection, shared by concurrent requests
+ * (caughtUp()), which brings in every notification committed before it.
  *
  * Every write that can end a session or a token or change a user's membership notifies
  * CALLER_CHANNEL from a trigger, in its transaction; this process LISTENs on one connection of
@@ -70,6 +72,9 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   private probing = false;
   private readonly listeningWaiters = new Set<() => void>();
   private readonly settleWaiters = new Map<string, () => void>();
+  /** The round trip on the listening connection in flight (caughtUp()), and the one queued. */
+  private roundInFlight: Promise<void> | undefined;
+  private roundQueued: Promise<void> | undefined;
   private readonly settleNonce = randomUUID();
   private settleCount = 0;
 
@@ -145,7 +150,13 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     this.keysOfUser.delete(userId);
   }
 
-  get<R extends CallerRow>(key: string): R | undefined {
+  /**
+   * The entry of `key`, once every notification committed before the call has arrived: a change
+   * another process has answered for is never served stale, however late its notification.
+   */
+  async get<R extends CallerRow>(key: string): Promise<R | undefined> {
+    if (!this.listening || !this.entries.has(key)) return undefined;
+    await this.caughtUp();
     return this.listening ? (this.entries.get(key) as R | undefined) : undefined;
   }
 
@@ -167,6 +178,46 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   /** Drops an entry that no longer authenticates (expired, idle). */
   delete(key: string): void {
     this.entries.delete(key);
+  }
+
+  /**
+   * Resolves after a round trip on the listening connection that began after the call. PostgreSQL
+   * signals the listening sessions before it acknowledges a commit, and a listening session sends
+   * the notifications it was signalled before the end (ReadyForQuery) of its next statement: so
+   * every notification committed before the call has been handled (invalidate()) when it resolves.
+   * Concurrent callers share a round: a caller arriving while one is in flight waits for the next.
+   */
+  private caughtUp(): Promise<void> {
+    if (!this.roundInFlight) {
+      this.roundInFlight = this.roundTrip().finally(() => (this.roundInFlight = undefined));
+      return this.roundInFlight;
+    }
+    this.roundQueued ??= this.roundInFlight.then(() => {
+      this.roundQueued = undefined;
+      return this.caughtUp();
+    });
+    return this.roundQueued;
+  }
+
+  private async roundTrip(): Promise<void> {
+    const client = this.listener;
+    if (!this.listening || !client) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), this.timeouts.probeMs);
+    });
+    const answered = client
+      .query('')
+      .then(() => false)
+      // The connection failed: the cache is off (lose() ran).
+      .catch(() => false);
+    const late = await Promise.race([answered, timedOut]);
+    clearTimeout(timer);
+    if (late && this.listener === client) {
+      this.logger.warn('Caller cache off, its listening connection does not answer');
+      this.lose();
+      this.retry();
+    }
   }
 
   private invalidate(payload: string): void {

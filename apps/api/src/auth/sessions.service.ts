@@ -48,7 +48,7 @@ export class SessionsService {
     const key = `s ${tokenHash} ${slug ?? ''}`;
     // Real time, not the app's Clock: tests move the Clock to other dates, not the credentials' age.
     const now = Date.now();
-    let row = this.cache.get<SessionRow>(key);
+    let row = await this.cache.get<SessionRow>(key);
     // Expired or idle by the cached times: the database decides (another process may have
     // recorded a later use), and deletes the session if it is over.
     if (row && !this.isLive(row, now)) {

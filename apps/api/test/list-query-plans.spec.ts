@@ -137,16 +137,30 @@ describe('commitments list and dashboard query plans at scale', () => {
     }
   });
 
-  it('plans the unfiltered list, a named statement, without a sequential scan whatever the values', async () => {
+  it('plans the unfiltered list, a named statement, without a sequential scan or a large sort whatever the values', async () => {
     // A named statement may run on a generic plan (made without the values) after five runs.
     const repository = t.app.get(CommitmentsRepository);
     for (const sort of COMMITMENT_SORTS) {
       const parsed = parseSort(sort);
       const { rows } = await repository.findPage(workspaceId, {}, parsed, null, 25, todayUtc());
-      for (const cursor of [null, cursorAfter(rows[rows.length - 1]!, parsed.field)]) {
-        const query = repository.pageQuery(workspaceId, {}, parsed, cursor, 26, todayUtc());
-        const scans = sharedTables(seqScans(await genericPlan(t, query.text)));
-        expect({ sort, cursor, scans }).toEqual({ sort, cursor, scans: [] });
+      const after = cursorAfter(rows[rows.length - 1]!, parsed.field);
+      // No cursor, a cursor on a value, and one on an empty value (sorted last).
+      for (const cursor of [null, after, { ...after, value: null }]) {
+        for (const total of [true, false]) {
+          const query = repository.pageJsonQuery(workspaceId, {}, parsed, cursor, 25, todayUtc(), {
+            total,
+          });
+          const generic = await genericPlan(t, query.text);
+          expect({
+            sort,
+            cursor,
+            total,
+            seqScans: sharedTables(seqScans(generic)),
+            largeSorts: nodes(generic)
+              .filter((n) => n['Node Type'].includes('Sort') && n['Plan Rows'] > 26)
+              .map((n) => n['Plan Rows']),
+          }).toEqual({ sort, cursor, total, seqScans: [], largeSorts: [] });
+        }
       }
     }
   });

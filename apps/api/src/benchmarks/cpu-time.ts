@@ -17,8 +17,10 @@ const TICKS_PER_SECOND = (() => {
 /** User + system CPU milliseconds of a process so far; NaN when it cannot be read (a remote one). */
 export function processCpuMs(pid: number): number {
   try {
-    // Fields after the command name (which may hold spaces), from the 3rd: utime is the 14th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // Fields after the command name (which may hold spaces and parentheses), from the 3rd:
+    // utime is the 14th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
   } catch {
     return NaN;
@@ -29,6 +31,14 @@ export function processCpuMs(pid: number): number {
 export function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+}
+
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The server processes of this database's connections (their CPU is unreadable when it is remote). */
@@ -47,10 +57,15 @@ export interface CpuPerRequest {
   client: number;
 }
 
-/** CPU milliseconds of each process, where it can be read. */
-function cpuOf(pids: number[]): Map<number, number> {
+/**
+ * CPU milliseconds of each PostgreSQL process among `pids`, where it can be read: a server in a
+ * container or on another host reports process ids that are not this machine's (or are other
+ * processes here).
+ */
+function postgresCpuOf(pids: number[]): Map<number, number> {
   const times = new Map<number, number>();
   for (const pid of pids) {
+    if (commandOf(pid) !== 'postgres') continue;
     const ms = processCpuMs(pid);
     if (Number.isFinite(ms)) times.set(pid, ms);
   }
@@ -67,13 +82,13 @@ export async function measureCpu<T extends { completed: number }>(
   apiPid: number | null,
   work: () => Promise<T>,
 ): Promise<{ result: T; cpu: CpuPerRequest }> {
-  const backendsBefore = cpuOf(await backendPids(admin));
+  const backendsBefore = postgresCpuOf(await backendPids(admin));
   const apiBefore = apiPid ? processCpuMs(apiPid) : 0;
   const ownBefore = ownCpuMs();
   const result = await work();
   const own = ownCpuMs() - ownBefore;
   const api = apiPid ? processCpuMs(apiPid) - apiBefore : 0;
-  const backendsAfter = cpuOf(await backendPids(admin));
+  const backendsAfter = postgresCpuOf(await backendPids(admin));
   let postgres = backendsAfter.size ? 0 : NaN; // NaN: a remote server
   for (const [pid, ms] of backendsAfter) postgres += ms - (backendsBefore.get(pid) ?? 0);
   const per = (ms: number) => (result.completed ? ms / result.completed : NaN);

@@ -34,6 +34,11 @@ export interface CommitmentFacts {
 /** Beyond this many matches a list's total is "at least" (counting more would cost a scan). */
 export const TOTAL_CAP = 10_000;
 
+/** No filter at all: the list's first screen, whose statement is sent named (findPageJson). */
+export function isUnfiltered(filters: CommitmentFilters): boolean {
+  return Object.values(filters).every((value) => value === undefined);
+}
+
 /** How many commitments match a list's filters. */
 export interface ListTotal {
   count: number;
@@ -168,9 +173,39 @@ export class CommitmentsRepository {
     now: Date,
     options: { total?: boolean } = {},
   ): Promise<{ items: string; last: SortableRow | null; total: ListTotal | null }> {
+    const statement = this.pageJsonQuery(workspaceId, filters, sort, cursor, limit, now, options);
+    type Row = Partial<SortableRow> & {
+      items: string;
+      more: boolean;
+      totalCount: number | null;
+      totalExact: boolean | null;
+    };
+    // The unfiltered list (the list's first screen) is a named statement: planning it had been a
+    // third of PostgreSQL's time on the request. A filter's best plan may depend on its values.
+    const [row] = isUnfiltered(filters)
+      ? await this.db.namedRows<Row>(statement)
+      : await this.db.rows<Row>(statement);
+    const { items, more, totalCount, totalExact, ...last } = row!;
+    return {
+      items,
+      last: more ? (last as SortableRow) : null,
+      total: totalCount !== null ? { count: totalCount, exact: totalExact ?? true } : null,
+    };
+  }
+
+  /** The SQL of `findPageJson`, exposed for the EXPLAIN checks of the test suite. */
+  pageJsonQuery(
+    workspaceId: string,
+    filters: CommitmentFilters,
+    sort: ParsedSort,
+    cursor: Cursor | null,
+    limit: number,
+    now: Date,
+    options: { total?: boolean } = {},
+  ): Prisma.Sql {
     const total = this.totalOrNone(workspaceId, filters, now, options.total);
     const today = isoDate(todayUtc(now));
-    const statement = Prisma.sql`
+    return Prisma.sql`
       WITH page AS (${this.pageQuery(workspaceId, filters, sort, cursor, limit + 1, now)}),
       total AS (${total})
       SELECT total.n AS "totalCount", total.exact AS "totalExact",
@@ -204,24 +239,6 @@ export class CommitmentsRepository {
       FROM total
       LEFT JOIN page AS lp ON lp.ordinal = ${limit}
       LEFT JOIN "Commitment" last ON last.id = lp.id`;
-    type Row = Partial<SortableRow> & {
-      items: string;
-      more: boolean;
-      totalCount: number | null;
-      totalExact: boolean | null;
-    };
-    // The unfiltered list (the list's first screen) is a named statement: planning it had been a
-    // third of PostgreSQL's time on the request. A filter's best plan may depend on its values.
-    const unfiltered = Object.values(filters).every((value) => value === undefined);
-    const [row] = unfiltered
-      ? await this.db.namedRows<Row>(statement)
-      : await this.db.rows<Row>(statement);
-    const { items, more, totalCount, totalExact, ...last } = row!;
-    return {
-      items,
-      last: more ? (last as SortableRow) : null,
-      total: totalCount !== null ? { count: totalCount, exact: totalExact ?? true } : null,
-    };
   }
 
   /** The SQL of `findPage`, exposed for the EXPLAIN checks of the test suite and the benchmark. */
@@ -240,11 +257,13 @@ export class CommitmentsRepository {
     if (cursor) conditions.push(this.after(column, cast, spec.nullable, sort.descending, cursor));
     const direction = Prisma.raw(sort.descending ? 'DESC' : 'ASC');
     const order = Prisma.sql`${column} ${direction}, c.id ${direction}`;
+    // The limit is written in the text (an integer of ours), so that a generic plan of the named
+    // statement (findPageJson) knows it, as a custom one does: as a parameter it is guessed.
     return Prisma.sql`
       SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
       WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY ${order}
-      LIMIT ${limit}`;
+      LIMIT ${Prisma.raw(String(Math.trunc(limit)))}`;
   }
 
   /**

@@ -55,13 +55,21 @@ describe('structured logs and request ids', () => {
     expect(JSON.stringify(lines)).not.toMatch(/spct_session=|not it/);
   });
 
-  it('logs a set-password link without its token', async () => {
+  it('logs the links that carry a token without it: a set-password link, an unsubscribe link', async () => {
     lines.length = 0;
     const token = 'a'.repeat(43);
-    const response = await t.anonymous.get(`/api/auth/password-tokens/${token}`);
-    expect(response.status).toBe(404);
-    const own = lines.find((line) => line.reqId === response.headers['x-request-id']);
-    expect(own?.req).toMatchObject({ url: '/api/auth/password-tokens/:token' });
+    const inPath = await t.anonymous.get(`/api/auth/password-tokens/${token}`);
+    expect(inPath.status).toBe(404);
+    const inQuery = await t.anonymous.get(`/api/unsubscribe?lang=vi&token=${token}`);
+    expect(inQuery.status).toBeLessThan(500);
+    const urlOf = (response: { headers: Record<string, unknown> }) =>
+      (
+        lines.find((line) => line.reqId === response.headers['x-request-id'])?.req as {
+          url: string;
+        }
+      ).url;
+    expect(urlOf(inPath)).toBe('/api/auth/password-tokens/:token');
+    expect(urlOf(inQuery)).toBe('/api/unsubscribe?lang=vi&token=:token');
     expect(JSON.stringify(lines)).not.toContain(token);
   });
 

@@ -38,30 +38,46 @@ export function loggingModule(options: LoggingOptions): DynamicModule {
 const unwrap = ({ raw }: { raw: unknown }) => raw;
 
 /**
- * One line per request when it has been answered: its id (the X-Request-Id answered), method,
- * URL, client address, status and duration — never a header, since headers carry credentials.
+ * One line per request when it has been answered ("request completed", or "request errored" for
+ * a 5xx), or when the client went away first ("request aborted"): its id (the X-Request-Id
+ * answered), method, URL (tokens left out), client address, status and duration. Never a header,
+ * since headers carry credentials.
  */
 export function registerRequestLogging(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', (request, reply, done) => {
-    const path = request.url.split('?', 1)[0]!;
-    if (!QUIET_URLS.has(path)) {
+    if (!QUIET_URLS.has(request.url.split('?', 1)[0]!)) {
       const status = reply.statusCode;
-      PinoLogger.root[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info'](
-        {
-          reqId: request.id,
-          req: { id: request.id, method: request.method, url: loggedUrl(request), ip: request.ip },
-          res: { statusCode: status },
-          responseTime: reply.elapsedTime,
-        },
-        'request completed',
+      const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+      PinoLogger.root[level](
+        { ...requestLine(request), res: { statusCode: status }, responseTime: reply.elapsedTime },
+        status >= 500 ? 'request errored' : 'request completed',
       );
     }
     done();
   });
+  fastify.addHook('onRequestAbort', (request, done) => {
+    PinoLogger.root.warn(requestLine(request), 'request aborted');
+    done();
+  });
 }
 
-/** The URL with a one-time token in its path (a set-password link) replaced by `:token`. */
+function requestLine(request: FastifyRequest) {
+  return {
+    reqId: request.id,
+    req: { id: request.id, method: request.method, url: loggedUrl(request), ip: request.ip },
+  };
+}
+
+/**
+ * The URL without the secrets some carry: a `token` in the path (a set-password link's, shown as
+ * the route's pattern) or in the query (an invitation or unsubscribe link, shown as `:token`).
+ */
 function loggedUrl(request: FastifyRequest): string {
-  const token = (request.params as { token?: unknown } | undefined)?.token;
-  return typeof token === 'string' && token ? request.url.replace(token, ':token') : request.url;
+  const question = request.url.indexOf('?');
+  const path = question < 0 ? request.url : request.url.slice(0, question);
+  const query = question < 0 ? undefined : request.url.slice(question + 1);
+  const params = request.params as Record<string, unknown> | undefined;
+  const shownPath = params && 'token' in params ? (request.routeOptions.url ?? path) : path;
+  if (query === undefined) return shownPath;
+  return `${shownPath}?${query.replace(/(^|&)(token=)[^&]*/gi, '$1$2:token')}`;
 }

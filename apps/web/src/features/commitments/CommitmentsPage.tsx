@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import {
   Button,
   Group,
@@ -250,13 +250,15 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
   // Below 48em (a phone) the table becomes a list of cards: nothing to scroll sideways. Read at
   // the first render: a phone does not lay out the wide table before its cards.
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const drawn = useGradualCount(query.data?.items.length ?? 0);
 
   if (query.isPending) return <LoadingState rows={6} />;
   if (query.isError) {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
-  const rows = query.data?.items ?? [];
-  if (rows.length === 0 && after.length === 0) {
+  const all = query.data?.items ?? [];
+  const rows = phone ? all.slice(0, drawn) : all;
+  if (all.length === 0 && after.length === 0) {
     return (
       <EmptyState
         message={t('commitments.empty')}
@@ -297,11 +299,11 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
           <ListTotal slug={slug} filters={filtersOf(search)} onFirstPage={after.length === 0} />
         </Group>
         <Text size="sm" c="dimmed" role="status">
-          {rows.length === 0
+          {all.length === 0
             ? t('workList.pageEmpty')
             : t(nextCursor ? 'workList.rangeMore' : 'workList.range', {
                 from,
-                to: from + rows.length - 1,
+                to: from + all.length - 1,
               })}
         </Text>
       </Group>
@@ -358,7 +360,7 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {(after.length > 0 || nextCursor) && (
+      {(after.length > 0 || nextCursor) && rows.length === all.length && (
         <Group justify="center" component="nav" aria-label={t('workList.pagination')}>
           <Button
             variant="default"
@@ -379,6 +381,23 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
       )}
     </Stack>
   );
+}
+
+/** Cards of a page drawn with the first screen; the others follow this many at a time. */
+const FIRST_ROWS = 6;
+
+/**
+ * How many of a page's cards a phone draws: a whole page of them is one long task (over 50 ms
+ * on a phone), so the first screen gets the first few and the rest come in small transitions
+ * right after, below them (the pagination with the last). Once a page is whole, later pages
+ * are drawn whole.
+ */
+function useGradualCount(total: number): number {
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (limit < total) startTransition(() => setLimit((current) => current + FIRST_ROWS));
+  }, [limit, total]);
+  return Math.min(limit, total);
 }
 
 interface SortHeaderProps {
@@ -415,7 +434,8 @@ interface CommitmentRowProps {
   lead: Organization | undefined;
 }
 
-function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
+// Memoized: the rows already drawn are not drawn again as the next ones are added.
+const CommitmentRow = memo(function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
   const format = useFormat();
   const { t } = useTranslation();
   const label = `${commitment.frameworkCode} ${commitment.reference}`;
@@ -453,7 +473,7 @@ function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
       </Table.Td>
     </Table.Tr>
   );
-}
+});
 
 /** The default sort (by reference) is left out of the URL. */
 function sortOf(value: string): CommitmentSort | undefined {
@@ -462,12 +482,22 @@ function sortOf(value: string): CommitmentSort | undefined {
 }
 
 /** A commitment of the list on a phone: what the table's row says, stacked. */
-function CommitmentCard({ slug, commitment, lead }: CommitmentRowProps) {
+const CommitmentCard = memo(function CommitmentCard({
+  slug,
+  commitment,
+  lead,
+}: CommitmentRowProps) {
   const format = useFormat();
   const { t } = useTranslation();
   const label = `${commitment.frameworkCode} ${commitment.reference}`;
   return (
-    <Paper component="li" withBorder p="sm" data-testid="commitment-card">
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      data-testid="commitment-card"
+      style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 150px' }}
+    >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Text size="sm" fw={600}>
@@ -498,4 +528,4 @@ function CommitmentCard({ slug, commitment, lead }: CommitmentRowProps) {
       </Stack>
     </Paper>
   );
-}
+});

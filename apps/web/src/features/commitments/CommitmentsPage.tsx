@@ -86,6 +86,18 @@ export function CommitmentsPage() {
   );
 }
 
+/** The filters a phone shows behind its "More filters" button (all but the search). */
+const MORE_FILTERS = [
+  'frameworkId',
+  'status',
+  'leadOrgId',
+  'overdue',
+  'theme',
+  'targetGroup',
+  'needsUpdate',
+  'archived',
+] as const satisfies readonly (keyof CommitmentSearch)[];
+
 interface FilterPanelProps {
   slug: string;
   search: CommitmentSearch;
@@ -116,6 +128,13 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
     onChange({ q }, true);
   }, SEARCH_DEBOUNCE_MS);
 
+  // On a phone the filters other than the search wait behind a button: the list's cards reach
+  // the first screen, and the first screen's commit does not mount eight selects and switches
+  // (with what Mantine redraws right after mounting them, a long task of a phone's first load).
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [moreOpen, setMoreOpen] = useState(false);
+  const inUse = MORE_FILTERS.filter((key) => search[key] !== undefined).length;
+
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="filters-heading">
       <Title order={2} size="h5" id="filters-heading" mb="sm">
@@ -132,85 +151,103 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
             writeSearch(event.currentTarget.value);
           }}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <MultiSelect
-            label={t('commitments.framework')}
-            placeholder={search.frameworkId ? undefined : t('commitments.allFrameworks')}
-            clearable
-            searchable
-            value={search.frameworkId ?? []}
-            onChange={(value) => onChange({ frameworkId: value })}
-            data={options.frameworks}
-          />
-          <MultiSelect
-            label={t('common.status')}
-            placeholder={search.status ? undefined : t('commitments.selectPlaceholder')}
-            clearable
-            value={search.status ?? []}
-            onChange={(value) => onChange({ status: value as CommitmentSearch['status'] })}
-            data={COMMITMENT_STATUSES.map((status) => ({
-              value: status,
-              label: t(`status.${status}`),
-            }))}
-          />
-          <MultiSelect
-            label={t('commitments.leadOrg')}
-            placeholder={search.leadOrgId ? undefined : t('commitments.allOrgs')}
-            clearable
-            searchable
-            value={search.leadOrgId ?? []}
-            onChange={(value) => onChange({ leadOrgId: value })}
-            data={options.leadOrganizations}
-          />
-          <Select
-            label={t('commitments.overdue')}
-            value={search.overdue === undefined ? 'any' : String(search.overdue)}
-            allowDeselect={false}
-            onChange={(value) =>
-              onChange({ overdue: value === 'true' ? true : value === 'false' ? false : undefined })
-            }
-            data={[
-              { value: 'any', label: t('common.any') },
-              { value: 'true', label: t('commitments.overdueOnly') },
-              { value: 'false', label: t('commitments.notOverdue') },
-            ]}
-          />
-          <MultiSelect
-            label={t('commitments.theme')}
-            placeholder={search.theme ? undefined : t('commitments.selectPlaceholder')}
-            clearable
-            value={search.theme ?? []}
-            onChange={(value) => onChange({ theme: value as CommitmentSearch['theme'] })}
-            data={options.themes}
-          />
-          <MultiSelect
-            label={t('commitments.targetGroup')}
-            placeholder={search.targetGroup ? undefined : t('commitments.selectPlaceholder')}
-            clearable
-            value={search.targetGroup ?? []}
-            onChange={(value) =>
-              onChange({ targetGroup: value as CommitmentSearch['targetGroup'] })
-            }
-            data={options.targetGroups}
-          />
-          <Stack gap="xs" justify="flex-end">
-            <Switch
-              label={t('workList.needsUpdate')}
-              description={t('workList.needsUpdateHint')}
-              checked={search.needsUpdate === true}
-              onChange={(event) =>
-                onChange({ needsUpdate: event.currentTarget.checked || undefined })
+        {phone && (
+          <Button
+            variant="default"
+            aria-expanded={moreOpen}
+            aria-controls="more-filters"
+            onClick={() => setMoreOpen((open) => !open)}
+          >
+            {inUse > 0
+              ? t('commitments.moreFiltersInUse', { n: inUse })
+              : t('commitments.moreFilters')}
+          </Button>
+        )}
+        {(!phone || moreOpen) && (
+          <SimpleGrid id="more-filters" cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            <MultiSelect
+              label={t('commitments.framework')}
+              placeholder={search.frameworkId ? undefined : t('commitments.allFrameworks')}
+              clearable
+              searchable
+              value={search.frameworkId ?? []}
+              onChange={(value) => onChange({ frameworkId: value })}
+              data={options.frameworks}
+            />
+            <MultiSelect
+              label={t('common.status')}
+              placeholder={search.status ? undefined : t('commitments.selectPlaceholder')}
+              clearable
+              value={search.status ?? []}
+              onChange={(value) => onChange({ status: value as CommitmentSearch['status'] })}
+              data={COMMITMENT_STATUSES.map((status) => ({
+                value: status,
+                label: t(`status.${status}`),
+              }))}
+            />
+            <MultiSelect
+              label={t('commitments.leadOrg')}
+              placeholder={search.leadOrgId ? undefined : t('commitments.allOrgs')}
+              clearable
+              searchable
+              value={search.leadOrgId ?? []}
+              onChange={(value) => onChange({ leadOrgId: value })}
+              data={options.leadOrganizations}
+            />
+            <Select
+              label={t('commitments.overdue')}
+              value={search.overdue === undefined ? 'any' : String(search.overdue)}
+              allowDeselect={false}
+              onChange={(value) =>
+                onChange({
+                  overdue: value === 'true' ? true : value === 'false' ? false : undefined,
+                })
               }
+              data={[
+                { value: 'any', label: t('common.any') },
+                { value: 'true', label: t('commitments.overdueOnly') },
+                { value: 'false', label: t('commitments.notOverdue') },
+              ]}
             />
-          </Stack>
-          <Stack gap="xs" justify="flex-end">
-            <Switch
-              label={t('workList.archived')}
-              checked={search.archived === true}
-              onChange={(event) => onChange({ archived: event.currentTarget.checked || undefined })}
+            <MultiSelect
+              label={t('commitments.theme')}
+              placeholder={search.theme ? undefined : t('commitments.selectPlaceholder')}
+              clearable
+              value={search.theme ?? []}
+              onChange={(value) => onChange({ theme: value as CommitmentSearch['theme'] })}
+              data={options.themes}
             />
-          </Stack>
-        </SimpleGrid>
+            <MultiSelect
+              label={t('commitments.targetGroup')}
+              placeholder={search.targetGroup ? undefined : t('commitments.selectPlaceholder')}
+              clearable
+              value={search.targetGroup ?? []}
+              onChange={(value) =>
+                onChange({ targetGroup: value as CommitmentSearch['targetGroup'] })
+              }
+              data={options.targetGroups}
+            />
+            <Stack gap="xs" justify="flex-end">
+              <Switch
+                label={t('workList.needsUpdate')}
+                description={t('workList.needsUpdateHint')}
+                checked={search.needsUpdate === true}
+                onChange={(event) =>
+                  onChange({ needsUpdate: event.currentTarget.checked || undefined })
+                }
+              />
+            </Stack>
+            <Stack gap="xs" justify="flex-end">
+              <Switch
+                label={t('workList.archived')}
+                checked={search.archived === true}
+                onChange={(event) =>
+                  onChange({ archived: event.currentTarget.checked || undefined })
+                }
+              />
+            </Stack>
+          </SimpleGrid>
+        )}
         <ScopeChips search={search} onChange={onChange} shortName={options.shortName} />
         {hasFilters(search) && (
           <Group>

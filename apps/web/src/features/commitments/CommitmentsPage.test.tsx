@@ -382,3 +382,45 @@ describe('commitments list', () => {
     expect(within(alert).getByRole('button', { name: 'Thử lại' })).toBeInTheDocument();
   });
 });
+
+describe('commitments list on a phone', () => {
+  const desktop = window.matchMedia;
+  beforeEach(() => {
+    window.matchMedia = (query: string) => ({
+      ...desktop(query),
+      matches: query.includes('max-width: 48em'),
+    });
+  });
+  afterEach(() => {
+    window.matchMedia = desktop;
+  });
+
+  it('keeps the filters but the search behind a button saying how many are in use, and draws every card', async () => {
+    const commitments = Array.from({ length: 9 }, (_, index) => ({
+      ...commitmentNq1,
+      id: `c-${index}`,
+      reference: `Điều ${index + 1}`,
+    }));
+    const { user } = renderApp(
+      '/w/viet-nam/commitments?status=AT_RISK&overdue=true&q=san',
+      routes(() => ({ ...page(commitments), nextCursor: 'next' })),
+    );
+
+    // The first cards come with the first screen, the others right after; then the pages.
+    await waitFor(() => expect(screen.getAllByTestId('commitment-card')).toHaveLength(9));
+    expect(screen.getByText('Điều 9', { exact: false })).toBeInTheDocument();
+    await screen.findByRole('navigation', { name: 'Phân trang' });
+
+    expect(screen.getByRole('searchbox', { name: 'Tìm kiếm' })).toHaveValue('san');
+    expect(screen.queryByRole('switch', { name: /Cần cập nhật/ })).not.toBeInTheDocument();
+    const more = screen.getByRole('button', { name: 'Bộ lọc khác (2 đang dùng)' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+
+    await user.click(more);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('switch', { name: /Cần cập nhật/ })).toBeInTheDocument();
+    expect(document.getElementById(more.getAttribute('aria-controls')!)).toContainElement(
+      screen.getByRole('switch', { name: /Cần cập nhật/ }),
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import {
   Button,
   Group,
@@ -86,6 +86,18 @@ export function CommitmentsPage() {
   );
 }
 
+/** The filters a phone shows behind its "More filters" button (all but the search). */
+const MORE_FILTERS = [
+  'frameworkId',
+  'status',
+  'leadOrgId',
+  'overdue',
+  'theme',
+  'targetGroup',
+  'needsUpdate',
+  'archived',
+] as const satisfies readonly (keyof CommitmentSearch)[];
+
 interface FilterPanelProps {
   slug: string;
   search: CommitmentSearch;
@@ -116,6 +128,13 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
     onChange({ q }, true);
   }, SEARCH_DEBOUNCE_MS);
 
+  // On a phone the filters other than the search wait behind a button: the list's cards reach
+  // the first screen, and the first screen's commit does not mount eight selects and switches
+  // (with what Mantine redraws right after mounting them, a long task of a phone's first load).
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [moreOpen, setMoreOpen] = useState(false);
+  const inUse = MORE_FILTERS.filter((key) => search[key] !== undefined).length;
+
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="filters-heading">
       <Title order={2} size="h5" id="filters-heading" mb="sm">
@@ -132,85 +151,103 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
             writeSearch(event.currentTarget.value);
           }}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <MultiSelect
-            label={t('commitments.framework')}
-            placeholder={search.frameworkId ? undefined : t('commitments.allFrameworks')}
-            clearable
-            searchable
-            value={search.frameworkId ?? []}
-            onChange={(value) => onChange({ frameworkId: value })}
-            data={options.frameworks}
-          />
-          <MultiSelect
-            label={t('common.status')}
-            placeholder={search.status ? undefined : t('commitments.selectPlaceholder')}
-            clearable
-            value={search.status ?? []}
-            onChange={(value) => onChange({ status: value as CommitmentSearch['status'] })}
-            data={COMMITMENT_STATUSES.map((status) => ({
-              value: status,
-              label: t(`status.${status}`),
-            }))}
-          />
-          <MultiSelect
-            label={t('commitments.leadOrg')}
-            placeholder={search.leadOrgId ? undefined : t('commitments.allOrgs')}
-            clearable
-            searchable
-            value={search.leadOrgId ?? []}
-            onChange={(value) => onChange({ leadOrgId: value })}
-            data={options.leadOrganizations}
-          />
-          <Select
-            label={t('commitments.overdue')}
-            value={search.overdue === undefined ? 'any' : String(search.overdue)}
-            allowDeselect={false}
-            onChange={(value) =>
-              onChange({ overdue: value === 'true' ? true : value === 'false' ? false : undefined })
-            }
-            data={[
-              { value: 'any', label: t('common.any') },
-              { value: 'true', label: t('commitments.overdueOnly') },
-              { value: 'false', label: t('commitments.notOverdue') },
-            ]}
-          />
-          <MultiSelect
-            label={t('commitments.theme')}
-            placeholder={search.theme ? undefined : t('commitments.selectPlaceholder')}
-            clearable
-            value={search.theme ?? []}
-            onChange={(value) => onChange({ theme: value as CommitmentSearch['theme'] })}
-            data={options.themes}
-          />
-          <MultiSelect
-            label={t('commitments.targetGroup')}
-            placeholder={search.targetGroup ? undefined : t('commitments.selectPlaceholder')}
-            clearable
-            value={search.targetGroup ?? []}
-            onChange={(value) =>
-              onChange({ targetGroup: value as CommitmentSearch['targetGroup'] })
-            }
-            data={options.targetGroups}
-          />
-          <Stack gap="xs" justify="flex-end">
-            <Switch
-              label={t('workList.needsUpdate')}
-              description={t('workList.needsUpdateHint')}
-              checked={search.needsUpdate === true}
-              onChange={(event) =>
-                onChange({ needsUpdate: event.currentTarget.checked || undefined })
+        {phone && (
+          <Button
+            variant="default"
+            aria-expanded={moreOpen}
+            aria-controls="more-filters"
+            onClick={() => setMoreOpen((open) => !open)}
+          >
+            {inUse > 0
+              ? t('commitments.moreFiltersInUse', { n: inUse })
+              : t('commitments.moreFilters')}
+          </Button>
+        )}
+        {(!phone || moreOpen) && (
+          <SimpleGrid id="more-filters" cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            <MultiSelect
+              label={t('commitments.framework')}
+              placeholder={search.frameworkId ? undefined : t('commitments.allFrameworks')}
+              clearable
+              searchable
+              value={search.frameworkId ?? []}
+              onChange={(value) => onChange({ frameworkId: value })}
+              data={options.frameworks}
+            />
+            <MultiSelect
+              label={t('common.status')}
+              placeholder={search.status ? undefined : t('commitments.selectPlaceholder')}
+              clearable
+              value={search.status ?? []}
+              onChange={(value) => onChange({ status: value as CommitmentSearch['status'] })}
+              data={COMMITMENT_STATUSES.map((status) => ({
+                value: status,
+                label: t(`status.${status}`),
+              }))}
+            />
+            <MultiSelect
+              label={t('commitments.leadOrg')}
+              placeholder={search.leadOrgId ? undefined : t('commitments.allOrgs')}
+              clearable
+              searchable
+              value={search.leadOrgId ?? []}
+              onChange={(value) => onChange({ leadOrgId: value })}
+              data={options.leadOrganizations}
+            />
+            <Select
+              label={t('commitments.overdue')}
+              value={search.overdue === undefined ? 'any' : String(search.overdue)}
+              allowDeselect={false}
+              onChange={(value) =>
+                onChange({
+                  overdue: value === 'true' ? true : value === 'false' ? false : undefined,
+                })
               }
+              data={[
+                { value: 'any', label: t('common.any') },
+                { value: 'true', label: t('commitments.overdueOnly') },
+                { value: 'false', label: t('commitments.notOverdue') },
+              ]}
             />
-          </Stack>
-          <Stack gap="xs" justify="flex-end">
-            <Switch
-              label={t('workList.archived')}
-              checked={search.archived === true}
-              onChange={(event) => onChange({ archived: event.currentTarget.checked || undefined })}
+            <MultiSelect
+              label={t('commitments.theme')}
+              placeholder={search.theme ? undefined : t('commitments.selectPlaceholder')}
+              clearable
+              value={search.theme ?? []}
+              onChange={(value) => onChange({ theme: value as CommitmentSearch['theme'] })}
+              data={options.themes}
             />
-          </Stack>
-        </SimpleGrid>
+            <MultiSelect
+              label={t('commitments.targetGroup')}
+              placeholder={search.targetGroup ? undefined : t('commitments.selectPlaceholder')}
+              clearable
+              value={search.targetGroup ?? []}
+              onChange={(value) =>
+                onChange({ targetGroup: value as CommitmentSearch['targetGroup'] })
+              }
+              data={options.targetGroups}
+            />
+            <Stack gap="xs" justify="flex-end">
+              <Switch
+                label={t('workList.needsUpdate')}
+                description={t('workList.needsUpdateHint')}
+                checked={search.needsUpdate === true}
+                onChange={(event) =>
+                  onChange({ needsUpdate: event.currentTarget.checked || undefined })
+                }
+              />
+            </Stack>
+            <Stack gap="xs" justify="flex-end">
+              <Switch
+                label={t('workList.archived')}
+                checked={search.archived === true}
+                onChange={(event) =>
+                  onChange({ archived: event.currentTarget.checked || undefined })
+                }
+              />
+            </Stack>
+          </SimpleGrid>
+        )}
         <ScopeChips search={search} onChange={onChange} shortName={options.shortName} />
         {hasFilters(search) && (
           <Group>
@@ -250,13 +287,15 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
   // Below 48em (a phone) the table becomes a list of cards: nothing to scroll sideways. Read at
   // the first render: a phone does not lay out the wide table before its cards.
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const drawn = useGradualCount(query.data?.items.length ?? 0);
 
   if (query.isPending) return <LoadingState rows={6} />;
   if (query.isError) {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
-  const rows = query.data?.items ?? [];
-  if (rows.length === 0 && after.length === 0) {
+  const all = query.data?.items ?? [];
+  const rows = phone ? all.slice(0, drawn) : all;
+  if (all.length === 0 && after.length === 0) {
     return (
       <EmptyState
         message={t('commitments.empty')}
@@ -297,11 +336,11 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
           <ListTotal slug={slug} filters={filtersOf(search)} onFirstPage={after.length === 0} />
         </Group>
         <Text size="sm" c="dimmed" role="status">
-          {rows.length === 0
+          {all.length === 0
             ? t('workList.pageEmpty')
             : t(nextCursor ? 'workList.rangeMore' : 'workList.range', {
                 from,
-                to: from + rows.length - 1,
+                to: from + all.length - 1,
               })}
         </Text>
       </Group>
@@ -358,7 +397,7 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {(after.length > 0 || nextCursor) && (
+      {(after.length > 0 || nextCursor) && rows.length === all.length && (
         <Group justify="center" component="nav" aria-label={t('workList.pagination')}>
           <Button
             variant="default"
@@ -379,6 +418,23 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
       )}
     </Stack>
   );
+}
+
+/** Cards of a page drawn with the first screen; the others follow this many at a time. */
+const FIRST_ROWS = 6;
+
+/**
+ * How many of a page's cards a phone draws: a whole page of them is one long task (over 50 ms
+ * on a phone), so the first screen gets the first few and the rest come in small transitions
+ * right after, below them (the pagination with the last). Once a page is whole, later pages
+ * are drawn whole.
+ */
+function useGradualCount(total: number): number {
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (limit < total) startTransition(() => setLimit((current) => current + FIRST_ROWS));
+  }, [limit, total]);
+  return Math.min(limit, total);
 }
 
 interface SortHeaderProps {
@@ -415,7 +471,8 @@ interface CommitmentRowProps {
   lead: Organization | undefined;
 }
 
-function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
+// Memoized: the rows already drawn are not drawn again as the next ones are added.
+const CommitmentRow = memo(function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
   const format = useFormat();
   const { t } = useTranslation();
   const label = `${commitment.frameworkCode} ${commitment.reference}`;
@@ -453,7 +510,7 @@ function CommitmentRow({ slug, commitment, lead }: CommitmentRowProps) {
       </Table.Td>
     </Table.Tr>
   );
-}
+});
 
 /** The default sort (by reference) is left out of the URL. */
 function sortOf(value: string): CommitmentSort | undefined {
@@ -462,12 +519,22 @@ function sortOf(value: string): CommitmentSort | undefined {
 }
 
 /** A commitment of the list on a phone: what the table's row says, stacked. */
-function CommitmentCard({ slug, commitment, lead }: CommitmentRowProps) {
+const CommitmentCard = memo(function CommitmentCard({
+  slug,
+  commitment,
+  lead,
+}: CommitmentRowProps) {
   const format = useFormat();
   const { t } = useTranslation();
   const label = `${commitment.frameworkCode} ${commitment.reference}`;
   return (
-    <Paper component="li" withBorder p="sm" data-testid="commitment-card">
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      data-testid="commitment-card"
+      style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 150px' }}
+    >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Text size="sm" fw={600}>
@@ -498,4 +565,4 @@ function CommitmentCard({ slug, commitment, lead }: CommitmentRowProps) {
       </Stack>
     </Paper>
   );
-}
+});

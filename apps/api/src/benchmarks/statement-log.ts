@@ -45,14 +45,14 @@ export class StatementLog {
    * two marker queries of `admin`, each awaited until it shows in the log.
    */
   async capture(admin: pg.Client, send: () => Promise<void>): Promise<LoggedStatement[]> {
-    // Not the request's: the benchmark's own connection, and the caller cache's listener (whose
-    // liveness probe notifies every few seconds).
+    // Not the request's: the benchmark's own connection, the caller cache's listener (whose
+    // liveness probe notifies every few seconds) and the job queue's (pg-boss polls every 2 s).
     const skipped = new Set(
       (
         await admin.query<{ pid: number }>(
           `SELECT pg_backend_pid() AS pid
-           UNION SELECT pid FROM pg_stat_activity WHERE application_name = $1`,
-          [CALLER_LISTENER_NAME],
+           UNION SELECT pid FROM pg_stat_activity WHERE application_name = ANY($1)`,
+          [[CALLER_LISTENER_NAME, 'pgboss']],
         )
       ).rows.map((row) => row.pid),
     );

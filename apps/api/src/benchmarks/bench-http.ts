@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const perRequest = new Map<string, number>();
     for (const e of endpoints) {
       await get(e);
-      if (log && e.as) statements.set(e.name, await log.capture(admin, () => get(e)));
+      if (log && e.as) statements.set(e.name, await fewestStatements(log, admin, () => get(e)));
       if (counting) {
         const before = await statementCount(admin);
         for (let i = 0; i < COUNTED_REQUESTS; i++) await get(e);
@@ -176,6 +176,23 @@ async function main(): Promise<void> {
     await admin.end();
     await database.stop();
   }
+}
+
+/**
+ * The statements of one request: the fewest of three captures, since the API's own background
+ * work (a job's sweep, on the same pools) may run during one of them.
+ */
+async function fewestStatements(
+  log: StatementLog,
+  admin: pg.Client,
+  send: () => Promise<void>,
+): Promise<LoggedStatement[]> {
+  let fewest: LoggedStatement[] | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const captured = await log.capture(admin, send);
+    if (!fewest || captured.length < fewest.length) fewest = captured;
+  }
+  return fewest!;
 }
 
 /** pg_stat_statements in this database; false where the server does not load it. */

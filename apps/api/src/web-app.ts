@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sessionCookieName } from './auth/session-cookie';
+import { escapeHtml } from './common/html';
 import { ListCommitmentsQuery } from './commitments/dto/list-commitments.query';
 import { getMetadataStorage } from 'class-validator';
 
@@ -102,8 +103,7 @@ type Locale = 'vi' | 'en';
 
 /** The language the app shows (apps/web/src/i18n): the user's choice, Vietnamese otherwise. */
 function localeOf(request: FastifyRequest): Locale {
-  const match = /(?:^|;\s*)spct\.locale=(vi|en)(?:;|$)/.exec(request.headers.cookie ?? '');
-  return (match?.[1] as Locale | undefined) ?? 'vi';
+  return request.cookies?.['spct.locale'] === 'en' ? 'en' : 'vi';
 }
 
 /** The shell's texts (index.html is written in Vietnamese): apps/web locale files, app.name and common.loading. */
@@ -149,6 +149,8 @@ const LAYOUT = 'src/features/layout/AppLayout.tsx';
 const ME = '/api/auth/me';
 /** A slug or an id: anything else is left to the app (its not-found page). */
 const SEGMENT = '([A-Za-z0-9_-]+)';
+const LIST_PATH = new RegExp(`^/w/${SEGMENT}/commitments/?$`);
+const DETAIL_PATH = new RegExp(`^/w/${SEGMENT}/commitments/${SEGMENT}/?$`);
 /** The list's page size (PAGE_SIZE in apps/web/src/features/commitments/queries.ts). */
 const LIST_PAGE_SIZE = 25;
 
@@ -156,7 +158,7 @@ function pageOf(url: URL): Page {
   const publicPage = PUBLIC_PAGES[url.pathname];
   if (publicPage) return { routes: [publicPage], texts: [], data: [] };
 
-  const list = new RegExp(`^/w/${SEGMENT}/commitments/?$`).exec(url.pathname);
+  const list = LIST_PATH.exec(url.pathname);
   if (list) {
     const workspace = `/api/workspaces/${list[1]}`;
     return {
@@ -170,7 +172,7 @@ function pageOf(url: URL): Page {
       ],
     };
   }
-  const detail = new RegExp(`^/w/${SEGMENT}/commitments/${SEGMENT}/?$`).exec(url.pathname);
+  const detail = DETAIL_PATH.exec(url.pathname);
   if (detail && detail[2] !== 'new') {
     const workspace = `/api/workspaces/${detail[1]}`;
     const commitment = `${workspace}/commitments/${detail[2]}`;
@@ -204,13 +206,6 @@ function commitmentHeading({ reference, title, framework }: Heading, locale: Loc
   return `<span class="boot-label">${escapeHtml(`${framework.code} ${reference}`)}</span>${escapeHtml(text)}`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
-  );
-}
-
 /**
  * The list's filters the API takes (its query DTO), but for the page ones written here: anything
  * else in the URL (utm_* and the like) would make the list refuse the request.
@@ -232,11 +227,21 @@ function listRequest(workspace: string, search: URLSearchParams): string {
   return `${workspace}/commitments?${query.toString()}`;
 }
 
+const entryModulesOf = new WeakMap<Manifest, Set<string> | null>();
+
+/** The entry's chunks, which index.html loads itself (null without an entry), worked out once. */
+function entryModules(manifest: Manifest): Set<string> | null {
+  if (!entryModulesOf.has(manifest)) {
+    const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+    entryModulesOf.set(manifest, entry ? closure(manifest, [entry]) : null);
+  }
+  return entryModulesOf.get(manifest)!;
+}
+
 /** The scripts of the page's chunks that index.html does not already load. */
 function modulesOf(manifest: Manifest, page: Page, locale: Locale): string[] {
-  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
-  if (!entry) return [];
-  const loaded = closure(manifest, [entry]);
+  const loaded = entryModules(manifest);
+  if (!loaded) return [];
   const keys = [
     ...page.routes,
     ...page.texts.flatMap((group) =>

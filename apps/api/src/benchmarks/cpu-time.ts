@@ -15,7 +15,7 @@ const TICKS_PER_SECOND = (() => {
 })();
 
 /** User + system CPU milliseconds of a process so far; NaN when it cannot be read (a remote one). */
-export function processCpuMs(pid: number): number {
+function processCpuMs(pid: number): number {
   try {
     // Fields after the command name (which may hold spaces and parentheses), from the 3rd:
     // utime is the 14th.
@@ -28,7 +28,7 @@ export function processCpuMs(pid: number): number {
 }
 
 /** CPU milliseconds of this very process (the load generator or the raw `pg` client). */
-export function ownCpuMs(): number {
+function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
@@ -42,7 +42,7 @@ function commandOf(pid: number): string | undefined {
 }
 
 /** The server processes of this database's connections (their CPU is unreadable when it is remote). */
-export async function backendPids(admin: pg.Client): Promise<number[]> {
+async function backendPids(admin: pg.Client): Promise<number[]> {
   const { rows } = await admin.query<{ pid: number }>(
     `SELECT pid FROM pg_stat_activity
      WHERE datname = current_database() AND pid <> pg_backend_pid()`,

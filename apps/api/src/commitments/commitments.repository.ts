@@ -35,7 +35,7 @@ export interface CommitmentFacts {
 export const TOTAL_CAP = 10_000;
 
 /** No filter at all: the list's first screen, whose statement is sent named (findPageJson). */
-export function isUnfiltered(filters: CommitmentFilters): boolean {
+function isUnfiltered(filters: CommitmentFilters): boolean {
   return Object.values(filters).every((value) => value === undefined);
 }
 

@@ -1,4 +1,5 @@
 import type { NotificationKind } from '@spct/contracts';
+import { escapeHtml } from '../common/html';
 
 type Locale = 'vi' | 'en';
 
@@ -150,12 +151,6 @@ function when(locale: Locale, at: Date, timeZone: string): string {
     timeZone,
   }).format(at);
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 function footer(locale: Locale, links: MailLinks): { text: string; html: string } {
   const words = WORDS[locale];

@@ -131,7 +131,7 @@ function FilterPanel({ slug, search, onChange, onClear }: FilterPanelProps) {
   // On a phone the filters other than the search wait behind a button: the list's cards reach
   // the first screen, and the first screen's commit does not mount eight selects and switches
   // (with what Mantine redraws right after mounting them, a long task of a phone's first load).
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [moreOpen, setMoreOpen] = useState(false);
   const inUse = MORE_FILTERS.filter((key) => search[key] !== undefined).length;
 
@@ -284,10 +284,10 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
   const after = search.after ?? [];
   const query = useQuery(commitmentsQuery(slug, filtersOf(search), after.at(-1) ?? null));
   const organizations = useQuery(organizationsQuery(slug));
-  // Below 48em (a phone) the table becomes a list of cards: nothing to scroll sideways. Read at
-  // the first render: a phone does not lay out the wide table before its cards.
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const drawn = useGradualCount(query.data?.items.length ?? 0);
+  // Below 48em (a phone) the table becomes a list of cards: nothing to scroll sideways.
+  const phone = usePhone();
+  // Only the cards are drawn a few at a time; the table is drawn whole.
+  const drawn = useGradualCount(phone ? (query.data?.items.length ?? 0) : 0);
 
   if (query.isPending) return <LoadingState rows={6} />;
   if (query.isError) {
@@ -429,6 +429,11 @@ const FIRST_ROWS = 6;
  * right after, below them (the pagination with the last). Once a page is whole, later pages
  * are drawn whole.
  */
+/** A phone's width (below 48em), read at the first render: a phone lays out nothing wide first. */
+function usePhone(): boolean {
+  return useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+}
+
 function useGradualCount(total: number): number {
   const [limit, setLimit] = useState(FIRST_ROWS);
   useEffect(() => {

@@ -118,21 +118,30 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     if (!this.listening || !client) return;
     const payload = `${SETTLE_PREFIX}${this.settleNonce}:${++this.settleCount}`;
     const arrived = new Promise<void>((resolve) => this.settleWaiters.set(payload, resolve));
+    // Its own notification must come back: a frozen server answers neither.
+    await this.answeredInTime(
+      client,
+      client.query('SELECT pg_notify($1, $2)', [CALLER_CHANNEL, payload]).then(() => arrived),
+    );
+    this.settleWaiters.delete(payload);
+  }
+
+  /**
+   * Waits for `work` on the listening connection `client`, at most the probe time. Not answered
+   * by then, the connection does not work and what it would have announced is unknown: the cache
+   * is turned off until it listens again. A failed connection has turned it off already (lose()).
+   */
+  private async answeredInTime(client: pg.Client, work: Promise<unknown>): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(true), this.timeouts.probeMs);
     });
-    const answered = client
-      .query('SELECT pg_notify($1, $2)', [CALLER_CHANNEL, payload])
-      .then(() => arrived)
-      .then(() => false)
-      // The connection failed: the cache is off (lose() ran), nothing to wait for.
-      .catch(() => false);
+    const answered = work.then(
+      () => false,
+      () => false,
+    );
     const late = await Promise.race([answered, timedOut]);
     clearTimeout(timer);
-    this.settleWaiters.delete(payload);
-    // Its own notification did not come back in time (a frozen server): the connection does not
-    // work, and what it would have announced is unknown.
     if (late && this.listener === client) {
       this.logger.warn('Caller cache off, its listening connection does not answer');
       this.lose();
@@ -202,22 +211,7 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   private async roundTrip(): Promise<void> {
     const client = this.listener;
     if (!this.listening || !client) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), this.timeouts.probeMs);
-    });
-    const answered = client
-      .query('')
-      .then(() => false)
-      // The connection failed: the cache is off (lose() ran).
-      .catch(() => false);
-    const late = await Promise.race([answered, timedOut]);
-    clearTimeout(timer);
-    if (late && this.listener === client) {
-      this.logger.warn('Caller cache off, its listening connection does not answer');
-      this.lose();
-      this.retry();
-    }
+    await this.answeredInTime(client, client.query(''));
   }
 
   private invalidate(payload: string): void {

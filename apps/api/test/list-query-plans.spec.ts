@@ -14,6 +14,7 @@ import { createTestApp, type TestApp } from './test-app';
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
   'Plan Rows': number;
   Plans?: PlanNode[];
 }
@@ -134,6 +135,36 @@ describe('commitments list and dashboard query plans at scale', () => {
           });
         }
       }
+    }
+  });
+
+  it("reads the first page of one status, framework, lead organization or theme in order from that dimension's index", async () => {
+    // Walking the reference order and filtering costs as much as the matches lie far down it.
+    const repository = t.app.get(CommitmentsRepository);
+    const filtersOf = (name: string) => scenarios.find((s) => s.name === name)!.filters;
+    const dimensions: [CommitmentFilters, string][] = [
+      [{ status: ['AT_RISK'] }, 'Commitment_workspaceId_status_referenceKey_idx'],
+      [
+        { frameworkId: filtersOf('framework').frameworkId },
+        'Commitment_workspaceId_frameworkId_referenceKey_idx',
+      ],
+      [
+        { leadOrgId: filtersOf('lead organization').leadOrgId },
+        'Commitment_workspaceId_leadOrgId_referenceKey_idx',
+      ],
+      [{ theme: ['SOCIAL_DIALOGUE'] }, 'Commitment_workspaceId_theme_referenceKey_idx'],
+    ];
+    for (const [filters, index] of dimensions) {
+      const query = repository.pageQuery(
+        workspaceId,
+        filters,
+        parseSort('reference'),
+        null,
+        26,
+        todayUtc(),
+      );
+      const indexes = nodes(await plan(t, query)).map((n) => n['Index Name']);
+      expect({ filters, indexes }).toEqual({ filters, indexes: expect.arrayContaining([index]) });
     }
   });
 

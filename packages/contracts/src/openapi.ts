@@ -351,6 +351,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{slug}/commitments/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        get: operations["commitments_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{slug}/commitments/{id}": {
         parameters: {
             query?: never;
@@ -1843,10 +1862,16 @@ export interface components {
         CommitmentListDto: {
             items: components["schemas"]["CommitmentDto"][];
             nextCursor: string | null;
-            /** @description How many commitments match the filters in all, on the first page (null on later pages) */
+            /** @description How many commitments match the filters in all, on the first page (null on later pages, and for a search: ask GET …/commitments/count) */
             total: number | null;
             /** @description false: at least `total` match (a search or a date filter is counted up to 10,000); null on later pages */
             totalIsExact: boolean | null;
+        };
+        CommitmentCountDto: {
+            /** @description How many commitments match the filters in all */
+            total: number;
+            /** @description false: at least `total` match (a search or a date filter is counted up to 10,000) */
+            totalIsExact: boolean;
         };
         CommitmentTextInput: {
             /** @description Vietnamese */
@@ -5852,6 +5877,116 @@ export interface operations {
             };
             /** @description The body is neither JSON nor a form this route reads */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    commitments_count: {
+        parameters: {
+            query?: {
+                /** @description One or more frameworks */
+                frameworkId?: string[];
+                /** @description One or more lead organizations; "none" selects those without one */
+                leadOrgId?: string[];
+                /** @description One or more themes; "none" selects those without one */
+                theme?: ("EMPLOYMENT" | "WORKER_PROTECTION" | "SOCIAL_PROTECTION" | "SOCIAL_DIALOGUE" | "SKILLS" | "GENDER_EQUALITY" | "HEALTH" | "ENTERPRISES" | "GOVERNANCE" | "INTERNATIONAL_COOPERATION" | "none")[];
+                /** @description Commitments concerning any of these target groups */
+                targetGroup?: ("WOMEN" | "PERSONS_WITH_DISABILITIES" | "ETHNIC_MINORITIES" | "INFORMAL_WORKERS" | "MIGRANT_WORKERS" | "YOUTH" | "OLDER_PERSONS" | "CHILDREN" | "POOR_HOUSEHOLDS" | "RURAL_WORKERS")[];
+                /** @description Accent-insensitive search in reference, titles and descriptions */
+                q?: string;
+                /** @description One or more statuses */
+                status?: ("NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "COMPLETED" | "DISCONTINUED")[];
+                /** @description Commitments with any of these co-responsible organizations */
+                coOrgId?: string[];
+                /** @description Only (true) or no (false) commitments past their target date and not done */
+                overdue?: boolean;
+                /** @description Only (true) or no (false) commitments that need a progress report: not archived, with a lead organization (whose report is expected), neither COMPLETED nor DISCONTINUED, and without a report SUBMITTED or APPROVED for a reporting period that is due: the current period when it is open, and the previous one when it is open and past its due date */
+                needsUpdate?: boolean;
+                /** @description true: only trackable items (no children that are not archived), what the dashboard counts; false: only parents */
+                leaf?: boolean;
+                /** @description off-track: AT_RISK or OFF_TRACK; overdue: as overdue=true; stale: as needsUpdate=true; pending: a progress report waits for a decision; indicators: an indicator is off its trajectory; disagreement: the organizations' positions differ */
+                attention?: "off-track" | "overdue" | "stale" | "pending" | "indicators" | "disagreement";
+                /** @description true: only archived commitments (by default they are left out) */
+                archived?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace, e.g. viet-nam */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentCountDto"];
+                };
+            };
+            /** @description `If-None-Match` names the current `ETag` (or is `*`): the answer has not changed */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter, query or body; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in (no valid session or token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role in this workspace does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such workspace or resource for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A path parameter longer than 500 characters */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

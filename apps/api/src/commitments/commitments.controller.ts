@@ -28,9 +28,9 @@ import { type JsonText, SendsJsonText } from '../common/json-text';
 import { VersionedWrite } from '../common/versioned-write.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CommitmentsService } from './commitments.service';
-import { CommitmentDetailDto, CommitmentListDto } from './dto/commitment.dto';
+import { CommitmentCountDto, CommitmentDetailDto, CommitmentListDto } from './dto/commitment.dto';
 import { CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitment-write.dto';
-import { ListCommitmentsQuery } from './dto/list-commitments.query';
+import { CountCommitmentsQuery, ListCommitmentsQuery } from './dto/list-commitments.query';
 
 @ApiTags('commitments')
 @Permission('commitment.read')
@@ -46,6 +46,15 @@ export class CommitmentsController {
     @Query() query: ListCommitmentsQuery,
   ): Promise<JsonText<CommitmentListDto>> {
     return this.commitments.listJson(member, query);
+  }
+
+  @Get('count')
+  @ApiOkResponse({ type: CommitmentCountDto })
+  count(
+    @CurrentMember() member: WorkspaceActor,
+    @Query() query: CountCommitmentsQuery,
+  ): Promise<CommitmentCountDto> {
+    return this.commitments.count(member, query);
   }
 
   @Post()

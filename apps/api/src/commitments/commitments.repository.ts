@@ -283,6 +283,14 @@ export class CommitmentsRepository {
       : Prisma.sql`SELECT NULL::int AS n, NULL::boolean AS exact`;
   }
 
+  /** How many commitments match `filters` in all (counted as the list's first page counts them). */
+  async count(workspaceId: string, filters: CommitmentFilters, now: Date): Promise<ListTotal> {
+    const [row] = await this.db.rows<{ n: number; exact: boolean }>(
+      this.totalQuery(workspaceId, filters, now),
+    );
+    return { count: row!.n, exact: row!.exact };
+  }
+
   totalQuery(workspaceId: string, filters: CommitmentFilters, now: Date): Prisma.Sql {
     const tally = tallyCount(workspaceId, filters);
     if (tally) {

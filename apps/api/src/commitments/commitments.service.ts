@@ -34,12 +34,16 @@ import { type CommitmentDetailRow } from './commitment-detail.query';
 import { type CommitmentFilters } from './commitment-filters';
 import { consistencyErrors } from './consistency';
 import {
+  type CommitmentCountDto,
   type CommitmentDetailDto,
   type CommitmentDto,
   type CommitmentListDto,
 } from './dto/commitment.dto';
 import { type CreateCommitmentDto, type UpdateCommitmentDto } from './dto/commitment-write.dto';
-import { type ListCommitmentsQuery } from './dto/list-commitments.query';
+import {
+  type CountCommitmentsQuery,
+  type ListCommitmentsQuery,
+} from './dto/list-commitments.query';
 import { trackedStatus } from './tracked-status';
 
 /** A 409 naming `reference` when the framework already has the reference. */
@@ -68,6 +72,15 @@ interface WriteCheck {
 
 const DEFAULT_LIMIT = 25;
 
+/**
+ * Whether a first page also says how many match. A search's count reads every match (a trigram
+ * index cannot count), many times the cost of its first page, so the list leaves it to
+ * `GET …/commitments/count`, which the web app asks for beside the page.
+ */
+function countedWithPage(filters: CommitmentFilters): boolean {
+  return !filters.q?.trim();
+}
+
 @Injectable()
 export class CommitmentsService {
   constructor(
@@ -83,8 +96,8 @@ export class CommitmentsService {
     const now = this.clock.now();
     const today = todayUtc(now);
     const { cursor: _c, limit: _l, sort: _s, ...filters } = query;
-    // The first page says how many match in all (the dashboard's numbers open it); later pages
-    // do not count again.
+    // The first page says how many match in all (the dashboard's numbers open it), except for a
+    // search (see countedWithPage); later pages do not count again.
     const { rows, total } = await this.commitments.findPage(
       member.workspaceId,
       filters,
@@ -92,7 +105,7 @@ export class CommitmentsService {
       cursor,
       limit + 1,
       now,
-      { total: cursor === null },
+      { total: cursor === null && countedWithPage(filters) },
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -118,8 +131,8 @@ export class CommitmentsService {
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
     const limit = query.limit ?? DEFAULT_LIMIT;
     const { cursor: _c, limit: _l, sort: _s, ...filters } = query;
-    // The first page says how many match in all (the dashboard's numbers open it); later pages
-    // do not count again.
+    // The first page says how many match in all (the dashboard's numbers open it), except for a
+    // search (see countedWithPage); later pages do not count again.
     const { items, last, total } = await this.commitments.findPageJson(
       member.workspaceId,
       filters,
@@ -127,13 +140,19 @@ export class CommitmentsService {
       cursor,
       limit,
       this.clock.now(),
-      { total: cursor === null },
+      { total: cursor === null && countedWithPage(filters) },
     );
     const nextCursor = last ? encodeCursor(cursorAfter(last, sort.field)) : null;
     return jsonText(
       `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},` +
         `"total":${total?.count ?? null},"totalIsExact":${total?.exact ?? null}}`,
     );
+  }
+
+  /** How many commitments match the list's filters in all (what a search's first page leaves out). */
+  async count(member: WorkspaceActor, filters: CountCommitmentsQuery): Promise<CommitmentCountDto> {
+    const total = await this.commitments.count(member.workspaceId, filters, this.clock.now());
+    return { total: total.count, totalIsExact: total.exact };
   }
 
   /** The first `limit` commitments matching `filters` in `sort` order: for views built on the list. */

@@ -21,6 +21,8 @@ interface Item {
 interface Page {
   items: Item[];
   nextCursor: string | null;
+  total: number | null;
+  totalIsExact: boolean | null;
 }
 interface ErrorBody {
   statusCode: number;
@@ -83,6 +85,37 @@ describe('GET /api/workspaces/:slug/commitments', () => {
     const { status, body } = await viewer.get<Page>(`${BASE}?q=${encodeURIComponent('%_%')}`);
     expect(status).toBe(200);
     expect(body.items).toEqual([]);
+  });
+
+  it("leaves a search's count out of its first page, to GET …/count, which counts what the pages hold", async () => {
+    const search = `q=${encodeURIComponent('an sinh')}&status=ON_TRACK&status=NOT_STARTED`;
+    const first = await viewer.get<Page>(`${BASE}?${search}`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: null, totalIsExact: null });
+    const matching = await all(search);
+    expect(matching.length).toBeGreaterThan(1);
+    const counted = await viewer.get(`${BASE}/count?${search}`);
+    expect(counted.status).toBe(200);
+    expect(counted.body).toEqual({ total: matching.length, totalIsExact: true });
+
+    // Without a search the first page counts, and agrees with the count.
+    const unfiltered = await viewer.get<Page>(`${BASE}?status=ON_TRACK`);
+    const count = await viewer.get(`${BASE}/count?status=ON_TRACK`);
+    expect(unfiltered.body.total).toBeGreaterThan(0);
+    expect(count.body).toEqual({ total: unfiltered.body.total, totalIsExact: true });
+  });
+
+  it('refuses a count with paging or a bad filter, naming the parameter', async () => {
+    for (const [query, field] of [
+      ['cursor=abc', 'cursor'],
+      ['sort=title', 'sort'],
+      ['status=LOST', 'status'],
+      [`q=${'x'.repeat(201)}`, 'q'],
+    ]) {
+      const { status, body } = await viewer.get<ErrorBody>(`${BASE}/count?${query}`);
+      expect({ query, status }).toEqual({ query, status: 400 });
+      expect(body.details?.map((d) => d.field)).toContain(field);
+    }
   });
 
   it('pages through every commitment once, in reference order, with cursors', async () => {

@@ -204,48 +204,57 @@ export class DashboardRepository {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SNAPSHOT_LOCK}, hashtext(${workspaceId}))`;
         const ends = await this.missingSnapshots(tx, workspaceId, monthEnds);
         if (ends.length === 0) return;
-        await tx.$executeRaw(Prisma.sql`
-          WITH ends AS (
-            SELECT e AS "periodEnd", (e + 1)::timestamp AS until FROM unnest(${ends}::date[]) e
-          ),
-          items AS (
-            SELECT id, "frameworkId", "leadOrgId", theme,
-              spct_sorted_target_groups("targetGroups") AS "targetGroups", status, progress, weight,
-              "createdAt"
-            FROM "Commitment"
-            WHERE "workspaceId" = ${workspaceId}::uuid AND NOT archived AND "activeChildren" = 0
-          ),
-          spans AS (
-            SELECT "commitmentId", status, progress, "decidedAt" AS "from",
-              lead("decidedAt") OVER (PARTITION BY "commitmentId" ORDER BY "decidedAt", id) AS "to",
-              min("decidedAt") OVER (PARTITION BY "commitmentId") AS "first"
-            FROM "ProgressUpdate"
-            WHERE "workspaceId" = ${workspaceId}::uuid AND state = 'APPROVED' AND "decidedAt" IS NOT NULL
-          ),
-          firsts AS (SELECT DISTINCT "commitmentId", "first" FROM spans),
-          states AS (
-            SELECT e."periodEnd", i."frameworkId", i."leadOrgId", i.theme, i."targetGroups", i.weight,
-              CASE WHEN f."first" IS NULL THEN i.status
-                   WHEN f."first" >= e.until THEN 'NOT_STARTED' ELSE s.status END AS status,
-              CASE WHEN f."first" IS NULL THEN i.progress
-                   WHEN f."first" >= e.until THEN 0 ELSE s.progress END AS progress
-            FROM ends e
-            JOIN items i ON i."createdAt" < e.until
-            LEFT JOIN firsts f ON f."commitmentId" = i.id
-            LEFT JOIN spans s ON s."commitmentId" = i.id AND s."from" < e.until
-              AND (s."to" IS NULL OR s."to" >= e.until)
-          )
-          INSERT INTO "DashboardSnapshot" ("workspaceId", "periodEnd", "frameworkId", "leadOrgId",
-            theme, status, "targetGroups", items, "progressWeight", weight)
-          SELECT ${workspaceId}::uuid, "periodEnd", "frameworkId", "leadOrgId", theme, status,
-            "targetGroups", count(*), sum(progress * weight), sum(weight)
-          FROM states GROUP BY 2, 3, 4, 5, 6, 7`);
+        // One statement per month, each well within the statement timeout however many months
+        // are missing (a workspace's first trend asks for up to two years of them).
+        for (const end of ends) {
+          await tx.$executeRaw(this.snapshotInsert(workspaceId, end));
+        }
         await tx.$executeRaw(Prisma.sql`
           INSERT INTO "DashboardSnapshotPeriod" ("workspaceId", "periodEnd")
           SELECT ${workspaceId}::uuid, e FROM unnest(${ends}::date[]) e`);
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
+  }
+
+  /**
+   * How the trackable items stood at the end of the day `end`, per combination of dimensions.
+   * The target groups are sorted once per combination, not once per item.
+   */
+  private snapshotInsert(workspaceId: string, end: string): Prisma.Sql {
+    const until = Prisma.sql`(${end}::date + 1)::timestamp`;
+    return Prisma.sql`
+      WITH spans AS (
+        SELECT "commitmentId", status, progress, "decidedAt" AS "from",
+          lead("decidedAt") OVER (PARTITION BY "commitmentId" ORDER BY "decidedAt", id) AS "to",
+          min("decidedAt") OVER (PARTITION BY "commitmentId") AS "first"
+        FROM "ProgressUpdate"
+        WHERE "workspaceId" = ${workspaceId}::uuid AND state = 'APPROVED' AND "decidedAt" IS NOT NULL
+      ),
+      firsts AS (SELECT DISTINCT "commitmentId", "first" FROM spans),
+      states AS (
+        SELECT i."frameworkId", i."leadOrgId", i.theme, i."targetGroups", i.weight,
+          CASE WHEN f."first" IS NULL THEN i.status
+               WHEN f."first" >= ${until} THEN 'NOT_STARTED' ELSE s.status END AS status,
+          CASE WHEN f."first" IS NULL THEN i.progress
+               WHEN f."first" >= ${until} THEN 0 ELSE s.progress END AS progress
+        FROM "Commitment" i
+        LEFT JOIN firsts f ON f."commitmentId" = i.id
+        LEFT JOIN spans s ON s."commitmentId" = i.id AND s."from" < ${until}
+          AND (s."to" IS NULL OR s."to" >= ${until})
+        WHERE i."workspaceId" = ${workspaceId}::uuid AND NOT i.archived AND i."activeChildren" = 0
+          AND i."createdAt" < ${until}
+      ),
+      grouped AS (
+        SELECT "frameworkId", "leadOrgId", theme, status, "targetGroups", count(*) AS items,
+          sum(progress * weight) AS "progressWeight", sum(weight) AS weight
+        FROM states GROUP BY 1, 2, 3, 4, 5
+      )
+      INSERT INTO "DashboardSnapshot" ("workspaceId", "periodEnd", "frameworkId", "leadOrgId",
+        theme, status, "targetGroups", items, "progressWeight", weight)
+      SELECT ${workspaceId}::uuid, ${end}::date, "frameworkId", "leadOrgId", theme, status,
+        spct_sorted_target_groups("targetGroups"), sum(items), sum("progressWeight"), sum(weight)
+      FROM grouped GROUP BY 3, 4, 5, 6, 7`;
   }
 
   private async missingSnapshots(

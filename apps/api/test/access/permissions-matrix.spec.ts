@@ -19,6 +19,7 @@ const MATRIX: { row: string; routes: string[]; rules: Record<Role, Rule> }[] = [
       'GET /api/workspaces/:slug/frameworks',
       'GET /api/workspaces/:slug/frameworks/:id',
       'GET /api/workspaces/:slug/commitments',
+      'GET /api/workspaces/:slug/commitments/count',
       'GET /api/workspaces/:slug/commitments/:id',
       'GET /api/workspaces/:slug/commitments/:id/history',
       'GET /api/workspaces/:slug/commitments/:commitmentId/updates',

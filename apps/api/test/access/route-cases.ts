@@ -297,6 +297,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/workspaces/:slug/frameworks/:id': { params: ({ ids }) => ({ id: ids.frameworkId }) },
   'GET /api/workspaces/:slug/organizations': {},
   'GET /api/workspaces/:slug/commitments': {},
+  'GET /api/workspaces/:slug/commitments/count': { query: { q: 'an sinh' } },
   'POST /api/workspaces/:slug/commitments': {
     body: (ctx) => ({
       frameworkId: ctx.ids.frameworkId,

@@ -96,7 +96,7 @@ export class CommitmentListDto extends ListOf(CommitmentDto, 'CommitmentList') {
     type: Number,
     nullable: true,
     description:
-      'How many commitments match the filters in all, on the first page (null on later pages)',
+      'How many commitments match the filters in all, on the first page (null on later pages, and for a search: ask GET …/commitments/count)',
   })
   total: number | null;
 
@@ -106,6 +106,16 @@ export class CommitmentListDto extends ListOf(CommitmentDto, 'CommitmentList') {
     description: `false: at least \`total\` match (a search or a date filter is counted up to ${TOTAL_CAP.toLocaleString('en')}); null on later pages`,
   })
   totalIsExact: boolean | null;
+}
+
+export class CommitmentCountDto {
+  @ApiProperty({ description: 'How many commitments match the filters in all' })
+  total: number;
+
+  @ApiProperty({
+    description: `false: at least \`total\` match (a search or a date filter is counted up to ${TOTAL_CAP.toLocaleString('en')})`,
+  })
+  totalIsExact: boolean;
 }
 
 export class CommitmentRefDto {

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import {
   ATTENTION_KINDS,
   type AttentionKind,
@@ -62,3 +62,10 @@ export class ListCommitmentsQuery extends IntersectionType(PageQuery, Population
   @IsIn(COMMITMENT_SORTS, { message: `must be one of: ${COMMITMENT_SORTS.join(', ')}` })
   sort?: CommitmentSort;
 }
+
+/** The list's filters, without its paging: what `GET …/commitments/count` counts. */
+export class CountCommitmentsQuery extends OmitType(ListCommitmentsQuery, [
+  'cursor',
+  'limit',
+  'sort',
+] as const) {}

@@ -353,12 +353,14 @@ describe('commitments list', () => {
     );
   });
 
-  it('says "N+" when the API counted only so far', async () => {
-    renderApp(
-      '/w/viet-nam/commitments?q=an',
-      routes(() => ({ ...page([commitmentNq1]), total: 10000, totalIsExact: false })),
-    );
+  it('counts a search by a request of its own, without the order, and says "N+" when the API counted only so far', async () => {
+    const { fetchMock } = renderApp('/w/viet-nam/commitments?q=an&sort=-progress', {
+      ...routes(() => ({ ...page([commitmentNq1]), total: null, totalIsExact: null })),
+      [`${LIST}/count`]: { total: 10000, totalIsExact: false },
+    });
     expect(await screen.findByTestId('list-total')).toHaveTextContent('10.000+ cam kết');
+    const counts = requestedUrls(fetchMock).filter((url) => url.pathname === `${LIST}/count`);
+    expect(counts.map((url) => url.search)).toEqual(['?q=an']);
   });
 
   it('shows the API validation error', async () => {

@@ -9,6 +9,9 @@ export const commitmentKeys = {
   lists: () => [...commitmentKeys.all, 'list'] as const,
   list: (slug: string, filters: CommitmentFilters, cursor: string | null) =>
     [...commitmentKeys.lists(), slug, filters, cursor] as const,
+  /** How many match `filters` in all, whatever the order (under `lists`: invalidated with them). */
+  count: (slug: string, filters: Omit<CommitmentFilters, 'sort'>) =>
+    [...commitmentKeys.lists(), slug, filters, 'count'] as const,
   details: () => [...commitmentKeys.all, 'detail'] as const,
   detail: (slug: string, id: string) => [...commitmentKeys.details(), slug, id] as const,
   /** What hangs off one commitment (updates, indicators...): invalidated with its detail. */
@@ -32,6 +35,21 @@ export const commitmentsQuery = (slug: string, filters: CommitmentFilters, curso
         }),
       ),
     placeholderData: keepPreviousData,
+  });
+
+/** How many match in all: a search's first page leaves it to this request, asked beside it. */
+export const commitmentCountQuery = (
+  slug: string,
+  { sort: _sort, ...filters }: CommitmentFilters,
+) =>
+  queryOptions({
+    queryKey: commitmentKeys.count(slug, filters),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{slug}/commitments/count', {
+          params: { path: { slug }, query: filters },
+        }),
+      ),
   });
 
 export const commitmentQuery = (slug: string, id: string) =>

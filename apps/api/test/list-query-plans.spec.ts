@@ -1,7 +1,11 @@
 import { COMMITMENT_SORTS } from '@spct/contracts';
 import { insertSyntheticCommitments } from '../src/benchmarks/synthetic-commitments';
-import { cursorAfter, parseSort } from '../src/commitments/commitment-cursor';
-import { type CommitmentFilters, tallyCount } from '../src/commitments/commitment-filters';
+import { cursorAfter, parseSort, SORT_COLUMNS } from '../src/commitments/commitment-cursor';
+import {
+  commitmentConditions,
+  type CommitmentFilters,
+  tallyCount,
+} from '../src/commitments/commitment-filters';
 import { CommitmentsRepository } from '../src/commitments/commitments.repository';
 import { DashboardRepository } from '../src/dashboard/dashboard.repository';
 import { REPORT_SECTIONS_JSON } from '../src/my-work/my-work.repository';
@@ -165,6 +169,42 @@ describe('commitments list and dashboard query plans at scale', () => {
       );
       const indexes = nodes(await plan(t, query)).map((n) => n['Index Name']);
       expect({ filters, indexes }).toEqual({ filters, indexes: expect.arrayContaining([index]) });
+    }
+  });
+
+  it('pages a search as the plain query does, whether its matches come early in the order or far down it', async () => {
+    const repository = t.app.get(CommitmentsRepository);
+    // "S.299" matches S.299, S.2990… and S.29900…: too few in the first rows of the reference
+    // order, so the page reads all matches; the others find their page in the first rows.
+    for (const q of ['S.299', 'commitment 1', 'tại', 'no commitment says this']) {
+      for (const sort of ['reference', '-progress'] as const) {
+        const parsed = parseSort(sort);
+        const column = Prisma.raw(`c."${SORT_COLUMNS[parsed.field].column}"`);
+        const direction = Prisma.raw(parsed.descending ? 'DESC' : 'ASC');
+        const expected = (
+          await t.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+            SELECT c.id FROM "Commitment" c
+            WHERE ${Prisma.join(commitmentConditions(workspaceId, { q }, new Date()), ' AND ')}
+            ORDER BY ${column} ${direction}, c.id ${direction} LIMIT 50`)
+        ).map((r) => r.id);
+        const first = await repository.findPage(workspaceId, { q }, parsed, null, 25, new Date());
+        const last = first.rows.at(-1);
+        const second = last
+          ? await repository.findPage(
+              workspaceId,
+              { q },
+              parsed,
+              cursorAfter(last, parsed.field),
+              25,
+              new Date(),
+            )
+          : { rows: [] };
+        expect({ q, sort, ids: [...first.rows, ...second.rows].map((r) => r.id) }).toEqual({
+          q,
+          sort,
+          ids: expected,
+        });
+      }
     }
   });
 

@@ -162,12 +162,17 @@ export function commitmentConditions(
     conditions.push(Prisma.sql`(c."leadOrgId" = ${filters.involvingOrgId}::uuid
       OR c."coOrgIds" && ARRAY[${filters.involvingOrgId}::uuid])`);
   }
-  const q = filters.q?.trim();
-  if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    conditions.push(Prisma.sql`c."searchText" LIKE spct_search_normalize(${pattern})`);
-  }
+  const search = searchCondition(filters.q);
+  if (search) conditions.push(search);
   return conditions;
+}
+
+/** The accent-insensitive search in reference, titles and descriptions, if `q` says something. */
+export function searchCondition(q: string | undefined): Prisma.Sql | null {
+  const text = q?.trim();
+  if (!text) return null;
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return Prisma.sql`c."searchText" LIKE spct_search_normalize(${pattern})`;
 }
 
 /**

@@ -18,7 +18,12 @@ import {
 } from './commitment-cursor';
 import { dateColumn, isoDate, todayUtc } from '../common/dates';
 import { type EditableFields } from './commitment-fields';
-import { commitmentConditions, type CommitmentFilters, tallyCount } from './commitment-filters';
+import {
+  commitmentConditions,
+  type CommitmentFilters,
+  searchCondition,
+  tallyCount,
+} from './commitment-filters';
 import { parentProgress } from './rollup';
 
 /** What the rules about records under a commitment (reports, evidence, indicators) look at. */
@@ -33,6 +38,9 @@ export interface CommitmentFacts {
 
 /** Beyond this many matches a list's total is "at least" (counting more would cost a scan). */
 export const TOTAL_CAP = 10_000;
+
+/** How many rows of the sort's order a search's page checks before it reads all matches instead. */
+const SEARCH_WALK = 1_000;
 
 /** No filter at all: the list's first screen, whose statement is sent named (findPageJson). */
 function isUnfiltered(filters: CommitmentFilters): boolean {
@@ -250,7 +258,8 @@ export class CommitmentsRepository {
     limit: number,
     now: Date,
   ): Prisma.Sql {
-    const conditions = commitmentConditions(workspaceId, filters, now);
+    const search = searchCondition(filters.q);
+    const conditions = commitmentConditions(workspaceId, { ...filters, q: undefined }, now);
     const spec = SORT_COLUMNS[sort.field];
     const column = Prisma.raw(`c."${spec.column}"`);
     const cast = Prisma.raw(SORT_CASTS[spec.kind]);
@@ -259,11 +268,40 @@ export class CommitmentsRepository {
     const order = Prisma.sql`${column} ${direction}, c.id ${direction}`;
     // The limit is written in the text (an integer of ours), so that a generic plan of the named
     // statement (findPageJson) knows it, as a custom one does: as a parameter it is guessed.
+    const n = Prisma.raw(String(Math.trunc(limit)));
+    if (!search) {
+      return Prisma.sql`
+        SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
+        WHERE ${Prisma.join(conditions, ' AND ')}
+        ORDER BY ${order}
+        LIMIT ${n}`;
+    }
+    // A search's page: PostgreSQL would walk the sort's order and check the search on each row,
+    // expecting the matches to be spread evenly; when they lie far down the order (a phrase of
+    // one framework's clauses) that walk reads most of the workspace. So the walk stops after
+    // SEARCH_WALK rows, and when it found too few matches without reaching the end, the matches
+    // are all read through the trigram index and sorted instead.
+    const keyOrder = Prisma.sql`k ${direction}, id ${direction}`;
     return Prisma.sql`
-      SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY ${order}
-      LIMIT ${Prisma.raw(String(Math.trunc(limit)))}`;
+      WITH walked AS MATERIALIZED (
+        SELECT c.id, ${column} AS k, ${search} AS hit FROM "Commitment" c
+        WHERE ${Prisma.join(conditions, ' AND ')}
+        ORDER BY ${order}
+        LIMIT ${Prisma.raw(String(SEARCH_WALK))}),
+      hits AS MATERIALIZED (SELECT id, k FROM walked WHERE hit ORDER BY ${keyOrder} LIMIT ${n}),
+      walk AS (SELECT (SELECT count(*) FROM hits) = ${n}
+        OR (SELECT count(*) FROM walked) < ${Prisma.raw(String(SEARCH_WALK))} AS enough),
+      matching AS MATERIALIZED (
+        SELECT c.id, ${column} AS k FROM "Commitment" c
+        WHERE ${Prisma.join([...conditions, search], ' AND ')}),
+      chosen AS (
+        SELECT id, k FROM hits WHERE (SELECT enough FROM walk)
+        UNION ALL
+        SELECT id, k FROM (SELECT id, k FROM matching ORDER BY ${keyOrder} LIMIT ${n}) sorted
+        WHERE NOT (SELECT enough FROM walk))
+      SELECT id, row_number() OVER (ORDER BY ${keyOrder}) AS ordinal FROM chosen
+      ORDER BY ${keyOrder}
+      LIMIT ${n}`;
   }
 
   /**

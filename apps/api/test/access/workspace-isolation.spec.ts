@@ -2,7 +2,7 @@ import { createOtherWorkspace, type OtherWorkspace } from '../other-workspace';
 import { createTestApp, type TestApp, type TestClient } from '../test-app';
 import { type DemoIds, loadDemoIds } from './demo-ids';
 import { type CaseContext, fillPath, ROUTE_CASES } from './route-cases';
-import { workspaceFingerprint } from './workspace-fingerprint';
+import { changedTables, workspaceFingerprint } from './workspace-fingerprint';
 
 /**
  * An ADMIN of another workspace — allowed everything by role — aims every workspace route at the
@@ -41,8 +41,10 @@ describe('workspace isolation', () => {
         routeCase.body?.(ctx),
         routeCase.headers,
       );
-      const changed = (await workspaceFingerprint(t, ids.workspaceId)).join() !== before.join();
-      answers.push(`${route} → ${response.status}${changed ? ' (changed data)' : ''}`);
+      const changed = changedTables(before, await workspaceFingerprint(t, ids.workspaceId));
+      answers.push(
+        `${route} → ${response.status}${changed.length ? ` (changed data: ${changed.join(', ')})` : ''}`,
+      );
     }
     return answers;
   }

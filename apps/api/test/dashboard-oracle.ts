@@ -41,7 +41,7 @@ export interface OracleItem {
  * 15 days after the quarter, Viet Nam time — UTC+7 all year): the current one, and the previous
  * once past due; closed ones are left out.
  */
-function dueQuarters(now: Date, closed: Set<string>): string[] {
+export function dueQuarters(now: Date, closed: Set<string>): string[] {
   const local = new Date(now.getTime() + 7 * 60 * 60 * 1000);
   const year = local.getUTCFullYear();
   const quarter = Math.floor(local.getUTCMonth() / 3);

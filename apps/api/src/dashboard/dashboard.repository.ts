@@ -141,7 +141,7 @@ export class DashboardRepository {
           'disagreement', COALESCE(sum(items) FILTER (WHERE spct_dialogue_split("positionKeys")), 0))
           FROM cells),
         'overdue', (SELECT count(*) FROM "Commitment" c WHERE ${trackable({ attention: 'overdue' })}),
-        'stale', (SELECT count(*) FROM "Commitment" c WHERE ${trackable({ attention: 'stale' })}),
+        'stale', ${this.staleCount(workspaceId, trackable({}), now)},
         'disagreements', (SELECT json_agg(x) FROM (
           SELECT c.id, c.reference, c."titleVi", c."titleEn", c."frameworkId", c."positionKeys"
           FROM "Commitment" c WHERE ${trackable({ attention: 'disagreement' })}
@@ -156,6 +156,23 @@ export class DashboardRepository {
           "leadOrgId", theme, status, "targetGroups", "coOrgIds", "positionKeys")))
           FROM "CommitmentTally" WHERE "workspaceId" = ${workspaceId}::uuid)
       ) AS summary`;
+  }
+
+  /**
+   * How many trackable items need a report (needsUpdateCondition), as the open items with a lead
+   * organization (from the tally, in the summary's `cells`) less those with a report for every
+   * period due (few, through Commitment_open_reported_keys_idx), rather than reading each open item.
+   */
+  private staleCount(workspaceId: string, trackable: Prisma.Sql, now: Date): Prisma.Sql {
+    const due = Prisma.sql`(SELECT spct_due_period_keys(${workspaceId}::uuid, ${now}::timestamptz))`;
+    return Prisma.sql`(SELECT CASE WHEN cardinality(due.keys) = 0 THEN 0 ELSE
+        (SELECT COALESCE(sum(items), 0) FROM cells
+          WHERE status NOT IN ('COMPLETED', 'DISCONTINUED') AND "leadOrgId" IS NOT NULL)
+        - (SELECT count(*) FROM "Commitment" c WHERE ${trackable}
+            AND c.status NOT IN ('COMPLETED', 'DISCONTINUED') AND c."leadOrgId" IS NOT NULL
+            AND spct_workspace_keys(c."workspaceId", c."reportedPeriods")
+              @> spct_workspace_keys(${workspaceId}::uuid, due.keys))
+      END FROM (SELECT ${due} AS keys) due)`;
   }
 
   /** The trackable items now, per status: the current period of a trend. */

@@ -15,6 +15,7 @@ import {
   matches,
   meanOf,
   type OracleItem,
+  dueQuarters,
   trackableItems,
 } from '../../test/dashboard-oracle';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
@@ -148,6 +149,31 @@ describe('dashboard', () => {
         coOrganizations: { create: [{ organizationId: orgs.VCCI! }] },
       },
     });
+    // Items up to date: a report submitted for every period due, in two organizations (the
+    // demo data has none, and "needs a report" counts the others).
+    const author = await t.prisma.user.findUniqueOrThrow({
+      where: { email: 'official@demo.test' },
+    });
+    const upToDate = (await trackableItems(t.prisma, workspaceId, new Date()))
+      .filter((i) => i.stale && [orgs.MOLISA, orgs.VGCL].includes(i.leadOrgId ?? undefined))
+      .filter((_, n) => n % 4 === 0);
+    expect(upToDate.length).toBeGreaterThan(2);
+    for (const key of dueQuarters(new Date(), new Set())) {
+      const periodId = await quarterId(t.prisma, workspaceId, key);
+      await t.prisma.progressUpdate.createMany({
+        data: upToDate.map((item) => ({
+          workspaceId,
+          commitmentId: item.id,
+          authorId: author.id,
+          periodId,
+          status: item.status,
+          progress: item.progress,
+          narrative: `Báo cáo ${key}`,
+          state: 'SUBMITTED' as const,
+          submittedAt: new Date(),
+        })),
+      });
+    }
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => t.close());

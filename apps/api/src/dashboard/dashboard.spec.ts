@@ -5,6 +5,7 @@ import {
   COMMITMENT_STATUSES,
   type components,
   NONE,
+  POSITION_KINDS,
 } from '@spct/contracts';
 import { type CommitmentFilters } from '../commitments/commitment-filters';
 import { Clock } from '../common/clock';
@@ -461,6 +462,24 @@ describe('dashboard', () => {
     await t.app.get(DashboardRepository).compactTally(workspaceId);
     expect(await t.prisma.commitmentTally.count({ where: { workspaceId } })).toBeLessThan(before);
     expect(await t.prisma.$queryRaw(TALLY_DIFFERENCES)).toEqual([]);
+  });
+
+  it('tells a split dialogue (spct_dialogue_split) for every pair of position kinds', async () => {
+    // The function looks for each kind by name: a kind added to the enum must be added there.
+    const split = async (keys: string[]) =>
+      (
+        await t.prisma.$queryRaw<{ split: boolean }[]>`
+          SELECT spct_dialogue_split(${keys}::text[]) AS split`
+      )[0]!.split;
+    const org = () => randomUUID();
+    expect(await split([])).toBe(false);
+    for (const a of POSITION_KINDS) {
+      expect({ a, split: await split([`${org()}:${a}`]) }).toEqual({ a, split: false });
+      for (const b of POSITION_KINDS) {
+        const keys = [`${org()}:${a}`, `${org()}:${b}`, `${org()}:${a}`];
+        expect({ a, b, split: await split(keys) }).toEqual({ a, b, split: a !== b });
+      }
+    }
   });
 
   it('agrees with trajectory.ts on which indicators are off their line', async () => {

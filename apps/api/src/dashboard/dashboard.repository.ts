@@ -68,6 +68,14 @@ export interface LatestReportRow {
   narrative: string;
 }
 
+/**
+ * spct_dialogue_split("positionKeys") written out (migration dialogue_split_expression), which
+ * PostgreSQL evaluates without a function call per row of the tally.
+ */
+const DIALOGUE_SPLIT_INLINE = Prisma.sql`(cardinality("positionKeys") > 1
+  AND strpos(replace(array_to_string("positionKeys", ',') || ',',
+                     ':' || split_part("positionKeys"[1], ':', 2) || ',', ''), ':') > 0)`;
+
 /** How many disagreements the summary lists (it counts them all). */
 export const DISAGREEMENTS_SHOWN = 10;
 
@@ -138,7 +146,7 @@ export class DashboardRepository {
           'pendingReports', COALESCE(sum("pendingReports"), 0),
           'indicators', COALESCE(sum("offTrackItems"), 0),
           'offTrackIndicators', COALESCE(sum("offTrackIndicators"), 0),
-          'disagreement', COALESCE(sum(items) FILTER (WHERE spct_dialogue_split("positionKeys")), 0))
+          'disagreement', COALESCE(sum(items) FILTER (WHERE ${DIALOGUE_SPLIT_INLINE}), 0))
           FROM cells),
         'overdue', (SELECT count(*) FROM "Commitment" c WHERE ${trackable({ attention: 'overdue' })}),
         'stale', ${this.staleCount(workspaceId, trackable({}), now)},

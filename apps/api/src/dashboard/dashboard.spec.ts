@@ -465,7 +465,6 @@ describe('dashboard', () => {
   });
 
   it('tells a split dialogue (spct_dialogue_split) for every pair of position kinds', async () => {
-    // The function looks for each kind by name: a kind added to the enum must be added there.
     const split = async (keys: string[]) =>
       (
         await t.prisma.$queryRaw<{ split: boolean }[]>`

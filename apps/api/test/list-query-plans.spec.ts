@@ -174,36 +174,49 @@ describe('commitments list and dashboard query plans at scale', () => {
 
   it('pages a search as the plain query does, whether its matches come early in the order or far down it', async () => {
     const repository = t.app.get(CommitmentsRepository);
-    // "S.299" matches S.299, S.2990… and S.29900…: too few in the first rows of the reference
-    // order, so the page reads all matches; the others find their page in the first rows.
-    for (const q of ['S.299', 'commitment 1', 'tại', 'no commitment says this']) {
-      for (const sort of ['reference', '-progress'] as const) {
+    const now = new Date();
+    const ids = (json: string) => (JSON.parse(json) as { id: string }[]).map((item) => item.id);
+    // "S.299" matches S.299, S.2990… and S.29900…: too few in the first rows of any order, so a
+    // search alone reads all matches; the other phrases find their page in the first rows. With
+    // another filter the search is one condition among others.
+    const searches: CommitmentFilters[] = [
+      ...['S.299', 'commitment 1', 'tại', 'no commitment says this'].map((q) => ({ q })),
+      { q: 'S.299', status: ['AT_RISK', 'OFF_TRACK'] },
+      { q: 'commitment 2', needsUpdate: true },
+    ];
+    for (const filters of searches) {
+      for (const sort of COMMITMENT_SORTS) {
         const parsed = parseSort(sort);
         const column = Prisma.raw(`c."${SORT_COLUMNS[parsed.field].column}"`);
         const direction = Prisma.raw(parsed.descending ? 'DESC' : 'ASC');
+        // NULLs last ascending, first descending: PostgreSQL's default, which the list keeps.
         const expected = (
           await t.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
             SELECT c.id FROM "Commitment" c
-            WHERE ${Prisma.join(commitmentConditions(workspaceId, { q }, new Date()), ' AND ')}
+            WHERE ${Prisma.join(commitmentConditions(workspaceId, filters, now), ' AND ')}
             ORDER BY ${column} ${direction}, c.id ${direction} LIMIT 50`)
         ).map((r) => r.id);
-        const first = await repository.findPage(workspaceId, { q }, parsed, null, 25, new Date());
+        const first = await repository.findPage(workspaceId, filters, parsed, null, 25, now);
         const last = first.rows.at(-1);
-        const second = last
-          ? await repository.findPage(
-              workspaceId,
-              { q },
-              parsed,
-              cursorAfter(last, parsed.field),
-              25,
-              new Date(),
-            )
+        const cursor = last ? cursorAfter(last, parsed.field) : null;
+        const second = cursor
+          ? await repository.findPage(workspaceId, filters, parsed, cursor, 25, now)
           : { rows: [] };
-        expect({ q, sort, ids: [...first.rows, ...second.rows].map((r) => r.id) }).toEqual({
-          q,
+        expect({ filters, sort, ids: [...first.rows, ...second.rows].map((r) => r.id) }).toEqual({
+          filters,
           sort,
           ids: expected,
         });
+        // The JSON page the API sends: the same items, and the same cursor after them.
+        const json = await repository.findPageJson(workspaceId, filters, parsed, null, 25, now);
+        expect({ filters, sort, ids: ids(json.items) }).toEqual({
+          filters,
+          sort,
+          ids: expected.slice(0, 25),
+        });
+        expect(json.last && cursorAfter(json.last, parsed.field)).toEqual(
+          expected.length > 25 ? cursor : null,
+        );
       }
     }
   });
@@ -257,9 +270,12 @@ describe('commitments list and dashboard query plans at scale', () => {
     }
     const framework = await t.prisma.framework.findFirstOrThrow({ where: { workspaceId } });
     for (const population of [{}, { frameworkId: [framework.id], theme: ['SKILLS' as const] }]) {
-      expect(
-        await sharedSeqScans(t, dashboard.summaryQuery(workspaceId, population, todayUtc())),
-      ).toEqual([]);
+      const summary = await plan(t, dashboard.summaryQuery(workspaceId, population, todayUtc()));
+      expect(sharedTables(seqScans(summary))).toEqual([]);
+      // "Needs a report" subtracts the items up to date, found through their index only.
+      expect(nodes(summary).map((n) => n['Index Name'])).toContain(
+        'Commitment_open_reported_keys_idx',
+      );
     }
   });
 

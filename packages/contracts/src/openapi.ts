@@ -1864,7 +1864,7 @@ export interface components {
             nextCursor: string | null;
             /** @description How many commitments match the filters in all, on the first page (null on later pages, and for a search: ask GET …/commitments/count) */
             total: number | null;
-            /** @description false: at least `total` match (a search or a date filter is counted up to 10,000); null on later pages */
+            /** @description false: at least `total` match (a date filter is counted up to 10,000); null when `total` is */
             totalIsExact: boolean | null;
         };
         CommitmentCountDto: {

@@ -108,6 +108,14 @@ async function main(): Promise<void> {
           explain: listExplain(scenario.filters, 'reference'),
         }),
       ),
+      // The web app asks a search's count beside its first page (the page leaves it out).
+      ...listScenarios({ frameworkId: framework.id, leadOrgId: organization.id })
+        .filter((scenario) => scenario.filters.q)
+        .map((scenario) => ({
+          name: `${scenario.name}: count`,
+          url: `${base}/count?${new URLSearchParams({ q: scenario.filters.q! }).toString()}`,
+          explain: [repository.totalQuery(workspace.id, scenario.filters, today)],
+        })),
       ...sortScenarios().map((scenario) => ({
         name: scenario.name,
         url: `${base}?${toQuery({ ...scenario.filters, sort: scenario.sort })}`,

@@ -39,7 +39,7 @@ export interface CommitmentFacts {
 /** Beyond this many matches a list's total is "at least" (counting more would cost a scan). */
 export const TOTAL_CAP = 10_000;
 
-/** How many rows of the sort's order a search's page checks before it reads all matches instead. */
+/** How many rows of the sort's order a search alone checks before it reads all matches instead. */
 const SEARCH_WALK = 1_000;
 
 /** No filter at all: the list's first screen, whose statement is sent named (findPageJson). */
@@ -258,8 +258,9 @@ export class CommitmentsRepository {
     limit: number,
     now: Date,
   ): Prisma.Sql {
-    const search = searchCondition(filters.q);
-    const conditions = commitmentConditions(workspaceId, { ...filters, q: undefined }, now);
+    const { q, ...others } = filters;
+    const search = searchCondition(q);
+    const conditions = commitmentConditions(workspaceId, others, now);
     const spec = SORT_COLUMNS[sort.field];
     const column = Prisma.raw(`c."${spec.column}"`);
     const cast = Prisma.raw(SORT_CASTS[spec.kind]);
@@ -269,18 +270,20 @@ export class CommitmentsRepository {
     // The limit is written in the text (an integer of ours), so that a generic plan of the named
     // statement (findPageJson) knows it, as a custom one does: as a parameter it is guessed.
     const n = Prisma.raw(String(Math.trunc(limit)));
-    if (!search) {
-      return Prisma.sql`
-        SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
-        WHERE ${Prisma.join(conditions, ' AND ')}
-        ORDER BY ${order}
-        LIMIT ${n}`;
-    }
-    // A search's page: PostgreSQL would walk the sort's order and check the search on each row,
+    // A search alone: PostgreSQL would walk the sort's order and check the search on each row,
     // expecting the matches to be spread evenly; when they lie far down the order (a phrase of
     // one framework's clauses) that walk reads most of the workspace. So the walk stops after
     // SEARCH_WALK rows, and when it found too few matches without reaching the end, the matches
-    // are all read through the trigram index and sorted instead.
+    // are all read through the trigram index and sorted instead. With other filters the walk
+    // would count only the rows that pass them, however many it reads: the planner chooses.
+    const searchAlone = search !== null && isUnfiltered(others);
+    if (!searchAlone) {
+      return Prisma.sql`
+        SELECT c.id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM "Commitment" c
+        WHERE ${Prisma.join(search ? [...conditions, search] : conditions, ' AND ')}
+        ORDER BY ${order}
+        LIMIT ${n}`;
+    }
     const keyOrder = Prisma.sql`k ${direction}, id ${direction}`;
     return Prisma.sql`
       WITH walked AS MATERIALIZED (
@@ -304,11 +307,6 @@ export class CommitmentsRepository {
       LIMIT ${n}`;
   }
 
-  /**
-   * How many commitments match (one row: n, exact). Trackable items are counted on the tally
-   * (plus the parents when they are not left out); other filters (a search, dates, archived) are
-   * counted on the rows, up to TOTAL_CAP, beyond which the answer says "at least".
-   */
   /** The count of all that match when asked for; otherwise a row of nulls to join. */
   private totalOrNone(
     workspaceId: string,
@@ -329,6 +327,11 @@ export class CommitmentsRepository {
     return { count: row!.n, exact: row!.exact };
   }
 
+  /**
+   * How many commitments match (one row: n, exact). Trackable items are counted on the tally
+   * (plus the parents when they are not left out); other filters (a search, dates, archived) are
+   * counted on the rows, up to TOTAL_CAP, beyond which the answer says "at least".
+   */
   totalQuery(workspaceId: string, filters: CommitmentFilters, now: Date): Prisma.Sql {
     const tally = tallyCount(workspaceId, filters);
     if (tally) {

@@ -170,6 +170,9 @@ export class DashboardRepository {
    * How many trackable items need a report (needsUpdateCondition), as the open items with a lead
    * organization (from the tally, in the summary's `cells`) less those with a report for every
    * period due (few, through Commitment_open_reported_keys_idx), rather than reading each open item.
+   * Equal to counting needsUpdateCondition as long as "reportedPeriods" is never NULL (its default
+   * is '{}' and the triggers that write it COALESCE; Prisma's schema engine here cannot take the
+   * CHECK constraint that would say so).
    */
   private staleCount(workspaceId: string, trackable: Prisma.Sql, now: Date): Prisma.Sql {
     const due = Prisma.sql`(SELECT spct_due_period_keys(${workspaceId}::uuid, ${now}::timestamptz))`;

@@ -103,7 +103,7 @@ export class CommitmentListDto extends ListOf(CommitmentDto, 'CommitmentList') {
   @ApiProperty({
     type: Boolean,
     nullable: true,
-    description: `false: at least \`total\` match (a search or a date filter is counted up to ${TOTAL_CAP.toLocaleString('en')}); null on later pages`,
+    description: `false: at least \`total\` match (a date filter is counted up to ${TOTAL_CAP.toLocaleString('en')}); null when \`total\` is`,
   })
   totalIsExact: boolean | null;
 }

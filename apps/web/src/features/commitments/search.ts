@@ -24,7 +24,7 @@ export interface CommitmentFilters {
   theme?: (Theme | typeof NONE)[];
   targetGroup?: TargetGroup[];
   overdue?: boolean;
-  /** Only commitments that need a progress report (none submitted or approved in 90 days). */
+  /** Only commitments that need a progress report (none submitted or approved for a period due). */
   needsUpdate?: boolean;
   /** Only trackable items (no children), what the dashboard counts. */
   leaf?: boolean;

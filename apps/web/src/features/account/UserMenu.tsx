@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +53,10 @@ export function UserMenu() {
             rightSection={<span aria-hidden="true">▾</span>}
             aria-label={t('account.menu', { name: displayName })}
           >
-            {displayName}
+            {/* Cut with an ellipsis where the header is narrow (a phone), not mid-letter. */}
+            <Text span inherit truncate="end">
+              {displayName}
+            </Text>
           </Button>
         </Menu.Target>
         <Menu.Dropdown>

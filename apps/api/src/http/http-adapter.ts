@@ -3,6 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { type ApiErrorBody, reasonPhrase } from '../common/api-error';
+import { logAnswered } from '../logging/logging';
+import { securityHeaders } from './security-headers';
 
 export interface HttpServerConfig {
   /**
@@ -26,15 +28,20 @@ export function createHttpAdapter(config: HttpServerConfig = DEFAULT_HTTP_SERVER
     bodyLimit: 1024 * 1024,
     // Long enough for any id or slug to reach the API's own validation (a 400 naming it).
     routerOptions: { maxParamLength: 500 },
-    // Requests the router refuses itself (a malformed or overlong URL) get the API's error shape.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    // Requests the router refuses itself (a malformed or overlong URL) get the API's error shape,
+    // and what every answer has: a request id, the security headers, a log line (no hook runs).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
-      void reply.code(status).send({
-        statusCode: status,
-        error: reasonPhrase(status),
-        code: 'malformedRequest',
-        message: error.message,
-      } satisfies ApiErrorBody);
+      void reply
+        .code(status)
+        .headers({ ...securityHeaders(), 'x-request-id': request.id })
+        .send({
+          statusCode: status,
+          error: reasonPhrase(status),
+          code: 'malformedRequest',
+          message: error.message,
+        } satisfies ApiErrorBody);
+      logAnswered(request, reply);
     },
     requestTimeout: config.requestTimeoutMs,
     genReqId: (request: IncomingMessage) => {

@@ -34,7 +34,11 @@ describe('structured logs and request ids', () => {
       email: 'union@demo.test',
       password: 'not it',
     });
-    for (const response of [ok, refused, wrongPassword]) {
+    // A URL the router itself refuses, before any hook: the same id, line and headers.
+    const malformed = await t.anonymous.get('/api/workspaces/%zz/commitments');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-security-policy']).toContain("default-src 'self'");
+    for (const response of [ok, refused, wrongPassword, malformed]) {
       const id = String(response.headers['x-request-id']);
       expect(id).toMatch(UUID);
       const own = lines.filter((line) => line.reqId === id);

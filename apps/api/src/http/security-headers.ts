@@ -9,6 +9,18 @@ import helmet from 'helmet';
  * a small authenticated GET (`npm run bench:http`).
  */
 export function registerSecurityHeaders(fastify: FastifyInstance): void {
+  const headers = securityHeaders();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
+  });
+}
+
+let computed: Record<string, string> | undefined;
+
+/** Helmet's headers, computed on first use (also sent by answers the router gives itself). */
+export function securityHeaders(): Record<string, string> {
+  if (computed) return computed;
   const apply = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -31,8 +43,6 @@ export function registerSecurityHeaders(fastify: FastifyInstance): void {
   apply({} as IncomingMessage, collector as unknown as ServerResponse, (error?: unknown) => {
     if (error) throw error as Error;
   });
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
-    done();
-  });
+  computed = headers;
+  return headers;
 }

@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 
@@ -45,20 +45,23 @@ const unwrap = ({ raw }: { raw: unknown }) => raw;
  */
 export function registerRequestLogging(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', (request, reply, done) => {
-    if (!QUIET_URLS.has(request.url.split('?', 1)[0]!)) {
-      const status = reply.statusCode;
-      const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-      PinoLogger.root[level](
-        { ...requestLine(request), res: { statusCode: status }, responseTime: reply.elapsedTime },
-        status >= 500 ? 'request errored' : 'request completed',
-      );
-    }
+    if (!QUIET_URLS.has(request.url.split('?', 1)[0]!)) logAnswered(request, reply);
     done();
   });
   fastify.addHook('onRequestAbort', (request, done) => {
     PinoLogger.root.warn(requestLine(request), 'request aborted');
     done();
   });
+}
+
+/** The line of an answered request (also written for the answers the router gives itself). */
+export function logAnswered(request: FastifyRequest, reply: FastifyReply): void {
+  const status = reply.statusCode;
+  const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+  PinoLogger.root[level](
+    { ...requestLine(request), res: { statusCode: status }, responseTime: reply.elapsedTime },
+    status >= 500 ? 'request errored' : 'request completed',
+  );
 }
 
 function requestLine(request: FastifyRequest) {

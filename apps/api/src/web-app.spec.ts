@@ -1,9 +1,30 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { brotliCompressSync, gunzipSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { createOtherWorkspace } from '../test/other-workspace';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app';
+
+/** The warnings the app logs (read as objects when asked: a test may be spying on JSON.parse). */
+function warnings() {
+  const written: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      written.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const lines = () => written.map((line) => JSON.parse(line) as Record<string, unknown>);
+  return {
+    lines,
+    messages: () => lines().map((line) => line.msg),
+    options: { level: 'warn', destination },
+  };
+}
+
+// nestjs-pino writes through the first app's logger of the process: both apps log here.
+const logs = warnings();
 
 describe('serving the web app', () => {
   let t: TestApp;
@@ -20,7 +41,7 @@ describe('serving the web app', () => {
     // As the build writes them: the same content, precompressed.
     await writeFile(path.join(dist, 'assets', 'app-Ab12Cd34.js.br'), brotliCompressSync(script));
     await writeFile(path.join(dist, 'assets', 'app-Ab12Cd34.js.gz'), gzipSync(script));
-    t = await createTestApp({ webDistDir: dist });
+    t = await createTestApp({ webDistDir: dist, logging: logs.options });
   });
   afterAll(async () => {
     await t.close();
@@ -118,7 +139,7 @@ describe('index.html written for the URL asked for', () => {
     const template = await readFile(path.join(__dirname, '..', '..', 'web', 'index.html'), 'utf8');
     await writeFile(path.join(dist, 'index.html'), template);
     await writeFile(path.join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
-    t = await createTestApp({ webDistDir: dist, seedDemo: true });
+    t = await createTestApp({ webDistDir: dist, seedDemo: true, logging: logs.options });
     official = await t.signIn('official@demo.test');
   });
   afterAll(async () => {
@@ -348,6 +369,7 @@ describe('index.html written for the URL asked for', () => {
       spy.mockRestore();
     }
     expect(withoutHeading).not.toContain('<h1 class="boot-title boot-heading">');
+    expect(logs.messages()).toContain('index.html written without the page heading');
     expect(preloaded(withoutHeading)).not.toBeNull();
 
     // The API does not answer in time: the page without answers, soon.
@@ -365,6 +387,13 @@ describe('index.html written for the URL asked for', () => {
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(preloaded(slow.body)).toBeNull();
       expect(slow.headers['cache-control']).toBe('no-cache');
+      expect(logs.lines()).toContainEqual(
+        expect.objectContaining({
+          reqId: slow.headers['x-request-id'],
+          url: detailUrl,
+          msg: expect.stringMatching(/^preloading took over \d+ ms: sent without$/),
+        }),
+      );
     } finally {
       hang.mockRestore();
     }

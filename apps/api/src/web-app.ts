@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Logger } from '@nestjs/common';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sessionCookieName } from './auth/session-cookie';
@@ -70,7 +71,7 @@ export async function registerWebApp(fastify: FastifyInstance, webDistDir: strin
         heading: headingOf(request, page, answers, locale),
       });
     } catch (error) {
-      request.log.warn({ err: error }, 'index.html written without its additions');
+      warn(request, { err: error }, 'index.html written without its additions');
       html = template;
       personal = false;
     }
@@ -78,6 +79,13 @@ export async function registerWebApp(fastify: FastifyInstance, webDistDir: strin
     void reply.header('cache-control', personal ? 'private, no-store' : 'no-cache');
     return reply.send(html);
   });
+}
+
+const logger = new Logger('WebApp');
+
+/** A warning of the app's logger about this request (Fastify's own `request.log` writes nowhere). */
+function warn(request: FastifyRequest, fields: Record<string, unknown>, message: string): void {
+  logger.warn({ msg: message, reqId: request.id, url: request.url, ...fields });
 }
 
 /** Either name of the session cookie (session-cookie.ts): without one, nothing can be preloaded. */
@@ -94,7 +102,7 @@ function headingOf(
   try {
     return page.heading?.(answers, locale);
   } catch (error) {
-    request.log.warn({ err: error }, 'index.html written without the page heading');
+    warn(request, { err: error }, 'index.html written without the page heading');
     return undefined;
   }
 }
@@ -307,12 +315,12 @@ async function preloadData(
   try {
     const answers = await Promise.race([all(), late]);
     if (answers === 'late') {
-      request.log.warn({ url: request.url }, `preloading took over ${PRELOAD_MS} ms: sent without`);
+      warn(request, {}, `preloading took over ${PRELOAD_MS} ms: sent without`);
       return [];
     }
     return answers;
   } catch (error) {
-    request.log.warn({ err: error, url: request.url }, 'preloading failed: sent without');
+    warn(request, { err: error }, 'preloading failed: sent without');
     return [];
   } finally {
     clearTimeout(timer);

@@ -22,11 +22,38 @@ const stylesAfterShell: Plugin = {
   },
 };
 
+/**
+ * Mantine's `useId` keeps React's id for the first render, then replaces it with a random one in
+ * a layout effect: every component with an id (inputs, popovers, menus: the header's and the
+ * list's filters) is drawn a second time, synchronously, inside the commit of the first screen (a
+ * quarter of that long task on a phone). React 19's ids are unique and stable: they are kept.
+ */
+const mantineStableIds: Plugin = {
+  name: 'mantine-stable-ids',
+  transform(code, id) {
+    if (!/@mantine[\\/]hooks[\\/]esm[\\/]use-id[\\/]use-id\.mjs$/.test(id)) return undefined;
+    if (!code.includes('setUuid(randomId())')) {
+      this.error('@mantine/hooks changed its useId: check mantineStableIds in vite.config.ts');
+    }
+    return {
+      code: [
+        'import { useId as useReactId } from "react";',
+        'export function useId(staticId) {',
+        '  const reactId = useReactId();',
+        '  return typeof staticId === "string" ? staticId : `mantine-${reactId.replace(/:/g, "")}`;',
+        '}',
+      ].join('\n'),
+      map: null,
+    };
+  },
+};
+
 // The API serves the built app from `/` (same origin) and proxies nothing: in development Vite
 // forwards `/api` to the API on port 3000.
 export default defineConfig({
   plugins: [
     react(),
+    mantineStableIds,
     stylesAfterShell,
     textsPlugin({
       dir: decodeURIComponent(new URL('./src/i18n/locales', import.meta.url).pathname),

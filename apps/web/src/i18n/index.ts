@@ -11,9 +11,13 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The language last written (localStorage and cookie), as read at start. */
+let saved: string | null = null;
+
 function storedLocale(): Locale {
   try {
     const value = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    saved = value;
     return isLocale(value) ? value : DEFAULT_LOCALE;
   } catch {
     return DEFAULT_LOCALE;
@@ -22,6 +26,10 @@ function storedLocale(): Locale {
 
 /** Also a cookie: the server writes index.html's loading shell in this language (apps/api/src/web-app.ts). */
 function applyLocale(locale: string): void {
+  // At start the language is usually the saved one and the server wrote the page in it (from the
+  // cookie): writing both again would be a synchronous cost of every first load on a phone.
+  if (locale === saved && document.documentElement.lang === locale) return;
+  saved = locale;
   document.documentElement.lang = locale;
   document.cookie = `${LOCALE_STORAGE_KEY}=${locale}; path=/; max-age=31536000; samesite=lax`;
   try {

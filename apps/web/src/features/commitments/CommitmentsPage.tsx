@@ -420,8 +420,15 @@ function Results({ slug, search, onChange, onClear }: ResultsProps) {
   );
 }
 
-/** Cards of a page drawn with the first screen; the others follow this many at a time. */
-const FIRST_ROWS = 6;
+/** A phone's width (below 48em), read at the first render: a phone lays out nothing wide first. */
+function usePhone(): boolean {
+  return useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+}
+
+/** Cards drawn with the first screen: a phone shows two below the filters. */
+const FIRST_ROWS = 3;
+/** The others follow this many at a time. */
+const NEXT_ROWS = 6;
 
 /**
  * How many of a page's cards a phone draws: a whole page of them is one long task (over 50 ms
@@ -429,15 +436,10 @@ const FIRST_ROWS = 6;
  * right after, below them (the pagination with the last). Once a page is whole, later pages
  * are drawn whole.
  */
-/** A phone's width (below 48em), read at the first render: a phone lays out nothing wide first. */
-function usePhone(): boolean {
-  return useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-}
-
 function useGradualCount(total: number): number {
   const [limit, setLimit] = useState(FIRST_ROWS);
   useEffect(() => {
-    if (limit < total) startTransition(() => setLimit((current) => current + FIRST_ROWS));
+    if (limit < total) startTransition(() => setLimit((current) => current + NEXT_ROWS));
   }, [limit, total]);
   return Math.min(limit, total);
 }

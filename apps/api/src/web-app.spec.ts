@@ -1,30 +1,13 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { brotliCompressSync, gunzipSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { createOtherWorkspace } from '../test/other-workspace';
+import { logCollector } from '../test/log-collector';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app';
 
-/** The warnings the app logs (read as objects when asked: a test may be spying on JSON.parse). */
-function warnings() {
-  const written: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      written.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const lines = () => written.map((line) => JSON.parse(line) as Record<string, unknown>);
-  return {
-    lines,
-    messages: () => lines().map((line) => line.msg),
-    options: { level: 'warn', destination },
-  };
-}
-
-// nestjs-pino writes through the first app's logger of the process: both apps log here.
-const logs = warnings();
+// Both apps log here (see logCollector).
+const logs = logCollector('warn');
 
 describe('serving the web app', () => {
   let t: TestApp;
@@ -369,7 +352,9 @@ describe('index.html written for the URL asked for', () => {
       spy.mockRestore();
     }
     expect(withoutHeading).not.toContain('<h1 class="boot-title boot-heading">');
-    expect(logs.messages()).toContain('index.html written without the page heading');
+    expect(logs.lines().map((line) => line.msg)).toContain(
+      'index.html written without the page heading',
+    );
     expect(preloaded(withoutHeading)).not.toBeNull();
 
     // The API does not answer in time: the page without answers, soon.

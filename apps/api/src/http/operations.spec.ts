@@ -1,32 +1,18 @@
-import { Writable } from 'node:stream';
+import { logCollector } from '../../test/log-collector';
 import { createTestApp, type TestApp } from '../../test/test-app';
-
-/** JSON log lines written by the app, as objects. */
-function logCollector() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      done();
-    },
-  });
-  return { lines, destination };
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('structured logs and request ids', () => {
-  const { lines, destination } = logCollector();
+  const logs = logCollector();
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ seedDemo: true, logging: { level: 'info', destination } });
+    t = await createTestApp({ seedDemo: true, logging: logs.options });
   });
   afterAll(() => t.close());
 
   it('answers every request with an X-Request-Id and writes it on each of its log lines', async () => {
-    lines.length = 0;
+    logs.clear();
     const admin = await t.signIn('admin@demo.test');
     const ok = await admin.get('/api/workspaces/viet-nam/frameworks');
     const refused = await admin.get('/api/workspaces/viet-nam/commitments?q=%00');
@@ -41,7 +27,7 @@ describe('structured logs and request ids', () => {
     for (const response of [ok, refused, wrongPassword, malformed]) {
       const id = String(response.headers['x-request-id']);
       expect(id).toMatch(UUID);
-      const own = lines.filter((line) => line.reqId === id);
+      const own = logs.lines().filter((line) => line.reqId === id);
       // The request's own line (method, URL, status, duration), JSON.
       expect(own).toContainEqual(
         expect.objectContaining({
@@ -53,14 +39,14 @@ describe('structured logs and request ids', () => {
       );
     }
     // What the app logs while handling a request carries that request's id too.
-    const failed = lines.find((line) => line.msg === 'sign-in failed');
+    const failed = logs.lines().find((line) => line.msg === 'sign-in failed');
     expect(failed?.reqId).toBe(wrongPassword.headers['x-request-id']);
     // No line carries credentials.
-    expect(JSON.stringify(lines)).not.toMatch(/spct_session=|not it/);
+    expect(JSON.stringify(logs.lines())).not.toMatch(/spct_session=|not it/);
   });
 
   it('logs the links that carry a token without it: a set-password link, an unsubscribe link', async () => {
-    lines.length = 0;
+    logs.clear();
     const token = 'a'.repeat(43);
     const inPath = await t.anonymous.get(`/api/auth/password-tokens/${token}`);
     expect(inPath.status).toBe(404);
@@ -68,21 +54,21 @@ describe('structured logs and request ids', () => {
     expect(inQuery.status).toBeLessThan(500);
     const urlOf = (response: { headers: Record<string, unknown> }) =>
       (
-        lines.find((line) => line.reqId === response.headers['x-request-id'])?.req as {
+        logs.lines().find((line) => line.reqId === response.headers['x-request-id'])?.req as {
           url: string;
         }
       ).url;
     expect(urlOf(inPath)).toBe('/api/auth/password-tokens/:token');
     expect(urlOf(inQuery)).toBe('/api/unsubscribe?lang=vi&token=:token');
-    expect(JSON.stringify(lines)).not.toContain(token);
+    expect(JSON.stringify(logs.lines())).not.toContain(token);
   });
 
   it("keeps a well-formed X-Request-Id from the caller (a proxy's) and replaces any other", async () => {
-    lines.length = 0;
+    logs.clear();
     const kept = await t.anonymous.get('/api/health', { 'x-request-id': 'edge-7f3a.42' });
     expect(kept.headers['x-request-id']).toBe('edge-7f3a.42');
     // Probes are answered without a line each (they come every few seconds).
-    expect(lines.filter((line) => line.reqId === 'edge-7f3a.42')).toEqual([]);
+    expect(logs.lines().filter((line) => line.reqId === 'edge-7f3a.42')).toEqual([]);
     const replaced = await t.anonymous.get('/api/health', { 'x-request-id': 'bad id\twith tab' });
     expect(String(replaced.headers['x-request-id'])).toMatch(UUID);
   });

@@ -26,12 +26,13 @@ function storedLocale(): Locale {
 
 /** Also a cookie: the server writes index.html's loading shell in this language (apps/api/src/web-app.ts). */
 function applyLocale(locale: string): void {
+  // Written every time, to renew it: Safari keeps a cookie set by script for 7 days only.
+  document.cookie = `${LOCALE_STORAGE_KEY}=${locale}; path=/; max-age=31536000; samesite=lax`;
   // At start the language is usually the saved one and the server wrote the page in it (from the
-  // cookie): writing both again would be a synchronous cost of every first load on a phone.
+  // cookie): writing the rest again would be a synchronous cost of every first load on a phone.
   if (locale === saved && document.documentElement.lang === locale) return;
   saved = locale;
   document.documentElement.lang = locale;
-  document.cookie = `${LOCALE_STORAGE_KEY}=${locale}; path=/; max-age=31536000; samesite=lax`;
   try {
     window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {

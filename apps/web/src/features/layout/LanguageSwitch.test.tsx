@@ -85,6 +85,23 @@ describe('language choice', () => {
     expect(sent).toEqual([]);
   });
 
+  it('writes the language cookie again at start, to renew it, when the page is already in that language', async () => {
+    // The server writes index.html in the cookie's language; Safari drops a cookie set by script
+    // after 7 days: start, as after that, without it.
+    const cookie = () =>
+      document.cookie
+        .split('; ')
+        .find((pair) => pair.startsWith(`${LOCALE_STORAGE_KEY}=`))
+        ?.split('=')[1];
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
+    document.documentElement.lang = 'en';
+    document.cookie = `${LOCALE_STORAGE_KEY}=; path=/; max-age=0`;
+    await jest.isolateModulesAsync(async () => {
+      await import('../../i18n');
+      await waitFor(() => expect(cookie()).toBe('en'));
+    });
+  });
+
   it('starts in the remembered language after a reload', async () => {
     window.localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
     // A reload re-runs the i18n module, which reads the stored choice.

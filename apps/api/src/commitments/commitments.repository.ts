@@ -285,15 +285,16 @@ export class CommitmentsRepository {
         LIMIT ${n}`;
     }
     const keyOrder = Prisma.sql`k ${direction}, id ${direction}`;
+    const walk = Prisma.raw(String(SEARCH_WALK));
     return Prisma.sql`
       WITH walked AS MATERIALIZED (
         SELECT c.id, ${column} AS k, ${search} AS hit FROM "Commitment" c
         WHERE ${Prisma.join(conditions, ' AND ')}
         ORDER BY ${order}
-        LIMIT ${Prisma.raw(String(SEARCH_WALK))}),
+        LIMIT ${walk}),
       hits AS MATERIALIZED (SELECT id, k FROM walked WHERE hit ORDER BY ${keyOrder} LIMIT ${n}),
       walk AS (SELECT (SELECT count(*) FROM hits) = ${n}
-        OR (SELECT count(*) FROM walked) < ${Prisma.raw(String(SEARCH_WALK))} AS enough),
+        OR (SELECT count(*) FROM walked) < ${walk} AS enough),
       matching AS MATERIALIZED (
         SELECT c.id, ${column} AS k FROM "Commitment" c
         WHERE ${Prisma.join([...conditions, search], ' AND ')}),

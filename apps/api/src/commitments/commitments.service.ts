@@ -31,7 +31,7 @@ import {
   type Tx,
 } from './commitments.repository';
 import { type CommitmentDetailRow } from './commitment-detail.query';
-import { type CommitmentFilters } from './commitment-filters';
+import { type CommitmentFilters, searchCondition } from './commitment-filters';
 import { consistencyErrors } from './consistency';
 import {
   type CommitmentCountDto,
@@ -78,7 +78,7 @@ const DEFAULT_LIMIT = 25;
  * `GET …/commitments/count`, which the web app asks for beside the page.
  */
 function countedWithPage(filters: CommitmentFilters): boolean {
-  return !filters.q?.trim();
+  return searchCondition(filters.q) === null;
 }
 
 @Injectable()

@@ -62,6 +62,8 @@ interface Run {
   apiCpu: CpuPerRequest;
   raw: LoadResult | null;
   rawCpu: CpuPerRequest | null;
+  /** The API's peak resident memory (MB) during the endpoint's run. */
+  rssPeak: number;
 }
 
 async function main(): Promise<void> {
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
     }
     const rssBefore = rss.current();
     rss.resetPeak();
+    rss.takeWindowPeak();
 
     console.log(
       `HTTP throughput, workspace "${LARGE_WORKSPACE.slug}", ${ROUNDS} rounds of ${DURATION_S} s per run, interleaved\n`,
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
             load(base + e.path(ids), headersOf(e), connections, DURATION_S),
           );
           await drained(admin);
+          const rssPeak = rss.takeWindowPeak();
           const sql = statements.get(e.name);
           const raw = sql
             ? await measureCpu(admin, null, () =>
@@ -160,6 +164,7 @@ async function main(): Promise<void> {
             apiCpu: api.cpu,
             raw: raw?.result ?? null,
             rawCpu: raw?.cpu ?? null,
+            rssPeak,
           });
           process.stdout.write('.');
         }
@@ -288,6 +293,7 @@ async function report(
         'raw SQL/req': round(statements.get(e.name)?.length ?? NaN, 0),
         // Answers other than 2xx, timeouts (10 s) and connection errors, all rounds together.
         failed: mine.reduce((sum, r) => sum + (r.api.failed ?? 0), 0),
+        'RSS peak MB': Math.round(Math.max(...mine.map((r) => r.rssPeak))),
       };
     }),
   );

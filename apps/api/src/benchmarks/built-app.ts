@@ -88,6 +88,7 @@ export class RssSampler {
   private pid = 0;
   private last = 0;
   private max = 0;
+  private windowMax = 0;
   private timer: NodeJS.Timeout | undefined;
 
   watch(pid: number): void {
@@ -103,6 +104,12 @@ export class RssSampler {
   resetPeak(): void {
     this.max = this.last;
   }
+  /** The peak since the previous call (or since `watch`), then a new window starts. */
+  takeWindowPeak(): number {
+    const peak = this.windowMax;
+    this.windowMax = this.last;
+    return peak;
+  }
   stop(): void {
     clearInterval(this.timer);
   }
@@ -112,6 +119,7 @@ export class RssSampler {
     if (kb > 0) {
       this.last = kb / 1024;
       this.max = Math.max(this.max, this.last);
+      this.windowMax = Math.max(this.windowMax, this.last);
     }
   }
 }

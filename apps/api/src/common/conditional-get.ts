@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** `"7"`: the version tag a single record's answer carries for If-Match (common/etag.ts). */
@@ -9,8 +9,8 @@ const VERSION_TAG = /^"(\d+)"$/;
  * (If-Match still names the version, while the tag also covers what the answer shows beyond the
  * record, such as a commitment's children); an answer without one gets `W/"<digest>"`.
  */
-export function entityTag(payload: string, handlerTag: string | undefined): string {
-  const digest = createHash('sha1').update(payload).digest('base64url').slice(0, 22);
+export function entityTag(payload: Buffer, handlerTag: string | undefined): string {
+  const digest = hash('sha1', payload, 'base64url').slice(0, 22);
   const version = handlerTag === undefined ? undefined : VERSION_TAG.exec(handlerTag)?.[1];
   return version === undefined ? `W/"${digest}"` : `"${version}-${digest}"`;
 }
@@ -26,6 +26,10 @@ export function noneMatchNames(header: string | undefined, tag: string): boolean
  * Lets clients revalidate JSON answers to GET without receiving the body again: each gets an
  * ETag computed from its body and `Cache-Control: private, no-cache` (a browser then asks with
  * If-None-Match by itself), and a request naming the current tag gets 304 Not Modified.
+ *
+ * The body is encoded to UTF-8 once, here, and answered as those bytes: hashing the string would
+ * encode it, and writing it to the socket would encode it again (about 25 µs of a list page's
+ * 18 KB of Vietnamese text).
  */
 export function registerConditionalGet(fastify: FastifyInstance): void {
   fastify.addHook(
@@ -35,12 +39,13 @@ export function registerConditionalGet(fastify: FastifyInstance): void {
       if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       const type = reply.getHeader('content-type');
       if (typeof type !== 'string' || !type.startsWith('application/json')) return payload;
+      const body = Buffer.from(payload);
       const handlerTag = reply.getHeader('etag');
-      const tag = entityTag(payload, typeof handlerTag === 'string' ? handlerTag : undefined);
+      const tag = entityTag(body, typeof handlerTag === 'string' ? handlerTag : undefined);
       void reply.header('etag', tag);
       if (!reply.hasHeader('cache-control'))
         void reply.header('cache-control', 'private, no-cache');
-      if (!noneMatchNames(request.headers['if-none-match'], tag)) return payload;
+      if (!noneMatchNames(request.headers['if-none-match'], tag)) return body;
       void reply.code(304);
       return '';
     },

@@ -11526,7 +11526,7 @@ export interface operations {
                     encoding?: "utf-8" | "windows-1258" | "windows-1252";
                     /** @description JSON: header → column key (or null to ignore it), for headers that are not the template's */
                     mapping?: string;
-                    /** @description JSON: per sheet, [{ sheet: its index in the dry run, kind: commitment | indicator | skip, mapping?: header → column key or null }]; its mapping stands for `mapping` on that sheet. Sheets not named are read as their headers tell */
+                    /** @description JSON: per sheet, [{ sheet: its index in the dry run, kind: commitment | indicator | skip, mapping?: header → column key or null }], each sheet of the file named at most once; its mapping stands for `mapping` on that sheet. Sheets not named are read as their headers tell */
                     sheets?: string;
                 };
             };

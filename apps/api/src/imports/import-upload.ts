@@ -125,16 +125,21 @@ function parseSheets(text: string): SheetChoice[] {
           isMapping((choice as SheetChoice).mapping)),
     );
   if (!valid) {
-    throw new FieldValidationException([
-      {
-        field: 'sheets',
-        code: 'invalidFormat',
-        message:
-          'must be a JSON array of { sheet: index, kind: commitment | indicator | skip, mapping?: header → column key or null }',
-      },
-    ]);
+    throw invalidSheets(
+      'must be a JSON array of { sheet: index, kind: commitment | indicator | skip, mapping?: header → column key or null }',
+    );
+  }
+  const named = new Set<number>();
+  for (const { sheet } of sheets as SheetChoice[]) {
+    if (named.has(sheet)) throw invalidSheets(`names sheet ${sheet} twice`);
+    named.add(sheet);
   }
   return sheets as SheetChoice[];
+}
+
+/** A 400 for `sheets` (also once the file is read: a sheet it does not have). */
+export function invalidSheets(message: string): FieldValidationException {
+  return new FieldValidationException([{ field: 'sheets', code: 'invalidFormat', message }]);
 }
 
 /** The file part's bytes; past the limit, the refusal names the file and the limit. */

@@ -99,7 +99,7 @@ export class ImportsController {
         sheets: {
           type: 'string',
           description:
-            'JSON: per sheet, [{ sheet: its index in the dry run, kind: commitment | indicator | skip, mapping?: header → column key or null }]; its mapping stands for `mapping` on that sheet. Sheets not named are read as their headers tell',
+            'JSON: per sheet, [{ sheet: its index in the dry run, kind: commitment | indicator | skip, mapping?: header → column key or null }], each sheet of the file named at most once; its mapping stands for `mapping` on that sheet. Sheets not named are read as their headers tell',
         },
       },
     },

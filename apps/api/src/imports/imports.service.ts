@@ -50,7 +50,7 @@ import {
 import { type PlannedIndicatorRow, planIndicatorRows } from './indicator-plan';
 import { IndicatorImportsRepository } from './indicator-imports.repository';
 import { INDICATOR_SHEET } from '../exports/indicator-columns';
-import type { ImportUpload, SheetChoice } from './import-upload';
+import { type ImportUpload, invalidSheets, type SheetChoice } from './import-upload';
 import type {
   ImportColumnDto,
   ImportDto,
@@ -156,6 +156,12 @@ export class ImportsService implements OnModuleInit {
    */
   async upload(member: WorkspaceActor, upload: ImportUpload): Promise<ImportDto> {
     const table = await readImportFile(upload.file, upload.encoding);
+    const missing = upload.sheets?.find((choice) => choice.sheet >= table.sheets.length);
+    if (missing) {
+      throw invalidSheets(
+        `names sheet ${missing.sheet}, but the file has ${table.sheets.length} (numbered from 0)`,
+      );
+    }
     const choices = new Map((upload.sheets ?? []).map((choice) => [choice.sheet, choice]));
     const sheets: Awaited<ReturnType<typeof readSheet>>[] = [];
     for (const [index, sheet] of table.sheets.entries()) {

@@ -661,6 +661,8 @@ describe('imports', () => {
         '[{"sheet":0,"kind":"notes"}]',
         '[{"sheet":-1,"kind":"skip"}]',
         '[{"sheet":0,"kind":"skip","mapping":[]}]',
+        '[{"sheet":0,"kind":"skip"},{"sheet":0,"kind":"commitment"}]',
+        '[{"sheet":1,"kind":"commitment"}]',
       ]) {
         const res = await upload(file, 'cam-ket.xlsx', admin, { sheets: bad });
         expect(res.status).toBe(400);

@@ -7,6 +7,7 @@ import {
   COMMITMENT_DETAIL_JSON,
   commitmentDetailQuery,
   type CommitmentDetailRow,
+  isoTimestampSql,
   toCommitmentDetail,
 } from './commitment-detail.query';
 import {
@@ -239,7 +240,7 @@ export class CommitmentsRepository {
             (c."targetDate" IS NOT NULL AND c."targetDate" < ${today}::date
               AND c.status NOT IN ('COMPLETED', 'DISCONTINUED')) AS overdue,
             c."activeChildren" AS "childCount",
-            to_char(c."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt") item
+            ${Prisma.raw(isoTimestampSql('c."updatedAt"'))} AS "updatedAt") item
           WHERE page.ordinal <= ${limit}
         ), '') || ']' AS items,
         last.id, last."referenceKey", last.progress, last."targetDate", last."updatedAt",

@@ -384,12 +384,11 @@ export class CommitmentsRepository {
     id: string,
     now: Date,
   ): Promise<{ version: number; json: string } | null> {
-    const { rows } = await this.db.pool.query<{ version: number; json: string }>({
-      name: 'commitment-detail-json',
-      text: COMMITMENT_DETAIL_JSON,
-      values: [workspaceId, id, isoDate(todayUtc(now))],
-    });
-    return rows[0] ?? null;
+    const [row] = await this.db.namedRows<{ version: number; json: string }>(
+      { text: COMMITMENT_DETAIL_JSON, values: [workspaceId, id, isoDate(todayUtc(now))] },
+      'commitment-detail-json',
+    );
+    return row ?? null;
   }
 
   exists(workspaceId: string, id: string): Promise<boolean> {

@@ -140,15 +140,10 @@ export class MyWorkRepository {
     userId: string,
     mayDecide: boolean,
   ): Promise<{ returned: string; drafts: string; awaiting: string }> {
-    const { rows } = await this.db.pool.query<{
-      returned: string;
-      drafts: string;
-      awaiting: string;
-    }>({
-      name: 'my-work-report-sections-json',
-      text: REPORT_SECTIONS_JSON,
-      values: [workspaceId, userId, mayDecide],
-    });
-    return rows[0]!;
+    const [row] = await this.db.namedRows<{ returned: string; drafts: string; awaiting: string }>(
+      { text: REPORT_SECTIONS_JSON, values: [workspaceId, userId, mayDecide] },
+      'my-work-report-sections-json',
+    );
+    return row!;
   }
 }

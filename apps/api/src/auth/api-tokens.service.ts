@@ -3,7 +3,6 @@ import { type List, listOf } from '../common/list';
 import type { Actor } from './actor';
 import type { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './account.dto';
 import { ApiTokensRepository } from './api-tokens.repository';
-import { CallerCache } from './caller-cache';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { SECURITY_CONFIG, type SecurityConfig } from './security-config';
 
@@ -18,7 +17,6 @@ type TokenRow = Awaited<ReturnType<ApiTokensRepository['findForUser']>>[number];
 export class ApiTokensService {
   constructor(
     private readonly tokens: ApiTokensRepository,
-    private readonly cache: CallerCache,
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
   ) {}
 
@@ -51,7 +49,6 @@ export class ApiTokensService {
     if (!(await this.tokens.revoke(actor.userId, id, new Date()))) {
       throw new NotFoundException(`API token ${id} not found`);
     }
-    this.cache.invalidateUser(actor.userId);
   }
 }
 

@@ -57,7 +57,7 @@ export class AuthController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    if (actor.sessionId) await this.sessions.end(actor.userId, actor.sessionId);
+    if (actor.sessionId) await this.sessions.end(actor.sessionId);
     clearSessionCookie(reply, this.config.secureCookies);
   }
 

@@ -150,16 +150,6 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Drops a user's entries in this process at once, for a write made here: its own notification
-   * comes back only later, and until then this process would serve the old row.
-   */
-  invalidateUser(userId: string): void {
-    this.generation++;
-    for (const key of this.keysOfUser.get(userId) ?? []) this.entries.delete(key);
-    this.keysOfUser.delete(userId);
-  }
-
-  /**
    * The entry of `key`, once every notification committed before the call has arrived: a change
    * another process has answered for is never served stale, however late its notification.
    */
@@ -225,7 +215,9 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
       this.clear();
       return;
     }
-    this.invalidateUser(payload);
+    this.generation++;
+    for (const key of this.keysOfUser.get(payload) ?? []) this.entries.delete(key);
+    this.keysOfUser.delete(payload);
   }
 
   private async probe(): Promise<void> {

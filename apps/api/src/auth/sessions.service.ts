@@ -80,19 +80,14 @@ export class SessionsService {
     return row.expiresAt.getTime() > now && row.lastSeenAt.getTime() + this.idleMs > now;
   }
 
-  /**
-   * Ends a session (logout). Like every write that ends sessions here, it drops the user's cached
-   * callers in this process at once, before its notification comes back.
-   */
-  async end(userId: string, sessionId: string): Promise<void> {
+  /** Ends a session (logout). */
+  async end(sessionId: string): Promise<void> {
     await this.sessions.delete(sessionId);
-    this.cache.invalidateUser(userId);
   }
 
   /** Ends every session of a user (deactivation), or all but the current one (new password). */
   async endAllForUser(userId: string, exceptSessionId?: string): Promise<void> {
     await this.sessions.deleteForUser(userId, exceptSessionId);
-    this.cache.invalidateUser(userId);
   }
 
   async deleteExpired(): Promise<number> {

@@ -205,6 +205,13 @@ export const localizedSql = (vi: string, en: string) =>
   `(SELECT t FROM (SELECT ${vi} AS vi, ${en} AS en) t)`;
 
 /**
+ * A `timestamp` column (UTC, as Prisma writes it) as the text `Date.toISOString()` gives:
+ * `2026-03-01T08:15:00.500Z`.
+ */
+export const isoTimestampSql = (column: string) =>
+  `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
  * The same detail as the JSON text of `CommitmentDetailDto`, built by PostgreSQL in the shape
  * `CommitmentsService.toDetailDto` gives (commitment-detail-json.spec.ts holds the two together),
  * to be sent as it is; with the version, for the ETag. Parameters: the workspace, the
@@ -262,7 +269,7 @@ export const COMMITMENT_DETAIL_JSON = `
     (c."targetDate" IS NOT NULL AND c."targetDate" < $3::date
       AND c.status NOT IN ('COMPLETED', 'DISCONTINUED')) AS overdue,
     children.n AS "childCount",
-    to_char(c."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
+    ${isoTimestampSql('c."updatedAt"')} AS "updatedAt",
     (SELECT r FROM (SELECT f.id, f.code, ${localizedSql('f."titleVi"', 'f."titleEn"')} AS title) r)
       AS framework,
     (SELECT r FROM (SELECT p.id, p.reference, ${localizedSql('p."titleVi"', 'p."titleEn"')} AS title

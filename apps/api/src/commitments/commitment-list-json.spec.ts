@@ -2,6 +2,9 @@ import { COMMITMENT_SORTS } from '@spct/contracts';
 import { demoActor } from '../../test/demo-actor';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { WorkspaceActor } from '../auth/actor';
+import { KyselyService } from '../database/kysely.service';
+import { parseSort } from './commitment-cursor';
+import { CommitmentsRepository } from './commitments.repository';
 import { CommitmentsService } from './commitments.service';
 import type { ListCommitmentsQuery } from './dto/list-commitments.query';
 
@@ -67,5 +70,44 @@ describe('the list answer built by PostgreSQL', () => {
     await expectSame({ leaf: false });
     await expectSame({ q: 'an sinh', limit: 5 });
     await expectSame({ q: 'no commitment says this' });
+  });
+
+  it('sends the unfiltered list as a named statement, and a filtered one unnamed', async () => {
+    const repository = t.app.get(CommitmentsRepository);
+    const { pool } = t.app.get(KyselyService);
+    /** What every connection of the pool has prepared, as PostgreSQL lists it. */
+    async function prepared(): Promise<string[]> {
+      const clients = await Promise.all(
+        Array.from({ length: pool.totalCount }, () => pool.connect()),
+      );
+      try {
+        const results = await Promise.all(
+          clients.map((client) =>
+            client.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements'),
+          ),
+        );
+        return results.flatMap(({ rows }) => rows.map((row) => row.statement));
+      } finally {
+        for (const client of clients) client.release();
+      }
+    }
+    const { workspaceId } = member;
+    const sort = parseSort();
+    const now = new Date();
+    // A limit no other test uses (it is written in the text): statements new to every connection.
+    const limit = 7;
+    const text = (filters: { overdue?: boolean }) =>
+      repository.pageJsonQuery(workspaceId, filters, sort, null, limit, now).text;
+    const isPrepared = async () => {
+      const statements = await prepared();
+      return {
+        unfiltered: statements.includes(text({})),
+        filtered: statements.includes(text({ overdue: true })),
+      };
+    };
+    expect(await isPrepared()).toEqual({ unfiltered: false, filtered: false });
+    await repository.findPageJson(workspaceId, {}, sort, null, limit, now);
+    await repository.findPageJson(workspaceId, { overdue: true }, sort, null, limit, now);
+    expect(await isPrepared()).toEqual({ unfiltered: true, filtered: false });
   });
 });

@@ -7,6 +7,7 @@ import {
   COMMITMENT_DETAIL_JSON,
   commitmentDetailQuery,
   type CommitmentDetailRow,
+  isoTimestampSql,
   toCommitmentDetail,
 } from './commitment-detail.query';
 import {
@@ -239,7 +240,7 @@ export class CommitmentsRepository {
             (c."targetDate" IS NOT NULL AND c."targetDate" < ${today}::date
               AND c.status NOT IN ('COMPLETED', 'DISCONTINUED')) AS overdue,
             c."activeChildren" AS "childCount",
-            to_char(c."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt") item
+            ${Prisma.raw(isoTimestampSql('c."updatedAt"'))} AS "updatedAt") item
           WHERE page.ordinal <= ${limit}
         ), '') || ']' AS items,
         last.id, last."referenceKey", last.progress, last."targetDate", last."updatedAt",
@@ -383,12 +384,11 @@ export class CommitmentsRepository {
     id: string,
     now: Date,
   ): Promise<{ version: number; json: string } | null> {
-    const { rows } = await this.db.pool.query<{ version: number; json: string }>({
-      name: 'commitment-detail-json',
-      text: COMMITMENT_DETAIL_JSON,
-      values: [workspaceId, id, isoDate(todayUtc(now))],
-    });
-    return rows[0] ?? null;
+    const [row] = await this.db.namedRows<{ version: number; json: string }>(
+      { text: COMMITMENT_DETAIL_JSON, values: [workspaceId, id, isoDate(todayUtc(now))] },
+      'commitment-detail-json',
+    );
+    return row ?? null;
   }
 
   exists(workspaceId: string, id: string): Promise<boolean> {

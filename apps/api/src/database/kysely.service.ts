@@ -54,12 +54,14 @@ export class KyselyService extends Kysely<DB> implements OnApplicationShutdown {
   }
 
   /**
-   * `rows`, sent as a named statement (named after its text): each connection parses and plans
-   * it once instead of on every call. Only for a statement whose good plan does not depend on its
-   * values, since PostgreSQL may settle on a generic plan after five runs.
+   * `rows`, sent as a named statement: each connection parses and plans it once instead of on
+   * every call. Named `name`, else after its text. Only for a statement whose good plan does not
+   * depend on its values, since PostgreSQL may settle on a generic plan after five runs.
    */
-  async namedRows<T extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<T[]> {
-    const name = `sql-${createHash('sha1').update(statement.text).digest('base64url').slice(0, 20)}`;
+  async namedRows<T extends pg.QueryResultRow>(
+    statement: Pick<Prisma.Sql, 'text' | 'values'>,
+    name = `sql-${createHash('sha1').update(statement.text).digest('base64url').slice(0, 20)}`,
+  ): Promise<T[]> {
     const result = await this.pool.query<T>({
       name,
       text: statement.text,

@@ -17,7 +17,7 @@ import { ENUM_LABELS } from '../spreadsheets/enum-labels';
 import { neutralizeFormula } from '../spreadsheets/formula-cells';
 import type { LocalizedText } from '../common/localized';
 import { COLUMN_HINTS, comparable, READ_ONLY_COLUMNS } from './import-columns';
-import type { ImportCell } from './import-file';
+import type { ImportCell, ImportSheet } from './import-file';
 
 export type RowOutcome = 'create' | 'update' | 'unchanged' | 'error';
 
@@ -81,21 +81,42 @@ export function existingKey(frameworkId: string, reference: string): string {
   return `${frameworkId} ${reference}`;
 }
 
-/** The data rows as column key → cell, after the header row and the template's hint row. */
+/** A cell as the stored import keeps it (JSON): dates as YYYY-MM-DD. */
+export type StoredCell = Exclude<ImportCell, Date>;
+
+/** A data row as kept between the dry run and the run: its cells by column key. */
+export interface SourceRow {
+  /** The worksheet's name (absent for a CSV). */
+  sheet?: string;
+  line: number;
+  values: Record<string, StoredCell>;
+}
+
+/**
+ * A sheet's data rows as they are kept, in one pass: after the header row and the template's
+ * hint row, each row's cells by column key.
+ */
 export async function dataRows(
-  rows: { line: number; cells: ImportCell[] }[],
+  sheet: ImportSheet,
   columns: (string | null)[],
   hints: Record<string, LocalizedText> = COLUMN_HINTS,
-): Promise<{ line: number; values: Map<string, ImportCell> }[]> {
-  const read = await inTurns(rows.slice(1), ({ line, cells }) => ({
-    line,
-    values: new Map(
-      columns.flatMap((key, i) =>
-        key && !READ_ONLY_COLUMNS.has(key) ? [[key, cells[i] ?? null]] : [],
-      ),
-    ),
-  }));
-  return read.filter(({ values }) => !isHintRow(values, hints));
+): Promise<SourceRow[]> {
+  const read = await inTurns(sheet.rows.slice(1), ({ line, cells }) => {
+    const values = columns.flatMap((key, i): [string, ImportCell][] =>
+      key && !READ_ONLY_COLUMNS.has(key) ? [[key, cells[i] ?? null]] : [],
+    );
+    if (isHintRow(values, hints)) return null;
+    return {
+      ...(sheet.name !== null && { sheet: sheet.name }),
+      line,
+      values: Object.fromEntries(values.map(([key, cell]) => [key, storable(cell)])),
+    };
+  });
+  return read.filter((row) => row !== null);
+}
+
+function storable(cell: ImportCell): StoredCell {
+  return cell instanceof Date ? isoDate(cell) : cell;
 }
 
 /** Rows handled per turn of the event loop: 10,000 rows take seconds on a busy machine. */
@@ -112,10 +133,10 @@ export async function inTurns<T, U>(items: T[], map: (item: T, index: number) =>
 }
 
 function isHintRow(
-  values: Map<string, ImportCell>,
+  values: [string, ImportCell][],
   hintsByKey: Record<string, LocalizedText>,
 ): boolean {
-  const hints = [...values].filter(([, v]) => v !== null);
+  const hints = values.filter(([, v]) => v !== null);
   return (
     hints.length > 0 &&
     hints.every(([key, value]) => {
@@ -131,7 +152,7 @@ function isHintRow(
  * EDITOR only their own organization's commitments.
  */
 export async function planRows(
-  rows: { line: number; values: Map<string, ImportCell> }[],
+  rows: { line: number; values: Record<string, ImportCell> }[],
   lookups: ImportLookups,
   actor: PolicySubject,
 ): Promise<PlannedRow[]> {
@@ -141,7 +162,7 @@ export async function planRows(
 
 /** One row's outcome; `seen` holds the (framework, reference) keys of the rows before it. */
 function planRow(
-  { line, values }: { line: number; values: Map<string, ImportCell> },
+  { line, values }: { line: number; values: Record<string, ImportCell> },
   lookups: ImportLookups,
   actor: PolicySubject,
   seen: Set<string>,
@@ -240,7 +261,7 @@ export class RowReader {
   readonly errors: RowError[] = [];
 
   constructor(
-    private readonly values: Map<string, ImportCell>,
+    private readonly values: Record<string, ImportCell>,
     private readonly lookups: ImportLookups,
   ) {}
 
@@ -250,12 +271,12 @@ export class RowReader {
   }
 
   has(key: string): boolean {
-    return this.values.has(key);
+    return Object.hasOwn(this.values, key);
   }
 
   /** Whether the file has this column and the row's cell in it is not blank. */
   given(key: string): boolean {
-    const cell = this.values.get(key);
+    const cell = this.has(key) ? this.values[key] : undefined;
     return cell !== undefined && cell !== null && !(typeof cell === 'string' && cell.trim() === '');
   }
 
@@ -328,8 +349,8 @@ export class RowReader {
   }
 
   cell(key: string): ImportCell | undefined {
-    if (!this.values.has(key)) return undefined;
-    const cell = this.values.get(key)!;
+    if (!this.has(key)) return undefined;
+    const cell = this.values[key]!;
     if (cell !== null && typeof cell === 'object' && 'refused' in cell) {
       this.fail(
         key,

@@ -7,7 +7,7 @@ import { PrismaService } from '../database/prisma.service';
 import { type ImportJob, type ImportState, Prisma } from '../generated/prisma/client';
 import { type FieldChanges, snapshot } from '../history/activity';
 import { comparable } from './import-columns';
-import { type ExistingCommitment, existingKey, type ImportLookups } from './import-plan';
+import { type ExistingCommitment, existingKey, type ImportLookups, inTurns } from './import-plan';
 
 export type ImportJobSummaryRow = Omit<ImportJob, 'rows'> & {
   createdBy: { displayName: string } | null;
@@ -369,9 +369,6 @@ function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-/** Array items stringified per turn of the event loop. */
-const ITEMS_PER_TURN = 1000;
-
 /**
  * `parts` as JSON text, the items of its arrays stringified in turns: a dry run's 10,000 rows
  * twice over would hold the event loop for a tenth of a second at once.
@@ -380,21 +377,10 @@ async function jsonInTurns(parts: Record<string, unknown>): Promise<string> {
   const members: string[] = [];
   for (const [key, value] of Object.entries(parts)) {
     if (value === undefined) continue;
-    if (!Array.isArray(value)) {
-      members.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
-      continue;
-    }
-    const items: string[] = [];
-    for (let start = 0; start < value.length; start += ITEMS_PER_TURN) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      items.push(
-        value
-          .slice(start, start + ITEMS_PER_TURN)
-          .map((item: unknown) => JSON.stringify(item))
-          .join(','),
-      );
-    }
-    members.push(`${JSON.stringify(key)}:[${items.join(',')}]`);
+    const json = Array.isArray(value)
+      ? `[${(await inTurns(value, (item: unknown) => JSON.stringify(item))).join(',')}]`
+      : JSON.stringify(value);
+    members.push(`${JSON.stringify(key)}:${json}`);
   }
   return `{${members.join(',')}}`;
 }

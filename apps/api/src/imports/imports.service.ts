@@ -23,13 +23,7 @@ import {
   type CommitmentColumnKey,
   columnOfHeader,
 } from './import-columns';
-import {
-  type ImportCell,
-  type ImportSheet,
-  MAX_IMPORT_ROWS,
-  readImportFile,
-  tooManyRows,
-} from './import-file';
+import { type ImportSheet, MAX_IMPORT_ROWS, readImportFile, tooManyRows } from './import-file';
 import {
   type ImportKind,
   INDICATOR_HINTS,
@@ -42,10 +36,10 @@ import {
 import {
   dataRows,
   existingKey,
-  inTurns,
   type PlannedRow,
   planRows,
   type RowError,
+  type SourceRow,
 } from './import-plan';
 import { type PlannedIndicatorRow, planIndicatorRows } from './indicator-plan';
 import { IndicatorImportsRepository } from './indicator-imports.repository';
@@ -65,14 +59,6 @@ import { rowErrorText } from './row-error-text';
 
 const RUN_QUEUE = 'import-run';
 const HISTORY_LIMIT = 100;
-
-/** A data row as kept between the dry run and the run: its cells by column key. */
-interface SourceRow {
-  /** The worksheet's name (absent for a CSV). */
-  sheet?: string;
-  line: number;
-  values: Record<string, string | number | { refused: 'formula' | 'link' } | null>;
-}
 
 /**
  * What an import keeps in its `rows`: the file's data rows, and the dry run's verdict on each as
@@ -390,7 +376,7 @@ export class ImportsService implements OnModuleInit {
         organizationIds: [fields.leadOrgId, ...fields.coOrgIds].filter((o): o is string => !!o),
       });
     }
-    return planIndicatorRows(await readableRows(source), lookups, member);
+    return planIndicatorRows(source, lookups, member);
   }
 
   private async plan(member: WorkspaceActor, source: SourceRow[], tx?: Tx) {
@@ -400,7 +386,7 @@ export class ImportsService implements OnModuleInit {
         : [],
     );
     const lookups = await this.imports.lookups(member.workspaceId, pairs, tx);
-    return planRows(await readableRows(source), lookups, member);
+    return planRows(source, lookups, member);
   }
 
   /** The import, if the caller may see it: an ADMIN any of the workspace's, others their own. */
@@ -512,21 +498,10 @@ async function readSheet(
         ? knownColumn(readAs, mapping[header]!)
         : ofHeader(header),
   );
-  const source: SourceRow[] =
+  const source =
     kind === 'skip'
       ? []
-      : await inTurns(
-          await dataRows(
-            sheet.rows,
-            columns,
-            kind === 'indicator' ? INDICATOR_HINTS : COLUMN_HINTS,
-          ),
-          ({ line, values }) => ({
-            ...(sheet.name !== null && { sheet: sheet.name }),
-            line,
-            values: Object.fromEntries([...values].map(([key, cell]) => [key, storable(cell)])),
-          }),
-        );
+      : await dataRows(sheet, columns, kind === 'indicator' ? INDICATOR_HINTS : COLUMN_HINTS);
   return {
     dto: {
       index,
@@ -541,14 +516,6 @@ async function readSheet(
 }
 
 /** A run's rows that passed the dry run fail the checks again: nothing is written. */
-/** Stored rows as the plans read them: column key → cell. */
-function readableRows(source: SourceRow[]) {
-  return inTurns(source, ({ line, values }) => ({
-    line,
-    values: new Map<string, ImportCell>(Object.entries(values)),
-  }));
-}
-
 class RowsChangedError extends Error {
   constructor(
     readonly row: ImportFailureRowDto,
@@ -620,12 +587,6 @@ function countOutcomes(planned: Pick<PlannedRow, 'outcome'>[]) {
   };
 }
 
-/** A cell as JSON keeps it: dates as YYYY-MM-DD. */
-function storable(cell: ImportCell): SourceRow['values'][string] {
-  return cell instanceof Date ? isoDate(cell) : cell;
-}
-
-/** A sheet of text and number cells under localized headers. */
 /** The rejected rows of one sheet: the row, why, and its cells as the file had them. */
 function rejectedSheet(
   name: LocalizedText,
@@ -660,6 +621,7 @@ function rejectedSheet(
   );
 }
 
+/** A sheet of text and number cells under localized headers. */
 function textSheet(
   name: LocalizedText,
   columns: { key: string; header: LocalizedText }[],

@@ -190,7 +190,7 @@ class Named {
  * value) is unchanged when stored alike, updates the stored one of that date, or is added.
  */
 export async function planIndicatorRows(
-  rows: { line: number; values: Map<string, ImportCell> }[],
+  rows: { line: number; values: Record<string, ImportCell> }[],
   lookups: IndicatorLookups,
   actor: PolicySubject,
 ): Promise<PlannedIndicatorRow[]> {

@@ -4,7 +4,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { KyselyService } from '../database/kysely.service';
 import type { DB } from '../generated/kysely/database';
 import type { UpdateState } from '../generated/kysely/enums';
-import { localizedSql } from '../commitments/commitment-detail.query';
+import { isoTimestampSql, localizedSql } from '../commitments/commitment-detail.query';
 import { MY_WORK_LIMIT } from './my-work.dto';
 
 /** Whose reports a section lists: the caller's own, or everyone's but the caller's. */
@@ -60,8 +60,6 @@ function reports(
   );
 }
 
-const TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
-
 /**
  * `reports`' section as the JSON text of a `MyWorkReportDto[]`, built by PostgreSQL in the shape
  * `toReport` gives (my-work-json.spec.ts holds the two together). Parameters: $1 the workspace,
@@ -89,9 +87,9 @@ function reportsJson(
         ${localizedSql('c."titleVi"', 'c."titleEn"')} AS title) t) AS commitment,
       (SELECT t FROM (SELECT a.id, a."displayName") t) AS author,
       p.key AS period, s.status::text AS status, s.progress, s.state::text AS state,
-      s."returnReason", to_char(s."submittedAt", ${TIMESTAMP}) AS "submittedAt",
-      to_char(s."decidedAt", ${TIMESTAMP}) AS "decidedAt",
-      to_char(s."updatedAt", ${TIMESTAMP}) AS "updatedAt") item)`;
+      s."returnReason", ${isoTimestampSql('s."submittedAt"')} AS "submittedAt",
+      ${isoTimestampSql('s."decidedAt"')} AS "decidedAt",
+      ${isoTimestampSql('s."updatedAt"')} AS "updatedAt") item)`;
 }
 
 /** `reportSections` as the JSON text of each section (exposed for the plan checks of the tests). */
@@ -142,15 +140,10 @@ export class MyWorkRepository {
     userId: string,
     mayDecide: boolean,
   ): Promise<{ returned: string; drafts: string; awaiting: string }> {
-    const { rows } = await this.db.pool.query<{
-      returned: string;
-      drafts: string;
-      awaiting: string;
-    }>({
-      name: 'my-work-report-sections-json',
-      text: REPORT_SECTIONS_JSON,
-      values: [workspaceId, userId, mayDecide],
-    });
-    return rows[0]!;
+    const [row] = await this.db.namedRows<{ returned: string; drafts: string; awaiting: string }>(
+      { text: REPORT_SECTIONS_JSON, values: [workspaceId, userId, mayDecide] },
+      'my-work-report-sections-json',
+    );
+    return row!;
   }
 }

@@ -23,4 +23,7 @@ module.exports = {
   },
   // Whole-app renders with user-event typing take several seconds on a loaded 2-core machine.
   testTimeout: 30000,
+  // One worker per core: Jest's default leaves one core idle (on 2 cores it runs in band), and
+  // these files are CPU-bound and independent (no server, no shared state).
+  maxWorkers: '100%',
 };

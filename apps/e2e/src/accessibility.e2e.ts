@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { untilStill } from './axe';
+import { untilStill, wcagAxe } from './axe';
 import { getJson, useProductInBrowser } from './browser-fixture';
 
 // axe-core on every page and dialog of the app, in Vietnamese and in English: no critical or
@@ -101,9 +100,7 @@ const SCREENS: Screen[] = [
 
 /** The serious and critical violations on the page as it is, one readable line each. */
 async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+  const result = await wcagAxe(page).analyze();
   return result.violations
     .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
     .flatMap((violation) =>

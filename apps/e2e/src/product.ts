@@ -1,15 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
+/**
+ * Set by the global set-up: the data folder of a product that started once and stopped, its
+ * embedded PostgreSQL initialised, migrated and seeded with the demo workspace. Each test file's
+ * product starts on a copy, as `npm start` restarts on its data, and skips those steps.
+ */
+export const TEMPLATE_DATA_ENV = 'SPCT_E2E_TEMPLATE_DATA';
+
 export interface RunningProduct {
   url: string;
+  /** Its embedded PostgreSQL's folder and uploaded evidence. */
+  dataDir: string;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Leave the data folder behind on stop (the template); otherwise it goes with the product. */
+  keepData?: boolean;
 }
 
 async function waitUntilReady(
@@ -48,19 +63,26 @@ function freePort(): Promise<number> {
  * process can take a chosen port before the product binds it, so a failed start is retried on
  * new ports.
  */
-export async function startProduct(attempts = 3): Promise<RunningProduct> {
+export async function startProduct(
+  options: StartOptions = {},
+  attempts = 3,
+): Promise<RunningProduct> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startProductOnce();
+      return await startProductOnce(options);
     } catch (error) {
       if (attempt >= attempts) throw error;
     }
   }
 }
 
-async function startProductOnce(): Promise<RunningProduct> {
+async function startProductOnce({ keepData = false }: StartOptions): Promise<RunningProduct> {
   const dataParent = await mkdtemp(path.join(os.tmpdir(), 'spct-e2e-'));
   await chmod(dataParent, 0o755); // PostgreSQL runs as the `postgres` user when we are root
+  const template = process.env[TEMPLATE_DATA_ENV];
+  // `cp -a` keeps the files' owner: the `postgres` user's when we are root.
+  if (template)
+    await promisify(execFile)('cp', ['-a', path.join(template, 'postgres'), dataParent]);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -89,7 +111,7 @@ async function startProductOnce(): Promise<RunningProduct> {
       child.kill('SIGTERM');
       await exited;
     }
-    await rm(dataParent, { recursive: true, force: true });
+    if (!keepData) await rm(dataParent, { recursive: true, force: true });
   };
   try {
     await waitUntilReady(url, child, () => log);
@@ -97,7 +119,7 @@ async function startProductOnce(): Promise<RunningProduct> {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, dataDir: dataParent, stop };
 }
 
 export function launchChromium(): Promise<Browser> {

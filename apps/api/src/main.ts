@@ -8,7 +8,6 @@ import { configureApp } from './configure-app';
 import { prepareDatabase } from './database/prepare-database';
 import { createHttpAdapter } from './http/http-adapter';
 import { shutDown } from './http/shutdown';
-import { ReminderSweep } from './reminders/reminder-sweep';
 import { DemoSeeder } from './seed/demo-seeder';
 
 async function bootstrap(): Promise<void> {
@@ -30,10 +29,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true },
   );
   await configureApp(app, { webDistDir: config.webDistDir });
-  if (config.seedDemo && (await app.get(DemoSeeder).seedIfMissing())) {
-    // A fresh demo's inbox gets its report reminders now, not at the next quarter-hour's sweep.
-    await app.get(ReminderSweep).sweep();
-  }
+  if (config.seedDemo) await app.get(DemoSeeder).prepare();
   await app.listen({ port: config.port, host: config.host });
   logger.log(`Ready: ${config.publicUrl} (API docs at ${config.publicUrl}/api/docs)`);
 

@@ -4,5 +4,6 @@ import { RemindersRepository } from './reminders.repository';
 
 @Module({
   providers: [RemindersRepository, ReminderSweep],
+  exports: [ReminderSweep],
 })
 export class RemindersModule {}

@@ -12,6 +12,7 @@ import {
   ensurePeriodsStarting,
 } from '../reporting-periods/reporting-periods.repository';
 import { PrismaService } from '../database/prisma.service';
+import { ReminderSweep } from '../reminders/reminder-sweep';
 import { type Prisma } from '../generated/prisma/client';
 import {
   type Catalogue,
@@ -75,7 +76,19 @@ export class DemoSeeder {
     private readonly prisma: PrismaService,
     @Inject(SECURITY_CONFIG) private readonly security: SecurityConfig,
     private readonly clock: Clock,
+    private readonly reminders: ReminderSweep,
   ) {}
+
+  /**
+   * What the product does at start (`SEED_DEMO`): the demo workspace unless it exists, and a
+   * fresh demo's report reminders in its inbox at once, rather than at the next quarter-hour's
+   * sweep. Returns whether it seeded.
+   */
+  async prepare(): Promise<boolean> {
+    const created = await this.seedIfMissing();
+    if (created) await this.reminders.sweep();
+    return created;
+  }
 
   /** Creates the demo workspace unless it exists; returns whether it did. */
   async seedIfMissing(): Promise<boolean> {

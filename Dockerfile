@@ -86,4 +86,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-CMD ["node", "--max-old-space-size=192", "--max-semi-space-size=8", "apps/api/dist/main.js"]
+CMD ["node", "--max-old-space-size=160", "--max-semi-space-size=8", "apps/api/dist/main.js"]

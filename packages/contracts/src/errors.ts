@@ -144,6 +144,8 @@ export const FIELD_ERROR_CODES = [
   'tooManyRows',
   /** A workbook with more worksheets than `max`. */
   'tooManySheets',
+  /** A file whose cells hold more than `max` characters of text in all. */
+  'tooMuchText',
   /** A workbook that unpacks to far more than its size (a zip bomb), or past the limit. */
   'unpacksTooLarge',
   /** A workbook that links to other workbooks. */

@@ -15,7 +15,23 @@ export const MAX_IMPORT_ROWS = 10_000;
 /** Worksheets of a workbook: each is read (and may be chosen a kind) in the dry run. */
 export const MAX_IMPORT_SHEETS = 20;
 /** What an XLSX may unpack to, and by how much one part may outgrow its compressed size. */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/**
+ * What the parts read may unpack to (they are unpacked in memory): a 10,000-row sheet with styles
+ * is about 15 MB of XML.
+ */
+const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+/**
+ * The text of all the cells of a file, in characters: what is read is held in memory several
+ * times over (the rows, their plan, the stored rows, the answer), and a sheet of 10,000 rows of
+ * 2,400 characters each (35 MB of XML, a 770 KB file) exhausted the API's heap. 5 million is 500
+ * characters a row over 10,000 rows; a file with more is refused, to be split.
+ */
+export const MAX_IMPORT_TEXT = 5_000_000;
+/**
+ * The workbook's shared strings are all read before any row: their part may unpack to at most
+ * this (about MAX_IMPORT_TEXT characters of Vietnamese text with their XML).
+ */
+const MAX_SHARED_STRINGS_BYTES = 16 * 1024 * 1024;
 const MAX_PACKING_RATIO = 200;
 
 /** A cell as the import reads it: text, a number or a date; `formula` and `link` are refused per cell. */
@@ -73,6 +89,7 @@ export async function readImportFile(
 async function readXlsx(file: Buffer): Promise<ImportTable> {
   const sheets: ImportSheet[] = [];
   let total = 0;
+  let text = 0;
   try {
     const zip = await streamableZip(file, checkZip(file));
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
@@ -94,7 +111,10 @@ async function readXlsx(file: Buffer): Promise<ImportTable> {
             if (links.length > MAX_LINK_WORK) tooManyLinks();
           } else if (eventType === 'row' && (value as ExcelJS.Row).hasValues) {
             const row = value as ExcelJS.Row;
-            rows.push({ line: row.number, cells: rowCells(row) });
+            const cells = rowCells(row);
+            for (const cell of cells) if (typeof cell === 'string') text += cell.length;
+            if (text > MAX_IMPORT_TEXT) tooMuchText();
+            rows.push({ line: row.number, cells });
             // Each sheet may have a header and a hint row besides its data rows.
             if (++total > MAX_IMPORT_ROWS + 2 * (sheets.length + 1)) tooManyRows();
           }
@@ -289,6 +309,12 @@ function checkZip(file: Buffer): string[] {
             max: MAX_IMPORT_SHEETS,
           });
         }
+        if (
+          /^xl\/sharedStrings\.xml$/i.test(entry.name) &&
+          entry.originalSize > MAX_SHARED_STRINGS_BYTES
+        ) {
+          tooMuchText();
+        }
         unpacked += entry.originalSize;
         if (
           unpacked > MAX_UNPACKED_BYTES ||
@@ -339,6 +365,8 @@ function xlsxCell(cell: ExcelJS.Cell): ImportCell {
 function readCsv(file: Buffer, encoding: CsvEncoding | undefined): ImportTable {
   // Windows-1258 writes Vietnamese tone marks as combining characters: compose them.
   const text = decode(file, encoding).normalize('NFC');
+  // Separators and quotes included: a CSV near the limit of text is refused a little earlier.
+  if (text.length > MAX_IMPORT_TEXT) tooMuchText();
   let records: string[][];
   try {
     records = parse(text, {
@@ -404,11 +432,20 @@ export function tooManyRows(): never {
   });
 }
 
+export function tooMuchText(): never {
+  throw refused(
+    'tooMuchText',
+    `The file holds more than ${MAX_IMPORT_TEXT.toLocaleString('en')} characters of text: split it`,
+    { max: MAX_IMPORT_TEXT },
+  );
+}
+
 /** The status and error code of each way a file is refused; the field at fault is `file`. */
 const REFUSALS: Partial<Record<FieldErrorCode, [HttpStatus, ApiErrorCode]>> = {
   tooLarge: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
   tooManyRows: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
   tooManySheets: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
+  tooMuchText: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
   unpacksTooLarge: [HttpStatus.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
   notSpreadsheet: [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupportedMediaType'],
 };

@@ -142,10 +142,12 @@ export class ImportsService implements OnModuleInit {
    */
   async upload(member: WorkspaceActor, upload: ImportUpload): Promise<ImportDto> {
     const table = await readImportFile(upload.file, upload.encoding);
-    const missing = upload.sheets?.find((choice) => choice.sheet >= table.sheets.length);
+    // The sheets a dry run lists: an empty one has nothing to read, so naming it is a mistake too.
+    const readable = [...table.sheets.keys()].filter((i) => table.sheets[i]!.rows.length > 0);
+    const missing = upload.sheets?.find((choice) => !readable.includes(choice.sheet));
     if (missing) {
       throw invalidSheets(
-        `names sheet ${missing.sheet}, but the file has ${table.sheets.length} (numbered from 0)`,
+        `names sheet ${missing.sheet}, which is not a sheet with rows of this file (those are ${readable.join(', ') || 'none'})`,
       );
     }
     const choices = new Map((upload.sheets ?? []).map((choice) => [choice.sheet, choice]));

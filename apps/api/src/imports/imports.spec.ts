@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readCsv, readXlsx } from '../../test/spreadsheets';
+import { MAX_IMPORT_TEXT } from './import-file';
 import { MultipartForm } from '../../test/multipart-form';
 import { createOtherWorkspace } from '../../test/other-workspace';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app';
@@ -447,6 +448,34 @@ describe('imports', () => {
       expect(await t.prisma.importJob.count()).toBe(before);
     });
 
+    it('refuses a file with more text than it can hold in memory, XLSX or CSV, writing nothing', async () => {
+      const before = await t.prisma.importJob.count();
+      // 2,000 rows of 2,600 characters: 5.2 million, over MAX_IMPORT_TEXT.
+      const long = 'bảo hiểm xã hội '.repeat(160).slice(0, 2_560);
+      const rows = Array.from({ length: 2_000 }, (_, i) => [
+        'NQ-42',
+        `T.${i}`,
+        long,
+        'Title',
+        'MOLISA',
+        '',
+      ]);
+      for (const [file, name] of [
+        [await workbook([EN_HEADERS, ...rows]), 'dai.xlsx'],
+        [Buffer.from(csv([EN_HEADERS, ...rows])), 'dai.csv'],
+      ] as const) {
+        const res = await upload(file, name);
+        expect(res.status).toBe(413);
+        expect(res.body.details).toEqual([
+          expect.objectContaining({ field: 'file', code: 'tooMuchText', max: MAX_IMPORT_TEXT }),
+        ]);
+      }
+      // Just under the limit, the same shape is read.
+      const fewer = rows.slice(0, 1_900);
+      expect((await upload(await workbook([EN_HEADERS, ...fewer]), 'vua.xlsx')).status).toBe(200);
+      expect(await t.prisma.importJob.count()).toBe(before + 1);
+    });
+
     it('refuses a zip bomb and a workbook with external links', async () => {
       const bomb = zipSync(
         {
@@ -613,6 +642,19 @@ describe('imports', () => {
       ]);
       const { body: again } = await admin.get<ImportDto>(`${API}/imports/${body.id}`);
       expect(again.sheets).toEqual(body.sheets);
+      // An empty sheet, which the dry run does not list, cannot be chosen.
+      const emptyChosen = await upload(
+        Buffer.from(await book.xlsx.writeBuffer()),
+        'dot.xlsx',
+        admin,
+        {
+          sheets: JSON.stringify([{ sheet: 1, kind: 'commitment' }]),
+        },
+      );
+      expect(emptyChosen.status).toBe(400);
+      expect(emptyChosen.body.details).toEqual([
+        expect.objectContaining({ field: 'sheets', message: expect.stringMatching(/0, 2, 3\)$/) }),
+      ]);
     });
 
     it('reads a sheet as the kind chosen for it, or skips it, and refuses a malformed choice', async () => {

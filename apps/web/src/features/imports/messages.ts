@@ -24,6 +24,7 @@ const FILE_CODES = [
   'tooLarge',
   'tooManyRows',
   'tooManySheets',
+  'tooMuchText',
   'unpacksTooLarge',
   'notSpreadsheet',
   'unreadableFile',

@@ -88,6 +88,8 @@ async function startProductOnce({ keepData = false }: StartOptions): Promise<Run
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
+    // Always the embedded database of this run's data folder, whatever the caller's environment.
+    DATABASE_URL: undefined,
     PORT: String(port),
     HOST: '127.0.0.1',
     // The exact origin the browser uses: the API refuses cookie-authenticated writes from others.
@@ -117,6 +119,8 @@ async function startProductOnce({ keepData = false }: StartOptions): Promise<Run
     await waitUntilReady(url, child, () => log);
   } catch (error) {
     await stop();
+    // A failed start leaves nothing behind, even a template's folder.
+    await rm(dataParent, { recursive: true, force: true });
     throw error;
   }
   return { url, dataDir: dataParent, stop };

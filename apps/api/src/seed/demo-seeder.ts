@@ -86,7 +86,13 @@ export class DemoSeeder {
    */
   async prepare(): Promise<boolean> {
     const created = await this.seedIfMissing();
-    if (created) await this.reminders.sweep();
+    if (created) {
+      // The schedule sweeps again within a quarter of an hour: a failure here must not stop the
+      // start (the demo is committed; the next start would not sweep it).
+      await this.reminders.sweep().catch((error: unknown) => {
+        this.logger.warn(`The demo's first reminder sweep failed: ${String(error)}`);
+      });
+    }
     return created;
   }
 

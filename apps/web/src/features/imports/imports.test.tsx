@@ -205,6 +205,16 @@ describe('import wizard', () => {
     expect(
       await screen.findByText(/Trang tính có quá nhiều dòng: tối đa 10\.000 dòng dữ liệu/),
     ).toBeInTheDocument();
+    answer = refusal(413, 'payloadTooLarge', {
+      field: 'file',
+      code: 'tooMuchText',
+      message: 'The file holds more than 5,000,000 characters of text: split it',
+      max: 5_000_000,
+    });
+    await user.upload(input, xlsx());
+    expect(
+      await screen.findByText(/Tệp chứa quá nhiều chữ: tối đa 5\.000\.000 ký tự cho toàn bộ tệp/),
+    ).toBeInTheDocument();
     answer = refusal(400, 'validation', {
       field: 'file',
       code: 'malformedCsv',

@@ -31,13 +31,16 @@ export function wcagAxe(page: Page): AxeBuilder {
     .setLegacyMode();
 }
 
-/** The accessibility problems axe rates critical or serious, as "rule: element" lines. */
+/** The accessibility problems axe rates critical or serious, once the page is still: one readable line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await untilStill(page);
   const results = await wcagAxe(page).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`,
+      ),
     );
 }

@@ -14,12 +14,12 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
 /** Worksheets of a workbook: each is read (and may be chosen a kind) in the dry run. */
 export const MAX_IMPORT_SHEETS = 20;
-/** What an XLSX may unpack to, and by how much one part may outgrow its compressed size. */
 /**
- * What the parts read may unpack to (they are unpacked in memory): a 10,000-row sheet with styles
- * is about 15 MB of XML.
+ * What an XLSX may unpack to (the parts read are unpacked in memory: a 10,000-row sheet with
+ * styles is about 15 MB of XML), and by how much one part may outgrow its compressed size.
  */
 const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+const MAX_PACKING_RATIO = 200;
 /**
  * The text of all the cells of a file, in characters: what is read is held in memory several
  * times over (the rows, their plan, the stored rows, the answer), and a sheet of 10,000 rows of
@@ -32,7 +32,6 @@ export const MAX_IMPORT_TEXT = 5_000_000;
  * this (about MAX_IMPORT_TEXT characters of Vietnamese text with their XML).
  */
 const MAX_SHARED_STRINGS_BYTES = 16 * 1024 * 1024;
-const MAX_PACKING_RATIO = 200;
 
 /** A cell as the import reads it: text, a number or a date; `formula` and `link` are refused per cell. */
 export type ImportCell = string | number | Date | null | { refused: 'formula' | 'link' };

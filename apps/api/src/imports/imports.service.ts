@@ -152,9 +152,8 @@ export class ImportsService implements OnModuleInit {
     }
     const choices = new Map((upload.sheets ?? []).map((choice) => [choice.sheet, choice]));
     const sheets: Awaited<ReturnType<typeof readSheet>>[] = [];
-    for (const [index, sheet] of table.sheets.entries()) {
-      if (sheet.rows.length === 0) continue;
-      sheets.push(await readSheet(sheet, index, choices.get(index), upload.mapping));
+    for (const index of readable) {
+      sheets.push(await readSheet(table.sheets[index]!, index, choices.get(index), upload.mapping));
     }
     const sourceOf = (kind: ImportKind) =>
       sheets.flatMap((sheet) => (sheet.dto.kind === kind ? sheet.source : []));
